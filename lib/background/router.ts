@@ -1,0 +1,70 @@
+/**
+ * Registers one handler per message, with the receiver-side checks every message gets: the sender must
+ * be of the kind the message is for, and the payload must match its schema. A refused message is logged
+ * with its reason and answered with an error; nothing is written.
+ */
+import type { Browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { onMessage } from '../messaging/messenger';
+import type { ProtocolMap } from '../messaging/protocol';
+import { requestSchemas, type HandledMessageType } from '../messaging/schemas';
+import { contentScriptTabId, isExtensionPageSender } from './sender';
+
+type Sender = Browser.runtime.MessageSender;
+
+export type Caller =
+  /** A content script in a tab's top frame: untrusted, may only describe its own tab. */
+  | { kind: 'content-script'; tabId: number }
+  /** One of our own pages; `tabId` is set for the in-page panel frame (the tab it is docked in). */
+  | { kind: 'extension-page'; tabId?: number };
+
+export class MessageRefused extends Error {
+  constructor(type: string, reason: string) {
+    super(`Dealside refused "${type}": ${reason}`);
+    this.name = 'MessageRefused';
+  }
+}
+
+type Payload<T extends HandledMessageType> = z.infer<(typeof requestSchemas)[T]>;
+type Result<T extends HandledMessageType> = ReturnType<ProtocolMap[T]>;
+
+function callerOf(sender: Sender, allowed: readonly Caller['kind'][]): Caller | undefined {
+  if (allowed.includes('extension-page') && isExtensionPageSender(sender)) {
+    return { kind: 'extension-page', tabId: sender.tab?.id };
+  }
+  const tabId = allowed.includes('content-script') ? contentScriptTabId(sender) : undefined;
+  return tabId === undefined ? undefined : { kind: 'content-script', tabId };
+}
+
+export function handle<T extends HandledMessageType>(
+  type: T,
+  allowed: Caller['kind'] | readonly Caller['kind'][],
+  handler: (payload: Payload<T>, caller: Caller) => Promise<Result<T>> | Result<T>,
+): void {
+  // TypeScript cannot narrow the schema map by a generic key; the map is keyed by the same T.
+  const schema = requestSchemas[type] as unknown as z.ZodType<Payload<T>>;
+  const allowedKinds = typeof allowed === 'string' ? [allowed] : allowed;
+  onMessage(type, (message) => {
+    const caller = callerOf(message.sender, allowedKinds);
+    if (!caller) {
+      const refusal = new MessageRefused(
+        type,
+        `not accepted from this sender (${allowedKinds.join(' or ')} only)`,
+      );
+      console.warn(refusal.message, message.sender.url);
+      throw refusal;
+    }
+    const parsed = schema.safeParse(message.data);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0];
+      const refusal = new MessageRefused(
+        type,
+        `malformed payload at ${where?.path.join('.') || '(root)'}: ${where?.message ?? 'invalid'}`,
+      );
+      console.warn(refusal.message);
+      throw refusal;
+    }
+    // The generic protocol types cannot see that T picks the same entry in both maps.
+    return handler(parsed.data, caller) as never;
+  });
+}

@@ -1,0 +1,27 @@
+import { browser, type Browser } from 'wxt/browser';
+
+type Sender = Browser.runtime.MessageSender;
+
+const EXTENSION_PROTOCOLS = new Set(['chrome-extension:', 'moz-extension:']);
+
+/**
+ * True for our own extension pages (panel frame, side panel, popup, options). Content scripts share our
+ * extension id but report the web page's URL, so the URL's protocol is what tells them apart. (The
+ * in-page panel may be loaded through the dynamic web-accessible URL, whose host is not the static id.)
+ */
+export function isExtensionPageSender(sender: Sender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  try {
+    return EXTENSION_PROTOCOLS.has(new URL(sender.url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The tab of a content script in a page's top frame, or undefined when the sender is anything else. */
+export function contentScriptTabId(sender: Sender): number | undefined {
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0)
+    return undefined;
+  if (!sender.url || !/^https?:/.test(sender.url)) return undefined;
+  return sender.tab.id;
+}

@@ -1,0 +1,7 @@
+/** Every schema step in order. A new step is a new numbered file appended here, with its own test. */
+import { initialStores } from './001-initial-stores';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [initialStores];
+
+export const DB_VERSION = migrations.length;

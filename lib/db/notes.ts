@@ -1,0 +1,94 @@
+import { ensureAccount, type PersonSeen } from './accounts';
+import type { Db } from './open';
+import { noteRecordSchema, type NoteRecord } from './records';
+import { inTransaction } from './transaction';
+import { checkedRow, validRow, validRows } from './validate';
+
+export interface NoteEdit {
+  id: string;
+  accountKey: string;
+  contactEmail?: string;
+  /** The contact the note is about, recorded with it so the account knows its people. */
+  contact?: PersonSeen;
+  kind: 'note' | 'call';
+  body: string;
+  /** Revision the edit started from; null for a new note. */
+  baseRevision: number | null;
+}
+
+export type NoteSaveOutcome =
+  | { status: 'saved'; note: NoteRecord }
+  | { status: 'deleted'; id: string }
+  | { status: 'conflict'; note: NoteRecord; theirs: NoteRecord };
+
+/** An account's notes, newest first. */
+export async function listNotes(db: Db, accountKey: string, limit = 500): Promise<NoteRecord[]> {
+  const range = IDBKeyRange.bound([accountKey, 0], [accountKey, Number.MAX_SAFE_INTEGER]);
+  const rows: unknown[] = [];
+  let cursor = await db.transaction('notes').store.index('by-account-created').openCursor(range, 'prev');
+  while (cursor && rows.length < limit) {
+    rows.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return validRows(noteRecordSchema, 'notes', rows, (row) => (row as { id?: unknown }).id);
+}
+
+/**
+ * Saves one autosaved edit. A write based on an older revision than the stored one means another panel
+ * saved this note meanwhile: neither text is thrown away — theirs stays, this edit becomes a new note.
+ * Emptying a saved note deletes it; an empty new note is never created.
+ */
+export async function saveNoteEdit(
+  db: Db,
+  edit: NoteEdit,
+  now: number,
+  newId: () => string,
+): Promise<NoteSaveOutcome> {
+  return inTransaction(db, ['notes', 'accounts', 'contacts'], 'readwrite', async (tx) => {
+    const notes = tx.objectStore('notes');
+    const stored = validRow(noteRecordSchema, 'notes', await notes.get(edit.id), edit.id);
+    const isEmpty = edit.body.trim() === '';
+
+    if (stored && stored.accountKey !== edit.accountKey) {
+      throw new Error('This note belongs to another account.');
+    }
+    if (stored && stored.revision !== edit.baseRevision) {
+      if (stored.body === edit.body) return { status: 'saved', note: stored };
+      if (isEmpty) return { status: 'saved', note: stored };
+      const copy = checkedRow(noteRecordSchema, 'notes', {
+        id: newId(),
+        accountKey: edit.accountKey,
+        contactEmail: edit.contactEmail,
+        kind: edit.kind,
+        body: edit.body,
+        createdAt: now,
+        updatedAt: now,
+        revision: 1,
+      });
+      await notes.put(copy);
+      return { status: 'conflict', note: copy, theirs: stored };
+    }
+    if (isEmpty) {
+      if (stored) await notes.delete(edit.id);
+      return { status: 'deleted', id: edit.id };
+    }
+    await ensureAccount(
+      { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') },
+      edit.accountKey,
+      now,
+      edit.contact,
+    );
+    const note = checkedRow(noteRecordSchema, 'notes', {
+      id: edit.id,
+      accountKey: edit.accountKey,
+      contactEmail: stored?.contactEmail ?? edit.contactEmail,
+      kind: stored?.kind ?? edit.kind,
+      body: edit.body,
+      createdAt: stored?.createdAt ?? now,
+      updatedAt: now,
+      revision: (stored?.revision ?? 0) + 1,
+    });
+    await notes.put(note);
+    return { status: 'saved', note };
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The shape of every row in the database. Rows are validated on write (a bug never reaches disk) and on
+ * read (a row damaged by an old bug, an import or a hand edit is reported and skipped, never crashes a
+ * surface).
+ */
+import { z } from 'zod';
+
+/** Milliseconds since the epoch. Instants are stored as numbers so IndexedDB can index them. */
+const instant = z.number().int().nonnegative();
+const id = z.string().min(1).max(100);
+const accountKey = z.string().min(1).max(320);
+const email = z.string().min(3).max(320);
+
+export const accountRecordSchema = z.object({
+  key: accountKey,
+  displayName: z.string().max(300).optional(),
+  /** Stage id from the playbook; may name a stage the playbook no longer has (shown as such). */
+  stageId: z.string().max(60).optional(),
+  industry: z.string().max(40).optional(),
+  /** Checklist item ids ticked, per stage id. */
+  checklist: z.record(z.string().max(60), z.array(z.string().max(60)).max(50)).default({}),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
+export const contactRecordSchema = z.object({
+  email,
+  accountKey,
+  name: z.string().max(300).optional(),
+  /** The last supported page where this person was detected, so "open" can go back there. */
+  lastSeenUrl: z.string().max(2048).optional(),
+  lastSeenAt: instant.optional(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type ContactRecord = z.infer<typeof contactRecordSchema>;
+
+export const noteKindSchema = z.enum(['note', 'call']);
+export const NOTE_MAX_LENGTH = 200_000;
+
+export const noteRecordSchema = z.object({
+  id,
+  accountKey,
+  contactEmail: email.optional(),
+  kind: noteKindSchema,
+  body: z.string().max(NOTE_MAX_LENGTH),
+  createdAt: instant,
+  updatedAt: instant,
+  /** Bumped by every write; a write based on an older revision is a conflict and keeps both texts. */
+  revision: z.number().int().positive(),
+});
+export type NoteRecord = z.infer<typeof noteRecordSchema>;
+
+export const followUpRecordSchema = z.object({
+  id,
+  accountKey,
+  contactEmail: email.optional(),
+  title: z.string().min(1).max(10_000),
+  /** Due instant. */
+  due: instant,
+  status: z.enum(['open', 'done']),
+  doneAt: instant.optional(),
+  snoozedUntil: instant.optional(),
+  source: z.enum(['manual', 'plan']),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
+
+export const stageEventRecordSchema = z.object({
+  id,
+  accountKey,
+  from: z.string().max(60).optional(),
+  to: z.string().max(60),
+  at: instant,
+});
+export type StageEventRecord = z.infer<typeof stageEventRecordSchema>;
+
+export const questionLogRecordSchema = z.object({
+  id,
+  accountKey,
+  questionId: z.string().max(60),
+  spinType: z.enum(['S', 'P', 'I', 'N']),
+  askedAt: instant,
+});
+export type QuestionLogRecord = z.infer<typeof questionLogRecordSchema>;

@@ -1,0 +1,34 @@
+/**
+ * The database's structure: store names, key paths and indexes, as the current schema version has them.
+ * Migrations (lib/db/migrations) build it step by step; this type only describes the result.
+ */
+import type { DBSchema } from 'idb';
+import type {
+  AccountRecord,
+  ContactRecord,
+  FollowUpRecord,
+  NoteRecord,
+  QuestionLogRecord,
+  StageEventRecord,
+} from './records';
+
+export const DB_NAME = 'dealside';
+
+export interface DealsideDb extends DBSchema {
+  accounts: { key: string; value: AccountRecord; indexes: { 'by-stage': string; 'by-updated': number } };
+  contacts: { key: string; value: ContactRecord; indexes: { 'by-account': string } };
+  notes: {
+    key: string;
+    value: NoteRecord;
+    indexes: { 'by-account-created': [string, number]; 'by-updated': number };
+  };
+  followUps: {
+    key: string;
+    value: FollowUpRecord;
+    indexes: { 'by-account': string; 'by-status-due': [string, number] };
+  };
+  stageEvents: { key: string; value: StageEventRecord; indexes: { 'by-account': string; 'by-at': number } };
+  questionLog: { key: string; value: QuestionLogRecord; indexes: { 'by-account': string } };
+}
+
+export type StoreName = 'accounts' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';

@@ -1,0 +1,153 @@
+/**
+ * Autosave for the note editor, free of any UI framework so it can be tested with fake timers.
+ *
+ * - Typing schedules a save after a short pause; `flush()` saves at once (blur, pagehide, hidden tab).
+ * - One save is in flight at a time, each based on the revision the previous one returned, so a fast
+ *   typist never conflicts with themself.
+ * - A failed save (the service worker was stopped, the extension updated) keeps the text and retries
+ *   with backoff; nothing typed is dropped.
+ */
+import type { SaveNoteRequest, SaveNoteResult } from '../messaging/protocol';
+
+export const AUTOSAVE_DELAY_MS = 400;
+const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
+
+export type AutosaveStatus =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'saved' }
+  | { state: 'conflict' }
+  | { state: 'error'; message: string };
+
+export interface AutosaveTarget {
+  accountKey: string;
+  contactEmail?: string;
+  kind: 'note' | 'call';
+}
+
+export interface AutosaveDeps {
+  save(request: SaveNoteRequest): Promise<SaveNoteResult>;
+  newId(): string;
+  setTimeout(handler: () => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+  onStatus(status: AutosaveStatus): void;
+}
+
+export class NoteAutosave {
+  private id: string;
+  private baseRevision: number | null = null;
+  private savedBody = '';
+  private body = '';
+  private timer: unknown;
+  private inFlight: Promise<void> | undefined;
+  private failures = 0;
+
+  constructor(
+    private target: AutosaveTarget,
+    private readonly deps: AutosaveDeps,
+  ) {
+    this.id = deps.newId();
+  }
+
+  /** Which note the editor is on, and the revision it was loaded at. */
+  get noteId(): string {
+    return this.id;
+  }
+
+  /** Starts a fresh note for this target (after flushing the current one). */
+  startNew(target: AutosaveTarget = this.target): void {
+    this.target = target;
+    this.id = this.deps.newId();
+    this.baseRevision = null;
+    this.savedBody = '';
+    this.body = '';
+    this.deps.onStatus({ state: 'idle' });
+  }
+
+  /** Opens a saved note for editing. */
+  open(
+    note: { id: string; body: string; revision: number; kind: 'note' | 'call' },
+    target: AutosaveTarget,
+  ): void {
+    this.target = { ...target, kind: note.kind };
+    this.id = note.id;
+    this.baseRevision = note.revision;
+    this.savedBody = note.body;
+    this.body = note.body;
+    this.deps.onStatus({ state: 'saved' });
+  }
+
+  /** The text changed. */
+  update(body: string): void {
+    this.body = body;
+    if (body === this.savedBody) return;
+    this.deps.onStatus({ state: 'pending' });
+    this.schedule(AUTOSAVE_DELAY_MS);
+  }
+
+  /** True while typed text has not reached the background. */
+  get dirty(): boolean {
+    return this.body !== this.savedBody;
+  }
+
+  /** Saves now; resolves when everything typed so far is saved (or has failed and will be retried). */
+  async flush(): Promise<void> {
+    this.cancelTimer();
+    while (this.inFlight) await this.inFlight;
+    if (!this.dirty) return;
+    this.inFlight = this.saveOnce().finally(() => {
+      this.inFlight = undefined;
+    });
+    await this.inFlight;
+  }
+
+  dispose(): void {
+    this.cancelTimer();
+  }
+
+  private schedule(ms: number): void {
+    this.cancelTimer();
+    this.timer = this.deps.setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, ms);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.deps.clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private async saveOnce(): Promise<void> {
+    const body = this.body;
+    const id = this.id;
+    this.deps.onStatus({ state: 'saving' });
+    try {
+      const result = await this.deps.save({
+        id,
+        accountKey: this.target.accountKey,
+        ...(this.target.contactEmail ? { contactEmail: this.target.contactEmail } : {}),
+        kind: this.target.kind,
+        body,
+        baseRevision: this.baseRevision,
+      });
+      this.failures = 0;
+      if (id !== this.id) return; // The editor moved to another note while this one was saving.
+      if (result.status === 'deleted') {
+        this.baseRevision = null;
+      } else {
+        this.id = result.note.id;
+        this.baseRevision = result.note.revision;
+      }
+      this.savedBody = body;
+      this.deps.onStatus({ state: result.status === 'conflict' ? 'conflict' : 'saved' });
+      if (this.dirty) this.schedule(AUTOSAVE_DELAY_MS);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
+      this.failures += 1;
+      this.deps.onStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.schedule(delay);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Real Chromium with the built extension loaded, and fixture pages served at their real URLs by request
+ * routing (production `matches` never include localhost).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = path.resolve('tests/fixtures');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  profileDir: string;
+  /** Closes the browser; the profile is kept when `keepProfile` was set, for restart tests. */
+  close(): Promise<void>;
+}
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export async function launchWithExtension(
+  options: { profileDir?: string; locale?: string; headless?: boolean; keepProfile?: boolean } = {},
+): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dealside-profile-')));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ...(options.locale ? { locale: options.locale } : {}),
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    profileDir,
+    async close() {
+      await context.close();
+      if (!options.keepProfile && !options.profileDir) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves a fixture file for every request to `urlPattern` (a glob such as `https://mail.google.com/**`). */
+export async function serveFixture(
+  context: BrowserContext,
+  urlPattern: string,
+  fixturePath: string,
+  headers: Record<string, string> = {},
+): Promise<void> {
+  const body = await readFile(path.join(FIXTURES_DIR, fixturePath), 'utf8');
+  await context.route(urlPattern, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body }),
+  );
+}
+
+/** The in-page panel's frame (it sits in a closed shadow root, so it is found by URL, not by selector). */
+export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((candidate) => /\/panel\.html(?:$|[?#])/.test(candidate.url()));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('The Dealside panel frame did not appear.');
+    await page.waitForTimeout(50);
+  }
+}

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import { allSiteMatches } from './lib/sites/registry';
+
+const siteMatches = allSiteMatches();
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Custom CRM hosts are requested one by one at runtime, never up front.
+    optional_host_permissions: ['https://*/*'],
+    web_accessible_resources: [
+      // Only the panel page, only on supported sites, only through the per-session dynamic URL.
+      { resources: ['panel.html'], matches: siteMatches, use_dynamic_url: true },
+    ],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_commandTogglePanel__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'dealside@dealside.invalid', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
