@@ -28,7 +28,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'dealside@dealside.invalid', strict_min_version: '115.0' },
+            gecko: {
+              id: 'dealside@dealside.invalid',
+              strict_min_version: '115.0',
+              // Firefox asks every extension to declare what it collects: nothing leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

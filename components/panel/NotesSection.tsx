@@ -33,7 +33,11 @@ function NoteItem({ note, onEdit, editing }: { note: NoteRecord; onEdit: () => v
     >
       <div className="ds-note-meta">
         <time dateTime={new Date(note.updatedAt).toISOString()}>{dateFormat.format(note.updatedAt)}</time>
-        {note.contactEmail ? <span className="ds-muted"> · {t('noteAbout', note.contactEmail)}</span> : null}
+        {note.contactEmail ? (
+          <span className="ds-note-about" title={note.contactEmail}>
+            · {t('noteAbout', note.contactEmail)}
+          </span>
+        ) : null}
         <button type="button" className="ds-link" onClick={onEdit}>
           {t('editNote')}
         </button>

@@ -11,6 +11,7 @@ import { requestSchemas, type HandledMessageType } from '../messaging/schemas';
 import { contentScriptTabId, isExtensionPageSender } from './sender';
 
 type Sender = Browser.runtime.MessageSender;
+type CallerKind = Caller['kind'];
 
 export type Caller =
   /** A content script in a tab's top frame: untrusted, may only describe its own tab. */
@@ -28,7 +29,7 @@ export class MessageRefused extends Error {
 type Payload<T extends HandledMessageType> = z.infer<(typeof requestSchemas)[T]>;
 type Result<T extends HandledMessageType> = ReturnType<ProtocolMap[T]>;
 
-function callerOf(sender: Sender, allowed: readonly Caller['kind'][]): Caller | undefined {
+function callerOf(sender: Sender, allowed: readonly CallerKind[]): Caller | undefined {
   if (allowed.includes('extension-page') && isExtensionPageSender(sender)) {
     return { kind: 'extension-page', tabId: sender.tab?.id };
   }
@@ -36,35 +37,43 @@ function callerOf(sender: Sender, allowed: readonly Caller['kind'][]): Caller | 
   return tabId === undefined ? undefined : { kind: 'content-script', tabId };
 }
 
-export function handle<T extends HandledMessageType>(
+/** The checks of `handle`, on their own so they can be tested (and fuzzed) without a browser. */
+export function admitMessage<T extends HandledMessageType>(
   type: T,
-  allowed: Caller['kind'] | readonly Caller['kind'][],
-  handler: (payload: Payload<T>, caller: Caller) => Promise<Result<T>> | Result<T>,
-): void {
+  allowed: readonly CallerKind[],
+  data: unknown,
+  sender: Sender,
+): { caller: Caller; payload: Payload<T> } {
+  const caller = callerOf(sender, allowed);
+  if (!caller) throw new MessageRefused(type, `not accepted from this sender (${allowed.join(' or ')} only)`);
   // TypeScript cannot narrow the schema map by a generic key; the map is keyed by the same T.
   const schema = requestSchemas[type] as unknown as z.ZodType<Payload<T>>;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new MessageRefused(
+      type,
+      `malformed payload at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`,
+    );
+  }
+  return { caller, payload: parsed.data };
+}
+
+export function handle<T extends HandledMessageType>(
+  type: T,
+  allowed: CallerKind | readonly CallerKind[],
+  handler: (payload: Payload<T>, caller: Caller) => Promise<Result<T>> | Result<T>,
+): void {
   const allowedKinds = typeof allowed === 'string' ? [allowed] : allowed;
   onMessage(type, (message) => {
-    const caller = callerOf(message.sender, allowedKinds);
-    if (!caller) {
-      const refusal = new MessageRefused(
-        type,
-        `not accepted from this sender (${allowedKinds.join(' or ')} only)`,
-      );
-      console.warn(refusal.message, message.sender.url);
-      throw refusal;
-    }
-    const parsed = schema.safeParse(message.data);
-    if (!parsed.success) {
-      const where = parsed.error.issues[0];
-      const refusal = new MessageRefused(
-        type,
-        `malformed payload at ${where?.path.join('.') || '(root)'}: ${where?.message ?? 'invalid'}`,
-      );
-      console.warn(refusal.message);
+    let admitted: { caller: Caller; payload: Payload<T> };
+    try {
+      admitted = admitMessage(type, allowedKinds, message.data, message.sender);
+    } catch (refusal) {
+      console.warn((refusal as Error).message);
       throw refusal;
     }
     // The generic protocol types cannot see that T picks the same entry in both maps.
-    return handler(parsed.data, caller) as never;
+    return handler(admitted.payload, admitted.caller) as never;
   });
 }

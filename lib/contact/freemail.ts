@@ -1,0 +1,31 @@
+/**
+ * Freemail providers (gmail.com, qq.com, 163.com, …): their domain says nothing about the company, so
+ * an address there is its own account.
+ */
+import freemailDomainList from 'email-providers/all.json';
+import { getDomain } from 'tldts';
+import { toAsciiDomain } from './domain-name';
+
+/**
+ * Built once per worker. The list holds a few Unicode entries (stored here in punycode, like every
+ * key) and the odd malformed one, which is skipped.
+ */
+const FREEMAIL_DOMAINS: ReadonlySet<string> = new Set(
+  freemailDomainList.flatMap((entry) => {
+    const domain = toAsciiDomain(entry);
+    return domain === null ? [] : [domain];
+  }),
+);
+
+/**
+ * Whether addresses at this domain belong to a mail provider rather than a company. Subdomains of a
+ * listed provider count too (`vip.qq.com`, `x.yahoo.co.jp`). Accepts Unicode or ASCII; `false` for
+ * anything that is not a domain.
+ */
+export function isFreemailDomain(domain: string): boolean {
+  const ascii = toAsciiDomain(domain);
+  if (ascii === null) return false;
+  if (FREEMAIL_DOMAINS.has(ascii)) return true;
+  const registrable = getDomain(ascii);
+  return registrable !== null && FREEMAIL_DOMAINS.has(registrable);
+}

@@ -1,0 +1,260 @@
+/**
+ * The playbook is data: stages with exit checklists, a SPIN question bank and follow-up cadences.
+ * A team lead exports it as a JSON file and the team imports it, so the format is versioned and every
+ * file is validated here before use. Issues carry paths (`stages[2].checklist[0].text.en`) so an editor
+ * can say what is wrong and where.
+ */
+import { z } from 'zod';
+
+export const PLAYBOOK_FORMAT = 'dealside-playbook';
+export const PLAYBOOK_VERSION = 1;
+
+export const SPIN_TYPES = ['S', 'P', 'I', 'N'] as const;
+export const INDUSTRIES = ['general', 'manufacturing', 'services', 'software'] as const;
+
+export const MAX_STAGES = 20;
+export const MAX_CHECKLIST_ITEMS = 20;
+export const MAX_QUESTIONS = 2000;
+export const MAX_CADENCE_STEPS = 20;
+export const MAX_OFFSET_DAYS = 365;
+
+function textField(max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Expected text') })
+    .max(max, `Must be at most ${max} characters`)
+    .refine((value) => value.trim().length > 0, 'Must not be empty');
+}
+
+function slug(max: number) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'Required' : 'Expected an id') })
+    .regex(
+      new RegExp(`^[a-z0-9-]{1,${max}}$`),
+      `Must be 1–${max} characters: lower-case letters, digits and hyphens`,
+    );
+}
+
+/** Ids of stages, checklist items and cadence steps. */
+export const slugSchema = slug(40);
+/** Question ids are a little longer: they usually carry an industry and type prefix. */
+export const questionIdSchema = slug(60);
+
+/** Every user-visible text of a playbook exists in both supported languages. */
+export const localizedTextSchema = z.object(
+  {
+    en: textField(500),
+    'zh-CN': textField(500),
+  },
+  { error: 'Expected an object with "en" and "zh-CN" texts' },
+);
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export const spinTypeSchema = z.enum(SPIN_TYPES, {
+  error: 'Must be one of S (situation), P (problem), I (implication), N (need-payoff)',
+});
+export type SpinType = z.infer<typeof spinTypeSchema>;
+
+export const industrySchema = z.enum(INDUSTRIES, {
+  error: `Must be one of ${INDUSTRIES.join(', ')}`,
+});
+export type Industry = z.infer<typeof industrySchema>;
+
+export const checklistItemSchema = z.object({
+  id: slugSchema,
+  text: localizedTextSchema,
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const stageSchema = z.object({
+  id: slugSchema,
+  name: localizedTextSchema,
+  goal: localizedTextSchema,
+  /** Exit checklist: what must be true before the deal moves on. */
+  checklist: z
+    .array(checklistItemSchema)
+    .max(MAX_CHECKLIST_ITEMS, `At most ${MAX_CHECKLIST_ITEMS} checklist items per stage`),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+export const spinQuestionSchema = z.object({
+  id: questionIdSchema,
+  type: spinTypeSchema,
+  /** Stages where the question is worth asking. */
+  stages: z
+    .array(slugSchema)
+    .min(1, 'A question needs at least one stage')
+    .max(MAX_STAGES, `At most ${MAX_STAGES} stages`),
+  /** `general` questions suit every industry. */
+  industry: industrySchema,
+  text: localizedTextSchema,
+});
+export type SpinQuestion = z.infer<typeof spinQuestionSchema>;
+
+export const cadenceStepSchema = z.object({
+  id: slugSchema,
+  /** Days after entering the stage. */
+  offsetDays: z
+    .number({ error: 'Expected a number of days' })
+    .int('Must be a whole number of days')
+    .min(0, 'Must be 0 or more days')
+    .max(MAX_OFFSET_DAYS, `Must be at most ${MAX_OFFSET_DAYS} days`),
+  title: localizedTextSchema,
+});
+export type CadenceStep = z.infer<typeof cadenceStepSchema>;
+
+/** Entering stage `stageId` proposes one follow-up per step, due `offsetDays` later. */
+export const cadenceSchema = z.object({
+  stageId: slugSchema,
+  steps: z.array(cadenceStepSchema).max(MAX_CADENCE_STEPS, `At most ${MAX_CADENCE_STEPS} steps per cadence`),
+});
+export type Cadence = z.infer<typeof cadenceSchema>;
+
+type Path = (string | number)[];
+
+/** Reports the second and later occurrences of each id. */
+function checkUnique(
+  ids: readonly string[],
+  ctx: z.RefinementCtx,
+  pathOf: (index: number) => Path,
+  describe: (id: string, firstPath: Path) => string,
+): void {
+  const first = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const seen = first.get(id);
+    if (seen === undefined) {
+      first.set(id, index);
+    } else {
+      ctx.addIssue({ code: 'custom', message: describe(id, pathOf(seen)), path: pathOf(index) });
+    }
+  });
+}
+
+export const playbookSchema = z
+  .object(
+    {
+      format: z.literal(PLAYBOOK_FORMAT, {
+        error: `Not a Dealside playbook: "format" must be "${PLAYBOOK_FORMAT}"`,
+      }),
+      version: z.literal(PLAYBOOK_VERSION, {
+        error: (issue) =>
+          typeof issue.input === 'number'
+            ? `Unsupported playbook version ${issue.input}: this version of Dealside reads version ${PLAYBOOK_VERSION}`
+            : `"version" must be ${PLAYBOOK_VERSION}`,
+      }),
+      name: localizedTextSchema,
+      /** In pipeline order: the funnel and "early stage" logic follow the array order. */
+      stages: z
+        .array(stageSchema)
+        .min(1, 'A playbook needs at least one stage')
+        .max(MAX_STAGES, `At most ${MAX_STAGES} stages`),
+      questions: z.array(spinQuestionSchema).max(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} questions`),
+      cadences: z.array(cadenceSchema).max(MAX_STAGES, `At most ${MAX_STAGES} cadences`),
+    },
+    { error: 'Expected a playbook object' },
+  )
+  .superRefine((playbook, ctx) => {
+    checkUnique(
+      playbook.stages.map((stage) => stage.id),
+      ctx,
+      (i) => ['stages', i, 'id'],
+      (id, firstPath) => `Duplicate stage id "${id}" (already used at ${formatPath(firstPath)})`,
+    );
+
+    playbook.stages.forEach((stage, s) => {
+      checkUnique(
+        stage.checklist.map((item) => item.id),
+        ctx,
+        (i) => ['stages', s, 'checklist', i, 'id'],
+        (id, firstPath) =>
+          `Duplicate checklist item id "${id}" in stage "${stage.id}" (already used at ${formatPath(firstPath)})`,
+      );
+    });
+
+    checkUnique(
+      playbook.questions.map((question) => question.id),
+      ctx,
+      (i) => ['questions', i, 'id'],
+      (id, firstPath) => `Duplicate question id "${id}" (already used at ${formatPath(firstPath)})`,
+    );
+
+    const stageIds = new Set(playbook.stages.map((stage) => stage.id));
+
+    playbook.questions.forEach((question, q) => {
+      question.stages.forEach((stageId, i) => {
+        if (!stageIds.has(stageId)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Unknown stage "${stageId}"`,
+            path: ['questions', q, 'stages', i],
+          });
+        }
+      });
+      checkUnique(
+        question.stages,
+        ctx,
+        (i) => ['questions', q, 'stages', i],
+        (id) => `Stage "${id}" is listed twice`,
+      );
+    });
+
+    playbook.cadences.forEach((cadence, c) => {
+      if (!stageIds.has(cadence.stageId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown stage "${cadence.stageId}"`,
+          path: ['cadences', c, 'stageId'],
+        });
+      }
+      checkUnique(
+        cadence.steps.map((step) => step.id),
+        ctx,
+        (i) => ['cadences', c, 'steps', i, 'id'],
+        (id, firstPath) =>
+          `Duplicate step id "${id}" in the cadence for "${cadence.stageId}" (already used at ${formatPath(firstPath)})`,
+      );
+    });
+
+    checkUnique(
+      playbook.cadences.map((cadence) => cadence.stageId),
+      ctx,
+      (i) => ['cadences', i, 'stageId'],
+      (id, firstPath) =>
+        `Stage "${id}" already has a cadence (at ${formatPath(firstPath)}); merge the steps into one`,
+    );
+  });
+export type Playbook = z.infer<typeof playbookSchema>;
+
+export interface PlaybookError {
+  /** Where the problem is, e.g. `stages[2].checklist[0].text.en`; empty for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+export type ParsePlaybookResult = { ok: true; playbook: Playbook } | { ok: false; errors: PlaybookError[] };
+
+/** `['stages', 2, 'text', 'zh-CN']` → `stages[2].text.zh-CN`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+    } else {
+      const name = String(key);
+      out += out === '' ? name : `.${name}`;
+    }
+  }
+  return out;
+}
+
+/** Validates an untrusted value (typically `JSON.parse` of an imported file). Never throws. */
+export function parsePlaybook(json: unknown): ParsePlaybookResult {
+  const result = playbookSchema.safeParse(json);
+  if (result.success) return { ok: true, playbook: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    })),
+  };
+}

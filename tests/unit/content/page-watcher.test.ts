@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MUTATION_DEBOUNCE_MS, watchPage } from '../../../lib/content/page-watcher';
+import type { PageContext, SiteAdapter } from '../../../lib/sites/types';
+
+/** An adapter over a tiny made-up page: the contact is whatever `#sender[email]` says. */
+const adapter: SiteAdapter = {
+  id: 'test',
+  name: 'Test',
+  matches: [],
+  mainRegionSelector: '#main',
+  isSiteUrl: () => true,
+  readPage(document): PageContext {
+    const email = document.querySelector('#sender')?.getAttribute('email');
+    return email
+      ? { site: 'test', kind: 'thread', participants: [{ email, role: 'from' }] }
+      : { site: 'test', kind: 'unknown', participants: [], reason: 'no sender' };
+  },
+};
+
+describe('watchPage', () => {
+  let reports: PageContext[];
+  let onLocationChange: (() => void) | undefined;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    document.body.innerHTML =
+      '<div id="main"><span id="sender" email="jane@northwind-trading.com"></span><p id="clock">10:00</p></div>';
+    reports = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function start() {
+    return watchPage(
+      document,
+      adapter,
+      {
+        setTimeout: (handler, ms) => setTimeout(handler, ms) as unknown as number,
+        clearTimeout: (id) => clearTimeout(id),
+        onLocationChange: (handler) => {
+          onLocationChange = handler;
+        },
+        isValid: () => true,
+      },
+      (_url, context) => reports.push(context),
+    );
+  }
+
+  it('reports the first read', () => {
+    start().readNow();
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.participants[0]?.email).toBe('jane@northwind-trading.com');
+  });
+
+  it('sends nothing when mutations do not change what the page shows', async () => {
+    start().readNow();
+    for (let minute = 1; minute <= 20; minute++) {
+      document.querySelector('#clock')!.textContent = `10:${minute}`;
+      document.querySelector('#main')!.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS * 2);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('reports once, debounced, when the app swaps the conversation', async () => {
+    start().readNow();
+    const sender = document.querySelector('#sender')!;
+    sender.setAttribute('email', 'tom@contoso-industrial.co.uk');
+    sender.replaceWith(sender.cloneNode());
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
+    expect(reports.map((report) => report.participants[0]?.email)).toEqual([
+      'jane@northwind-trading.com',
+      'tom@contoso-industrial.co.uk',
+    ]);
+  });
+
+  it('re-reads after an in-app navigation', async () => {
+    start().readNow();
+    document.querySelector('#sender')!.remove();
+    onLocationChange?.();
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
+    expect(reports.at(-1)).toMatchObject({ kind: 'unknown', reason: 'no sender' });
+  });
+
+  it('turns a throwing adapter into an unknown page instead of an error in the page', () => {
+    const watcher = watchPage(
+      document,
+      {
+        ...adapter,
+        readPage: () => {
+          throw new Error('odd DOM');
+        },
+      },
+      {
+        setTimeout: () => 0,
+        clearTimeout: () => undefined,
+        onLocationChange: () => undefined,
+        isValid: () => true,
+      },
+      (_url, context) => reports.push(context),
+    );
+    expect(() => watcher.readNow()).not.toThrow();
+    expect(reports[0]).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('odd DOM') });
+  });
+});
