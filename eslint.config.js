@@ -56,13 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'entrypoints/content/**',
-      'entrypoints/*.content.ts',
-      'entrypoints/*.content/**',
-      'lib/content/**',
-      'lib/sites/**',
-    ],
+    files: ['entrypoints/content-*.ts', 'lib/content/**', 'lib/sites/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', pageSideRestrictions],
     },

@@ -1,10 +1,21 @@
 import { defineConfig } from 'wxt';
-import { allSiteMatches } from './lib/sites/registry';
+import { allSiteMatches, siteAdapters } from './lib/sites/registry';
 
 const siteMatches = allSiteMatches();
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  hooks: {
+    // Each supported site gets its own small content script (entrypoints/content-<site>.ts), declared
+    // here from the site registry so the manifest and the adapters can never disagree.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = siteAdapters.map((adapter) => ({
+        matches: adapter.matches,
+        js: [`content-${adapter.id}.js`],
+        run_at: 'document_idle',
+      }));
+    },
+  },
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,

@@ -12,7 +12,14 @@ export interface PanelFrame {
   remove(): void;
 }
 
-const HOST_STYLE = 'all:initial;position:fixed;top:0;right:0;z-index:2147483646;';
+// Collapsed, the panel shrinks to the small handle on the right edge, at mid-height where mail and CRM
+// apps keep no controls of their own. `[c]` marks the collapsed state on the host.
+const STYLE =
+  ':host{all:initial}iframe,button{position:fixed;right:0;z-index:2147483646;border:0;margin:0}' +
+  `iframe{top:0;width:${PANEL_WIDTH_PX}px;height:100vh;box-shadow:-2px 0 12px #0003}` +
+  'button{top:calc(50vh - 32px);width:22px;height:64px;padding:0;border-radius:8px 0 0 8px;' +
+  'background:#1f6feb;color:#fff;font:600 13px system-ui,sans-serif;cursor:pointer;display:none}' +
+  ':host([c]) iframe{visibility:hidden}:host([c]) button{display:block}';
 
 export function mountPanelFrame(
   document: Document,
@@ -21,47 +28,29 @@ export function mountPanelFrame(
   onOpenRequested: () => void,
 ): PanelFrame {
   const host = document.createElement('dealside-panel-host');
-  host.setAttribute('style', HOST_STYLE);
   const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
 
   const frame = document.createElement('iframe');
   frame.src = src;
   frame.title = labels.frameTitle;
-  frame.setAttribute('data-dealside-frame', '');
-  frame.setAttribute(
-    'style',
-    `position:fixed;top:0;right:0;width:${PANEL_WIDTH_PX}px;height:100vh;border:0;margin:0;` +
-      'box-shadow:-2px 0 12px rgba(0,0,0,.18);color-scheme:normal;background:transparent;',
-  );
 
-  // Collapsed, the panel shrinks to this small tab on the right edge, at mid-height where mail and CRM
-  // apps keep no controls of their own.
   const handle = document.createElement('button');
-  handle.type = 'button';
   handle.title = labels.open;
   handle.setAttribute('aria-label', labels.open);
   handle.textContent = 'D';
-  handle.setAttribute(
-    'style',
-    'position:fixed;top:calc(50vh - 32px);right:0;width:22px;height:64px;padding:0;border:0;' +
-      'border-radius:8px 0 0 8px;background:#1f6feb;color:#fff;font:600 13px/1 system-ui,sans-serif;' +
-      'cursor:pointer;box-shadow:-1px 0 6px rgba(0,0,0,.25);',
-  );
-  handle.addEventListener('click', onOpenRequested);
+  handle.onclick = onOpenRequested;
 
-  root.append(frame, handle);
+  root.append(style, frame, handle);
   (document.body ?? document.documentElement).append(host);
 
   return {
     setCollapsed(collapsed) {
       // The frame stays loaded while hidden, so an unsaved note keeps its place.
-      frame.style.visibility = collapsed ? 'hidden' : 'visible';
-      frame.style.pointerEvents = collapsed ? 'none' : 'auto';
-      handle.style.display = collapsed ? 'block' : 'none';
-      host.setAttribute('data-collapsed', String(collapsed));
+      host.toggleAttribute('c', collapsed);
+      host.setAttribute('data-collapsed', '' + collapsed);
     },
-    remove() {
-      host.remove();
-    },
+    remove: () => host.remove(),
   };
 }

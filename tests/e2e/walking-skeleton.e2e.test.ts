@@ -1,13 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FIXTURES_DIR,
-  launchWithExtension,
-  panelFrame,
-  serveFixture,
-  type ExtensionBrowser,
-} from './support/browser';
+import { launchWithExtension, panelFrame, serveFixture, type ExtensionBrowser } from './support/browser';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
 
@@ -65,6 +59,17 @@ describe('a Gmail thread', () => {
       { resources: ['panel.html'], matches: expect.any(Array), use_dynamic_url: true },
     ]);
     expect(new Set(manifest.web_accessible_resources[0].matches)).toEqual(new Set(matches));
-    expect(FIXTURES_DIR).toBeTruthy();
+  });
+
+  it('keeps every content script within its 12 KB budget', async () => {
+    const manifest = JSON.parse(await readFile(path.resolve('.output/chrome-mv3/manifest.json'), 'utf8'));
+    const scripts: string[] = [
+      ...manifest.content_scripts.flatMap((script: { js: string[] }) => script.js),
+      'content-generic.js',
+    ];
+    for (const script of scripts) {
+      const size = (await stat(path.resolve('.output/chrome-mv3', script))).size;
+      expect(size, script).toBeLessThanOrEqual(12 * 1024);
+    }
   });
 });

@@ -1,0 +1,6 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { runContentScript } from '@/lib/content/run';
+import { salesforce } from '@/lib/sites/salesforce';
+
+// A content script: declared in the manifest from the site registry (see wxt.config.ts).
+export default defineUnlistedScript(() => runContentScript(salesforce));

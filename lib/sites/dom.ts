@@ -1,0 +1,278 @@
+/**
+ * Shared reading helpers for site adapters. Everything here is bounded (caps on nodes, addresses and
+ * string lengths) and tolerant of odd DOM, so one read stays cheap on very large pages. Written for size:
+ * all of lib/sites ships in the content script.
+ */
+import {
+  unknownPage,
+  type PageContext,
+  type PageKind,
+  type Participant,
+  type ParticipantRole,
+  type SiteAdapter,
+} from './types';
+
+const ADDR = "[\\w.!#$%&'*+/=?^`{|}~-]{1,64}@(?:[a-z\\d\\u00c0-\\u024f-]+\\.)+[a-z\\u00c0-\\u024f]{2,}";
+
+/** An address inside free text: ASCII local part, Latin domain labels, an alphabetic TLD. */
+export const EMAIL_RE = new RegExp(ADDR + '(?![\\w@-]|\\.\\w)', 'gi');
+const WHOLE = new RegExp(`^${ADDR}$`, 'i');
+
+export const MAILTO = 'a[href^="mailto:" i]';
+
+/** `Name <a@b.co>`, `mailto:a@b.co?subject=x`, ` a@b.co ` → `a@b.co`; anything implausible → undefined. */
+export function email(raw: string | null | undefined): string | undefined {
+  let s = ('' + (raw ?? '')).slice(0, 400);
+  s = (/<([^<>]*)>/.exec(s)?.[1] ?? s).replace(/^\s*mailto:|\?.*/gi, '').trim();
+  try {
+    s = decodeURIComponent(s);
+  } catch {
+    // keep as shown
+  }
+  return WHOLE.test(s) ? s : undefined;
+}
+
+/** Every address in a piece of text (e.g. `Jane <jane@x.com>; b@y.org`), at most `max`. */
+export const emailsIn = (s: string | null | undefined, max = 50): string[] =>
+  (s ?? '').slice(0, 2e4).match(EMAIL_RE)?.slice(0, max) ?? [];
+
+/** Addresses of a `mailto:` link (comma separated before any `?`). */
+export const mailto = (href: string | null | undefined): string[] =>
+  /^mailto:/i.test(href ?? '')
+    ? href!
+        .slice(7)
+        .split('?')[0]!
+        .split(/[,;]/, 20)
+        .flatMap((a) => email(a) ?? [])
+    : [];
+
+/** Plain text, whitespace collapsed, capped. */
+export const clean = (s: string | null | undefined, max = 200): string =>
+  (s ?? '')
+    .slice(0, max * 4)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
+
+/** An element's text content (never HTML), trimmed and capped. */
+export const text = (el: Node | null | undefined, max = 200): string => clean(el?.textContent, max);
+
+/** A person's name without a leading salutation (Mr., Ms., Mrs., Dr., Prof.). */
+export const unsalute = (name: string | null | undefined, max = 200): string =>
+  clean(name, max).replace(/^(mr|mrs|ms|miss|mx|dr|prof)\.?\s+/i, '');
+
+/** An attribute, or null (also for odd nodes without attributes). */
+export const at = (el: Element | null | undefined, name: string): string | null =>
+  el?.getAttribute?.(name) ?? null;
+
+/** False when the element or an ancestor is `hidden`, `aria-hidden="true"` or inline `display:none`. */
+export function shown(el: Element | null | undefined): el is Element {
+  for (let e = el, i = 0; e && i < 300; e = e.parentElement, i++)
+    if (
+      e.hasAttribute('hidden') ||
+      at(e, 'aria-hidden') === 'true' ||
+      /display:\s*none|visibility:\s*hidden/i.test(at(e, 'style')!)
+    )
+      return false;
+  return !!el;
+}
+
+/** At most `cap` elements matching `sel` under `root`. */
+export const all = (root: ParentNode | null | undefined, sel: string, cap = 500): Element[] =>
+  root ? [].slice.call(root.querySelectorAll(sel), 0, cap) : [];
+
+/** The visible matches of the first selector that has any: ordered fallbacks. */
+export function pickAll(root: ParentNode | null | undefined, sels: string[], cap = 50): Element[] {
+  for (const sel of sels) {
+    const hits = all(root, sel, cap).filter(shown);
+    if (hits[0]) return hits;
+  }
+  return [];
+}
+
+/** The first visible match of the first selector that has one. */
+export const pick = (root: ParentNode | null | undefined, sels: string[]): Element | undefined =>
+  pickAll(root, sels, 20)[0];
+
+/**
+ * Collects participants: valid addresses only, no duplicates (same address, role and order), at most 150
+ * (the signed-in account is always kept).
+ */
+export function people() {
+  const list: Participant[] = [];
+  const seen = new Set<string>();
+  const add = (
+    raw: string | null | undefined,
+    name: string | null | undefined,
+    role: ParticipantRole,
+    order?: number,
+  ) => {
+    const e = email(raw);
+    const key = `${e} ${role} ${order}`.toLowerCase();
+    if (!e || seen.has(key) || (list.length > 149 && role !== 'self')) return;
+    seen.add(key);
+    const n = unsalute(name);
+    // "me" is how mail apps show the signed-in user; it is not a name.
+    list.push({
+      email: e,
+      role,
+      ...(n && !n.includes('@') && !/^(me|我|moi|ich|yo)$/i.test(n) && { name: n }),
+      ...(order! >= 0 && { order }),
+    });
+  };
+  return { list, add };
+}
+
+/** A page context; `more` adds a title or reason when non-empty. */
+export const page = (
+  site: string,
+  kind: PageKind,
+  participants: Participant[] = [],
+  more: Partial<PageContext> = {},
+): PageContext => {
+  for (const k in more) if (!more[k as 'title']) delete more[k as 'title'];
+  return { site, kind, participants, ...more };
+};
+
+/** The address an element shows: input value, `mailto:` href, address attributes, then its text. */
+export const addrOf = (el: Element): string | undefined =>
+  email((el as HTMLInputElement).value) ??
+  mailto(at(el, 'href'))[0] ??
+  email(at(el, 'title') ?? at(el, 'email') ?? at(el, 'e') ?? at(el, 'addr')) ??
+  emailsIn(text(el, 400), 1)[0];
+
+/** The name shown with an address: a name attribute, a `*name*` child, or the text before `<…>`. */
+export const nameOf = (el: Element): string =>
+  clean(
+    at(el, 'n') || at(el, 'data-name') || at(el, 'name') || text(el.querySelector('[class*=name]') ?? el),
+  ).replace(/\s*<.*|[\s;；,，]+$/g, '');
+
+/** From/To/Cc header labels, Chinese and English. Group 1: from, 2: to, else cc. */
+const HEADER = /^(?:(发件人|寄件人|发信人|from)|(收件人|收信人|to)|抄\s*送人?|密\s*送人?|b?cc)\s*[:：]?$/i;
+
+/**
+ * The header label (From/To/Cc) of an address, found in earlier siblings of the element or of its
+ * ancestors (up to 5 levels): `<tr><td>收件人：</td><td><span title="a@b.co">…`.
+ */
+export function roleOf(el: Element | null, fallback?: ParticipantRole): ParticipantRole | undefined {
+  for (let i = 0; el && i < 5; el = el.parentElement, i++)
+    for (let s = el.previousElementSibling, j = 0; s && j < 8; s = s.previousElementSibling, j++) {
+      const m = HEADER.exec(text(s, 20));
+      if (m) return m[1] ? 'from' : m[2] ? 'to' : 'cc';
+    }
+  return fallback;
+}
+
+/**
+ * A mail page whose header rows are labelled (发件人/收件人/抄送, From/To/Cc): every visible address
+ * matching `sel` under such a label, outside `skip` (message bodies with quoted headers).
+ * `kind` comes from the URL when it can (undefined = decide from the DOM).
+ */
+export function labelledMail(
+  id: string,
+  d: Document,
+  sel: string,
+  skip: string,
+  kind: PageKind | undefined,
+  self: string | undefined,
+  title: string,
+): PageContext {
+  if (kind === 'list') return page(id, kind);
+  const { list, add } = people();
+  for (const el of all(d, sel, 300)) {
+    const role = shown(el) && !el.parentElement?.closest(sel) && !el.closest(skip) ? roleOf(el) : undefined;
+    // In a compose window the From row is the user's own address.
+    if (role && !(kind === 'compose' && role === 'from')) add(addrOf(el), nameOf(el), role, 0);
+  }
+  const k =
+    kind === 'compose'
+      ? kind
+      : list.some((p) => p.role === 'from')
+        ? 'thread'
+        : !kind && list[0]
+          ? 'compose'
+          : 0;
+  const empty = !list[0];
+  if (k === 'compose') for (const p of list) delete p.order;
+  add(self, '', 'self');
+  return k
+    ? page(id, k, list, k === 'thread' ? { title } : { reason: empty ? 'no recipients yet' : '' })
+    : unknownPage(id, 'no mail open');
+}
+
+/** A record page: its addresses (best first) under the record's name; `unknown` without one. */
+export function record(id: string, els: Element[], shownTitle: string): PageContext {
+  const { list, add } = people();
+  const title = unsalute(shownTitle, 300);
+  for (const el of els.slice(0, 20)) add(addrOf(el), title, 'record');
+  return list[0] ? page(id, 'record', list, { title }) : unknownPage(id, 'no email on record');
+}
+
+/** True for https URLs on one of `hosts` (exact, or any subdomain but `www` for entries starting with a dot). */
+export function hostIs(url: URL, hosts: string[]): boolean {
+  const h = url.hostname;
+  return (
+    url.protocol === 'https:' &&
+    hosts.some((x) => (x[0] === '.' ? h.endsWith(x) && !/^(www)?$/.test(h.slice(0, -x.length)) : h === x))
+  );
+}
+
+/** Manifest match patterns for `hosts` as in `hostIs`. */
+export const patterns = (hosts: string[]): string[] =>
+  hosts.map((h) => `https://${h[0] === '.' ? '*' : ''}${h}/*`);
+
+type Def = Omit<SiteAdapter, 'readPage' | 'isSiteUrl' | 'matches'> & {
+  hosts: string[];
+  /** Extra URL test after the host test. */
+  path?: RegExp;
+  read(d: Document, url: URL): PageContext;
+};
+
+/** Builds an adapter whose reader never throws: any failure becomes an `unknown` page with the reason. */
+export function site({ read, hosts, path, ...rest }: Def): SiteAdapter {
+  return {
+    ...rest,
+    matches: patterns(hosts),
+    isSiteUrl: (u) => hostIs(u, hosts) && (!path || path.test(u.pathname)),
+    readPage(d, url) {
+      try {
+        return read(d, url);
+      } catch (e) {
+        return unknownPage(rest.id, 'read failed: ' + clean(String(e), 120));
+      }
+    },
+  };
+}
+
+/**
+ * A CRM whose record pages are told apart by URL (`recordUrl`, `listUrl` tested on path + query) and whose
+ * addresses are the visible matches of the first of `emails` that has any, optionally ranked.
+ */
+export const crm = (
+  id: string,
+  name: string,
+  hosts: string[],
+  recordUrl: RegExp,
+  listUrl: RegExp,
+  emails: string[],
+  titles: string[],
+  rank: (el: Element) => number = () => 0,
+  roots = ['body'],
+): SiteAdapter =>
+  site({
+    id,
+    name,
+    hosts,
+    read(d, url) {
+      const u = url.pathname + url.search;
+      if (!recordUrl.test(u))
+        return listUrl.test(u) ? page(id, 'list') : unknownPage(id, 'not a person record');
+      const root = pick(d, roots);
+      const t = pick(root, titles);
+      return record(
+        id,
+        pickAll(root, emails).sort((a, b) => rank(a) - rank(b)),
+        at(t, 'title') || text(t, 300),
+      );
+    },
+  });

@@ -1,0 +1,45 @@
+/**
+ * QQ Mail and Tencent Exmail. The classic UI loads each view into a frame (`/cgi-bin/readmail`,
+ * `/cgi-bin/mail_list`, compose through `readtemplate?t=compose`); header rows are labelled
+ * 发件人/收件人/抄送 and addresses carry `e` (address) and `n` (name) attributes, compose chips `addr`.
+ */
+import { email, labelledMail, pick, site, text } from './dom';
+
+export const examples = {
+  matches: [
+    'https://mail.qq.com/cgi-bin/readmail?folderid=1&folderkey=1&t=readmail&mailid=ZC0412-abcDEF&mode=pre&sid=aBcD',
+    'https://exmail.qq.com/cgi-bin/readtemplate?sid=aBcD&t=compose&s=cnew',
+    'https://mail.qq.com/cgi-bin/mail_list?sid=aBcD&folderid=1&page=0',
+    'https://exmail.qq.com/cgi-bin/frame_html?sid=aBcD',
+  ],
+  nonMatches: [
+    'https://www.qq.com/',
+    'https://mail.qq.com.evil.example/cgi-bin/readmail',
+    'https://wx.qq.com/',
+  ],
+};
+
+export const qqmail = site({
+  id: 'qqmail',
+  name: 'QQ Mail',
+  hosts: ['mail.qq.com', 'exmail.qq.com'],
+  mainRegionSelector: '#mainmail',
+  read(d, url) {
+    const u = url.pathname + url.search;
+    return labelledMail(
+      'qqmail',
+      d,
+      '[e*="@"],[addr*="@"],[title*="@"]',
+      '#contentDiv,.qmbox',
+      /readmail/.test(u)
+        ? 'thread'
+        : /compose/.test(u)
+          ? 'compose'
+          : /mail_list/.test(u)
+            ? 'list'
+            : undefined,
+      email(text(d.getElementById('useraddr'))),
+      text(pick(d, ['#subject', 'h1']), 300),
+    );
+  },
+});

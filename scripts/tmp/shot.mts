@@ -1,0 +1,11 @@
+import { launchWithExtension, panelFrame, serveFixture } from '/work/main/tests/e2e/support/browser';
+const b = await launchWithExtension();
+await serveFixture(b.context, 'https://mail.google.com/**', 'sites/gmail/thread.html');
+const page = await b.context.newPage();
+await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb');
+const panel = await panelFrame(page);
+await panel.getByTestId('contact-email').waitFor();
+await panel.getByTestId('note-editor').fill('Budget approved for the Q3 pilot.\nDecision by Friday.');
+await page.waitForTimeout(1200);
+await page.screenshot({ path: '/tmp/shots/gmail.png' });
+await b.close();

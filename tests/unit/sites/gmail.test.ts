@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { gmail } from '../../../lib/sites/gmail';
+import {
+  buildLargeGmailThreadHtml,
+  LARGE_THREAD_LAST_CUSTOMER,
+  LARGE_THREAD_URL,
+} from '../../fixtures/sites/large-gmail';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+const url = new URL(LARGE_THREAD_URL);
+
+describe('gmail adapter', () => {
+  it('reads the newest external sender from a 20,000-element thread', () => {
+    const doc = parse(buildLargeGmailThreadHtml());
+    const count = doc.getElementsByTagName('*').length;
+    expect(count).toBeGreaterThan(16000);
+    expect(count).toBeLessThan(24000);
+    const ctx = gmail.readPage(doc, url);
+    expect(ctx.kind).toBe('thread');
+    const froms = ctx.participants.filter((p) => p.role === 'from');
+    expect(froms).toHaveLength(50);
+    const external = froms.filter((p) => !p.email.endsWith('@dealside-demo.com'));
+    expect(external.at(-1)).toEqual({
+      email: LARGE_THREAD_LAST_CUSTOMER,
+      name: 'Sam Okafor',
+      role: 'from',
+      order: 48,
+    });
+    expect(ctx.participants.some((p) => p.email.includes('elsewhere') || p.email.includes('contoso'))).toBe(
+      false,
+    );
+    expect(ctx.participants.at(-1)).toEqual({
+      email: 'alex.morgan@dealside-demo.com',
+      name: 'Alex Morgan',
+      role: 'self',
+    });
+  });
+
+  it('builds pages of the requested size', () => {
+    const count = parse(buildLargeGmailThreadHtml(5000)).getElementsByTagName('*').length;
+    expect(count).toBeGreaterThan(4000);
+    expect(count).toBeLessThan(6000);
+  });
+
+  it('treats thread-less hashes as lists and an empty thread as unknown', () => {
+    const doc = parse(
+      '<div role="main"><table role="grid"><tr><td><span email="a@b.com" class="zF">A</span></td></tr></table></div>',
+    );
+    expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#search/northwind'))).toEqual({
+      site: 'gmail',
+      kind: 'list',
+      participants: [],
+    });
+    expect(
+      gmail.readPage(
+        doc,
+        new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb'),
+      ),
+    ).toEqual({
+      site: 'gmail',
+      kind: 'unknown',
+      participants: [],
+      reason: 'no messages in thread',
+    });
+  });
+
+  it('reads recipient chips of the older compose window', () => {
+    const doc = parse(
+      `<div role="dialog"><div class="vR"><span class="vN" email="jane.cooper@northwind-trading.com"><div class="vT">Jane Cooper</div></span></div>
+       <div class="vR"><span class="vN" email="jane [at] x.com">jane</span></div><div contenteditable="true"></div></div>`,
+    );
+    expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#inbox?compose=new'))).toEqual({
+      site: 'gmail',
+      kind: 'compose',
+      participants: [{ email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', role: 'to' }],
+    });
+  });
+
+  it('reports an empty compose window without recipients', () => {
+    const doc = parse(
+      '<div role="dialog"><input aria-label="To recipients"><div contenteditable="true"></div></div>',
+    );
+    expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#inbox?compose=new'))).toEqual({
+      site: 'gmail',
+      kind: 'compose',
+      participants: [],
+      reason: 'no recipients yet',
+    });
+  });
+
+  it('reads names as text, never markup', () => {
+    const doc = parse(
+      `<div role="main"><div role="list"><div role="listitem"><h3><span class="gD" email="eve@northwind-trading.com">&lt;img src=x onerror=alert(1)&gt;<b>Eve</b><script>bad()</script></span></h3></div></div></div>`,
+    );
+    const [p] = gmail.readPage(doc, url).participants;
+    expect(p).toEqual({
+      email: 'eve@northwind-trading.com',
+      name: '<img src=x onerror=alert(1)>Evebad()',
+      role: 'from',
+      order: 0,
+    });
+  });
+});
