@@ -9,6 +9,11 @@ export interface TabPage {
   url: string;
   context: PageContext;
   reportedAt: number;
+  /**
+   * How many reports this tab's content script has sent since the tab opened. Content scripts report only
+   * real changes, so this stays low on busy pages (the benchmark and tests read it).
+   */
+  reports: number;
 }
 
 const sessionItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });

@@ -11,7 +11,12 @@ export function registerReportPage(): void {
   handle('reportPage', 'content-script', async ({ url, context }, caller) => {
     if (caller.kind !== 'content-script') throw new Error('unreachable');
     const previous = await tabPage(caller.tabId);
-    await recordTabPage(caller.tabId, { url, context, reportedAt: Date.now() });
+    await recordTabPage(caller.tabId, {
+      url,
+      context,
+      reportedAt: Date.now(),
+      reports: (previous?.reports ?? 0) + 1,
+    });
     if (!previous || previous.url !== url || JSON.stringify(previous.context) !== JSON.stringify(context)) {
       broadcastPageChanged({ tabId: caller.tabId });
     }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+/** The built extension; tests may point elsewhere (a copy) with DEALSIDE_EXTENSION_DIR. */
+export const EXTENSION_DIR = path.resolve(process.env.DEALSIDE_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const FIXTURES_DIR = path.resolve('tests/fixtures');
 
 export interface ExtensionBrowser {

@@ -32,6 +32,7 @@ describe('PanelApp', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox/x',
       context: thread,
       reportedAt: 1,
+      reports: 1,
     });
     render(<PanelApp target={{ kind: 'frame' }} />);
 
@@ -53,6 +54,7 @@ describe('PanelApp', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox',
       context: { site: 'gmail', kind: 'list', participants: [] },
       reportedAt: 1,
+      reports: 1,
     });
     render(<PanelApp target={{ kind: 'frame' }} />);
     expect(await screen.findByTestId('no-contact')).toBeInTheDocument();
