@@ -59,10 +59,13 @@ export const followUpRecordSchema = z.object({
   title: z.string().min(1).max(10_000),
   /** Due instant. */
   due: instant,
-  status: z.enum(['open', 'done']),
+  /** `proposed`: suggested by the playbook's cadence after a stage change, waiting for the rep to accept. */
+  status: z.enum(['proposed', 'open', 'done']),
   doneAt: instant.optional(),
   snoozedUntil: instant.optional(),
   source: z.enum(['manual', 'plan']),
+  /** For plan follow-ups: the cadence step that proposed it. */
+  planStepId: z.string().max(60).optional(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -78,7 +81,8 @@ export const stageEventRecordSchema = z.object({
 export type StageEventRecord = z.infer<typeof stageEventRecordSchema>;
 
 export const questionLogRecordSchema = z.object({
-  id,
+  /** `<account key>\u0000<question id>`: one row per question asked of an account. */
+  id: z.string().min(1).max(400),
   accountKey,
   questionId: z.string().max(60),
   spinType: z.enum(['S', 'P', 'I', 'N']),

@@ -24,6 +24,11 @@ export const pageContextSchema = z.object({
 
 const frameLayoutSchema = z.object({ collapsed: z.boolean() });
 
+const accountKey = z.string().min(1).max(320);
+const email = z.string().min(3).max(320);
+const instant = z.number().int().min(0).max(8.64e15);
+const accountChange = { accountKey, contactEmail: email.optional() };
+
 /** Schemas for the messages the background handles. */
 export const requestSchemas = {
   reportPage: z.object({ url: z.string().min(1).max(4096), context: pageContextSchema }),
@@ -37,6 +42,35 @@ export const requestSchemas = {
     baseRevision: z.number().int().positive().nullable(),
   }),
   setPanelCollapsed: frameLayoutSchema,
+  getPlaybook: z.object({}),
+  pickContact: z.object({
+    tabId: z.number().int().nonnegative().optional(),
+    email: z.string().max(400).nullable(),
+  }),
+  setStage: z.object({ ...accountChange, stageId: z.string().min(1).max(60), locale: z.string().max(20) }),
+  setIndustry: z.object({ ...accountChange, industry: z.string().min(1).max(40) }),
+  setChecklistItem: z.object({
+    ...accountChange,
+    stageId: z.string().min(1).max(60),
+    itemId: z.string().min(1).max(60),
+    done: z.boolean(),
+  }),
+  logQuestion: z.object({
+    ...accountChange,
+    questionId: z.string().min(1).max(60),
+    spinType: z.enum(['S', 'P', 'I', 'N']),
+    asked: z.boolean(),
+  }),
+  addFollowUp: z.object({
+    ...accountChange,
+    title: z.string().trim().min(1, 'A follow-up needs a title.').max(10_000),
+    due: instant,
+  }),
+  updateFollowUp: z.object({
+    id: z.string().min(1).max(100),
+    action: z.enum(['done', 'reopen', 'accept', 'dismiss', 'snooze']),
+    until: instant.optional(),
+  }),
 } satisfies Partial<Record<MessageType, z.ZodType>>;
 
 /**
@@ -46,6 +80,7 @@ export const requestSchemas = {
 export const eventSchemas = {
   dataChanged: z.object({ accountKeys: z.array(z.string().max(320)).max(10_000) }),
   pageChanged: z.object({ tabId: z.number().int().nonnegative() }),
+  playbookChanged: z.object({}),
 } satisfies Partial<Record<MessageType, z.ZodType>>;
 
 export type HandledMessageType = keyof typeof requestSchemas;

@@ -1,3 +1,4 @@
+import { rememberWhereContactWasSeen } from '../contact-seen';
 import { handle } from '../router';
 import { broadcastPageChanged } from '../broadcast';
 import { recordTabPage, tabPage } from '../page-registry';
@@ -19,6 +20,9 @@ export function registerReportPage(): void {
     });
     if (!previous || previous.url !== url || JSON.stringify(previous.context) !== JSON.stringify(context)) {
       broadcastPageChanged({ tabId: caller.tabId });
+      rememberWhereContactWasSeen(url, context).catch((error: unknown) => {
+        console.warn('[dealside] could not record where a contact was seen', error);
+      });
     }
     const layouts = await readFrameLayouts();
     return { collapsed: layouts[context.site]?.collapsed ?? false };

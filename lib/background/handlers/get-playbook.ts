@@ -1,0 +1,6 @@
+import { readPlaybook } from '../playbook-store';
+import { handle } from '../router';
+
+export function registerGetPlaybook(): void {
+  handle('getPlaybook', 'extension-page', () => readPlaybook());
+}

@@ -1,0 +1,26 @@
+import { normalizeEmail } from '../../contact/email';
+import type { PickContactRequest, PickContactResult } from '../../messaging/protocol';
+import { broadcastPageChanged } from '../broadcast';
+import { setPickedContact } from '../contact-picks';
+import { tabPage } from '../page-registry';
+import { handle } from '../router';
+
+/** The rep says who this page is about (or goes back to automatic detection). */
+export async function pickContact(
+  request: PickContactRequest,
+  tabId: number | undefined,
+): Promise<PickContactResult> {
+  const page = tabId === undefined ? undefined : await tabPage(tabId);
+  if (!page || tabId === undefined) return { ok: false, reason: 'no-page' };
+  const email = request.email === null ? null : normalizeEmail(request.email);
+  if (request.email !== null && !email) return { ok: false, reason: 'invalid-email' };
+  await setPickedContact(page.url, email, Date.now());
+  broadcastPageChanged({ tabId });
+  return { ok: true };
+}
+
+export function registerPickContact(): void {
+  handle('pickContact', 'extension-page', (request, caller) =>
+    pickContact(request, caller.tabId ?? request.tabId),
+  );
+}

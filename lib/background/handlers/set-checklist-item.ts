@@ -1,0 +1,18 @@
+import { updateAccount, withChecklistItem } from '../../db/accounts';
+import { broadcastDataChanged } from '../broadcast';
+import { database } from '../database';
+import { personSeen } from '../person';
+import { handle } from '../router';
+
+export function registerSetChecklistItem(): void {
+  handle('setChecklistItem', 'extension-page', async (request) => {
+    await updateAccount(
+      await database(),
+      request.accountKey,
+      Date.now(),
+      (account) => withChecklistItem(account, request.stageId, request.itemId, request.done),
+      personSeen(request.accountKey, request.contactEmail),
+    );
+    broadcastDataChanged({ accountKeys: [request.accountKey] });
+  });
+}

@@ -1,0 +1,108 @@
+import { ensureAccount, type PersonSeen } from './accounts';
+import type { Db } from './open';
+import { followUpRecordSchema, type FollowUpRecord } from './records';
+import { inTransaction } from './transaction';
+import { checkedRow, validRow, validRows } from './validate';
+
+export interface NewFollowUp {
+  accountKey: string;
+  title: string;
+  due: number;
+  person?: PersonSeen;
+}
+
+export type FollowUpAction =
+  | { kind: 'done' }
+  | { kind: 'reopen' }
+  | { kind: 'snooze'; until: number }
+  | { kind: 'accept' }
+  | { kind: 'dismiss' };
+
+export async function addFollowUp(
+  db: Db,
+  input: NewFollowUp,
+  now: number,
+  id: string,
+): Promise<FollowUpRecord> {
+  return inTransaction(db, ['accounts', 'contacts', 'followUps'], 'readwrite', async (tx) => {
+    await ensureAccount(
+      { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') },
+      input.accountKey,
+      now,
+      input.person,
+    );
+    const followUp = checkedRow(followUpRecordSchema, 'followUps', {
+      id,
+      accountKey: input.accountKey,
+      ...(input.person ? { contactEmail: input.person.email } : {}),
+      title: input.title,
+      due: input.due,
+      status: 'open',
+      source: 'manual',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.objectStore('followUps').put(followUp);
+    return followUp;
+  });
+}
+
+/**
+ * Done, reopen, snooze, and accepting or dismissing a proposal from the cadence. Returns the row as it
+ * is now (undefined when dismissed or missing).
+ */
+export async function applyFollowUpAction(
+  db: Db,
+  id: string,
+  action: FollowUpAction,
+  now: number,
+): Promise<FollowUpRecord | undefined> {
+  return inTransaction(db, ['followUps'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('followUps');
+    const current = validRow(followUpRecordSchema, 'followUps', await store.get(id), id);
+    if (!current) return undefined;
+    if (action.kind === 'dismiss') {
+      await store.delete(id);
+      return undefined;
+    }
+    const next: FollowUpRecord = { ...current, updatedAt: now };
+    switch (action.kind) {
+      case 'done':
+        next.status = 'done';
+        next.doneAt = now;
+        break;
+      case 'reopen':
+        next.status = 'open';
+        delete next.doneAt;
+        break;
+      case 'snooze':
+        // Snoozing moves the due time: the reminder and "today" lists follow it.
+        next.status = 'open';
+        next.snoozedUntil = action.until;
+        next.due = action.until;
+        break;
+      case 'accept':
+        next.status = 'open';
+        break;
+    }
+    const row = checkedRow(followUpRecordSchema, 'followUps', next);
+    await store.put(row);
+    return row;
+  });
+}
+
+/** An account's follow-ups: proposals and open ones by due time, then the 20 most recently done. */
+export async function listAccountFollowUps(db: Db, accountKey: string): Promise<FollowUpRecord[]> {
+  const rows = validRows(
+    followUpRecordSchema,
+    'followUps',
+    await db.getAllFromIndex('followUps', 'by-account', accountKey),
+    (row) => (row as { id?: unknown }).id,
+  );
+  const pending = rows.filter((row) => row.status !== 'done').sort((a, b) => a.due - b.due);
+  const done = rows
+    .filter((row) => row.status === 'done')
+    .sort((a, b) => (b.doneAt ?? 0) - (a.doneAt ?? 0))
+    .slice(0, 20);
+  return [...pending, ...done];
+}
