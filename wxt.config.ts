@@ -19,6 +19,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
+  // Parallel builds (benchmarks, a second checkout's tests) can write elsewhere.
+  outDir: process.env.DEALSIDE_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

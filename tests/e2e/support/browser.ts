@@ -25,7 +25,13 @@ export function chromiumPath(): string {
 }
 
 export async function launchWithExtension(
-  options: { profileDir?: string; locale?: string; headless?: boolean; keepProfile?: boolean } = {},
+  options: {
+    profileDir?: string;
+    locale?: string;
+    headless?: boolean;
+    keepProfile?: boolean;
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dealside-profile-')));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -34,6 +40,7 @@ export async function launchWithExtension(
     ignoreDefaultArgs: ['--disable-extensions'],
     ...(options.locale ? { locale: options.locale } : {}),
     viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
     args: [
       '--no-sandbox',
       '--disable-gpu',
