@@ -32,6 +32,10 @@ export function watchPage(
     if (!region || region === observed) return;
     observer.disconnect();
     observer.observe(region, { childList: true, subtree: true, characterData: false });
+    // An app may replace the main region itself; that is a change in an ancestor's children.
+    for (let parent = region.parentNode; parent && parent !== document; parent = parent.parentNode) {
+      observer.observe(parent, { childList: true });
+    }
     observed = region;
   }
 
