@@ -1,28 +1,61 @@
+import { browser } from 'wxt/browser';
+import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
-import { t } from '@/lib/i18n';
+import type { PanelState } from '@/lib/messaging/protocol';
+import { ChecklistSection } from './ChecklistSection';
 import { ContactHeader } from './ContactHeader';
 import { NoContact } from './NoContact';
 import { NotesSection } from './NotesSection';
+import { SpinSection } from './SpinSection';
+import { StageSection } from './StageSection';
+import type { AccountPanelState } from './types';
 import { usePanelState, type PanelTarget } from './usePanelState';
+import { usePlaybook } from './usePlaybook';
 import './panel.css';
+
+function hasAccount(state: PanelState): state is AccountPanelState {
+  return state.account !== null && state.contact !== null;
+}
+
+/** Opens the browser's side panel on this tab (Chrome), or the sidebar (Firefox). Needs the click's gesture. */
+function openSidePanel(tabId: number | null) {
+  const sidePanel = (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } })
+    .sidePanel;
+  const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  const opening = sidePanel && tabId !== null ? sidePanel.open({ tabId }) : sidebar?.open();
+  void opening?.catch((error: unknown) => console.warn('[dealside] could not open the side panel', error));
+}
 
 export function PanelApp({ target }: { target: PanelTarget }) {
   const { data, reload } = usePanelState(target);
+  const playbook = usePlaybook();
+  const locale = uiLanguage();
 
   return (
     <div className="ds-panel" data-testid="dealside-panel">
       <header className="ds-topbar">
         <span className="ds-brand">{t('extName')}</span>
         {target.kind === 'frame' ? (
-          <button
-            type="button"
-            className="ds-icon-button"
-            aria-label={t('collapsePanel')}
-            title={t('collapsePanel')}
-            onClick={() => void sendMessage('setPanelCollapsed', { collapsed: true }).catch(() => undefined)}
-          >
-            ›
-          </button>
+          <div className="ds-topbar-actions">
+            <button
+              type="button"
+              className="ds-link"
+              onClick={() => openSidePanel(data.status === 'ready' ? data.state.tabId : null)}
+            >
+              {t('openSidePanel')}
+            </button>
+            <button
+              type="button"
+              className="ds-icon-button"
+              aria-label={t('collapsePanel')}
+              title={t('collapsePanel')}
+              onClick={() =>
+                void sendMessage('setPanelCollapsed', { collapsed: true }).catch(() => undefined)
+              }
+            >
+              ›
+            </button>
+          </div>
         ) : null}
       </header>
       <main className="ds-body">
@@ -36,18 +69,38 @@ export function PanelApp({ target }: { target: PanelTarget }) {
             </button>
           </section>
         ) : null}
-        {data.status === 'ready' && data.state.account ? (
+        {data.status === 'ready' && hasAccount(data.state) ? (
           <>
             <ContactHeader state={data.state} />
-            {/* Keyed by account so switching customers starts a fresh editor. */}
-            <NotesSection
-              key={data.state.account.key}
-              state={{ ...data.state, account: data.state.account }}
-            />
+            {/* Keyed by account so switching customers starts fresh sections (errors, paging, drafts). */}
+            {playbook ? (
+              <>
+                <StageSection
+                  key={`stage-${data.state.account.key}`}
+                  state={data.state}
+                  playbook={playbook}
+                  locale={locale}
+                />
+                <ChecklistSection
+                  key={`checklist-${data.state.account.key}`}
+                  state={data.state}
+                  playbook={playbook}
+                  locale={locale}
+                />
+                <SpinSection
+                  key={`spin-${data.state.account.key}`}
+                  state={data.state}
+                  playbook={playbook}
+                  locale={locale}
+                />
+              </>
+            ) : null}
+            <NotesSection key={`notes-${data.state.account.key}`} state={data.state} />
           </>
         ) : null}
-        {data.status === 'ready' && !data.state.account ? (
+        {data.status === 'ready' && !hasAccount(data.state) ? (
           <NoContact
+            state={data.state}
             hint={target.kind === 'tab' && data.state.tabId === null ? t('sidePanelNoTab') : undefined}
           />
         ) : null}

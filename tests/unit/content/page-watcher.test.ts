@@ -20,6 +20,7 @@ const adapter: SiteAdapter = {
 describe('watchPage', () => {
   let reports: PageContext[];
   let onLocationChange: (() => void) | undefined;
+  const watchers: { stop(): void }[] = [];
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -28,11 +29,13 @@ describe('watchPage', () => {
     reports = [];
   });
   afterEach(() => {
+    // Watchers observe the shared document: stop each test's so it cannot report into the next.
+    for (const watcher of watchers.splice(0)) watcher.stop();
     vi.useRealTimers();
   });
 
   function start() {
-    return watchPage(
+    const watcher = watchPage(
       document,
       adapter,
       {
@@ -45,6 +48,8 @@ describe('watchPage', () => {
       },
       (_url, context) => reports.push(context),
     );
+    watchers.push(watcher);
+    return watcher;
   }
 
   it('reports the first read', () => {
@@ -101,6 +106,7 @@ describe('watchPage', () => {
       },
       (_url, context) => reports.push(context),
     );
+    watchers.push(watcher);
     expect(() => watcher.readNow()).not.toThrow();
     expect(reports[0]).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('odd DOM') });
   });

@@ -4,11 +4,18 @@
  * under test is the real UI against the real data layer; only the transport is replaced.
  */
 import type { ProtocolMap } from '../../../lib/messaging/protocol';
+import type { HandledMessageType } from '../../../lib/messaging/schemas';
 
 type Listener = (message: { data: unknown }) => unknown;
 const listeners = new Map<string, Listener>();
 
 export const PANEL_TAB_ID = 7;
+
+/** The payload as the background's router admits it: a malformed one is refused here as it is there. */
+async function admitted<T extends HandledMessageType>(type: T, data: unknown): Promise<never> {
+  const { requestSchemas } = await import('../../../lib/messaging/schemas');
+  return requestSchemas[type].parse(data) as never;
+}
 
 export const inProcessMessenger = {
   async sendMessage(type: keyof ProtocolMap, data: never): Promise<unknown> {
@@ -20,6 +27,32 @@ export const inProcessMessenger = {
         return (await import('../../../lib/background/handlers/save-note')).saveNote(data);
       case 'setPanelCollapsed':
         return undefined;
+      case 'getPlaybook':
+        return (await import('../../../lib/background/playbook-store')).readPlaybook();
+      case 'setStage':
+        return (await import('../../../lib/background/handlers/set-stage')).setStage(
+          await admitted('setStage', data),
+        );
+      case 'setIndustry':
+        return (await import('../../../lib/background/handlers/set-industry')).setIndustry(
+          await admitted('setIndustry', data),
+        );
+      case 'setChecklistItem':
+        return (await import('../../../lib/background/handlers/set-checklist-item')).setChecklistItem(
+          await admitted('setChecklistItem', data),
+        );
+      case 'logQuestion':
+        return (await import('../../../lib/background/handlers/log-question')).logQuestion(
+          await admitted('logQuestion', data),
+        );
+      case 'addFollowUp':
+        return (await import('../../../lib/background/handlers/follow-ups')).addFollowUpFor(
+          await admitted('addFollowUp', data),
+        );
+      case 'updateFollowUp':
+        return (await import('../../../lib/background/handlers/follow-ups')).updateFollowUp(
+          await admitted('updateFollowUp', data),
+        );
       default: {
         // A broadcast from the background to open pages.
         const listener = listeners.get(type);

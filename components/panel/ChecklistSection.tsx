@@ -1,0 +1,148 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { t } from '@/lib/i18n';
+import { panelActions } from '@/lib/panel-actions';
+import type { Stage } from '@/lib/playbook/schema';
+import { localized } from '@/lib/playbook/text';
+import { stagePlace } from './deal-view';
+import type { AccountSectionProps } from './types';
+import { useAccountTarget, useAccountWrite } from './useAccountWrite';
+import { WriteError } from './WriteError';
+
+/**
+ * The current stage's exit checklist: what must be true before the deal moves on. When every item is
+ * ticked the section offers the move to the next stage.
+ */
+export function ChecklistSection({ state, playbook, locale }: AccountSectionProps) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const target = useAccountTarget(state);
+  const { errors, busy, run } = useAccountWrite();
+  const record = state.account.record;
+  // A tick shows at once; the background's state replaces it when the refresh arrives, and a failed
+  // save takes it back.
+  const [pendingTicks, setPendingTicks] = useState<Readonly<Record<string, boolean>>>({});
+  useEffect(() => setPendingTicks({}), [record]);
+  const place = stagePlace(playbook, record);
+
+  async function moveTo(stage: Stage) {
+    if (busy.has('advance')) return;
+    const moved = await run('advance', () => panelActions.setStage(target, stage.id, locale));
+    // The button goes away with the old stage's checklist: keep keyboard focus in this section.
+    if (moved) heading.current?.focus();
+  }
+
+  const head = (
+    <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+      {t('checklistHeading')}
+    </h2>
+  );
+
+  if (place.kind !== 'known') {
+    const first = playbook.stages[0];
+    return (
+      <section className="ds-card ds-checklist" aria-labelledby={`${id}-heading`}>
+        {head}
+        <p className="ds-muted">
+          {place.kind === 'none' ? t('checklistNoStage') : t('checklistRemovedStage')}
+        </p>
+        {place.kind === 'none' && first ? (
+          <>
+            <button type="button" className="ds-button" onClick={() => void moveTo(first)}>
+              {t('checklistStartAt', localized(first.name, locale))}
+            </button>
+            <WriteError message={errors.advance ? t('checklistSaveFailed', errors.advance) : undefined} />
+          </>
+        ) : null}
+      </section>
+    );
+  }
+
+  const { stage, next } = place;
+  const saved = new Set(record?.checklist[stage.id] ?? []);
+  const isTicked = (itemId: string) => pendingTicks[itemId] ?? saved.has(itemId);
+  const total = stage.checklist.length;
+  // Ids ticked for items the playbook has since dropped do not count.
+  const done = stage.checklist.filter((item) => isTicked(item.id)).length;
+  const complete = done === total;
+  const progressText = t('checklistProgress', [String(done), String(total)]);
+
+  return (
+    <section className="ds-card ds-checklist" aria-labelledby={`${id}-heading`}>
+      {head}
+      <p className="ds-checklist-intro ds-muted">{t('checklistIntro', localized(stage.name, locale))}</p>
+      {total === 0 ? (
+        <p className="ds-muted">{t('checklistEmpty')}</p>
+      ) : (
+        <>
+          <div className="ds-checklist-progress">
+            <progress
+              max={total}
+              value={done}
+              aria-label={t('checklistProgressLabel')}
+              aria-valuetext={progressText}
+            />
+            <span className="ds-checklist-count" aria-hidden="true">
+              {progressText}
+            </span>
+          </div>
+          <ul className="ds-checklist-items">
+            {stage.checklist.map((item) => {
+              const errorKey = `item:${item.id}`;
+              const errorId = `${id}-${item.id}-error`;
+              return (
+                <li
+                  key={item.id}
+                  className="ds-checklist-item"
+                  data-testid="checklist-item"
+                  data-item-id={item.id}
+                >
+                  <label className="ds-checklist-label">
+                    <input
+                      type="checkbox"
+                      checked={isTicked(item.id)}
+                      onChange={(event) => {
+                        const checked = event.target.checked;
+                        setPendingTicks((previous) => ({ ...previous, [item.id]: checked }));
+                        void run(errorKey, () =>
+                          panelActions.setChecklistItem(target, stage.id, item.id, checked),
+                        ).then((saved) => {
+                          if (saved) return;
+                          setPendingTicks((previous) => {
+                            const next = { ...previous };
+                            delete next[item.id];
+                            return next;
+                          });
+                        });
+                      }}
+                      aria-invalid={errors[errorKey] ? true : undefined}
+                      aria-describedby={errors[errorKey] ? errorId : undefined}
+                    />
+                    <span>{localized(item.text, locale)}</span>
+                  </label>
+                  <WriteError
+                    id={errorId}
+                    message={errors[errorKey] ? t('checklistSaveFailed', errors[errorKey]) : undefined}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {complete && next ? (
+        <div className="ds-checklist-advance">
+          <p className="ds-checklist-done">{t('checklistAllDone')}</p>
+          <button type="button" className="ds-button" onClick={() => void moveTo(next)}>
+            {t('checklistAdvance', localized(next.name, locale))}
+          </button>
+        </div>
+      ) : null}
+      {complete && !next && total > 0 ? (
+        <p className="ds-checklist-done">{t('checklistLastStageDone')}</p>
+      ) : null}
+      {complete && next ? (
+        <WriteError message={errors.advance ? t('checklistSaveFailed', errors.advance) : undefined} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useId, useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/messenger';
+import type { PanelState } from '@/lib/messaging/protocol';
+
+/**
+ * When detection chose the wrong person, or found several: the rep picks one of the page's other people
+ * or types an address. The choice sticks to this thread or record.
+ */
+export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: () => void }) {
+  const inputId = useId();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string>();
+  const tabId = state.tabId ?? undefined;
+
+  async function pick(email: string | null) {
+    setError(undefined);
+    try {
+      const result = await sendMessage('pickContact', { ...(tabId !== undefined ? { tabId } : {}), email });
+      if (!result.ok) {
+        setError(result.reason === 'invalid-email' ? t('contactInvalidEmail') : t('noContactHint'));
+        return;
+      }
+      setTyped('');
+      onDone?.();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void pick(typed);
+  }
+
+  return (
+    <div className="ds-picker">
+      <h3 className="ds-subheading">{t('contactPickHeading')}</h3>
+      {state.others.length > 0 ? (
+        <ul className="ds-people" aria-label={t('contactPickOthers')}>
+          {state.others.map((person) => (
+            <li key={person.email}>
+              <button type="button" className="ds-person" onClick={() => void pick(person.email)}>
+                <span className="ds-person-name">{person.name ?? person.email}</span>
+                {person.name ? <span className="ds-muted ds-person-email">{person.email}</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <form className="ds-inline-form" onSubmit={submit} noValidate>
+        <label htmlFor={inputId} className="ds-label">
+          {t('contactTypeLabel')}
+        </label>
+        <div className="ds-row">
+          <input
+            id={inputId}
+            type="email"
+            className="ds-input"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${inputId}-error` : undefined}
+            placeholder="name@company.com"
+            autoComplete="off"
+          />
+          <button type="submit" className="ds-button" disabled={typed.trim() === ''}>
+            {t('contactTypeSubmit')}
+          </button>
+        </div>
+        {error ? (
+          <p id={`${inputId}-error`} className="ds-error-text" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+      <div className="ds-row">
+        {state.contactPicked ? (
+          <button type="button" className="ds-link" onClick={() => void pick(null)}>
+            {t('contactUseDetected')}
+          </button>
+        ) : null}
+        {onDone ? (
+          <button type="button" className="ds-link" onClick={onDone}>
+            {t('contactCancel')}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useId, type ChangeEvent } from 'react';
+import { t } from '@/lib/i18n';
+import { panelActions } from '@/lib/panel-actions';
+import { INDUSTRIES } from '@/lib/playbook/schema';
+import { localized } from '@/lib/playbook/text';
+import { accountIndustry, INDUSTRY_LABELS, stagePlace } from './deal-view';
+import type { AccountSectionProps } from './types';
+import { useAccountTarget, useAccountWrite } from './useAccountWrite';
+import { WriteError } from './WriteError';
+
+/**
+ * Where the deal stands: the account's stage with its goal, and the stage and industry pickers. Moving
+ * back a stage is allowed (deals do slip); the background records every move for the funnel.
+ */
+export function StageSection({ state, playbook, locale }: AccountSectionProps) {
+  const id = useId();
+  const target = useAccountTarget(state);
+  const { errors, run } = useAccountWrite();
+  const place = stagePlace(playbook, state.account.record);
+  const industry = accountIndustry(state.account.record);
+
+  function changeStage(event: ChangeEvent<HTMLSelectElement>) {
+    const stageId = event.target.value;
+    if (!stageId) return;
+    void run('stage', () => panelActions.setStage(target, stageId, locale));
+  }
+
+  function changeIndustry(event: ChangeEvent<HTMLSelectElement>) {
+    const value = event.target.value;
+    void run('industry', () => panelActions.setIndustry(target, value));
+  }
+
+  return (
+    <section className="ds-card ds-stage" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('stageHeading')}</h2>
+      <div className="ds-stage-now">
+        <p className="ds-stage-current" data-testid="stage-current">
+          {place.kind === 'known'
+            ? localized(place.stage.name, locale)
+            : place.kind === 'removed'
+              ? t('stageRemovedName', place.stageId)
+              : t('stageNone')}
+        </p>
+        {place.kind === 'known' ? (
+          <span className="ds-stage-position ds-muted">
+            {t('stagePosition', [String(place.index + 1), String(playbook.stages.length)])}
+          </span>
+        ) : null}
+      </div>
+      {place.kind === 'known' ? (
+        <p className="ds-stage-goal ds-muted">{t('stageGoal', localized(place.stage.goal, locale))}</p>
+      ) : null}
+      {place.kind === 'none' ? <p className="ds-stage-goal ds-muted">{t('stageNoneHint')}</p> : null}
+      {place.kind === 'removed' ? (
+        <p className="ds-stage-notice" role="status">
+          {t('stageRemoved', place.stageId)}
+        </p>
+      ) : null}
+
+      <div className="ds-stage-fields">
+        <div className="ds-stage-field">
+          <label htmlFor={`${id}-stage`} className="ds-label">
+            {t('stageSelectLabel')}
+          </label>
+          <select
+            id={`${id}-stage`}
+            className="ds-stage-select"
+            data-testid="stage-select"
+            value={place.kind === 'known' ? place.stage.id : ''}
+            onChange={changeStage}
+            aria-invalid={errors.stage ? true : undefined}
+            aria-describedby={errors.stage ? `${id}-stage-error` : undefined}
+          >
+            {place.kind === 'known' ? null : (
+              <option value="" disabled>
+                {t('stageSelectPlaceholder')}
+              </option>
+            )}
+            {playbook.stages.map((stage, index) => (
+              <option key={stage.id} value={stage.id}>
+                {t('stageOption', [String(index + 1), localized(stage.name, locale)])}
+              </option>
+            ))}
+          </select>
+          <WriteError
+            id={`${id}-stage-error`}
+            message={errors.stage ? t('stageSaveFailed', errors.stage) : undefined}
+          />
+        </div>
+        <div className="ds-stage-field">
+          <label htmlFor={`${id}-industry`} className="ds-label">
+            {t('industryLabel')}
+          </label>
+          <select
+            id={`${id}-industry`}
+            className="ds-stage-select"
+            data-testid="industry-select"
+            value={industry}
+            onChange={changeIndustry}
+            aria-invalid={errors.industry ? true : undefined}
+            aria-describedby={errors.industry ? `${id}-industry-error` : undefined}
+          >
+            {INDUSTRIES.map((value) => (
+              <option key={value} value={value}>
+                {t(INDUSTRY_LABELS[value])}
+              </option>
+            ))}
+          </select>
+          <WriteError
+            id={`${id}-industry-error`}
+            message={errors.industry ? t('industrySaveFailed', errors.industry) : undefined}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { AccountTarget } from '@/lib/panel-actions';
+import type { AccountPanelState } from './types';
+
+/** The account and contact a section's writes are about. */
+export function useAccountTarget(state: AccountPanelState): AccountTarget {
+  const accountKey = state.account.key;
+  const contactEmail = state.contact.email;
+  return useMemo(() => ({ accountKey, contactEmail }), [accountKey, contactEmail]);
+}
+
+export function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim() || String(error);
+}
+
+/**
+ * Runs a section's writes and keeps the last failure of each control, keyed by the control, so the
+ * message shows beside it. What the panel shows stays the background's state: a write that fails
+ * changes nothing, and a write that succeeds comes back through the panel's refresh.
+ */
+export function useAccountWrite(): {
+  errors: Readonly<Record<string, string>>;
+  busy: ReadonlySet<string>;
+  run: (key: string, write: () => Promise<unknown>) => Promise<boolean>;
+} {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState<ReadonlySet<string>>(() => new Set());
+
+  const run = useCallback(async (key: string, write: () => Promise<unknown>) => {
+    setErrors((previous) => {
+      if (!(key in previous)) return previous;
+      const next = { ...previous };
+      delete next[key];
+      return next;
+    });
+    setBusy((previous) => new Set(previous).add(key));
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      setErrors((previous) => ({ ...previous, [key]: errorMessage(error) }));
+      return false;
+    } finally {
+      setBusy((previous) => {
+        const next = new Set(previous);
+        next.delete(key);
+        return next;
+      });
+    }
+  }, []);
+
+  return { errors, busy, run };
+}
