@@ -1,9 +1,23 @@
-import { useId } from 'react';
-import type { NoteRecord } from '@/lib/db/records';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { NOTE_MAX_LENGTH, type NoteRecord } from '@/lib/db/records';
 import { t, uiLanguage } from '@/lib/i18n';
 import type { PanelState } from '@/lib/messaging/protocol';
 import type { AutosaveStatus } from '@/lib/notes/autosave';
+import {
+  callDuration,
+  callStamp,
+  formatElapsed,
+  insertIntoNote,
+  replaceSelection,
+  withClosingLine,
+  type TextEdit,
+} from '@/lib/notes/call';
+import { notePreview } from '@/lib/notes/preview';
+import { onInsertIntoNote } from './events';
 import { useNoteAutosave } from './useNoteAutosave';
+
+/** Notes shown at first, and added by each "Show more": an account may have thousands. */
+export const NOTES_PAGE_SIZE = 50;
 
 function statusText(status: AutosaveStatus): string {
   switch (status.state) {
@@ -21,18 +35,50 @@ function statusText(status: AutosaveStatus): string {
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+    }
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
 
-function NoteItem({ note, onEdit, editing }: { note: NoteRecord; onEdit: () => void; editing: boolean }) {
+function NoteItem({
+  note,
+  onEdit,
+  editing,
+  locale,
+}: {
+  note: NoteRecord;
+  onEdit: () => void;
+  editing: boolean;
+  locale: string;
+}) {
+  const preview = notePreview(note.body);
+  const duration = note.kind === 'call' ? callDuration(note.body) : undefined;
   return (
     <li
       className="ds-note"
       data-testid="note-item"
       data-note-id={note.id}
+      data-note-kind={note.kind}
       aria-current={editing || undefined}
     >
       <div className="ds-note-meta">
-        <time dateTime={new Date(note.updatedAt).toISOString()}>{dateFormat.format(note.updatedAt)}</time>
+        {note.kind === 'call' ? (
+          <span className="ds-call-badge" data-testid="note-call-badge">
+            {duration ? t('callBadgeWithDuration', duration) : t('callBadge')}
+          </span>
+        ) : null}
+        <time dateTime={new Date(note.updatedAt).toISOString()}>
+          {dateFormat(locale).format(note.updatedAt)}
+        </time>
         {note.contactEmail ? (
           <span className="ds-note-about" title={note.contactEmail}>
             · {t('noteAbout', note.contactEmail)}
@@ -42,15 +88,25 @@ function NoteItem({ note, onEdit, editing }: { note: NoteRecord; onEdit: () => v
           {t('editNote')}
         </button>
       </div>
-      <p className="ds-note-body">{note.body}</p>
+      <p className="ds-note-body">
+        {preview.text}
+        {preview.truncated ? '…' : ''}
+      </p>
     </li>
   );
 }
 
+interface CallState {
+  startedAt: number;
+}
+
 export function NotesSection({
   state,
+  locale = uiLanguage(),
 }: {
   state: PanelState & { account: NonNullable<PanelState['account']> };
+  /** The UI language for dates; the browser's when omitted. */
+  locale?: string;
 }) {
   const editorId = useId();
   const editor = useNoteAutosave({
@@ -58,44 +114,227 @@ export function NotesSection({
     ...(state.contact ? { contactEmail: state.contact.email } : {}),
     kind: 'note',
   });
+  const { change, current } = editor;
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Where the rep left the caret, kept while focus is elsewhere (on a button that inserts text, say).
+  const selection = useRef<{ start: number; end: number } | null>(null);
+  const pendingCaret = useRef<number | null>(null);
+  const [call, setCall] = useState<CallState | null>(null);
+  const callRef = useRef<CallState | null>(null);
+  callRef.current = call;
+  const starting = useRef(false);
+  const [now, setNow] = useState(() => Date.now());
+  const [shown, setShown] = useState(NOTES_PAGE_SIZE);
+
+  useEffect(() => {
+    if (!call) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [call]);
+
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    const element = textarea.current;
+    if (caret === null || !element) return;
+    pendingCaret.current = null;
+    element.setSelectionRange(caret, caret);
+    selection.current = { start: caret, end: caret };
+  }, [editor.body]);
+
+  const apply = useCallback(
+    (edit: TextEdit, options?: { save?: boolean }) => {
+      // An edit that changes nothing (or would not fit) leaves the text and the caret alone.
+      if (edit.body.length > NOTE_MAX_LENGTH || edit.body === current()) return;
+      pendingCaret.current = edit.caret;
+      change(edit.body, options);
+    },
+    [change, current],
+  );
+
+  const elapsed = () => (callRef.current ? Date.now() - callRef.current.startedAt : 0);
+
+  useEffect(
+    () =>
+      onInsertIntoNote((text) => {
+        const element = textarea.current;
+        const body = current();
+        const focused = element !== null && element === document.activeElement;
+        const where = focused
+          ? { start: element.selectionStart, end: element.selectionEnd }
+          : selection.current;
+        const stamp = callRef.current ? callStamp(Date.now() - callRef.current.startedAt) : '';
+        apply(insertIntoNote(body, where, text.slice(0, NOTE_MAX_LENGTH), stamp));
+      }),
+    [apply, current],
+  );
+
+  async function endCall() {
+    const running = callRef.current;
+    if (!running) return;
+    callRef.current = null;
+    setCall(null);
+    const duration = formatElapsed(Date.now() - running.startedAt);
+    const body = withClosingLine(current(), t('callEndedAfter', duration));
+    apply({ body, caret: body.length });
+    await editor.flush();
+  }
+
+  async function startCall() {
+    if (callRef.current || starting.current) return;
+    starting.current = true;
+    await editor.startNew('call').finally(() => {
+      starting.current = false;
+    });
+    const started = { startedAt: Date.now() };
+    callRef.current = started;
+    setCall(started);
+    setNow(started.startedAt);
+    selection.current = null;
+    const stamp = callStamp(0);
+    // Shown, not saved: the stamp alone is not a note until the rep writes after it.
+    apply({ body: stamp, caret: stamp.length }, { save: false });
+    textarea.current?.focus();
+  }
+
+  async function startNote() {
+    await endCall();
+    selection.current = null;
+    await editor.startNew('note');
+    textarea.current?.focus();
+  }
+
+  async function openNote(note: NoteRecord) {
+    await endCall();
+    selection.current = null;
+    await editor.open(note);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (!callRef.current || event.key !== 'Enter') return;
+    if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
+    // Enter that confirms an input method's candidate (Chinese, Japanese…) is not a new line.
+    if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    const element = event.currentTarget;
+    apply(
+      replaceSelection(current(), element.selectionStart, element.selectionEnd, `\n${callStamp(elapsed())}`),
+    );
+  }
+
+  const isCallNote = call !== null || editor.kind === 'call';
+  const hintId = `${editorId}-hint`;
+  const notes = state.notes.slice(0, shown);
 
   return (
     <section className="ds-card" aria-labelledby={`${editorId}-heading`}>
       <div className="ds-section-head">
         <h2 id={`${editorId}-heading`}>{t('notesHeading')}</h2>
-        <button type="button" className="ds-button" onClick={() => void editor.startNew()}>
-          {t('newNote')}
-        </button>
+        <div className="ds-note-actions">
+          {call ? (
+            <button
+              type="button"
+              className="ds-button ds-call-end"
+              data-testid="call-end"
+              onClick={() => void endCall()}
+            >
+              {t('callEnd')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="ds-button ds-call-start"
+              data-testid="call-start"
+              onClick={() => void startCall()}
+            >
+              {t('callStart')}
+            </button>
+          )}
+          <button type="button" className="ds-button" onClick={() => void startNote()}>
+            {t('newNote')}
+          </button>
+        </div>
       </div>
+      {call ? (
+        <div className="ds-call-bar">
+          <span className="ds-call-dot" aria-hidden="true" />
+          <span>{t('callInProgress')}</span>
+          <span
+            className="ds-call-timer"
+            data-testid="call-timer"
+            role="timer"
+            aria-live="polite"
+            aria-atomic="true"
+          >
+            {formatElapsed(now - call.startedAt)}
+          </span>
+        </div>
+      ) : null}
       <label htmlFor={editorId} className="ds-label">
-        {t('noteEditorLabel')}
+        {isCallNote ? t('callEditorLabel') : t('noteEditorLabel')}
       </label>
       <textarea
         id={editorId}
+        ref={textarea}
         data-testid="note-editor"
+        data-note-kind={editor.kind}
         className="ds-editor"
         value={editor.body}
+        maxLength={NOTE_MAX_LENGTH}
         placeholder={t('noteEditorPlaceholder')}
-        onChange={(event) => editor.change(event.target.value)}
+        aria-describedby={call ? hintId : undefined}
+        onChange={(event) => {
+          selection.current = { start: event.target.selectionStart, end: event.target.selectionEnd };
+          change(event.target.value);
+        }}
+        onSelect={(event) => {
+          selection.current = {
+            start: event.currentTarget.selectionStart,
+            end: event.currentTarget.selectionEnd,
+          };
+        }}
+        onKeyDown={onKeyDown}
         onBlur={() => void editor.flush()}
         rows={5}
       />
+      {call ? (
+        <p id={hintId} className="ds-small ds-muted ds-call-hint">
+          {t('callEditorHint')}
+        </p>
+      ) : null}
       <div className="ds-status" role="status" aria-live="polite">
-        {statusText(editor.status)}
+        {editor.status.state === 'error' ? '' : statusText(editor.status)}
       </div>
+      {editor.status.state === 'error' ? (
+        <p className="ds-error-text" role="alert">
+          {statusText(editor.status)}
+        </p>
+      ) : null}
       {state.notes.length === 0 ? (
         <p className="ds-muted">{t('noNotesYet')}</p>
       ) : (
-        <ul className="ds-notes">
-          {state.notes.map((note) => (
-            <NoteItem
-              key={note.id}
-              note={note}
-              editing={note.id === editor.noteId}
-              onEdit={() => void editor.open(note)}
-            />
-          ))}
-        </ul>
+        <>
+          <ul className="ds-notes">
+            {notes.map((note) => (
+              <NoteItem
+                key={note.id}
+                note={note}
+                locale={locale}
+                editing={note.id === editor.noteId}
+                onEdit={() => void openNote(note)}
+              />
+            ))}
+          </ul>
+          {state.notes.length > shown ? (
+            <button
+              type="button"
+              className="ds-link ds-notes-more"
+              data-testid="notes-show-more"
+              onClick={() => setShown((count) => count + NOTES_PAGE_SIZE)}
+            >
+              {t('callNotesShowMore', [String(notes.length), String(state.notes.length)])}
+            </button>
+          ) : null}
+        </>
       )}
     </section>
   );

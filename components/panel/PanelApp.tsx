@@ -4,6 +4,7 @@ import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
 import { ChecklistSection } from './ChecklistSection';
 import { ContactHeader } from './ContactHeader';
+import { FollowUpsSection } from './FollowUpsSection';
 import { NoContact } from './NoContact';
 import { NotesSection } from './NotesSection';
 import { SpinSection } from './SpinSection';
@@ -95,7 +96,15 @@ export function PanelApp({ target }: { target: PanelTarget }) {
                 />
               </>
             ) : null}
-            <NotesSection key={`notes-${data.state.account.key}`} state={data.state} />
+            <NotesSection key={`notes-${data.state.account.key}`} state={data.state} locale={locale} />
+            {playbook ? (
+              <FollowUpsSection
+                key={`follow-ups-${data.state.account.key}`}
+                state={data.state}
+                playbook={playbook}
+                locale={locale}
+              />
+            ) : null}
           </>
         ) : null}
         {data.status === 'ready' && !hasAccount(data.state) ? (

@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendMessage } from '@/lib/messaging/messenger';
 import { NoteAutosave, type AutosaveStatus, type AutosaveTarget } from '@/lib/notes/autosave';
+
+type NoteKind = AutosaveTarget['kind'];
 
 /**
  * Binds the autosave controller to a React editor: one controller per account, flushed when the panel
@@ -9,6 +11,9 @@ import { NoteAutosave, type AutosaveStatus, type AutosaveTarget } from '@/lib/no
 export function useNoteAutosave(target: AutosaveTarget) {
   const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
   const [body, setBody] = useState('');
+  const [kind, setKind] = useState<NoteKind>(target.kind);
+  // The text as of the last edit, for edits made from event listeners between renders.
+  const bodyRef = useRef('');
   const targetRef = useRef(target);
   targetRef.current = target;
 
@@ -42,24 +47,44 @@ export function useNoteAutosave(target: AutosaveTarget) {
     };
   }, [autosave]);
 
+  const show = useCallback((next: string) => {
+    bodyRef.current = next;
+    setBody(next);
+  }, []);
+  const current = useCallback(() => bodyRef.current, []);
+  const change = useCallback(
+    (next: string, options: { save?: boolean } = {}) => {
+      show(next);
+      if (options.save !== false) autosave.update(next);
+    },
+    [autosave, show],
+  );
+
   return {
     body,
     status,
+    /** The kind of the note in the editor: `call` for a call note. */
+    kind,
     noteId: autosave.noteId,
-    change(next: string) {
-      setBody(next);
-      autosave.update(next);
-    },
+    /** The current text, also between renders. */
+    current,
+    /**
+     * The rep changed the text. `save: false` only shows it: a call note's first stamp is not worth a note
+     * of its own until the rep writes something after it.
+     */
+    change,
     flush: () => autosave.flush(),
-    async startNew() {
+    async startNew(nextKind: NoteKind = targetRef.current.kind) {
       await autosave.flush();
-      autosave.startNew(targetRef.current);
-      setBody('');
+      autosave.startNew({ ...targetRef.current, kind: nextKind });
+      setKind(nextKind);
+      show('');
     },
-    async open(note: { id: string; body: string; revision: number; kind: 'note' | 'call' }) {
+    async open(note: { id: string; body: string; revision: number; kind: NoteKind }) {
       await autosave.flush();
       autosave.open(note, targetRef.current);
-      setBody(note.body);
+      setKind(note.kind);
+      show(note.body);
     },
   };
 }

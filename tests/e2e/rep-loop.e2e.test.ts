@@ -8,7 +8,8 @@ import { seriousAccessibilityViolations } from './support/accessibility';
 import { launchWithExtension, panelFrame, serveFixture, type ExtensionBrowser } from './support/browser';
 
 const JANE_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
-const OLIVER_THREAD = 'https://mail.google.com/mail/u/0/#label/Customers/FMfcgzQXKcLlnVbzTpCg';
+// The hash never reaches the server, so the other thread is told apart by the mailbox index in the path.
+const OLIVER_THREAD = 'https://mail.google.com/mail/u/1/#label/Customers/FMfcgzQXKcLlnVbzTpCg';
 
 /** A local time later today (or in a minute, just before midnight), as a datetime-local value. */
 function laterToday(): string {
@@ -24,7 +25,7 @@ describe('the rep loop', () => {
   beforeAll(async () => {
     browser = await launchWithExtension();
     await browser.context.route('https://mail.google.com/**', async (route) => {
-      const fixture = route.request().url().includes('FMfcgzQXKcLlnVbzTpCg')
+      const fixture = route.request().url().includes('/mail/u/1/')
         ? 'sites/gmail/thread-rep-replied-last.html'
         : 'sites/gmail/thread.html';
       const { readFile } = await import('node:fs/promises');

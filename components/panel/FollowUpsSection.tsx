@@ -1,0 +1,409 @@
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  dueState,
+  inThreeDaysMorning,
+  nextMondayMorning,
+  oneHourLater,
+  parseDateTimeLocalValue,
+  toDateTimeLocalValue,
+  tomorrowMorning,
+} from '@/lib/dates/due';
+import { formatAbsoluteDue, formatRelativeDue } from '@/lib/dates/format';
+import type { FollowUpRecord } from '@/lib/db/records';
+import { t } from '@/lib/i18n';
+import type { UpdateFollowUpRequest } from '@/lib/messaging/protocol';
+import { panelActions, type AccountTarget } from '@/lib/panel-actions';
+import type { AccountSectionProps } from './types';
+import { useAccountTarget, useAccountWrite } from './useAccountWrite';
+import { useNow } from './useNow';
+import { WriteError } from './WriteError';
+
+/** Relative due texts ("in 5 minutes") are refreshed this often. */
+const CLOCK_REFRESH_MS = 30_000;
+
+const QUICK_PICKS = [
+  { key: 'tomorrow', label: () => t('followUpPickTomorrow'), hint: undefined, at: tomorrowMorning },
+  { key: 'three-days', label: () => t('followUpPickThreeDays'), hint: undefined, at: inThreeDaysMorning },
+  {
+    key: 'next-week',
+    label: () => t('followUpPickNextWeek'),
+    hint: () => t('followUpPickNextWeekHint'),
+    at: nextMondayMorning,
+  },
+] as const;
+
+const defaultDue = () => toDateTimeLocalValue(tomorrowMorning(new Date()));
+
+/** Splits the account's follow-ups into what the section shows apart. */
+export function groupFollowUps(followUps: readonly FollowUpRecord[]) {
+  const byDue = (a: FollowUpRecord, b: FollowUpRecord) => a.due - b.due;
+  return {
+    open: followUps.filter((item) => item.status === 'open').sort(byDue),
+    proposed: followUps.filter((item) => item.status === 'proposed').sort(byDue),
+    done: followUps
+      .filter((item) => item.status === 'done')
+      .sort((a, b) => (b.doneAt ?? b.updatedAt) - (a.doneAt ?? a.updatedAt)),
+  };
+}
+
+function AddFollowUpForm({ target }: { target: AccountTarget }) {
+  const id = useId();
+  const { errors, busy, run } = useAccountWrite();
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState(defaultDue);
+  const [titleInvalid, setTitleInvalid] = useState(false);
+  const [dueInvalid, setDueInvalid] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const dueInput = useRef<HTMLInputElement>(null);
+  const ids = {
+    title: `${id}-title`,
+    titleError: `${id}-title-error`,
+    due: `${id}-due`,
+    dueError: `${id}-due-error`,
+    picks: `${id}-picks`,
+    addError: `${id}-add-error`,
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = title.trim();
+    const dueAt = parseDateTimeLocalValue(due);
+    setTitleInvalid(trimmed === '');
+    setDueInvalid(dueAt === null);
+    if (trimmed === '') {
+      titleInput.current?.focus();
+      return;
+    }
+    if (dueAt === null) {
+      dueInput.current?.focus();
+      return;
+    }
+    const added = await run('add', () => panelActions.addFollowUp(target, { title: trimmed, due: dueAt }));
+    if (added) {
+      setTitle('');
+      setDue(defaultDue());
+      titleInput.current?.focus();
+    }
+  }
+
+  return (
+    <form className="ds-followup-form" noValidate onSubmit={(event) => void submit(event)}>
+      <label className="ds-label" htmlFor={ids.title}>
+        {t('followUpTitleLabel')}
+      </label>
+      <input
+        id={ids.title}
+        ref={titleInput}
+        data-testid="followup-title"
+        className="ds-input ds-followup-input"
+        type="text"
+        value={title}
+        maxLength={10_000}
+        placeholder={t('followUpTitlePlaceholder')}
+        aria-invalid={titleInvalid || undefined}
+        aria-describedby={titleInvalid ? ids.titleError : undefined}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          if (titleInvalid && event.target.value.trim() !== '') setTitleInvalid(false);
+        }}
+      />
+      {titleInvalid ? (
+        <p id={ids.titleError} className="ds-error-text" role="alert">
+          {t('followUpTitleRequired')}
+        </p>
+      ) : null}
+      <label className="ds-label ds-followup-due-label" htmlFor={ids.due}>
+        {t('followUpDueLabel')}
+      </label>
+      <input
+        id={ids.due}
+        ref={dueInput}
+        data-testid="followup-due"
+        className="ds-input ds-followup-input"
+        type="datetime-local"
+        value={due}
+        aria-invalid={dueInvalid || undefined}
+        aria-describedby={dueInvalid ? ids.dueError : undefined}
+        onChange={(event) => {
+          setDue(event.target.value);
+          if (dueInvalid && parseDateTimeLocalValue(event.target.value) !== null) setDueInvalid(false);
+        }}
+      />
+      {dueInvalid ? (
+        <p id={ids.dueError} className="ds-error-text" role="alert">
+          {t('followUpDueInvalid')}
+        </p>
+      ) : null}
+      <div className="ds-followup-picks" role="group" aria-label={t('followUpQuickPicks')}>
+        {QUICK_PICKS.map((pick) => (
+          <button
+            key={pick.key}
+            type="button"
+            className="ds-followup-chip"
+            data-testid={`followup-pick-${pick.key}`}
+            title={pick.hint?.()}
+            onClick={() => {
+              setDue(toDateTimeLocalValue(pick.at(new Date())));
+              setDueInvalid(false);
+            }}
+          >
+            {pick.label()}
+          </button>
+        ))}
+      </div>
+      <div className="ds-followup-submit">
+        <button
+          type="submit"
+          className="ds-button"
+          data-testid="followup-add"
+          disabled={busy.has('add')}
+          aria-describedby={errors.add ? ids.addError : undefined}
+        >
+          {t('followUpAdd')}
+        </button>
+      </div>
+      <WriteError id={ids.addError} message={errors.add} />
+    </form>
+  );
+}
+
+interface ItemProps {
+  followUp: FollowUpRecord;
+  now: number;
+  locale: string;
+  busy: boolean;
+  error: string | undefined;
+  onAction: (request: UpdateFollowUpRequest, removesItem: boolean) => void;
+}
+
+function DueText({ due, now, locale }: { due: number; now: number; locale: string }) {
+  const state = dueState(due, now);
+  const absolute = formatAbsoluteDue(due, now, locale);
+  return (
+    <span className={`ds-followup-due ds-followup-due-${state}`}>
+      {state === 'overdue' ? (
+        <strong className="ds-followup-overdue">{t('followUpOverdue')} · </strong>
+      ) : null}
+      <time dateTime={new Date(due).toISOString()} title={absolute}>
+        {formatRelativeDue(due, now, locale)}
+      </time>
+      <span className="ds-followup-absolute"> · {absolute}</span>
+    </span>
+  );
+}
+
+function FollowUpTitle({ id, title }: { id: string; title: string }) {
+  // Long titles are clamped by CSS; the whole text stays in the DOM and shows on hover.
+  return (
+    <span id={id} className="ds-followup-title" title={title}>
+      {title}
+    </span>
+  );
+}
+
+function OpenItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
+  const id = useId();
+  return (
+    <li
+      className="ds-followup"
+      data-due-state={dueState(followUp.due, now)}
+      data-testid="followup-item"
+      data-followup-id={followUp.id}
+    >
+      <div className="ds-followup-row">
+        <input
+          type="checkbox"
+          className="ds-followup-check"
+          data-testid="followup-done"
+          checked={false}
+          disabled={busy}
+          aria-label={t('followUpMarkDone')}
+          aria-describedby={`${id}-title`}
+          onChange={() => onAction({ id: followUp.id, action: 'done' }, true)}
+        />
+        <div className="ds-followup-main">
+          <FollowUpTitle id={`${id}-title`} title={followUp.title} />
+          <DueText due={followUp.due} now={now} locale={locale} />
+        </div>
+      </div>
+      <div className="ds-followup-actions" role="group" aria-label={t('followUpSnooze')}>
+        <span className="ds-small ds-muted" aria-hidden="true">
+          {t('followUpSnooze')}:
+        </span>
+        <button
+          type="button"
+          className="ds-followup-chip"
+          data-testid="followup-snooze-hour"
+          disabled={busy}
+          aria-describedby={`${id}-title`}
+          onClick={() =>
+            onAction({ id: followUp.id, action: 'snooze', until: oneHourLater(new Date()).getTime() }, false)
+          }
+        >
+          {t('followUpSnoozeHour')}
+        </button>
+        <button
+          type="button"
+          className="ds-followup-chip"
+          data-testid="followup-snooze-tomorrow"
+          disabled={busy}
+          aria-describedby={`${id}-title`}
+          onClick={() =>
+            onAction(
+              { id: followUp.id, action: 'snooze', until: tomorrowMorning(new Date()).getTime() },
+              false,
+            )
+          }
+        >
+          {t('followUpPickTomorrow')}
+        </button>
+      </div>
+      <WriteError message={error} />
+    </li>
+  );
+}
+
+function ProposedItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
+  const id = useId();
+  return (
+    <li
+      className="ds-followup ds-followup-proposed"
+      data-testid="followup-proposal"
+      data-followup-id={followUp.id}
+    >
+      <div className="ds-followup-main">
+        <FollowUpTitle id={`${id}-title`} title={followUp.title} />
+        <DueText due={followUp.due} now={now} locale={locale} />
+      </div>
+      <div className="ds-followup-actions">
+        <button
+          type="button"
+          className="ds-followup-chip ds-followup-chip-primary"
+          data-testid="followup-accept"
+          disabled={busy}
+          aria-describedby={`${id}-title`}
+          onClick={() => onAction({ id: followUp.id, action: 'accept' }, true)}
+        >
+          {t('followUpAccept')}
+        </button>
+        <button
+          type="button"
+          className="ds-followup-chip"
+          data-testid="followup-dismiss"
+          disabled={busy}
+          aria-describedby={`${id}-title`}
+          onClick={() => onAction({ id: followUp.id, action: 'dismiss' }, true)}
+        >
+          {t('followUpDismiss')}
+        </button>
+      </div>
+      <WriteError message={error} />
+    </li>
+  );
+}
+
+function DoneItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
+  const id = useId();
+  const doneAt = followUp.doneAt ?? followUp.updatedAt;
+  return (
+    <li
+      className="ds-followup ds-followup-completed"
+      data-testid="followup-done-item"
+      data-followup-id={followUp.id}
+    >
+      <div className="ds-followup-row">
+        <div className="ds-followup-main">
+          <FollowUpTitle id={`${id}-title`} title={followUp.title} />
+          <span className="ds-small ds-muted">
+            <time dateTime={new Date(doneAt).toISOString()}>
+              {t('followUpDoneAt', formatAbsoluteDue(doneAt, now, locale))}
+            </time>
+          </span>
+        </div>
+        <button
+          type="button"
+          className="ds-followup-chip"
+          data-testid="followup-reopen"
+          disabled={busy}
+          aria-describedby={`${id}-title`}
+          onClick={() => onAction({ id: followUp.id, action: 'reopen' }, true)}
+        >
+          {t('followUpReopen')}
+        </button>
+      </div>
+      <WriteError message={error} />
+    </li>
+  );
+}
+
+/** "Next steps": the account's follow-ups, the playbook's proposals and a form to add one. */
+export function FollowUpsSection({ state, locale }: AccountSectionProps) {
+  const id = useId();
+  const target = useAccountTarget(state);
+  const { errors, busy, run } = useAccountWrite();
+  const now = useNow(CLOCK_REFRESH_MS);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { open, proposed, done } = useMemo(() => groupFollowUps(state.followUps), [state.followUps]);
+
+  const itemProps = (followUp: FollowUpRecord): ItemProps => {
+    const key = `item:${followUp.id}`;
+    return {
+      followUp,
+      now,
+      locale,
+      busy: busy.has(key),
+      error: errors[key],
+      onAction: (request, removesItem) => {
+        void run(key, () => panelActions.updateFollowUp(request)).then((ok) => {
+          // The control the rep used leaves the list: keep keyboard focus in the section.
+          if (ok && removesItem) heading.current?.focus();
+        });
+      },
+    };
+  };
+
+  return (
+    <section className="ds-card ds-followups" aria-labelledby={`${id}-heading`} data-testid="followups">
+      <div className="ds-section-head">
+        <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+          {t('followUpsHeading')}
+        </h2>
+      </div>
+      <AddFollowUpForm target={target} />
+
+      {open.length === 0 ? (
+        <p className="ds-muted ds-small">{t('followUpNoneOpen')}</p>
+      ) : (
+        <ul className="ds-followup-list" aria-labelledby={`${id}-heading`}>
+          {open.map((followUp) => (
+            <OpenItem key={followUp.id} {...itemProps(followUp)} />
+          ))}
+        </ul>
+      )}
+
+      {proposed.length > 0 ? (
+        <div className="ds-followup-group ds-followup-proposals">
+          <h3 className="ds-subheading" id={`${id}-proposed`}>
+            {t('followUpProposedHeading')}
+          </h3>
+          <ul className="ds-followup-list" aria-labelledby={`${id}-proposed`}>
+            {proposed.map((followUp) => (
+              <ProposedItem key={followUp.id} {...itemProps(followUp)} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {done.length > 0 ? (
+        <details className="ds-followup-group ds-followup-done-group">
+          <summary data-testid="followup-done-summary">{t('followUpDoneCount', String(done.length))}</summary>
+          <ul className="ds-followup-list">
+            {done.map((followUp) => (
+              <DoneItem key={followUp.id} {...itemProps(followUp)} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
