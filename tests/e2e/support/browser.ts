@@ -116,3 +116,50 @@ export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void
   await cdp.detach();
   await page.close();
 }
+
+/**
+ * Evaluates an expression in an extension page the browser shows outside any tab (the side panel), which
+ * Playwright does not list as a page. Returns undefined while no such page exists.
+ */
+export async function evaluateInExtensionView(
+  browser: ExtensionBrowser,
+  pagePath: string,
+  expression: string,
+): Promise<unknown> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string; url: string }[];
+    };
+    const view = targetInfos.find((target) =>
+      target.url.startsWith(`chrome-extension://${browser.extensionId}/${pagePath}`),
+    );
+    if (!view) return undefined;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: view.targetId,
+      flatten: false,
+    })) as {
+      sessionId: string;
+    };
+    const reply = new Promise<unknown>((resolve) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as {
+          id?: number;
+          result?: { result?: { value?: unknown } };
+        };
+        if (event.sessionId === sessionId && message.id === 1) resolve(message.result?.result?.value);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({
+        id: 1,
+        method: 'Runtime.evaluate',
+        params: { expression, returnByValue: true },
+      }),
+    });
+    return await reply;
+  } finally {
+    await cdp.detach();
+  }
+}
