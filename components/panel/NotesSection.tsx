@@ -249,7 +249,12 @@ export function NotesSection({
               {t('callStart')}
             </button>
           )}
-          <button type="button" className="ds-button" onClick={() => void startNote()}>
+          <button
+            type="button"
+            className="ds-button"
+            data-testid="notes-new"
+            onClick={() => void startNote()}
+          >
             {t('newNote')}
           </button>
         </div>
