@@ -1,19 +1,73 @@
 /**
- * UI text for extension pages, from the extension's `_locales` (the browser's language decides).
- * Keys are checked against the English catalogue at compile time.
+ * UI text for extension pages, from the extension's `_locales`. By default the browser's language
+ * decides (through `browser.i18n`); when the rep picks a language in options, pages load that
+ * language's catalogue from the extension's own files before they render.
  */
 import { browser } from 'wxt/browser';
 import type english from '../public/_locales/en/messages.json';
+import { settingsSchema } from './settings/schema';
 
 export type MessageKey = keyof typeof english;
 
+interface CatalogueEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+export type Catalogue = Record<string, CatalogueEntry>;
+
+/** The catalogue of the rep's chosen language, when they chose one. */
+let chosen: { language: string; catalogue: Catalogue } | undefined;
+
+/** Fills an entry's named placeholders (`$NAME$` → `$1`) and positional substitutions, as browsers do. */
+export function formatMessage(entry: CatalogueEntry, substitutions?: string | string[]): string {
+  const values =
+    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return entry.message
+    .replace(
+      /\$([A-Z0-9_]+)\$/gi,
+      (_, name: string) => entry.placeholders?.[name.toLowerCase()]?.content ?? '',
+    )
+    .replace(/\$(\d)/g, (_, index: string) => values[Number(index) - 1] ?? '');
+}
+
 export function t(key: MessageKey, substitutions?: string | string[]): string {
+  const entry = chosen?.catalogue[key];
+  if (entry) return formatMessage(entry, substitutions);
   // An empty answer means the catalogue lacks the key (caught by the locale test) or there is no
   // extension context (unit tests): show the key rather than nothing.
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The UI language as the browser resolved it, e.g. `en` or `zh-CN`. */
+/** The UI language, e.g. `en` or `zh-CN`: the rep's choice, else the browser's. */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || 'en';
+  return chosen?.language ?? (browser.i18n.getUILanguage?.() || 'en');
+}
+
+const LOCALE_DIRECTORIES: Record<string, string> = { en: 'en', 'zh-CN': 'zh_CN' };
+
+/**
+ * Loads the language the rep chose in options (a no-op for "auto"). Pages call it once before they
+ * render; a missing or damaged choice falls back to the browser's language.
+ */
+export async function loadChosenLanguage(): Promise<void> {
+  try {
+    const stored = await browser.storage.local.get('settings');
+    const { language } = settingsSchema.parse(stored.settings ?? {});
+    const directory = LOCALE_DIRECTORIES[language];
+    if (language === 'auto' || !directory) return;
+    const response = await fetch(browser.runtime.getURL(`/_locales/${directory}/messages.json` as '/'));
+    chosen = { language, catalogue: (await response.json()) as Catalogue };
+  } catch (error) {
+    console.warn('[dealside] could not load the chosen language; using the browser language', error);
+  }
+}
+
+/** Re-renders pages in the new language when the rep changes it in options. */
+export function reloadOnLanguageChange(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes.settings) return;
+    const before = settingsSchema.parse(changes.settings.oldValue ?? {}).language;
+    const after = settingsSchema.parse(changes.settings.newValue ?? {}).language;
+    if (before !== after) location.reload();
+  });
 }

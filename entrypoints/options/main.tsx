@@ -1,4 +1,4 @@
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { renderPage } from '@/lib/render-page';
 
-renderPage(<OptionsApp />);
+renderPage(() => <OptionsApp />);

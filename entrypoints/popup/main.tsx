@@ -1,4 +1,4 @@
 import { PopupApp } from '@/components/popup/PopupApp';
 import { renderPage } from '@/lib/render-page';
 
-renderPage(<PopupApp />);
+renderPage(() => <PopupApp />);

@@ -1,4 +1,4 @@
 import { SidePanelApp } from '@/components/panel/SidePanelApp';
 import { renderPage } from '@/lib/render-page';
 
-renderPage(<SidePanelApp />);
+renderPage(() => <SidePanelApp />);

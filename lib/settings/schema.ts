@@ -1,13 +1,24 @@
 /** The rep's settings: validated on every read, so a damaged value falls back to defaults per field. */
 import { z } from 'zod';
 
+/** `HH:MM`, 24-hour local time. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
 export const settingsSchema = z.object({
+  /** The interface language: the browser's (`auto`), or one the rep chose. */
+  language: z.enum(['auto', 'en', 'zh-CN']).catch('auto'),
   /** The rep's own addresses: never a contact. */
   ownEmails: z.array(z.string().max(320)).max(100).catch([]),
   /** The rep's company domains: nobody at these is a contact. */
   ownDomains: z.array(z.string().max(253)).max(100).catch([]),
   /** Domain aliases and account merges: account key → the key it was merged into. */
   accountAliases: z.record(z.string().max(320), z.string().max(320)).catch({}),
+  /** Notifications when follow-ups fall due; the badge and the popup work either way. */
+  remindersEnabled: z.boolean().catch(true),
+  /** Local wall-clock hours when reminders wait (they arrive when the quiet hours end). */
+  quietHours: z
+    .object({ enabled: z.boolean(), start: clockTime, end: clockTime })
+    .catch({ enabled: false, start: '20:00', end: '08:00' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
