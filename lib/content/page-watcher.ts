@@ -5,7 +5,9 @@
  */
 import type { PageContext, SiteAdapter } from '../sites/types';
 
-export const MUTATION_DEBOUNCE_MS = 250;
+export const MUTATION_DEBOUNCE_MS = 150;
+/** A page that never stops changing (a ticking counter) still gets read this often. */
+export const MUTATION_MAX_WAIT_MS = 1000;
 
 export interface WatchHooks {
   setTimeout(handler: () => void, ms: number): number;
@@ -22,6 +24,7 @@ export function watchPage(
 ): { readNow(): void; stop(): void } {
   let lastSent = '';
   let pending: number | undefined;
+  let pendingSince = 0;
   let observed: Node | undefined;
 
   const observer = new MutationObserver(() => schedule());
@@ -63,7 +66,14 @@ export function watchPage(
   }
 
   function schedule(): void {
-    if (pending !== undefined) hooks.clearTimeout(pending);
+    const now = Date.now();
+    if (pending !== undefined) {
+      // Waited long enough: let the scheduled read happen instead of pushing it back again.
+      if (now - pendingSince >= MUTATION_MAX_WAIT_MS - MUTATION_DEBOUNCE_MS) return;
+      hooks.clearTimeout(pending);
+    } else {
+      pendingSince = now;
+    }
     pending = hooks.setTimeout(readNow, MUTATION_DEBOUNCE_MS);
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MUTATION_DEBOUNCE_MS, watchPage } from '../../../lib/content/page-watcher';
+import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, watchPage } from '../../../lib/content/page-watcher';
 import type { PageContext, SiteAdapter } from '../../../lib/sites/types';
 
 /** An adapter over a tiny made-up page: the contact is whatever `#sender[email]` says. */
@@ -79,6 +79,20 @@ describe('watchPage', () => {
       'jane@northwind-trading.com',
       'tom@contoso-industrial.co.uk',
     ]);
+  });
+
+  it('still notices a new conversation on a page that never stops changing', async () => {
+    start().readNow();
+    const sender = document.querySelector('#sender')!;
+    sender.setAttribute('email', 'tom@contoso-industrial.co.uk');
+    // A counter rewritten every 10 ms would starve a plain debounce forever.
+    for (let tick = 0; tick < (MUTATION_MAX_WAIT_MS / 10) * 1.5; tick++) {
+      document.querySelector('#clock')!.textContent = String(tick);
+      document.querySelector('#main')!.append(document.createElement('i'));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(reports.at(-1)?.participants[0]?.email).toBe('tom@contoso-industrial.co.uk');
+    expect(reports.length).toBeLessThanOrEqual(2);
   });
 
   it('re-reads after an in-app navigation', async () => {
