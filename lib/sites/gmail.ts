@@ -55,7 +55,20 @@ export const gmail = site({
       for (const [e, role] of to.values()) add(at(e, 'email'), at(e, 'name') || text(e), role, n);
       n++;
     }
-    // Compose windows and the inline reply: recipient chips.
+    const label = clean(
+      at(d.querySelector('header a[aria-label*="@"],#gb a[aria-label*="@"]'), 'aria-label'),
+      400,
+    );
+    const self = () => add(emailsIn(label, 1)[0], label.replace(/\s*[(（].*|^[^:：]*[:：]/g, ''), 'self');
+    if (n > first) {
+      // A thread's people are its messages' senders and recipients; an inline reply's chips add nothing
+      // the thread does not show, and looking for them costs half of a read on a large page.
+      self();
+      return page('gmail', 'thread', list, {
+        title: text(pick(main, ['h2.hP', 'h2[data-thread-perm-id]']), 300),
+      });
+    }
+    // Compose windows: recipient chips.
     // Older UI (kept 2026-11, drop when no longer seen): chips as `span[email]` in `div.vR`.
     for (const c of all(d, '[role=listbox] [data-hovercard-id],.vR [email]', 100))
       if (shown(c))
@@ -66,15 +79,7 @@ export const gmail = site({
         );
     const composing = pick(d, ['input[aria-label*="ecipients" i],[name=subjectbox],.vR']);
     const recipients = list.length;
-    const label = clean(
-      at(d.querySelector('header a[aria-label*="@"],#gb a[aria-label*="@"]'), 'aria-label'),
-      400,
-    );
-    add(emailsIn(label, 1)[0], label.replace(/\s*[(（].*|^[^:：]*[:：]/g, ''), 'self');
-    if (n > first)
-      return page('gmail', 'thread', list, {
-        title: text(pick(main, ['h2.hP', 'h2[data-thread-perm-id]']), 300),
-      });
+    self();
     if (composing) return page('gmail', 'compose', list, { reason: recipients ? '' : 'no recipients yet' });
     return /\/(FMfc|[\da-f]{16})[\w-]*$/i.test(url.hash.split('?')[0]!)
       ? unknownPage('gmail', 'no messages in thread')
