@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
-import { allSiteMatches, siteAdapters } from './lib/sites/registry';
-
-const siteMatches = allSiteMatches();
+import { siteAdapters } from './lib/sites/registry';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -25,12 +23,27 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      // Registers the generic content script on custom CRM hosts the rep granted.
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // Custom CRM hosts are requested one by one at runtime, never up front.
     optional_host_permissions: ['https://*/*'],
+    // Automatic backups save files through the downloads API: asked for when the rep turns them on.
+    // Manifest V2 (Firefox) has no optional_host_permissions: optional origins are optional permissions.
+    optional_permissions: ['downloads', ...(browser === 'firefox' ? ['https://*/*'] : [])],
     web_accessible_resources: [
-      // Only the panel page, only on supported sites, only through the per-session dynamic URL.
-      { resources: ['panel.html'], matches: siteMatches, use_dynamic_url: true },
+      // Only the panel page, only through the per-session dynamic URL: a session-random id known to our
+      // content scripts, which no page can guess to probe for the extension or frame the panel itself.
+      // The matches cannot be just the supported sites: custom CRM hosts are granted at runtime, these
+      // matches are fixed at build time, and (measured on Chromium 156) a registered content script's
+      // frame is refused on a granted host outside them.
+      { resources: ['panel.html'], matches: ['https://*/*'], use_dynamic_url: true },
     ],
     commands: {
       'toggle-panel': {

@@ -1,23 +1,285 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/messenger';
+import type { PopupFollowUp, PopupSection } from '@/lib/messaging/protocol';
+import { absoluteDue } from '@/lib/reminders/due-text';
+import { FollowUpRow, type RowActions } from './FollowUpRow';
+import { openSidePanel } from './side-panel';
+import { usePopupFollowUps } from './usePopupFollowUps';
 import '../panel/panel.css';
 import './popup.css';
 
-/** Toolbar popup: today's follow-ups. */
+const ROW_SELECTOR = '[data-testid="popup-followup"]';
+
+type Notice =
+  | { kind: 'done'; row: PopupFollowUp }
+  | { kind: 'snoozed'; until: number }
+  | { kind: 'nothing-to-open' }
+  | { kind: 'failed'; reason: string };
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The window this popup belongs to: new tabs open there and the side panel opens for it. */
+function useCurrentWindowId(): number | undefined {
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => {
+    let live = true;
+    // Started inside a promise so a synchronous throw ends like a rejection: without the window id the
+    // popup still works, the side panel simply opens on the contact's tab only.
+    Promise.resolve()
+      .then(() => browser.windows.getCurrent())
+      .then((window) => {
+        if (live) setWindowId(window?.id);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return windowId;
+}
+
+/** Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. */
 export function PopupApp() {
+  const { data, reload } = usePopupFollowUps();
+  const [weekOpen, setWeekOpen] = useState(false);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const windowId = useCurrentWindowId();
+  const listsRef = useRef<HTMLDivElement>(null);
+  /** After done or snooze moves the focused row away, focus stays at the same place in the list. */
+  const focusIndexAfterReload = useRef<number | null>(null);
+  const focusedOnce = useRef(false);
+  const locale = uiLanguage();
+
+  const rowElements = useCallback(
+    () => Array.from(listsRef.current?.querySelectorAll<HTMLElement>(ROW_SELECTOR) ?? []),
+    [],
+  );
+
+  const rowsById = useMemo(() => {
+    if (data.status !== 'ready') return new Map<string, PopupFollowUp>();
+    const { overdue, today, week } = data.lists;
+    return new Map([...overdue.rows, ...today.rows, ...week.rows].map((row) => [row.id, row]));
+  }, [data]);
+
+  useEffect(() => {
+    if (data.status !== 'ready') return;
+    const rows = rowElements();
+    if (focusIndexAfterReload.current !== null) {
+      const index = Math.min(focusIndexAfterReload.current, rows.length - 1);
+      focusIndexAfterReload.current = null;
+      rows[index]?.focus();
+    } else if (!focusedOnce.current && rows[0]) {
+      // The popup opens ready for the keyboard: arrows, Enter and D work at once.
+      focusedOnce.current = true;
+      rows[0].focus();
+    }
+  }, [data, rowElements]);
+
+  const keepFocusPlace = useCallback(
+    (row: PopupFollowUp) => {
+      const index = rowElements().findIndex((element) => element.dataset.followupId === row.id);
+      if (index >= 0 && document.activeElement?.closest(ROW_SELECTOR)) focusIndexAfterReload.current = index;
+    },
+    [rowElements],
+  );
+
+  const actions: RowActions = useMemo(() => {
+    const open = (row: PopupFollowUp) => {
+      sendMessage('openFollowUp', windowId === undefined ? { id: row.id } : { id: row.id, windowId })
+        .then((result) => {
+          if (result.opened === 'nothing') setNotice({ kind: 'nothing-to-open' });
+        })
+        .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }));
+    };
+    return {
+      done(row) {
+        keepFocusPlace(row);
+        sendMessage('updateFollowUp', { id: row.id, action: 'done' })
+          .then(() => setNotice({ kind: 'done', row }))
+          .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }))
+          .finally(reload);
+      },
+      snooze(row, until) {
+        keepFocusPlace(row);
+        sendMessage('updateFollowUp', { id: row.id, action: 'snooze', until })
+          .then(() => setNotice({ kind: 'snoozed', until }))
+          .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }))
+          .finally(reload);
+      },
+      open,
+      openInSidePanel(row) {
+        // First, while the click's user gesture lasts: the browser refuses the side panel after an await.
+        openSidePanel(row.tabId !== undefined ? { tabId: row.tabId } : { windowId });
+        open(row);
+      },
+    };
+  }, [keepFocusPlace, reload, windowId]);
+
+  const undoDone = (row: PopupFollowUp) => {
+    setNotice(null);
+    sendMessage('updateFollowUp', { id: row.id, action: 'reopen' })
+      .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }))
+      .finally(reload);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('input, select, textarea')) return;
+    const rowElement = target.closest<HTMLElement>(ROW_SELECTOR);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const rows = rowElements();
+      if (rows.length === 0) return;
+      const index = rowElement ? rows.indexOf(rowElement) : -1;
+      const next = event.key === 'ArrowDown' ? Math.min(index + 1, rows.length - 1) : Math.max(index - 1, 0);
+      rows[next]?.focus();
+      event.preventDefault();
+      return;
+    }
+    // Enter and D act on the focused row itself; on a button inside it, Enter presses that button.
+    if (!rowElement || target !== rowElement || event.altKey || event.ctrlKey || event.metaKey) return;
+    const row = rowsById.get(rowElement.dataset.followupId ?? '');
+    if (!row) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      actions.open(row);
+    } else if (event.key === 'd' || event.key === 'D') {
+      event.preventDefault();
+      actions.done(row);
+    }
+  };
+
+  const section = (
+    name: 'overdue' | 'today' | 'week',
+    part: PopupSection,
+    firstFocusableId: string | null,
+  ) => (
+    <>
+      <ul
+        className="ds-popup-list"
+        aria-label={t(
+          name === 'overdue' ? 'popupOverdue' : name === 'today' ? 'popupToday' : 'popupNextWeek',
+        )}
+      >
+        {part.rows.map((row) => (
+          <FollowUpRow
+            key={row.id}
+            row={row}
+            now={data.status === 'ready' ? data.lists.now : Date.now()}
+            locale={locale}
+            overdue={name === 'overdue'}
+            focusable={row.id === firstFocusableId}
+            actions={actions}
+            onFocusRow={setActiveId}
+          />
+        ))}
+      </ul>
+      {part.total > part.rows.length ? (
+        <p className="ds-muted ds-small">{t('popupMore', String(part.total - part.rows.length))}</p>
+      ) : null}
+    </>
+  );
+
+  let body = null;
+  if (data.status === 'loading') body = <p className="ds-muted">{t('loading')}</p>;
+  if (data.status === 'error') {
+    body = (
+      <section className="ds-card ds-error" role="alert">
+        <h2>{t('errorTitle')}</h2>
+        <p>{data.message}</p>
+        <button type="button" className="ds-button" onClick={reload}>
+          {t('retry')}
+        </button>
+      </section>
+    );
+  }
+  if (data.status === 'ready') {
+    const { overdue, today, week } = data.lists;
+    const visible = [...overdue.rows, ...today.rows, ...(weekOpen ? week.rows : [])];
+    const focusableId = visible.some((row) => row.id === activeId) ? activeId : (visible[0]?.id ?? null);
+    body = (
+      <div ref={listsRef} onKeyDown={onKeyDown} className="ds-popup-lists">
+        {overdue.total > 0 ? (
+          <section className="ds-popup-section" data-testid="popup-section-overdue">
+            <h2 className="ds-popup-heading ds-popup-heading-overdue">
+              {t('popupOverdue')} <span className="ds-count">{overdue.total}</span>
+            </h2>
+            {section('overdue', overdue, focusableId)}
+          </section>
+        ) : null}
+        {today.total > 0 ? (
+          <section className="ds-popup-section" data-testid="popup-section-today">
+            <h2 className="ds-popup-heading">
+              {t('popupToday')} <span className="ds-count">{today.total}</span>
+            </h2>
+            {section('today', today, focusableId)}
+          </section>
+        ) : null}
+        {overdue.total === 0 && today.total === 0 ? (
+          <p className="ds-card ds-muted" data-testid="popup-empty">
+            {t('popupEmpty')}
+          </p>
+        ) : null}
+        <section className="ds-popup-section" data-testid="popup-section-week">
+          <h2 className="ds-popup-heading">
+            <button
+              type="button"
+              className="ds-popup-toggle"
+              aria-expanded={weekOpen}
+              data-testid="popup-week-toggle"
+              onClick={() => setWeekOpen((open) => !open)}
+            >
+              <span aria-hidden="true">{weekOpen ? '▾' : '▸'}</span> {t('popupNextWeek')}{' '}
+              <span className="ds-count">{week.total}</span>
+            </button>
+          </h2>
+          {weekOpen ? (
+            week.total > 0 ? (
+              section('week', week, focusableId)
+            ) : (
+              <p className="ds-muted ds-small">{t('popupNextWeekEmpty')}</p>
+            )
+          ) : null}
+        </section>
+      </div>
+    );
+  }
+
   return (
     <div className="ds-popup">
       <header className="ds-topbar">
         <h1 className="ds-brand">{t('popupTitle')}</h1>
       </header>
       <main className="ds-body">
-        <p className="ds-card ds-muted" data-testid="popup-empty">
-          {t('popupEmpty')}
-        </p>
+        {body}
+        <div className="ds-popup-notice" role="status" data-testid="popup-notice">
+          {notice?.kind === 'done' ? (
+            <>
+              <span className="ds-popup-notice-text">
+                {t('popupMarkedDone', notice.row.title.slice(0, 80))}
+              </span>
+              <button type="button" className="ds-link" onClick={() => undoDone(notice.row)}>
+                {t('popupUndo')}
+              </button>
+            </>
+          ) : null}
+          {notice?.kind === 'snoozed'
+            ? t('popupSnoozedUntil', absoluteDue(notice.until, Date.now(), locale))
+            : null}
+          {notice?.kind === 'nothing-to-open' ? t('popupNothingToOpen') : null}
+          {notice?.kind === 'failed' ? t('popupActionFailed', notice.reason) : null}
+        </div>
+      </main>
+      <footer className="ds-popup-footer">
+        <span className="ds-muted ds-small">{t('popupKeyboardHint')}</span>
         <button type="button" className="ds-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>
-      </main>
+      </footer>
     </div>
   );
 }

@@ -1,18 +1,25 @@
 /** Composition root of the background: every handler and listener is registered here, once. */
 import { browser } from 'wxt/browser';
 import { registerCommands } from './commands';
+import { registerData } from './handlers/data';
 import { registerFollowUps } from './handlers/follow-ups';
 import { registerGetPanelState } from './handlers/get-panel-state';
 import { registerGetPlaybook } from './handlers/get-playbook';
+import { registerInsights } from './handlers/insights';
 import { registerLogQuestion } from './handlers/log-question';
 import { registerPickContact } from './handlers/pick-contact';
+import { registerPlaybook } from './handlers/playbook';
+import { registerPopup } from './handlers/popup';
 import { registerReportPage } from './handlers/report-page';
 import { registerSaveNote } from './handlers/save-note';
+import { registerSearch } from './handlers/search';
 import { registerSetChecklistItem } from './handlers/set-checklist-item';
 import { registerSetIndustry } from './handlers/set-industry';
 import { registerSetPanelCollapsed } from './handlers/set-panel-collapsed';
 import { registerSetStage } from './handlers/set-stage';
+import { registerSettings } from './handlers/settings';
 import { forgetTab } from './page-registry';
+import { registerReminders } from './reminders';
 
 export function startBackground(): void {
   registerReportPage();
@@ -26,6 +33,13 @@ export function startBackground(): void {
   registerSetChecklistItem();
   registerLogQuestion();
   registerFollowUps();
+  registerPopup();
+  registerPlaybook();
+  registerSettings();
+  registerInsights();
+  registerSearch();
+  registerData();
+  registerReminders();
   registerCommands();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 }

@@ -44,6 +44,11 @@ export async function tabPage(tabId: number): Promise<TabPage | undefined> {
   return (await loaded()).get(tabId);
 }
 
+/** Every tab's last report, for finding the tab that shows a given contact. */
+export async function allTabPages(): Promise<ReadonlyMap<number, TabPage>> {
+  return loaded();
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
   const map = await loaded();
   if (map.delete(tabId)) await persist(map);

@@ -13,3 +13,8 @@ export async function readPlaybook(): Promise<Playbook> {
   console.warn('[dealside] the stored playbook is damaged; using the default', parsed.errors.slice(0, 3));
   return DEFAULT_PLAYBOOK;
 }
+
+/** Stores the rep's playbook; the caller has validated it with `parsePlaybook`. */
+export async function writePlaybook(playbook: Playbook): Promise<void> {
+  await playbookItem.setValue(playbook);
+}

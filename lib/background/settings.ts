@@ -13,6 +13,22 @@ export async function readSettings(): Promise<Settings> {
   return settingsSchema.parse(await settingsItem.getValue());
 }
 
+let settingsWrites: Promise<unknown> = Promise.resolve();
+
+/**
+ * Changes the settings: `change` gets the current value and returns the next one, which is validated and
+ * stored. Changes run one after another, so two saves arriving together never lose one another's edit.
+ */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const run = settingsWrites.then(async () => {
+    const next = settingsSchema.parse(change(await readSettings()));
+    await settingsItem.setValue(next);
+    return next;
+  });
+  settingsWrites = run.catch(() => undefined);
+  return run;
+}
+
 export async function readFrameLayouts(): Promise<FrameLayoutBySite> {
   return frameLayoutBySiteSchema.parse(await frameLayoutItem.getValue());
 }

@@ -8,7 +8,8 @@
 export const PANEL_WIDTH_PX = 360;
 
 export interface PanelFrame {
-  setCollapsed(collapsed: boolean): void;
+  /** `hidden` (the site is switched off) is kept as it is when left out. */
+  setCollapsed(collapsed: boolean, hidden?: boolean): void;
   remove(): void;
 }
 
@@ -19,7 +20,7 @@ const STYLE =
   `iframe{top:0;width:${PANEL_WIDTH_PX}px;height:100vh;box-shadow:-2px 0 12px #0003}` +
   'button{top:calc(50vh - 32px);width:22px;height:64px;padding:0;border-radius:8px 0 0 8px;' +
   'background:#1f6feb;color:#fff;font:600 13px system-ui,sans-serif;cursor:pointer;display:none}' +
-  ':host([c]) iframe{visibility:hidden}:host([c]) button{display:block}';
+  ':host([c]) iframe{visibility:hidden}:host([c]) button{display:block}:host([h]) *{display:none!important}';
 
 export function mountPanelFrame(
   document: Document,
@@ -46,9 +47,10 @@ export function mountPanelFrame(
   (document.body ?? document.documentElement).append(host);
 
   return {
-    setCollapsed(collapsed) {
+    setCollapsed(collapsed, hidden) {
       // The frame stays loaded while hidden, so an unsaved note keeps its place.
       host.toggleAttribute('c', collapsed);
+      if (hidden !== undefined) host.toggleAttribute('h', hidden);
       host.setAttribute('data-collapsed', '' + collapsed);
     },
     remove: () => host.remove(),

@@ -37,7 +37,7 @@ export function runContentScript(adapter: SiteAdapter): void {
   ctx.onInvalidated(() => frame.remove());
 
   onMessage('applyFrameLayout', ({ data }) => {
-    if (typeof data?.collapsed === 'boolean') frame.setCollapsed(data.collapsed);
+    if (typeof data?.collapsed === 'boolean') frame.setCollapsed(data.collapsed, data.hidden);
   });
 
   const watcher = watchPage(
@@ -51,7 +51,7 @@ export function runContentScript(adapter: SiteAdapter): void {
     },
     (url, context) => {
       sendMessage('reportPage', { url, context })
-        .then((layout) => frame.setCollapsed(layout.collapsed))
+        .then((layout) => frame.setCollapsed(layout.collapsed, layout.hidden))
         // The background refuses a malformed report with a logged reason; the page sees nothing.
         .catch(() => undefined);
     },

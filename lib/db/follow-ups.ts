@@ -106,3 +106,52 @@ export async function listAccountFollowUps(db: Db, accountKey: string): Promise<
     .slice(0, 20);
   return [...pending, ...done];
 }
+
+/**
+ * Open follow-ups by due time, read as ranges of the `by-status-due` index ([status, due]), so the
+ * popup, the badge and the reminder alarm cost the same with a hundred follow-ups or a hundred thousand.
+ */
+function openDueRange(from: number, to: number): IDBKeyRange {
+  return IDBKeyRange.bound(['open', from], ['open', to], false, true);
+}
+
+/** Open follow-ups due in [from, to), earliest first, at most `limit`. */
+export async function listOpenFollowUpsDue(
+  db: Db,
+  from: number,
+  to: number,
+  limit?: number,
+): Promise<FollowUpRecord[]> {
+  if (to <= from) return [];
+  return validRows(
+    followUpRecordSchema,
+    'followUps',
+    await db.getAllFromIndex('followUps', 'by-status-due', openDueRange(from, to), limit),
+    (row) => (row as { id?: unknown }).id,
+  );
+}
+
+/** How many open follow-ups are due in [from, to), counted by the index without reading the rows. */
+export async function countOpenFollowUpsDue(db: Db, from: number, to: number): Promise<number> {
+  if (to <= from) return 0;
+  return db.countFromIndex('followUps', 'by-status-due', openDueRange(from, to));
+}
+
+/**
+ * The earliest open follow-up due strictly after `after` that `accept` admits: one cursor walk on the
+ * index from `after` on, stopping at the first row admitted.
+ */
+export async function firstOpenFollowUpDueAfter(
+  db: Db,
+  after: number,
+  accept: (row: FollowUpRecord) => boolean = () => true,
+): Promise<FollowUpRecord | undefined> {
+  const range = IDBKeyRange.bound(['open', after], ['open', Infinity], true, false);
+  let cursor = await db.transaction('followUps').store.index('by-status-due').openCursor(range);
+  while (cursor) {
+    const row = validRow(followUpRecordSchema, 'followUps', cursor.value, cursor.primaryKey);
+    if (row && accept(row)) return row;
+    cursor = await cursor.continue();
+  }
+  return undefined;
+}

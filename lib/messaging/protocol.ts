@@ -9,8 +9,35 @@
  * - background → content script: layout commands for the in-page panel frame
  */
 import type { AccountRecord, ContactRecord, FollowUpRecord, NoteRecord } from '../db/records';
-import type { Playbook } from '../playbook/schema';
+import type { MergedRows } from '../db/merge-accounts';
+import type { Playbook, PlaybookError } from '../playbook/schema';
+import type { CustomSiteProblem } from '../settings/custom-sites';
+import type { Settings } from '../settings/schema';
 import type { PageContext, PageKind } from '../sites/types';
+import type { InsightsReport, InsightsRequest } from '../insights/report';
+import type { NotesSearchRequest, NotesSearchResult } from '../search/types';
+import type {
+  AccountNotesMarkdown,
+  AccountNotesMarkdownRequest,
+  ApplyImportRequest,
+  ApplyImportResult,
+  BackupStatus,
+  DataAccountList,
+  DeleteAccountDataRequest,
+  DeleteAllDataRequest,
+  DeletedAccountRows,
+  DeletedRows,
+  ExportChunk,
+  ImportPreviewResult,
+  ImportRequest,
+  ListDataAccountsRequest,
+  PrepareExportRequest,
+  PreparedExport,
+  ReadExportChunkRequest,
+  SetBackupScheduleRequest,
+  UploadImportChunkRequest,
+  UploadImportChunkResult,
+} from '../data-transfer/types';
 
 export interface ReportPageRequest {
   url: string;
@@ -19,6 +46,11 @@ export interface ReportPageRequest {
 
 export interface FrameLayout {
   collapsed: boolean;
+  /**
+   * True hides the frame and its handle (the rep switched the site off in settings). Answers to
+   * `reportPage` always say; collapse commands leave it out, so they never show a hidden frame.
+   */
+  hidden?: boolean;
 }
 
 export interface PersonView {
@@ -126,6 +158,62 @@ export interface UpdateFollowUpRequest {
   until?: number;
 }
 
+/** One follow-up as the popup lists it. */
+export interface PopupFollowUp {
+  id: string;
+  title: string;
+  /** Due instant, milliseconds since the epoch. */
+  due: number;
+  accountKey: string;
+  /** The account as people read it: its display name, else the Unicode domain. */
+  accountLabel: string;
+  contactEmail?: string;
+  contactName?: string;
+  /** Proposed by the playbook's stage cadence rather than written by the rep. */
+  fromCadence: boolean;
+  /** A tab already showing this contact (or account), for opening the side panel on it. */
+  tabId?: number;
+}
+
+export interface PopupSection {
+  /** Earliest first; at most a few hundred. */
+  rows: PopupFollowUp[];
+  /** How many there are in all (more than `rows` when the list was cut). */
+  total: number;
+}
+
+export interface PopupFollowUps {
+  /** The moment the sections were computed for. */
+  now: number;
+  overdue: PopupSection;
+  today: PopupSection;
+  /** The next seven calendar days after today. */
+  week: PopupSection;
+}
+
+export interface OpenFollowUpRequest {
+  id: string;
+  /** The window a new tab should open in (the popup's). */
+  windowId?: number;
+}
+
+export type OpenFollowUpResult =
+  /** `tab`: focused a tab already showing the contact; `last-seen-page`: opened where they were last seen. */
+  | { opened: 'tab' | 'last-seen-page' | 'new-mail'; tabId?: number }
+  | { opened: 'nothing'; reason: 'missing' | 'no-contact' };
+
+export interface RemindersStatus {
+  /** True when notifications will be shown as follow-ups fall due. */
+  on: boolean;
+  /** Why reminders are off (or, for `delivery-failed`, why the last one did not show). */
+  reason?: 'turned-off' | 'notifications-denied' | 'notifications-unavailable' | 'delivery-failed';
+  detail?: string;
+  /** When the one reminder alarm rings next, or null when none is armed. */
+  nextReminderAt: number | null;
+  /** The end of quiet hours when they hold reminders back right now, else null. */
+  quietUntil: number | null;
+}
+
 export interface DataChangedEvent {
   accountKeys: string[];
 }
@@ -133,6 +221,69 @@ export interface DataChangedEvent {
 export interface PageChangedEvent {
   tabId: number;
 }
+
+/** Accounts in a stage the saved playbook no longer has move to a stage it has. */
+export interface StageMove {
+  from: string;
+  to: string;
+}
+
+export interface SavePlaybookRequest {
+  /** Validated with `parsePlaybook` on receipt; an invalid one is answered with its errors. */
+  playbook: Playbook;
+  stageMoves: StageMove[];
+}
+
+export type SavePlaybookResult =
+  | { ok: true; movedAccounts: number }
+  | { ok: false; reason: 'invalid'; errors: PlaybookError[] }
+  /** Stages the new playbook lacks that still hold accounts, with no stage named for them. */
+  | { ok: false; reason: 'stages-need-a-home' | 'invalid-moves'; stageIds: string[] };
+
+export interface CustomSiteView {
+  host: string;
+  granted: boolean;
+  registered: boolean;
+}
+
+export interface SettingsView {
+  settings: Settings;
+  /** The built-in sites, each with its own switch. */
+  sites: { id: string; name: string }[];
+  customSites: CustomSiteView[];
+}
+
+/** The fields to change; the rest stay as they are. Custom sites have messages of their own. */
+export type SettingsPatch = Partial<
+  Pick<
+    Settings,
+    | 'language'
+    | 'ownEmails'
+    | 'ownDomains'
+    | 'accountAliases'
+    | 'disabledSites'
+    | 'remindersEnabled'
+    | 'quietHours'
+  >
+>;
+
+export type AddCustomSiteResult =
+  | { ok: true; view: SettingsView }
+  | {
+      ok: false;
+      reason: CustomSiteProblem | 'permission-missing' | 'registration-failed';
+      detail?: string;
+    };
+
+export interface MergeAccountsRequest {
+  /** The account that goes away: its rows move and its key becomes an alias. */
+  from: string;
+  into: string;
+}
+
+export type MergeAccountsResult =
+  | { ok: true; from: string; into: string; moved: MergedRows; view: SettingsView }
+  | { ok: false; reason: 'invalid-from' | 'invalid-into' | 'same-account' };
 
 export interface ProtocolMap {
   // content script → background
@@ -150,6 +301,33 @@ export interface ProtocolMap {
   logQuestion(request: LogQuestionRequest): void;
   addFollowUp(request: AddFollowUpRequest): FollowUpRecord;
   updateFollowUp(request: UpdateFollowUpRequest): void;
+  // popup (and options) → background
+  getPopupFollowUps(request: Record<string, never>): PopupFollowUps;
+  openFollowUp(request: OpenFollowUpRequest): OpenFollowUpResult;
+  getRemindersStatus(request: Record<string, never>): RemindersStatus;
+  // options → background: insights and notes search
+  getInsights(request: InsightsRequest): InsightsReport;
+  searchNotes(request: NotesSearchRequest): NotesSearchResult;
+  // options → background: the playbook editor and settings
+  savePlaybook(request: SavePlaybookRequest): SavePlaybookResult;
+  getSettings(request: Record<string, never>): SettingsView;
+  saveSettings(request: SettingsPatch): SettingsView;
+  addCustomSite(request: { host: string }): AddCustomSiteResult;
+  removeCustomSite(request: { host: string }): SettingsView;
+  mergeAccounts(request: MergeAccountsRequest): MergeAccountsResult;
+  // options → background: the rep's data in and out (export, import, delete, backups)
+  prepareExport(request: PrepareExportRequest): PreparedExport;
+  readExportChunk(request: ReadExportChunkRequest): ExportChunk;
+  uploadImportChunk(request: UploadImportChunkRequest): UploadImportChunkResult;
+  previewImport(request: ImportRequest): ImportPreviewResult;
+  applyImport(request: ApplyImportRequest): ApplyImportResult;
+  listDataAccounts(request: ListDataAccountsRequest): DataAccountList;
+  accountNotesMarkdown(request: AccountNotesMarkdownRequest): AccountNotesMarkdown;
+  deleteAccountData(request: DeleteAccountDataRequest): DeletedAccountRows;
+  deleteAllData(request: DeleteAllDataRequest): DeletedRows;
+  getBackupStatus(request: Record<string, never>): BackupStatus;
+  setBackupSchedule(request: SetBackupScheduleRequest): BackupStatus;
+  runBackupNow(request: Record<string, never>): BackupStatus;
   // background → extension pages
   dataChanged(event: DataChangedEvent): void;
   pageChanged(event: PageChangedEvent): void;

@@ -5,6 +5,19 @@
  */
 import { z } from 'zod';
 import { NOTE_MAX_LENGTH } from '../db/records';
+import { MAX_STAGES } from '../playbook/schema';
+import {
+  MAX_ACCOUNT_ALIASES,
+  MAX_OWN_DOMAINS,
+  MAX_OWN_EMAILS,
+  parseAccountKeyInput,
+  parseOwnDomain,
+  parseOwnEmail,
+} from '../settings/validate';
+import { INSIGHTS_PERIODS } from '../insights/period';
+import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH } from '../search/types';
+import { ACCOUNT_PICKER_LIMIT, MAX_TRANSFER_CHUNKS, TRANSFER_CHUNK_CHARS } from '../data-transfer/limits';
+import { DELETE_ALL_CONFIRMATIONS } from '../data-transfer/types';
 import type { MessageType } from './protocol';
 
 const participantSchema = z.object({
@@ -71,6 +84,108 @@ export const requestSchemas = {
     action: z.enum(['done', 'reopen', 'accept', 'dismiss', 'snooze']),
     until: instant.optional(),
   }),
+  getPopupFollowUps: z.object({}),
+  openFollowUp: z.object({
+    id: z.string().min(1).max(100),
+    windowId: z.number().int().nonnegative().optional(),
+  }),
+  getRemindersStatus: z.object({}),
+  getInsights: z.object({ period: z.enum(INSIGHTS_PERIODS) }),
+  searchNotes: z.object({
+    query: z
+      .string()
+      .max(SEARCH_QUERY_MAX_LENGTH, `A search is at most ${SEARCH_QUERY_MAX_LENGTH} characters.`),
+    offset: z.number().int().min(0).max(1_000_000),
+    limit: z.number().int().min(1).max(SEARCH_PAGE_MAX),
+    prepare: z.boolean().optional(),
+  }),
+  // The playbook arrives as it is: parsePlaybook answers with every problem and where it is.
+  savePlaybook: z.object({
+    playbook: z
+      .unknown()
+      .refine((value) => (JSON.stringify(value)?.length ?? 0) <= 5_000_000, 'The playbook is too large'),
+    stageMoves: z
+      .array(z.object({ from: z.string().min(1).max(60), to: z.string().min(1).max(60) }))
+      .max(MAX_STAGES * 4),
+  }),
+  getSettings: z.object({}),
+  saveSettings: z.object({
+    language: z.enum(['auto', 'en', 'zh-CN']).optional(),
+    ownEmails: z
+      .array(
+        z
+          .string()
+          .max(320)
+          .refine((value) => parseOwnEmail(value) !== null, 'Not an email address'),
+      )
+      .max(MAX_OWN_EMAILS)
+      .optional(),
+    ownDomains: z
+      .array(
+        z
+          .string()
+          .max(253)
+          .refine((value) => parseOwnDomain(value).ok, 'Not a company domain'),
+      )
+      .max(MAX_OWN_DOMAINS)
+      .optional(),
+    accountAliases: z
+      .record(
+        z
+          .string()
+          .max(320)
+          .refine((value) => parseAccountKeyInput(value) !== null, 'Not an account'),
+        z
+          .string()
+          .max(320)
+          .refine((value) => parseAccountKeyInput(value) !== null, 'Not an account'),
+      )
+      .refine((aliases) => Object.keys(aliases).length <= MAX_ACCOUNT_ALIASES, 'Too many aliases')
+      .optional(),
+    disabledSites: z.array(z.string().min(1).max(40)).max(50).optional(),
+    remindersEnabled: z.boolean().optional(),
+    quietHours: z
+      .object({
+        enabled: z.boolean(),
+        start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      })
+      .optional(),
+  }),
+  addCustomSite: z.object({ host: z.string().min(1).max(2048) }),
+  removeCustomSite: z.object({ host: z.string().min(1).max(260) }),
+  mergeAccounts: z.object({ from: z.string().min(1).max(320), into: z.string().min(1).max(320) }),
+  prepareExport: z.object({
+    kind: z.enum(['json', 'accounts-csv', 'notes-csv', 'follow-ups-csv']),
+    locale: z.string().max(20),
+  }),
+  readExportChunk: z.object({
+    exportId: z.string().min(1).max(100),
+    index: z.number().int().nonnegative().max(MAX_TRANSFER_CHUNKS),
+  }),
+  uploadImportChunk: z.object({
+    uploadId: z.string().min(1).max(100),
+    index: z.number().int().nonnegative().max(MAX_TRANSFER_CHUNKS),
+    count: z.number().int().positive().max(MAX_TRANSFER_CHUNKS),
+    text: z.string().max(TRANSFER_CHUNK_CHARS),
+  }),
+  previewImport: z.object({ uploadId: z.string().min(1).max(100) }),
+  applyImport: z.object({
+    uploadId: z.string().min(1).max(100),
+    replacePlaybook: z.boolean(),
+    replaceSettings: z.boolean(),
+  }),
+  listDataAccounts: z.object({
+    query: z.string().max(320),
+    limit: z.number().int().positive().max(ACCOUNT_PICKER_LIMIT).optional(),
+  }),
+  accountNotesMarkdown: z.object({ accountKey: z.string().min(1).max(320), locale: z.string().max(20) }),
+  deleteAccountData: z.object({ accountKey: z.string().min(1).max(320) }),
+  // Only the typed confirmation word admits "delete everything": a stray message cannot wipe the data.
+  deleteAllData: z.object({ confirmation: z.enum(DELETE_ALL_CONFIRMATIONS) }),
+  getBackupStatus: z.object({}),
+  setBackupSchedule: z.object({ frequency: z.enum(['off', 'daily', 'weekly']) }),
+  runBackupNow: z.object({}),
 } satisfies Partial<Record<MessageType, z.ZodType>>;
 
 /**

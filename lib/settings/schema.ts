@@ -13,6 +13,10 @@ export const settingsSchema = z.object({
   ownDomains: z.array(z.string().max(253)).max(100).catch([]),
   /** Domain aliases and account merges: account key → the key it was merged into. */
   accountAliases: z.record(z.string().max(320), z.string().max(320)).catch({}),
+  /** Supported sites (adapter ids) the rep switched off: no panel there, nothing read is kept. */
+  disabledSites: z.array(z.string().max(40)).max(50).catch([]),
+  /** CRM hosts the rep added (`crm.example.com` or `*.example.com`), served by the generic adapter. */
+  customSites: z.array(z.string().max(260)).max(50).catch([]),
   /** Notifications when follow-ups fall due; the badge and the popup work either way. */
   remindersEnabled: z.boolean().catch(true),
   /** Local wall-clock hours when reminders wait (they arrive when the quiet hours end). */

@@ -1,8 +1,8 @@
 import { rememberWhereContactWasSeen } from '../contact-seen';
 import { handle } from '../router';
 import { broadcastPageChanged } from '../broadcast';
-import { recordTabPage, tabPage } from '../page-registry';
-import { readFrameLayouts } from '../settings';
+import { forgetTab, recordTabPage, tabPage } from '../page-registry';
+import { readFrameLayouts, readSettings } from '../settings';
 
 /**
  * A content script tells what its page shows. It can only ever describe its own tab: the tab id comes
@@ -12,6 +12,14 @@ export function registerReportPage(): void {
   handle('reportPage', 'content-script', async ({ url, context }, caller) => {
     if (caller.kind !== 'content-script') throw new Error('unreachable');
     const previous = await tabPage(caller.tabId);
+    // The rep switched this site off: no panel, and nothing the page shows is kept.
+    if ((await readSettings()).disabledSites.includes(context.site)) {
+      if (previous) {
+        await forgetTab(caller.tabId);
+        broadcastPageChanged({ tabId: caller.tabId });
+      }
+      return { collapsed: true, hidden: true };
+    }
     await recordTabPage(caller.tabId, {
       url,
       context,
@@ -25,6 +33,6 @@ export function registerReportPage(): void {
       });
     }
     const layouts = await readFrameLayouts();
-    return { collapsed: layouts[context.site]?.collapsed ?? false };
+    return { collapsed: layouts[context.site]?.collapsed ?? false, hidden: false };
   });
 }

@@ -5,6 +5,7 @@ import { broadcastDataChanged } from '../broadcast';
 import { database } from '../database';
 import { personSeen } from '../person';
 import { readPlaybook } from '../playbook-store';
+import { followUpsChanged } from '../reminders';
 import { handle } from '../router';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,6 +39,8 @@ export async function setStage(request: SetStageRequest, now = Date.now()): Prom
     () => crypto.randomUUID(),
   );
   broadcastDataChanged({ accountKeys: [request.accountKey] });
+  // Proposals are neither counted nor announced, but a stage change dismisses earlier ones: recount.
+  void followUpsChanged();
 }
 
 export function registerSetStage(): void {

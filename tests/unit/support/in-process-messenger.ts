@@ -53,6 +53,81 @@ export const inProcessMessenger = {
         return (await import('../../../lib/background/handlers/follow-ups')).updateFollowUp(
           await admitted('updateFollowUp', data),
         );
+      case 'getInsights':
+        return (await import('../../../lib/background/handlers/insights')).getInsights(
+          await admitted('getInsights', data),
+        );
+      case 'searchNotes':
+        return (await import('../../../lib/background/handlers/search')).searchNotes(
+          await admitted('searchNotes', data),
+        );
+      case 'prepareExport':
+        return (await import('../../../lib/background/handlers/data')).prepareExport(
+          await admitted('prepareExport', data),
+        );
+      case 'readExportChunk':
+        return (await import('../../../lib/background/handlers/data')).readExportChunk(
+          await admitted('readExportChunk', data),
+        );
+      case 'uploadImportChunk':
+        return (await import('../../../lib/background/handlers/data')).uploadImportChunk(
+          await admitted('uploadImportChunk', data),
+        );
+      case 'previewImport':
+        return (await import('../../../lib/background/handlers/data')).previewImport(
+          await admitted('previewImport', data),
+        );
+      case 'applyImport':
+        return (await import('../../../lib/background/handlers/data')).applyImport(
+          await admitted('applyImport', data),
+        );
+      case 'listDataAccounts':
+        return (await import('../../../lib/background/handlers/data')).listDataAccounts(
+          await admitted('listDataAccounts', data),
+        );
+      case 'accountNotesMarkdown':
+        return (await import('../../../lib/background/handlers/data')).accountNotesMarkdownFor(
+          await admitted('accountNotesMarkdown', data),
+        );
+      case 'deleteAccountData':
+        return (await import('../../../lib/background/handlers/data')).deleteAccountData(
+          await admitted('deleteAccountData', data),
+        );
+      case 'deleteAllData':
+        await admitted('deleteAllData', data);
+        return (await import('../../../lib/background/handlers/data')).deleteAllData();
+      case 'getBackupStatus':
+        return (await import('../../../lib/background/backup')).backupStatus();
+      case 'setBackupSchedule': {
+        const request: { frequency: 'off' | 'daily' | 'weekly' } = await admitted('setBackupSchedule', data);
+        return (await import('../../../lib/background/backup')).setBackupFrequency(request.frequency);
+      }
+      case 'runBackupNow':
+        return (await import('../../../lib/background/backup')).backUpNow();
+      case 'savePlaybook':
+        return (await import('../../../lib/background/handlers/playbook')).savePlaybook(
+          await admitted('savePlaybook', data),
+        );
+      case 'getSettings':
+        return (await import('../../../lib/background/handlers/settings')).settingsView();
+      case 'saveSettings':
+        return (await import('../../../lib/background/handlers/settings')).saveSettings(
+          await admitted('saveSettings', data),
+        );
+      case 'addCustomSite':
+        return (await import('../../../lib/background/handlers/settings')).addCustomSite(
+          ((await admitted('addCustomSite', data)) as { host: string }).host,
+        );
+      case 'removeCustomSite':
+        return (await import('../../../lib/background/handlers/settings')).removeCustomSite(
+          ((await admitted('removeCustomSite', data)) as { host: string }).host,
+        );
+      case 'mergeAccounts':
+        return (await import('../../../lib/background/handlers/settings')).mergeAccounts(
+          await admitted('mergeAccounts', data),
+        );
+      case 'getRemindersStatus':
+        return (await import('../../../lib/background/reminders')).remindersStatus();
       default: {
         // A broadcast from the background to open pages.
         const listener = listeners.get(type);

@@ -1,0 +1,208 @@
+import { useId, useState, type ReactNode } from 'react';
+import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
+import { INSIGHTS_PERIODS, type InsightsPeriod } from '@/lib/insights/period';
+import type { InsightsReport } from '@/lib/insights/report';
+import { localized } from '@/lib/playbook/text';
+import { SPIN_TYPES } from '@/lib/playbook/schema';
+import { BarChart, type BarRow } from './insights/BarChart';
+import { FunnelChart } from './insights/FunnelChart';
+import { formatCount, formatDays } from './insights/format';
+import { CountTable, DaysTable, FunnelTable, type CountRow } from './insights/InsightsTables';
+import { useInsights } from './insights/useInsights';
+import './insights.css';
+
+const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
+  '30': 'insightsPeriod30',
+  '90': 'insightsPeriod90',
+  '365': 'insightsPeriod365',
+  all: 'insightsPeriodAll',
+};
+
+const SPIN_LABELS = { S: 'spinTypeS', P: 'spinTypeP', I: 'spinTypeI', N: 'spinTypeN' } as const;
+
+/** Nothing recorded at all: no account, no stage change, no follow-up done or due, no question asked. */
+function isEmpty(report: InsightsReport): boolean {
+  const { followUps, spin } = report;
+  return (
+    report.totalAccounts === 0 &&
+    report.stageEventsRead === 0 &&
+    followUps.onTime + followUps.late + followUps.overdueNow === 0 &&
+    SPIN_TYPES.every((type) => spin[type] === 0)
+  );
+}
+
+function share(part: number, whole: number): number | undefined {
+  return whole > 0 ? part / whole : undefined;
+}
+
+/** One chart with its table beside it (below it on a narrow page). */
+function ChartBlock({ heading, chart, table }: { heading: string; chart: ReactNode; table: ReactNode }) {
+  const headingId = useId();
+  return (
+    <section className="ds-insights-block" aria-labelledby={headingId}>
+      <h3 id={headingId}>{heading}</h3>
+      <div className="ds-insights-pair">
+        <div className="ds-insights-chart">{chart}</div>
+        <div className="ds-insights-numbers">{table}</div>
+      </div>
+    </section>
+  );
+}
+
+function Figures({ report, locale }: { report: InsightsReport; locale: string }) {
+  const daysRows: BarRow[] = [
+    ...report.stages.map((stage) => ({
+      key: stage.stageId,
+      label: localized(stage.name, locale),
+      value: stage.medianDays ?? 0,
+      valueText: stage.medianDays === null ? t('insightsNoValue') : formatDays(stage.medianDays, locale),
+    })),
+    ...(report.other.stays > 0
+      ? [
+          {
+            key: 'other',
+            label: t('funnelOtherStage'),
+            value: report.other.medianDays ?? 0,
+            valueText: formatDays(report.other.medianDays ?? 0, locale),
+            tone: 'muted' as const,
+          },
+        ]
+      : []),
+  ];
+
+  const { onTime, late, overdueNow } = report.followUps;
+  const done = onTime + late;
+  const followUpRows: (CountRow & { tone: BarRow['tone'] })[] = [
+    { key: 'on-time', label: t('followUpsOnTime'), count: onTime, share: share(onTime, done), tone: 'good' },
+    { key: 'late', label: t('followUpsLate'), count: late, share: share(late, done), tone: 'warn' },
+    { key: 'overdue', label: t('followUpsOverdueNow'), count: overdueNow, tone: 'danger' },
+  ];
+
+  const asked = SPIN_TYPES.reduce((sum, type) => sum + report.spin[type], 0);
+  const spinRows: CountRow[] = SPIN_TYPES.map((type) => ({
+    key: type,
+    label: `${type} · ${t(SPIN_LABELS[type])}`,
+    count: report.spin[type],
+    share: share(report.spin[type], asked),
+  }));
+  const bars = (rows: (CountRow & { tone?: BarRow['tone'] })[]): BarRow[] =>
+    rows.map((row) => ({
+      key: row.key,
+      label: row.label,
+      value: row.count,
+      valueText: formatCount(row.count, locale),
+      ...(row.tone ? { tone: row.tone } : {}),
+    }));
+
+  return (
+    <>
+      <p className="ds-insights-summary">
+        <span>{t('insightsAccountsMoved', formatCount(report.accountsMoved, locale))}</span>
+        {report.accountsWithoutStage > 0 ? (
+          <span>{t('insightsWithoutStage', formatCount(report.accountsWithoutStage, locale))}</span>
+        ) : null}
+      </p>
+      <ChartBlock
+        heading={t('funnelHeading')}
+        chart={<FunnelChart report={report} locale={locale} />}
+        table={<FunnelTable report={report} locale={locale} />}
+      />
+      <ChartBlock
+        heading={t('daysHeading')}
+        chart={<BarChart label={t('daysChartLabel')} rows={daysRows} testId="days-chart" />}
+        table={<DaysTable report={report} locale={locale} />}
+      />
+      <ChartBlock
+        heading={t('followUpsInsightHeading')}
+        chart={
+          <BarChart label={t('followUpsChartLabel')} rows={bars(followUpRows)} testId="followups-chart" />
+        }
+        table={
+          <CountTable
+            caption={t('followUpsTableCaption')}
+            labelHeading={t('followUpsInsightHeading')}
+            rows={followUpRows}
+            locale={locale}
+            testId="followups-table"
+          />
+        }
+      />
+      <ChartBlock
+        heading={t('spinAskedHeading')}
+        chart={<BarChart label={t('spinChartLabel')} rows={bars(spinRows)} testId="spin-chart" />}
+        table={
+          <CountTable
+            caption={t('spinTableCaption')}
+            labelHeading={t('colSpinType')}
+            rows={spinRows}
+            locale={locale}
+            testId="spin-table"
+          />
+        }
+      />
+    </>
+  );
+}
+
+/** Options section: the sales funnel, time in stage, follow-up discipline and SPIN questioning. */
+export function InsightsSection() {
+  const [period, setPeriod] = useState<InsightsPeriod>('90');
+  const { data, reload } = useInsights(period);
+  const headingId = useId();
+  const locale = uiLanguage();
+
+  return (
+    <section
+      className="ds-card ds-insights"
+      aria-labelledby={headingId}
+      aria-busy={data.status === 'loading' || (data.status === 'ready' && data.refreshing)}
+      data-testid="insights-section"
+    >
+      <div className="ds-insights-head">
+        <div>
+          <h2 id={headingId}>{t('insightsHeading')}</h2>
+          <p className="ds-muted ds-insights-intro">{t('insightsIntro')}</p>
+        </div>
+        <fieldset className="ds-segmented" data-testid="insights-period">
+          <legend>{t('insightsPeriodLabel')}</legend>
+          {INSIGHTS_PERIODS.map((option) => (
+            <label key={option}>
+              <input
+                type="radio"
+                name={`${headingId}-period`}
+                value={option}
+                checked={period === option}
+                onChange={() => setPeriod(option)}
+              />
+              <span>{t(PERIOD_LABELS[option])}</span>
+            </label>
+          ))}
+        </fieldset>
+      </div>
+
+      {data.status === 'loading' ? <p className="ds-muted">{t('loading')}</p> : null}
+      {data.status === 'ready' && data.refreshing ? (
+        <p className="ds-muted ds-insights-updating" role="status">
+          {t('insightsUpdating')}
+        </p>
+      ) : null}
+      {data.status === 'error' ? (
+        <div className="ds-error" role="alert">
+          <p>{t('insightsLoadFailed', data.message)}</p>
+          <button type="button" className="ds-button" onClick={reload}>
+            {t('retry')}
+          </button>
+        </div>
+      ) : null}
+      {data.status === 'ready' && isEmpty(data.report) ? (
+        <div className="ds-insights-empty" data-testid="insights-empty">
+          <h3>{t('insightsEmptyTitle')}</h3>
+          <p>{t('insightsEmptyHint')}</p>
+        </div>
+      ) : null}
+      {data.status === 'ready' && !isEmpty(data.report) ? (
+        <Figures report={data.report} locale={locale} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { BackupFrequency, BackupStatus } from '@/lib/data-transfer/types';
+import { t, uiLanguage } from '@/lib/i18n';
+import { sendMessage } from '@/lib/messaging/messenger';
+import { formatDateTime, reasonOf } from './text';
+
+type Activity = 'idle' | 'asking' | 'working';
+
+/**
+ * Asks for the downloads permission. Called first thing in a click or change handler: the browser only
+ * shows its question during the user's gesture.
+ */
+async function requestDownloads(): Promise<boolean> {
+  try {
+    return await browser.permissions.request({ permissions: ['downloads'] });
+  } catch {
+    return false;
+  }
+}
+
+/** Opt-in daily or weekly backups to the downloads folder, with the last backup's time. */
+export function BackupCard() {
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [activity, setActivity] = useState<Activity>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const locale = uiLanguage();
+
+  useEffect(() => {
+    let live = true;
+    sendMessage('getBackupStatus', {})
+      .then((loaded) => live && setStatus(loaded))
+      .catch((reason: unknown) => live && setError(t('dataActionFailed', reasonOf(reason))));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  /** Makes sure downloads are allowed, asking when they are not; false when the rep said no. */
+  const allowed = async (): Promise<boolean> => {
+    if (status?.canDownload) return true;
+    setActivity('asking');
+    const granted = await requestDownloads();
+    if (!granted) {
+      setActivity('idle');
+      setError(t('dataBackupDenied'));
+    }
+    return granted;
+  };
+
+  const changeFrequency = async (frequency: BackupFrequency) => {
+    setError(null);
+    if (frequency !== 'off' && !(await allowed())) return;
+    setActivity('working');
+    try {
+      setStatus(await sendMessage('setBackupSchedule', { frequency }));
+      // Least privilege: with backups off, Dealside has no use for downloads.
+      if (frequency === 'off') await browser.permissions.remove({ permissions: ['downloads'] });
+    } catch (reason) {
+      setError(t('dataActionFailed', reasonOf(reason)));
+    } finally {
+      setActivity('idle');
+    }
+  };
+
+  const backUpNow = async () => {
+    setError(null);
+    if (!(await allowed())) return;
+    setActivity('working');
+    try {
+      setStatus(await sendMessage('runBackupNow', {}));
+    } catch (reason) {
+      setError(t('dataActionFailed', reasonOf(reason)));
+    } finally {
+      setActivity('idle');
+    }
+  };
+
+  const lastError = status?.lastError;
+  const permissionLost = status !== null && status.frequency !== 'off' && !status.canDownload;
+
+  return (
+    <section className="ds-card ds-data-card" aria-labelledby="ds-data-backup-heading">
+      <h3 id="ds-data-backup-heading">{t('dataBackupHeading')}</h3>
+      <p className="ds-data-hint">{t('dataBackupHint')}</p>
+      <p className="ds-data-warning" data-testid="backup-uninstall-warning">
+        {t('dataBackupUninstallWarning')}
+      </p>
+      <div className="ds-data-fields">
+        <div className="ds-data-field">
+          <label className="ds-label" htmlFor="ds-data-backup-frequency">
+            {t('dataBackupFrequencyLabel')}
+          </label>
+          <select
+            id="ds-data-backup-frequency"
+            className="ds-select"
+            data-testid="backup-frequency"
+            value={status?.frequency ?? 'off'}
+            disabled={status === null || activity !== 'idle'}
+            onChange={(event) => void changeFrequency(event.target.value as BackupFrequency)}
+          >
+            <option value="off">{t('dataBackupOff')}</option>
+            <option value="daily">{t('dataBackupDaily')}</option>
+            <option value="weekly">{t('dataBackupWeekly')}</option>
+          </select>
+        </div>
+        <button
+          type="button"
+          className="ds-data-secondary"
+          data-testid="backup-now"
+          disabled={status === null || activity !== 'idle'}
+          onClick={() => void backUpNow()}
+        >
+          {t('dataBackupNow')}
+        </button>
+      </div>
+      <p className="ds-status" role="status" data-testid="backup-status">
+        {activity === 'asking'
+          ? t('dataBackupAsking')
+          : activity === 'working'
+            ? t('dataBackupWorking')
+            : status === null
+              ? ''
+              : [
+                  status.lastBackupAt !== null
+                    ? t('dataBackupLast', [
+                        formatDateTime(status.lastBackupAt, locale),
+                        status.lastFileName ?? '',
+                      ])
+                    : t('dataBackupNever'),
+                  status.nextBackupAt !== null
+                    ? t('dataBackupNext', formatDateTime(status.nextBackupAt, locale))
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+      </p>
+      {permissionLost && (
+        <div className="ds-row ds-data-warning-row" role="alert">
+          <span>{t('dataBackupNoPermission')}</span>
+          <button type="button" className="ds-data-secondary" onClick={() => void backUpNow()}>
+            {t('dataBackupAllow')}
+          </button>
+        </div>
+      )}
+      {!permissionLost && lastError?.reason === 'failed' && (
+        <p className="ds-error-text" role="alert">
+          {t('dataBackupFailed', [formatDateTime(lastError.at, locale), lastError.detail ?? ''])}
+        </p>
+      )}
+      {error && (
+        <p className="ds-error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

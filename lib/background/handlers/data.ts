@@ -1,0 +1,240 @@
+/**
+ * "Your data" in the options page: export (JSON and CSV, read in chunks), import (uploaded in chunks,
+ * previewed, then merged in one transaction), an account's notes as Markdown, deleting one account or
+ * everything, and automatic backups. Every message is for extension pages only: these are the most
+ * privileged operations the extension has.
+ */
+import { displayAccountKey } from '../../contact/account-key';
+import { listAccountContacts, getAccount } from '../../db/accounts';
+import { deleteAccountWithData, type DeletedAccountRows } from '../../db/delete-account';
+import { listNotes } from '../../db/notes';
+import { accountRecordSchema } from '../../db/records';
+import { validRows } from '../../db/validate';
+import { deleteAllRows, importRows, previewImportRows } from '../../data-transfer/database';
+import { ACCOUNT_PICKER_LIMIT, MARKDOWN_MAX_CHARS } from '../../data-transfer/limits';
+import { accountNotesMarkdown } from '../../data-transfer/markdown';
+import { sameValue } from '../../data-transfer/merge';
+import { readImportText } from '../../data-transfer/read-import';
+import { ImportUploads, PendingExports } from '../../data-transfer/transfer-sessions';
+import type {
+  AccountNotesMarkdown,
+  AccountNotesMarkdownRequest,
+  ApplyImportRequest,
+  ApplyImportResult,
+  DataAccountList,
+  DeletedRows,
+  ExportChunk,
+  ImportPreviewResult,
+  ImportRequest,
+  ListDataAccountsRequest,
+  PrepareExportRequest,
+  PreparedExport,
+  ReadExportChunkRequest,
+  UploadImportChunkRequest,
+  UploadImportChunkResult,
+} from '../../data-transfer/types';
+import { t } from '../../i18n';
+import { sendMessage } from '../../messaging/messenger';
+import { localized } from '../../playbook/text';
+import { DEFAULT_SETTINGS } from '../../settings/schema';
+import { backUpNow, backupStatus, registerBackup, setBackupFrequency } from '../backup';
+import { broadcastDataChanged } from '../broadcast';
+import { buildExport, storedPlaybook } from '../data-export';
+import { database } from '../database';
+import { readPlaybook, writePlaybook } from '../playbook-store';
+import { followUpsChanged } from '../reminders';
+import { handle } from '../router';
+import { readSettings, updateSettings } from '../settings';
+
+const pendingExports = new PendingExports();
+const uploads = new ImportUploads();
+
+/** The change event lists at most this many accounts (its schema's bound); more go in several events. */
+const ACCOUNTS_PER_EVENT = 10_000;
+
+function broadcastAccountsChanged(accountKeys: Iterable<string>): void {
+  const keys = [...accountKeys];
+  for (let start = 0; start < keys.length; start += ACCOUNTS_PER_EVENT) {
+    broadcastDataChanged({ accountKeys: keys.slice(start, start + ACCOUNTS_PER_EVENT) });
+  }
+}
+
+function broadcastPlaybookChanged(): void {
+  sendMessage('playbookChanged', {}).catch(() => undefined);
+}
+
+export async function prepareExport(request: PrepareExportRequest): Promise<PreparedExport> {
+  const built = await buildExport(request.kind, request.locale, Date.now());
+  const held = pendingExports.hold(built.text);
+  return {
+    exportId: held.exportId,
+    chunkCount: held.chunkCount,
+    fileName: built.fileName,
+    mimeType: built.mimeType,
+    chars: built.text.length,
+    rows: built.rows,
+    skippedRows: built.skippedRows,
+  };
+}
+
+export function readExportChunk(request: ReadExportChunkRequest): ExportChunk {
+  return { text: pendingExports.chunk(request.exportId, request.index) };
+}
+
+export function uploadImportChunk(request: UploadImportChunkRequest): UploadImportChunkResult {
+  return uploads.receive(request);
+}
+
+export async function previewImport(request: ImportRequest): Promise<ImportPreviewResult> {
+  const read = uploads.content(request.uploadId, readImportText);
+  if (!read.ok) return read;
+  const { file } = read;
+  const [plan, playbook, settings] = await Promise.all([
+    previewImportRows(await database(), file),
+    storedPlaybook(),
+    readSettings(),
+  ]);
+  const playbookState =
+    file.playbook === null ? 'none' : playbook && sameValue(playbook, file.playbook) ? 'same' : 'different';
+  const settingsState = sameValue(settings, file.settings) ? 'same' : 'different';
+  return {
+    ok: true,
+    preview: {
+      exportedAt: file.exportedAt,
+      stores: plan.counts,
+      playbook: playbookState,
+      playbookIsDefault: playbook === null,
+      settings: settingsState,
+      settingsAreDefault: sameValue(settings, DEFAULT_SETTINGS),
+      nothingNew: plan.changedRows === 0 && playbookState !== 'different' && settingsState === 'same',
+    },
+  };
+}
+
+export async function applyImport(request: ApplyImportRequest): Promise<ApplyImportResult> {
+  const read = uploads.content(request.uploadId, readImportText);
+  if (!read.ok) return read;
+  const { file } = read;
+  let plan;
+  try {
+    plan = await importRows(await database(), file);
+  } catch (error) {
+    // The transaction was rolled back: nothing of the file was written. The upload stays for a retry.
+    return {
+      ok: false,
+      problem: { kind: 'write-failed', detail: error instanceof Error ? error.message : String(error) },
+    };
+  }
+  uploads.discard(request.uploadId);
+  const playbookReplaced = request.replacePlaybook && file.playbook !== null;
+  if (playbookReplaced) await writePlaybook(file.playbook!);
+  if (request.replaceSettings) {
+    // Custom CRM hosts work only with a host permission the rep grants in this browser, site by site:
+    // they stay as they are here rather than arrive as entries with no permission behind them.
+    await updateSettings((current) => ({ ...file.settings, customSites: current.customSites }));
+  }
+
+  broadcastAccountsChanged(plan.accountKeys);
+  if (playbookReplaced) broadcastPlaybookChanged();
+  if (plan.stores.followUps.writes.length > 0) void followUpsChanged();
+  return {
+    ok: true,
+    outcome: {
+      stores: plan.counts,
+      playbookReplaced,
+      settingsReplaced: request.replaceSettings,
+      accountCount: plan.accountKeys.size,
+    },
+  };
+}
+
+export async function listDataAccounts(request: ListDataAccountsRequest): Promise<DataAccountList> {
+  const db = await database();
+  const accounts = validRows(accountRecordSchema, 'accounts', await db.getAll('accounts'), (row) =>
+    String((row as { key?: unknown }).key),
+  );
+  const query = request.query.trim().toLowerCase();
+  const matches = accounts
+    .map((account) => ({
+      key: account.key,
+      displayKey: displayAccountKey(account.key),
+      ...(account.displayName ? { displayName: account.displayName } : {}),
+      updatedAt: account.updatedAt,
+    }))
+    .filter(
+      (account) =>
+        query === '' ||
+        account.key.includes(query) ||
+        account.displayKey.toLowerCase().includes(query) ||
+        (account.displayName?.toLowerCase().includes(query) ?? false),
+    )
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  return { accounts: matches.slice(0, request.limit ?? ACCOUNT_PICKER_LIMIT), total: matches.length };
+}
+
+export async function accountNotesMarkdownFor(
+  request: AccountNotesMarkdownRequest,
+): Promise<AccountNotesMarkdown> {
+  const db = await database();
+  const [account, contacts, notes, playbook] = await Promise.all([
+    getAccount(db, request.accountKey),
+    listAccountContacts(db, request.accountKey),
+    listNotes(db, request.accountKey, Number.MAX_SAFE_INTEGER),
+    readPlaybook(),
+  ]);
+  const stage = account?.stageId
+    ? playbook.stages.find((candidate) => candidate.id === account.stageId)
+    : undefined;
+  return accountNotesMarkdown(
+    {
+      accountKey: request.accountKey,
+      account,
+      stageName: stage ? localized(stage.name, request.locale) : account?.stageId,
+      contacts,
+      notes,
+    },
+    {
+      account: t('dataMdAccount'),
+      stage: t('dataMdStage'),
+      industry: t('dataMdIndustry'),
+      people: t('dataMdPeople'),
+      note: t('dataMdNote'),
+      call: t('dataMdCall'),
+      noNotes: t('dataMdNoNotes'),
+      omitted: (count) => t('dataMdOmitted', String(count)),
+    },
+    MARKDOWN_MAX_CHARS,
+  );
+}
+
+export async function deleteAccountData(request: { accountKey: string }): Promise<DeletedAccountRows> {
+  const deleted = await deleteAccountWithData(await database(), request.accountKey);
+  broadcastAccountsChanged([request.accountKey]);
+  void followUpsChanged();
+  return deleted;
+}
+
+export async function deleteAllData(): Promise<DeletedRows> {
+  const { deleted, accountKeys } = await deleteAllRows(await database());
+  uploads.discard();
+  broadcastAccountsChanged(accountKeys);
+  void followUpsChanged();
+  return deleted;
+}
+
+export function registerData(): void {
+  handle('prepareExport', 'extension-page', prepareExport);
+  handle('readExportChunk', 'extension-page', readExportChunk);
+  handle('uploadImportChunk', 'extension-page', uploadImportChunk);
+  handle('previewImport', 'extension-page', previewImport);
+  handle('applyImport', 'extension-page', applyImport);
+  handle('listDataAccounts', 'extension-page', listDataAccounts);
+  handle('accountNotesMarkdown', 'extension-page', accountNotesMarkdownFor);
+  handle('deleteAccountData', 'extension-page', deleteAccountData);
+  // The schema admits only the typed confirmation word; nothing else reaches this.
+  handle('deleteAllData', 'extension-page', () => deleteAllData());
+  handle('getBackupStatus', 'extension-page', () => backupStatus());
+  handle('setBackupSchedule', 'extension-page', (request) => setBackupFrequency(request.frequency));
+  handle('runBackupNow', 'extension-page', () => backUpNow());
+  registerBackup();
+}

@@ -1,0 +1,180 @@
+/**
+ * The rep's settings from the options page: reading and changing them, custom CRM sites (the generic
+ * content script registered where the rep granted a host), and merging accounts. Every change is
+ * validated here, whatever the page checked already.
+ */
+import { normalizeAccountKey } from '../../contact/account-key';
+import { resolveAccountAlias } from '../../contact/account-aliases';
+import { mergeAccountRows } from '../../db/merge-accounts';
+import { sendMessage } from '../../messaging/messenger';
+import type {
+  AddCustomSiteResult,
+  MergeAccountsRequest,
+  MergeAccountsResult,
+  SettingsPatch,
+  SettingsView,
+} from '../../messaging/protocol';
+import { MAX_CUSTOM_SITES, parseCustomSiteHost } from '../../settings/custom-sites';
+import type { Settings } from '../../settings/schema';
+import { parseAccountKeyInput, parseOwnDomain, parseOwnEmail } from '../../settings/validate';
+import { allSiteMatches, siteAdapters } from '../../sites/registry';
+import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
+import {
+  customSiteStatuses,
+  customSiteWork,
+  hasHostPermission,
+  registerCustomSite,
+  registerCustomSiteSync,
+  releaseHostPermission,
+  unregisterCustomSite,
+} from '../custom-sites';
+import { database } from '../database';
+import { allTabPages, forgetTab } from '../page-registry';
+import { followUpsChanged } from '../reminders';
+import { handle } from '../router';
+import { readSettings, updateSettings } from '../settings';
+
+export async function settingsView(settings?: Settings): Promise<SettingsView> {
+  const current = settings ?? (await readSettings());
+  return {
+    settings: current,
+    sites: siteAdapters.map((adapter) => ({ id: adapter.id, name: adapter.name })),
+    customSites: await customSiteStatuses(current.customSites),
+  };
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/** The patch in stored form: addresses and domains normalised, aliases keyed, unknown sites dropped. */
+function normalizedPatch(patch: SettingsPatch): SettingsPatch {
+  const siteIds = new Set(siteAdapters.map((adapter) => adapter.id));
+  const next: SettingsPatch = { ...patch };
+  if (patch.ownEmails) next.ownEmails = unique(patch.ownEmails.map((email) => parseOwnEmail(email) ?? email));
+  if (patch.ownDomains) {
+    next.ownDomains = unique(
+      patch.ownDomains.map((domain) => {
+        const parsed = parseOwnDomain(domain);
+        return parsed.ok ? parsed.domain : domain;
+      }),
+    );
+  }
+  if (patch.accountAliases) {
+    const aliases: Record<string, string> = {};
+    for (const [from, into] of Object.entries(patch.accountAliases)) {
+      const fromKey = parseAccountKeyInput(from);
+      const intoKey = parseAccountKeyInput(into);
+      if (fromKey && intoKey && fromKey !== intoKey) aliases[fromKey] = intoKey;
+    }
+    next.accountAliases = aliases;
+  }
+  if (patch.disabledSites) next.disabledSites = unique(patch.disabledSites.filter((id) => siteIds.has(id)));
+  return next;
+}
+
+/** Panels choose the contact with the settings: when who counts as "us" changes, they choose again. */
+async function refreshOpenPanels(): Promise<void> {
+  for (const tabId of (await allTabPages()).keys()) broadcastPageChanged({ tabId });
+}
+
+/** Hides the panel at once in open tabs of sites just switched off, and forgets what they showed. */
+async function hideSwitchedOffSites(siteIds: readonly string[]): Promise<void> {
+  if (siteIds.length === 0) return;
+  for (const [tabId, page] of await allTabPages()) {
+    if (!siteIds.includes(page.context.site)) continue;
+    await sendMessage('applyFrameLayout', { collapsed: true, hidden: true }, tabId).catch(() => undefined);
+    await forgetTab(tabId);
+    broadcastPageChanged({ tabId });
+  }
+}
+
+export async function saveSettings(patch: SettingsPatch): Promise<SettingsView> {
+  const before = await readSettings();
+  const changes = normalizedPatch(patch);
+  const after = await updateSettings((current) => ({ ...current, ...changes }));
+  await hideSwitchedOffSites(after.disabledSites.filter((id) => !before.disabledSites.includes(id)));
+  if (changes.ownEmails || changes.ownDomains || changes.accountAliases) await refreshOpenPanels();
+  return settingsView(after);
+}
+
+/**
+ * Adds a custom site the options page has just asked the browser for. The grant is checked here: a page
+ * that skipped the request gets `permission-missing`, and nothing is registered.
+ */
+export function addCustomSite(rawHost: string): Promise<AddCustomSiteResult> {
+  return customSiteWork(async () => {
+    const settings = await readSettings();
+    const parsed = parseCustomSiteHost(rawHost, { supportedPatterns: allSiteMatches() });
+    if (!parsed.ok) return { ok: false, reason: parsed.problem };
+    const { host } = parsed;
+    // A site already listed is registered again: the rep granted its permission anew.
+    const known = settings.customSites.includes(host);
+    if (!known && settings.customSites.length >= MAX_CUSTOM_SITES) return { ok: false, reason: 'too-many' };
+    if (!(await hasHostPermission(host))) return { ok: false, reason: 'permission-missing' };
+    try {
+      await registerCustomSite(host);
+    } catch (error) {
+      return {
+        ok: false,
+        reason: 'registration-failed',
+        detail: error instanceof Error ? error.message : String(error),
+      };
+    }
+    const after = await updateSettings((current) => ({
+      ...current,
+      customSites: unique([...current.customSites, host]),
+    }));
+    return { ok: true, view: await settingsView(after) };
+  });
+}
+
+/** Removes a custom site: its script goes, and so does the host permission (unless another site needs it). */
+export function removeCustomSite(host: string): Promise<SettingsView> {
+  return customSiteWork(async () => {
+    const after = await updateSettings((current) => ({
+      ...current,
+      customSites: current.customSites.filter((candidate) => candidate !== host),
+    }));
+    await unregisterCustomSite(host);
+    await releaseHostPermission(host, after.customSites);
+    return settingsView(after);
+  });
+}
+
+/**
+ * Merges account `from` into `into`: its rows move in one transaction, then `from` becomes an alias so
+ * what is written later lands in `into` too. `into` is followed through existing aliases first, so a
+ * merge can never make a loop.
+ */
+export async function mergeAccounts(
+  request: MergeAccountsRequest,
+  now = Date.now(),
+): Promise<MergeAccountsResult> {
+  const fromKey = parseAccountKeyInput(request.from);
+  if (!fromKey) return { ok: false, reason: 'invalid-from' };
+  const typedInto = parseAccountKeyInput(request.into);
+  if (!typedInto) return { ok: false, reason: 'invalid-into' };
+  const settings = await readSettings();
+  const intoKey = resolveAccountAlias(typedInto, settings.accountAliases, normalizeAccountKey);
+  if (intoKey === fromKey) return { ok: false, reason: 'same-account' };
+
+  const moved = await mergeAccountRows(await database(), fromKey, intoKey, now);
+  const after = await updateSettings((current) => ({
+    ...current,
+    accountAliases: { ...current.accountAliases, [fromKey]: intoKey },
+  }));
+  broadcastDataChanged({ accountKeys: [fromKey, intoKey] });
+  await refreshOpenPanels();
+  if (moved.followUps > 0) void followUpsChanged();
+  return { ok: true, from: fromKey, into: intoKey, moved, view: await settingsView(after) };
+}
+
+export function registerSettings(): void {
+  handle('getSettings', 'extension-page', () => settingsView());
+  handle('saveSettings', 'extension-page', (patch) => saveSettings(patch));
+  handle('addCustomSite', 'extension-page', ({ host }) => addCustomSite(host));
+  handle('removeCustomSite', 'extension-page', ({ host }) => removeCustomSite(host));
+  handle('mergeAccounts', 'extension-page', (request) => mergeAccounts(request));
+  registerCustomSiteSync();
+}

@@ -1,0 +1,143 @@
+/**
+ * CSV files a CRM's importer (Salesforce, HubSpot, Pipedrive, Zoho, Excel) accepts: RFC 4180 quoting,
+ * CRLF line ends, one header row, a UTF-8 byte-order mark so Excel reads Chinese correctly, ISO 8601
+ * instants, and no cell a spreadsheet would run as a formula.
+ */
+import { displayAccountKey } from '../contact/account-key';
+import type { AccountRecord, ContactRecord, FollowUpRecord, NoteRecord } from '../db/records';
+import type { Playbook } from '../playbook/schema';
+import { localized } from '../playbook/text';
+
+const BYTE_ORDER_MARK = '\uFEFF';
+const LINE_END = '\r\n';
+
+/**
+ * Cells a spreadsheet treats as formulas (OWASP's list, plus the full-width signs some CJK input methods
+ * produce). A leading apostrophe makes the spreadsheet show the text as it is.
+ */
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+export type CsvValue = string | number | null | undefined;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return BYTE_ORDER_MARK + lines.join(LINE_END) + LINE_END;
+}
+
+/** An instant as ISO 8601 in UTC, or an empty cell. */
+export function isoInstant(instant: number | undefined): string {
+  return instant === undefined ? '' : new Date(instant).toISOString();
+}
+
+export interface CsvContext {
+  accounts: readonly AccountRecord[];
+  contacts: readonly ContactRecord[];
+  playbook: Playbook;
+  locale: string;
+}
+
+function accountNames(accounts: readonly AccountRecord[]): (key: string) => string {
+  const names = new Map(accounts.map((account) => [account.key, account.displayName]));
+  return (key) => names.get(key) || displayAccountKey(key);
+}
+
+export function accountsCsv({ accounts, contacts, playbook, locale }: CsvContext): string {
+  const stageNames = new Map(playbook.stages.map((stage) => [stage.id, localized(stage.name, locale)]));
+  const people = new Map<string, string[]>();
+  for (const contact of contacts) {
+    const list = people.get(contact.accountKey) ?? [];
+    list.push(contact.email);
+    people.set(contact.accountKey, list);
+  }
+  return toCsv(
+    ['Account key', 'Domain', 'Name', 'Stage', 'Stage ID', 'Industry', 'People', 'Created', 'Updated'],
+    accounts.map((account) => [
+      account.key,
+      displayAccountKey(account.key),
+      account.displayName,
+      account.stageId ? (stageNames.get(account.stageId) ?? account.stageId) : '',
+      account.stageId,
+      account.industry,
+      (people.get(account.key) ?? []).sort().join('; '),
+      isoInstant(account.createdAt),
+      isoInstant(account.updatedAt),
+    ]),
+  );
+}
+
+export function notesCsv(notes: readonly NoteRecord[], accounts: readonly AccountRecord[]): string {
+  const nameOf = accountNames(accounts);
+  return toCsv(
+    [
+      'Note ID',
+      'Account key',
+      'Account name',
+      'Contact email',
+      'Kind',
+      'Body',
+      'Created',
+      'Updated',
+      'Revision',
+    ],
+    [...notes]
+      .sort((a, b) => a.accountKey.localeCompare(b.accountKey) || a.createdAt - b.createdAt)
+      .map((note) => [
+        note.id,
+        note.accountKey,
+        nameOf(note.accountKey),
+        note.contactEmail,
+        note.kind,
+        note.body,
+        isoInstant(note.createdAt),
+        isoInstant(note.updatedAt),
+        note.revision,
+      ]),
+  );
+}
+
+export function followUpsCsv(
+  followUps: readonly FollowUpRecord[],
+  accounts: readonly AccountRecord[],
+): string {
+  const nameOf = accountNames(accounts);
+  return toCsv(
+    [
+      'Follow-up ID',
+      'Account key',
+      'Account name',
+      'Contact email',
+      'Title',
+      'Due',
+      'Status',
+      'Done at',
+      'Snoozed until',
+      'Source',
+      'Created',
+      'Updated',
+    ],
+    [...followUps]
+      .sort((a, b) => a.due - b.due)
+      .map((followUp) => [
+        followUp.id,
+        followUp.accountKey,
+        nameOf(followUp.accountKey),
+        followUp.contactEmail,
+        followUp.title,
+        isoInstant(followUp.due),
+        followUp.status,
+        isoInstant(followUp.doneAt),
+        isoInstant(followUp.snoozedUntil),
+        followUp.source,
+        isoInstant(followUp.createdAt),
+        isoInstant(followUp.updatedAt),
+      ]),
+  );
+}

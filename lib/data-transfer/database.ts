@@ -1,0 +1,146 @@
+/**
+ * The database side of export, import and "delete everything". Each works in one transaction over every
+ * store: an export is a consistent snapshot, an import is written whole or not at all, and a wipe leaves
+ * no store half-emptied.
+ */
+import type { Db } from '../db/open';
+import type { StoreName } from '../db/schema';
+import { inTransaction, type Tx } from '../db/transaction';
+import { validRows } from '../db/validate';
+import { DATA_STORES, rowKey, storedRowSchemas, type AnyRow, type StoreRows } from './format';
+import { planStore, type StorePlan } from './merge';
+import type { ImportCounts } from './types';
+
+type AllStores = StoreName[];
+const ALL_STORES = [...DATA_STORES] as AllStores;
+
+/**
+ * Above this many incoming rows for a store, the rep's rows are read in one go rather than one by one:
+ * a single `getAll` costs less than thousands of separate reads.
+ */
+const READ_ALL_THRESHOLD = 500;
+
+export interface Snapshot {
+  rows: StoreRows;
+  /** Damaged rows left out (each is reported by the row validator). */
+  skipped: number;
+}
+
+/** Every valid row of every store, read in one transaction. */
+export async function readSnapshot(db: Db): Promise<Snapshot> {
+  return inTransaction(db, ALL_STORES, 'readonly', async (tx) => {
+    const raw = await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).getAll()));
+    const rows = {} as Record<StoreName, AnyRow[]>;
+    let skipped = 0;
+    DATA_STORES.forEach((store, index) => {
+      const stored = raw[index]!;
+      const valid = validRows(storedRowSchemas[store] as never, store, stored, (row) => rowKey(store, row));
+      skipped += stored.length - valid.length;
+      rows[store] = valid as AnyRow[];
+    });
+    return { rows: rows as unknown as StoreRows, skipped };
+  });
+}
+
+export interface ImportPlan {
+  stores: Record<StoreName, StorePlan>;
+  counts: ImportCounts;
+  accountKeys: Set<string>;
+  changedRows: number;
+}
+
+type AnyTx = Tx<AllStores, IDBTransactionMode>;
+
+async function localLookup(
+  tx: AnyTx,
+  store: StoreName,
+  incoming: readonly AnyRow[],
+): Promise<(key: string) => AnyRow | undefined> {
+  const objectStore = tx.objectStore(store);
+  const schema = storedRowSchemas[store] as never;
+  const keyOf = (row: unknown) => rowKey(store, row);
+  if (incoming.length === 0) return () => undefined;
+  let stored: unknown[];
+  if (incoming.length > READ_ALL_THRESHOLD) {
+    stored = await objectStore.getAll();
+  } else {
+    stored = (await Promise.all(incoming.map((row) => objectStore.get(keyOf(row))))).filter(
+      (row) => row !== undefined,
+    );
+  }
+  // A damaged row of the rep's counts as absent: the file's valid row repairs it.
+  const valid = validRows(schema, store, stored, keyOf) as AnyRow[];
+  const byKey = new Map(valid.map((row) => [keyOf(row), row]));
+  return (key) => byKey.get(key);
+}
+
+async function planInside(tx: AnyTx, file: StoreRows): Promise<ImportPlan> {
+  const lookups = await Promise.all(DATA_STORES.map((store) => localLookup(tx, store, file[store])));
+  const stores = {} as Record<StoreName, StorePlan>;
+  const counts = {} as ImportCounts;
+  const accountKeys = new Set<string>();
+  let changedRows = 0;
+  DATA_STORES.forEach((store, index) => {
+    const plan = planStore(store, file[store], lookups[index]!);
+    stores[store] = plan;
+    counts[store] = plan.counts;
+    for (const key of plan.accountKeys) accountKeys.add(key);
+    changedRows += plan.writes.length;
+  });
+  return { stores, counts, accountKeys, changedRows };
+}
+
+/** What importing `file` would do, without writing. */
+export async function previewImportRows(db: Db, file: StoreRows): Promise<ImportPlan> {
+  return inTransaction(db, ALL_STORES, 'readonly', (tx) => planInside(tx, file));
+}
+
+/**
+ * Merges `file` into the database in one transaction: decided against the rows as they are at that
+ * moment (the rep may have written since the preview), and written whole or not at all.
+ */
+export async function importRows(db: Db, file: StoreRows): Promise<ImportPlan> {
+  return inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+    const plan = await planInside(tx, file);
+    // Every write is queued at once (the transaction runs them in order without a round trip each).
+    const writes: Promise<unknown>[] = [];
+    try {
+      for (const store of DATA_STORES) {
+        const objectStore = tx.objectStore(store);
+        for (const row of plan.stores[store].writes) writes.push(objectStore.put(row as never));
+      }
+    } finally {
+      // When one write fails the transaction aborts and every other write fails with it: expected, and
+      // reported once, through the first failure.
+      for (const write of writes) write.catch(() => undefined);
+    }
+    await Promise.all(writes);
+    return plan;
+  });
+}
+
+export interface WipeResult {
+  deleted: Record<StoreName, number>;
+  /** The accounts that had rows, for telling open pages. */
+  accountKeys: string[];
+}
+
+/** Deletes every row of every store, in one transaction. */
+export async function deleteAllRows(db: Db): Promise<WipeResult> {
+  return inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+    const counts = await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).count()));
+    const accountKeys = new Set((await tx.objectStore('accounts').getAllKeys()).map(String));
+    // Rows filed under a key without an account row still show in panels; those panels must hear too.
+    for (const store of ['contacts', 'followUps', 'stageEvents', 'questionLog'] as const) {
+      let cursor = await tx.objectStore(store).index('by-account').openKeyCursor(null, 'nextunique');
+      while (cursor) {
+        accountKeys.add(String(cursor.key));
+        cursor = await cursor.continue();
+      }
+    }
+    await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).clear()));
+    const deleted = {} as Record<StoreName, number>;
+    DATA_STORES.forEach((store, index) => (deleted[store] = counts[index]!));
+    return { deleted, accountKeys: [...accountKeys] };
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * The export file: one versioned JSON document holding every store of the database, the rep's playbook
+ * and settings. `version` is the file format's version; `schemaVersion` is the database version the rows
+ * were written under (rows follow lib/db/records.ts of that version).
+ */
+import { z } from 'zod';
+import { DB_VERSION } from '../db/migrations';
+import {
+  accountRecordSchema,
+  contactRecordSchema,
+  followUpRecordSchema,
+  noteRecordSchema,
+  questionLogRecordSchema,
+  stageEventRecordSchema,
+  type AccountRecord,
+  type ContactRecord,
+  type FollowUpRecord,
+  type NoteRecord,
+  type QuestionLogRecord,
+  type StageEventRecord,
+} from '../db/records';
+import type { StoreName } from '../db/schema';
+import type { Playbook } from '../playbook/schema';
+import type { Settings } from '../settings/schema';
+
+export const EXPORT_FORMAT = 'dealside-export';
+export const EXPORT_VERSION = 1;
+
+/** Every store, in the order the file lists them. */
+export const DATA_STORES = [
+  'accounts',
+  'contacts',
+  'notes',
+  'followUps',
+  'stageEvents',
+  'questionLog',
+] as const satisfies readonly StoreName[];
+
+// A store added to the database without being added here would silently be left out of exports.
+type MissingStore = Exclude<StoreName, (typeof DATA_STORES)[number]>;
+const everyStoreListed: MissingStore extends never ? true : never = true;
+void everyStoreListed;
+
+export interface StoreRows {
+  accounts: AccountRecord[];
+  contacts: ContactRecord[];
+  notes: NoteRecord[];
+  followUps: FollowUpRecord[];
+  stageEvents: StageEventRecord[];
+  questionLog: QuestionLogRecord[];
+}
+
+export type AnyRow = StoreRows[StoreName][number];
+
+export interface DealsideExport extends StoreRows {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601, UTC. */
+  exportedAt: string;
+  schemaVersion: number;
+  /** The rep's own playbook, or null while they use the default one. */
+  playbook: Playbook | null;
+  settings: Settings;
+}
+
+/** The row schemas, refusing keys they do not know: an export never has any, a crafted file might. */
+export const importRowSchemas = {
+  accounts: z.strictObject(accountRecordSchema.shape),
+  contacts: z.strictObject(contactRecordSchema.shape),
+  notes: z.strictObject(noteRecordSchema.shape),
+  followUps: z.strictObject(followUpRecordSchema.shape),
+  stageEvents: z.strictObject(stageEventRecordSchema.shape),
+  questionLog: z.strictObject(questionLogRecordSchema.shape),
+} satisfies Record<StoreName, z.ZodType>;
+
+/** The schemas rows are read from the database with (lenient about unknown keys, as everywhere else). */
+export const storedRowSchemas = {
+  accounts: accountRecordSchema,
+  contacts: contactRecordSchema,
+  notes: noteRecordSchema,
+  followUps: followUpRecordSchema,
+  stageEvents: stageEventRecordSchema,
+  questionLog: questionLogRecordSchema,
+} satisfies Record<StoreName, z.ZodType>;
+
+/** The primary key of a row of `store` (the stores' key paths). */
+export function rowKey(store: StoreName, row: unknown): string {
+  const record = row as Record<string, unknown>;
+  const key = store === 'accounts' ? record.key : store === 'contacts' ? record.email : record.id;
+  return typeof key === 'string' ? key : String(key);
+}
+
+/** The account a row belongs to. */
+export function rowAccountKey(store: StoreName, row: AnyRow): string {
+  return store === 'accounts' ? (row as AccountRecord).key : (row as { accountKey: string }).accountKey;
+}
+
+export function exportDocument(
+  rows: StoreRows,
+  extra: { playbook: Playbook | null; settings: Settings; now: number },
+): DealsideExport {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(extra.now).toISOString(),
+    schemaVersion: DB_VERSION,
+    ...rows,
+    playbook: extra.playbook,
+    settings: extra.settings,
+  };
+}
+
+/** `dealside-export-2025-06-12.json`, in the rep's local date. */
+export function exportFileName(base: string, now: number, extension: string): string {
+  const date = new Date(now);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${base}-${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}.${extension}`;
+}

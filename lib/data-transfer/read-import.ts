@@ -1,0 +1,221 @@
+/**
+ * Reads an import file's text into a validated export, or says precisely why not. Runs in the
+ * background (the receiver validates); never throws, and never trusts anything about the file: its size,
+ * its JSON, its envelope, the number of rows, every row (strict record schemas), duplicate ids, and keys
+ * such as `__proto__` that only a crafted file has.
+ */
+import { z } from 'zod';
+import { DB_VERSION } from '../db/migrations';
+import type { StoreName } from '../db/schema';
+import { formatPath, parsePlaybook, PLAYBOOK_FORMAT } from '../playbook/schema';
+import { settingsSchema } from '../settings/schema';
+import {
+  DATA_STORES,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  importRowSchemas,
+  rowKey,
+  type DealsideExport,
+  type StoreRows,
+} from './format';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_REPORTED_ISSUES } from './limits';
+import type { ImportIssue, ImportProblem } from './types';
+
+export type ReadImportResult = { ok: true; file: DealsideExport } | { ok: false; problem: ImportProblem };
+
+/** Keys a JSON file can carry that would reach an object's prototype if anything copied them naively. */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+/**
+ * The file's settings, checked field by field without the read-time fallbacks (a wrong type is an error
+ * here, not a silent default). Fields missing from an older file take their defaults; fields a newer
+ * version added are ignored.
+ */
+const importSettingsSchema = z.object(
+  Object.fromEntries(
+    Object.entries(settingsSchema.shape).map(([name, field]) => [
+      name,
+      (field instanceof z.ZodCatch ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  ),
+);
+
+class Issues {
+  readonly list: ImportIssue[] = [];
+  more = 0;
+  add(path: string, message: string): void {
+    if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ path, message });
+    else this.more++;
+  }
+  get full(): boolean {
+    return this.list.length >= MAX_REPORTED_ISSUES;
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first forbidden key anywhere in the value, as a path; walks iteratively (no stack overflow). */
+export function findForbiddenKey(value: unknown): string | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop()!;
+    if (Array.isArray(current)) {
+      for (let index = current.length - 1; index >= 0; index--) {
+        const item: unknown = current[index];
+        if (typeof item === 'object' && item !== null) stack.push({ value: item, path: [...path, index] });
+      }
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key of Object.keys(current)) {
+        if (FORBIDDEN_KEYS.has(key)) return formatPath([...path, key]);
+        const item: unknown = (current as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) stack.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return undefined;
+}
+
+function issueMessages(error: z.ZodError, prefix: (string | number)[], issues: Issues): void {
+  for (const issue of error.issues) {
+    issues.add(formatPath([...prefix, ...issue.path]), issue.message);
+    if (issues.full) return;
+  }
+}
+
+function readRows<S extends StoreName>(store: S, value: unknown, issues: Issues): StoreRows[S] {
+  if (!Array.isArray(value)) {
+    issues.add(store, value === undefined ? 'Missing: expected a list of rows' : 'Expected a list of rows');
+    return [];
+  }
+  const schema = importRowSchemas[store];
+  const rows: unknown[] = [];
+  const firstIndexOfKey = new Map<string, number>();
+  for (let index = 0; index < value.length; index++) {
+    const parsed = schema.safeParse(value[index]);
+    if (!parsed.success) {
+      issueMessages(parsed.error, [store, index], issues);
+      if (issues.full && index < value.length - 1) {
+        // A file this broken has said enough; reading on would only cost time. "More" is all we know.
+        issues.more = Math.max(issues.more, 1);
+        break;
+      }
+      continue;
+    }
+    const key = rowKey(store, parsed.data);
+    const first = firstIndexOfKey.get(key);
+    if (first !== undefined) {
+      issues.add(formatPath([store, index]), `Duplicate of ${formatPath([store, first])} (same key)`);
+      continue;
+    }
+    firstIndexOfKey.set(key, index);
+    rows.push(parsed.data);
+  }
+  return rows as StoreRows[S];
+}
+
+/** Validates a parsed JSON value as an export file. */
+export function readImportJson(json: unknown): ReadImportResult {
+  if (!isPlainObject(json)) return { ok: false, problem: { kind: 'not-export' } };
+  if (json.format === PLAYBOOK_FORMAT) return { ok: false, problem: { kind: 'playbook-file' } };
+  if (json.format !== EXPORT_FORMAT) return { ok: false, problem: { kind: 'not-export' } };
+  if (json.version !== EXPORT_VERSION) {
+    return {
+      ok: false,
+      problem: { kind: 'unsupported-version', version: String(json.version), supported: EXPORT_VERSION },
+    };
+  }
+  const schemaVersion = json.schemaVersion;
+  // Rows of an older database version would need that version's changes replayed on them; when a
+  // migration changes a row's shape, it adds that step here. Until then every version reads as is.
+  if (typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) && schemaVersion > DB_VERSION) {
+    return { ok: false, problem: { kind: 'newer-schema', schemaVersion, supported: DB_VERSION } };
+  }
+
+  for (const store of DATA_STORES) {
+    const rows = json[store];
+    if (Array.isArray(rows) && rows.length > MAX_IMPORT_ROWS[store]) {
+      return {
+        ok: false,
+        problem: { kind: 'too-many-rows', store, count: rows.length, limit: MAX_IMPORT_ROWS[store] },
+      };
+    }
+  }
+
+  const issues = new Issues();
+  const forbidden = findForbiddenKey(json);
+  if (forbidden !== undefined) {
+    issues.add(forbidden, 'This key is not allowed in a Dealside file');
+    return { ok: false, problem: { kind: 'invalid', issues: issues.list, moreIssues: 0 } };
+  }
+  if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) {
+    issues.add('schemaVersion', `Expected a whole number from 1 to ${DB_VERSION}`);
+  }
+  if (typeof json.exportedAt !== 'string' || json.exportedAt.length > 40) {
+    issues.add('exportedAt', 'Expected the date the file was made');
+  }
+
+  const rows = {} as StoreRows;
+  for (const store of DATA_STORES) {
+    (rows as Record<StoreName, unknown[]>)[store] = issues.full ? [] : readRows(store, json[store], issues);
+  }
+
+  let playbook: DealsideExport['playbook'] = null;
+  if (json.playbook !== null && json.playbook !== undefined) {
+    const parsed = parsePlaybook(json.playbook);
+    if (parsed.ok) playbook = parsed.playbook;
+    else
+      for (const error of parsed.errors)
+        issues.add(error.path ? `playbook.${error.path}` : 'playbook', error.message);
+  }
+
+  let settings = settingsSchema.parse({});
+  if (json.settings !== undefined) {
+    const parsed = importSettingsSchema.safeParse(json.settings);
+    if (parsed.success) settings = settingsSchema.parse(parsed.data);
+    else issueMessages(parsed.error, ['settings'], issues);
+  }
+
+  if (issues.list.length > 0) {
+    return { ok: false, problem: { kind: 'invalid', issues: issues.list, moreIssues: issues.more } };
+  }
+  return {
+    ok: true,
+    file: {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: json.exportedAt as string,
+      schemaVersion: schemaVersion as number,
+      ...rows,
+      playbook,
+      settings,
+    },
+  };
+}
+
+/**
+ * A file whose text stops before its JSON does: the usual result of an interrupted copy or download. The
+ * parser says so ("Unexpected end of JSON input", "Unterminated string") or fails at the very end.
+ */
+function looksTruncated(text: string, parseError: string): boolean {
+  if (text.trim() === '') return false;
+  if (/end of (JSON input|data)|unterminated string/i.test(parseError)) return true;
+  const position = /at position (\d+)/.exec(parseError);
+  return position !== null && Number(position[1]) >= text.trimEnd().length;
+}
+
+/** Validates an import file's whole text. */
+export function readImportText(text: string): ReadImportResult {
+  if (text.length > MAX_IMPORT_CHARS) {
+    return { ok: false, problem: { kind: 'too-large', limitBytes: MAX_IMPORT_BYTES } };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, problem: { kind: looksTruncated(text, detail) ? 'truncated' : 'not-json', detail } };
+  }
+  return readImportJson(json);
+}

@@ -1,0 +1,55 @@
+import type { Db } from './open';
+import type { StoreName } from './schema';
+import { inTransaction } from './transaction';
+
+/** What was removed with an account, per store. */
+export type DeletedAccountRows = Record<Exclude<StoreName, 'accounts'>, number> & { account: boolean };
+
+/**
+ * Deletes an account with everything recorded about it — its people, notes, follow-ups, stage events
+ * and SPIN question log — in one transaction: either all of it goes or none does, so no follow-up is
+ * ever left pointing at an account that is gone.
+ */
+export async function deleteAccountWithData(db: Db, accountKey: string): Promise<DeletedAccountRows> {
+  return inTransaction(
+    db,
+    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'],
+    'readwrite',
+    async (tx) => {
+      const account = tx.objectStore('accounts');
+      const hadAccount = (await account.getKey(accountKey)) !== undefined;
+      if (hadAccount) await account.delete(accountKey);
+
+      const contacts = tx.objectStore('contacts');
+      const contactKeys = await contacts.index('by-account').getAllKeys(accountKey);
+      for (const key of contactKeys) await contacts.delete(key);
+
+      const notes = tx.objectStore('notes');
+      const noteKeys = await notes
+        .index('by-account-created')
+        .getAllKeys(IDBKeyRange.bound([accountKey, -Infinity], [accountKey, Infinity]));
+      for (const key of noteKeys) await notes.delete(key);
+
+      const followUps = tx.objectStore('followUps');
+      const followUpKeys = await followUps.index('by-account').getAllKeys(accountKey);
+      for (const key of followUpKeys) await followUps.delete(key);
+
+      const stageEvents = tx.objectStore('stageEvents');
+      const eventKeys = await stageEvents.index('by-account').getAllKeys(accountKey);
+      for (const key of eventKeys) await stageEvents.delete(key);
+
+      const questionLog = tx.objectStore('questionLog');
+      const questionKeys = await questionLog.index('by-account').getAllKeys(accountKey);
+      for (const key of questionKeys) await questionLog.delete(key);
+
+      return {
+        account: hadAccount,
+        contacts: contactKeys.length,
+        notes: noteKeys.length,
+        followUps: followUpKeys.length,
+        stageEvents: eventKeys.length,
+        questionLog: questionKeys.length,
+      };
+    },
+  );
+}

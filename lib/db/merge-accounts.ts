@@ -1,0 +1,162 @@
+/**
+ * Merging one account into another ("contoso.co.uk is contoso.com"): every row filed under the old key —
+ * people, notes, follow-ups, stage events, the SPIN question log — moves to the new key in one
+ * transaction, so the account's history is never split between two keys, nor half-moved.
+ */
+import type { Db } from './open';
+import {
+  accountRecordSchema,
+  contactRecordSchema,
+  followUpRecordSchema,
+  noteRecordSchema,
+  questionLogRecordSchema,
+  stageEventRecordSchema,
+  type AccountRecord,
+} from './records';
+import { inTransaction } from './transaction';
+import { checkedRow, validRow, validRows } from './validate';
+
+export interface MergedRows {
+  account: boolean;
+  contacts: number;
+  notes: number;
+  followUps: number;
+  stageEvents: number;
+  questionLog: number;
+}
+
+/**
+ * The surviving account: the target's own choices (stage, industry, name) win; what it lacks comes from
+ * the merged one; ticked checklist items are combined; it is as old as the older of the two.
+ */
+export function mergeAccountRecords(
+  from: AccountRecord,
+  into: AccountRecord | undefined,
+  intoKey: string,
+  now: number,
+): AccountRecord {
+  const checklist: Record<string, string[]> = {};
+  for (const source of [into?.checklist ?? {}, from.checklist]) {
+    for (const [stageId, items] of Object.entries(source)) {
+      checklist[stageId] = [...new Set([...(checklist[stageId] ?? []), ...items])].slice(0, 50);
+    }
+  }
+  const displayName = into?.displayName ?? from.displayName;
+  const stageId = into?.stageId ?? from.stageId;
+  const industry = into?.industry ?? from.industry;
+  return {
+    key: intoKey,
+    ...(displayName === undefined ? {} : { displayName }),
+    ...(stageId === undefined ? {} : { stageId }),
+    ...(industry === undefined ? {} : { industry }),
+    checklist,
+    createdAt: Math.min(from.createdAt, into?.createdAt ?? from.createdAt),
+    updatedAt: now,
+  };
+}
+
+const keyOf = (field: string) => (row: unknown) => (row as Record<string, unknown>)[field];
+
+export async function mergeAccountRows(
+  db: Db,
+  fromKey: string,
+  intoKey: string,
+  now: number,
+): Promise<MergedRows> {
+  if (fromKey === intoKey) throw new Error('An account cannot be merged into itself.');
+  return inTransaction(
+    db,
+    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'],
+    'readwrite',
+    async (tx) => {
+      const accounts = tx.objectStore('accounts');
+      const from = validRow(accountRecordSchema, 'accounts', await accounts.get(fromKey), fromKey);
+      if (from) {
+        const into = validRow(accountRecordSchema, 'accounts', await accounts.get(intoKey), intoKey);
+        await accounts.put(
+          checkedRow(accountRecordSchema, 'accounts', mergeAccountRecords(from, into, intoKey, now)),
+        );
+        await accounts.delete(fromKey);
+      }
+
+      const contacts = tx.objectStore('contacts');
+      const people = validRows(
+        contactRecordSchema,
+        'contacts',
+        await contacts.index('by-account').getAll(fromKey),
+        keyOf('email'),
+      );
+      for (const person of people) {
+        await contacts.put(checkedRow(contactRecordSchema, 'contacts', { ...person, accountKey: intoKey }));
+      }
+
+      const notes = tx.objectStore('notes');
+      const noteRows = validRows(
+        noteRecordSchema,
+        'notes',
+        await notes
+          .index('by-account-created')
+          .getAll(IDBKeyRange.bound([fromKey, -Infinity], [fromKey, Infinity])),
+        keyOf('id'),
+      );
+      for (const note of noteRows) {
+        await notes.put(checkedRow(noteRecordSchema, 'notes', { ...note, accountKey: intoKey }));
+      }
+
+      const followUps = tx.objectStore('followUps');
+      const followUpRows = validRows(
+        followUpRecordSchema,
+        'followUps',
+        await followUps.index('by-account').getAll(fromKey),
+        keyOf('id'),
+      );
+      for (const followUp of followUpRows) {
+        await followUps.put(
+          checkedRow(followUpRecordSchema, 'followUps', { ...followUp, accountKey: intoKey }),
+        );
+      }
+
+      const stageEvents = tx.objectStore('stageEvents');
+      const eventRows = validRows(
+        stageEventRecordSchema,
+        'stageEvents',
+        await stageEvents.index('by-account').getAll(fromKey),
+        keyOf('id'),
+      );
+      for (const event of eventRows) {
+        await stageEvents.put(
+          checkedRow(stageEventRecordSchema, 'stageEvents', { ...event, accountKey: intoKey }),
+        );
+      }
+
+      // Question log rows are keyed by account and question: they are re-keyed, and a question asked of
+      // both accounts keeps the earlier time.
+      const questionLog = tx.objectStore('questionLog');
+      const asked = validRows(
+        questionLogRecordSchema,
+        'questionLog',
+        await questionLog.index('by-account').getAll(fromKey),
+        keyOf('id'),
+      );
+      for (const entry of asked) {
+        const id = `${intoKey}\u0000${entry.questionId}`;
+        const existing = validRow(questionLogRecordSchema, 'questionLog', await questionLog.get(id), id);
+        await questionLog.delete(entry.id);
+        if (!existing || existing.askedAt > entry.askedAt) {
+          await questionLog.put(
+            checkedRow(questionLogRecordSchema, 'questionLog', { ...entry, id, accountKey: intoKey }),
+          );
+        }
+      }
+
+      return {
+        account: from !== undefined,
+        contacts: people.length,
+        notes: noteRows.length,
+        followUps: followUpRows.length,
+        stageEvents: eventRows.length,
+        questionLog: asked.length,
+      };
+    },
+  );
+}

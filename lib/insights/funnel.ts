@@ -1,0 +1,153 @@
+/**
+ * The sales funnel from stage events: how many accounts reached each stage in a period, how many of
+ * those went on to the next stage (the stage conversion rate), and how long deals stay in each stage.
+ *
+ * "Reached stage i" means any stage event in the period moved the account to stage i or a later one:
+ * reps skip stages (a referral can go straight to solution design), and a deal that skipped a stage has
+ * still passed it. Moving back does not undo a stage reached. Stages are ordered as the playbook lists
+ * them; events to a stage the playbook no longer has count towards "other / removed stage" only.
+ */
+import { DAY_MS } from '../dates/due';
+import { median } from './median';
+
+/** The three fields of a stage event the funnel needs. */
+export interface StageEventFact {
+  accountKey: string;
+  to: string;
+  at: number;
+}
+
+export interface FunnelInput {
+  /** The playbook's stage ids, in pipeline order. */
+  stageIds: readonly string[];
+  /** Accounts per current stage id, including ids the playbook no longer has. */
+  accountsByStage: ReadonlyMap<string, number>;
+  /** Stage events inside the period, in any order. */
+  events: readonly StageEventFact[];
+  now: number;
+}
+
+export interface Conversion {
+  /** Accounts that reached the next stage… */
+  reached: number;
+  /** …of those that reached this one. */
+  of: number;
+  /** reached / of, between 0 and 1. */
+  rate: number;
+}
+
+export interface StageFigures {
+  stageId: string;
+  /** Accounts whose current stage this is (not limited to the period). */
+  accounts: number;
+  /** Accounts that reached this stage or a later one in the period. */
+  reached: number;
+  /** Conversion to the next stage; null for the last stage or when no account reached this one. */
+  toNext: Conversion | null;
+  /** Median days spent in the stage, over the stays that began in the period; null when none did. */
+  medianDays: number | null;
+  /** How many stays the median is taken over (a stay still running counts until now). */
+  stays: number;
+}
+
+export interface OtherStageFigures {
+  accounts: number;
+  /** The stage ids found that the playbook does not have, most accounts first. */
+  stageIds: string[];
+  medianDays: number | null;
+  stays: number;
+}
+
+export interface FunnelFigures {
+  stages: StageFigures[];
+  other: OtherStageFigures;
+  /** Accounts with at least one stage event in the period. */
+  accountsMoved: number;
+}
+
+function inTimeOrder(events: readonly StageEventFact[]): readonly StageEventFact[] {
+  for (let index = 1; index < events.length; index += 1) {
+    if (events[index]!.at < events[index - 1]!.at) {
+      // A stable sort keeps the stored order for events at the same instant.
+      return [...events].sort((a, b) => a.at - b.at);
+    }
+  }
+  return events;
+}
+
+interface AccountWalk {
+  /** The stage the account is in after the latest event seen, and since when. */
+  stage: string;
+  since: number;
+  /** The furthest playbook stage reached, as an index; -1 when only removed stages were seen. */
+  furthest: number;
+}
+
+/**
+ * One pass over the period's events in time order (the `by-at` index already yields them so): each
+ * account's consecutive events give the length of its stays, and its furthest stage.
+ */
+export function funnelFigures(input: FunnelInput): FunnelFigures {
+  const stageIndex = new Map(input.stageIds.map((id, index) => [id, index]));
+  const staysByStage = new Map<string, number[]>();
+  const addStay = (stage: string, ms: number) => {
+    let stays = staysByStage.get(stage);
+    if (!stays) staysByStage.set(stage, (stays = []));
+    stays.push(Math.max(0, ms) / DAY_MS);
+  };
+
+  const walks = new Map<string, AccountWalk>();
+  for (const event of inTimeOrder(input.events)) {
+    const index = stageIndex.get(event.to) ?? -1;
+    const walk = walks.get(event.accountKey);
+    if (!walk) {
+      walks.set(event.accountKey, { stage: event.to, since: event.at, furthest: index });
+      continue;
+    }
+    walk.furthest = Math.max(walk.furthest, index);
+    // A repeated event to the same stage (an import, a double click) continues the stay.
+    if (walk.stage === event.to) continue;
+    addStay(walk.stage, event.at - walk.since);
+    walk.stage = event.to;
+    walk.since = event.at;
+  }
+
+  // Accounts by the furthest stage they reached, then summed from the last stage back.
+  const furthestCounts = new Array<number>(input.stageIds.length).fill(0);
+  for (const walk of walks.values()) {
+    addStay(walk.stage, input.now - walk.since);
+    if (walk.furthest >= 0) furthestCounts[walk.furthest]! += 1;
+  }
+  const reached = new Array<number>(input.stageIds.length).fill(0);
+  for (let index = input.stageIds.length - 1, running = 0; index >= 0; index -= 1) {
+    running += furthestCounts[index]!;
+    reached[index] = running;
+  }
+
+  const stages = input.stageIds.map((stageId, index): StageFigures => {
+    const stays = staysByStage.get(stageId) ?? [];
+    const next = reached[index + 1];
+    const of = reached[index]!;
+    return {
+      stageId,
+      accounts: input.accountsByStage.get(stageId) ?? 0,
+      reached: of,
+      toNext: next === undefined || of === 0 ? null : { reached: next, of, rate: next / of },
+      medianDays: median(stays),
+      stays: stays.length,
+    };
+  });
+
+  const otherCounts = [...input.accountsByStage].filter(([stageId]) => !stageIndex.has(stageId));
+  const otherStays = [...staysByStage].filter(([stageId]) => !stageIndex.has(stageId)).flatMap(([, s]) => s);
+  return {
+    stages,
+    other: {
+      accounts: otherCounts.reduce((sum, [, count]) => sum + count, 0),
+      stageIds: otherCounts.sort((a, b) => b[1] - a[1]).map(([stageId]) => stageId),
+      medianDays: median(otherStays),
+      stays: otherStays.length,
+    },
+    accountsMoved: walks.size,
+  };
+}

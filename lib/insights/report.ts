@@ -1,0 +1,38 @@
+/** What the options page's insights show, as the background computes it for one period. */
+import type { LocalizedText } from '../playbook/schema';
+import type { FollowUpTimeliness, SpinCounts } from './activity';
+import type { OtherStageFigures, StageFigures } from './funnel';
+import type { InsightsPeriod } from './period';
+
+export interface InsightsRequest {
+  period: InsightsPeriod;
+}
+
+export interface InsightsStage extends StageFigures {
+  /** The stage's name in both languages; the page shows the one of the UI language. */
+  name: LocalizedText;
+}
+
+export interface InsightsReport {
+  period: InsightsPeriod;
+  /** The moment the figures were computed for, and the start of the period (0 for all time). */
+  now: number;
+  from: number;
+  /** The playbook's stages in pipeline order. */
+  stages: InsightsStage[];
+  /** Accounts in a stage the playbook no longer has. */
+  other: OtherStageFigures;
+  /** Accounts the rep has written something for but never given a stage. */
+  accountsWithoutStage: number;
+  totalAccounts: number;
+  /** Accounts with a stage change in the period. */
+  accountsMoved: number;
+  followUps: FollowUpTimeliness & {
+    /** Open follow-ups past their due time right now (not limited to the period). */
+    overdueNow: number;
+  };
+  spin: SpinCounts;
+  /** Rows read, and how long the background took, for the benchmarks. */
+  stageEventsRead: number;
+  computeMs: number;
+}

@@ -1,0 +1,57 @@
+/**
+ * Puts `parsePlaybook`'s errors where the editor shows its fields. Errors carry paths such as
+ * `stages[2].checklist[0].text.en`; each field of the editor knows its own path, and a collapsed group
+ * asks how many problems lie inside it.
+ */
+import type { PlaybookError } from './schema';
+
+export interface FieldErrors {
+  /** Every error, in the order validation found them. */
+  all: readonly PlaybookError[];
+  /** Messages for exactly this path. */
+  at(path: string): string[];
+  /** How many errors lie at `path` or anywhere inside it. */
+  countWithin(path: string): number;
+}
+
+/** True when `path` is `prefix` or lies inside it: `stages[2]` holds `stages[2].id`, not `stages[20]`. */
+export function isWithin(path: string, prefix: string): boolean {
+  if (prefix === '') return true;
+  if (!path.startsWith(prefix)) return false;
+  const next = path.charAt(prefix.length);
+  return next === '' || next === '.' || next === '[';
+}
+
+export function fieldErrors(errors: readonly PlaybookError[]): FieldErrors {
+  const byPath = new Map<string, string[]>();
+  for (const error of errors) {
+    const messages = byPath.get(error.path);
+    if (messages) messages.push(error.message);
+    else byPath.set(error.path, [error.message]);
+  }
+  return {
+    all: errors,
+    at: (path) => byPath.get(path) ?? [],
+    countWithin: (path) => errors.filter((error) => isWithin(error.path, path)).length,
+  };
+}
+
+/** Paths of a playbook's parts, spelt as `formatPath` spells them. */
+export const playbookPath = {
+  name: (language: string) => `name.${language}`,
+  stages: 'stages',
+  stage: (s: number) => `stages[${s}]`,
+  stageText: (s: number, field: 'name' | 'goal', language: string) => `stages[${s}].${field}.${language}`,
+  checklist: (s: number) => `stages[${s}].checklist`,
+  checklistItem: (s: number, i: number) => `stages[${s}].checklist[${i}]`,
+  checklistText: (s: number, i: number, language: string) => `stages[${s}].checklist[${i}].text.${language}`,
+  questions: 'questions',
+  question: (q: number) => `questions[${q}]`,
+  questionStages: (q: number) => `questions[${q}].stages`,
+  questionText: (q: number, language: string) => `questions[${q}].text.${language}`,
+  cadence: (c: number) => `cadences[${c}]`,
+  cadenceSteps: (c: number) => `cadences[${c}].steps`,
+  cadenceStep: (c: number, i: number) => `cadences[${c}].steps[${i}]`,
+  stepDays: (c: number, i: number) => `cadences[${c}].steps[${i}].offsetDays`,
+  stepTitle: (c: number, i: number, language: string) => `cadences[${c}].steps[${i}].title.${language}`,
+} as const;

@@ -1,0 +1,152 @@
+/**
+ * Loading an account's panel data with 10,000 accounts, 100,000 notes and 50,000 follow-ups in the
+ * database (./scale-browser.ts seeds them). Two Gmail-like threads (./fixtures/gmail-thread.ts, served at
+ * Gmail's real address) are opened: one with a typical account's customer (10 notes, a handful of
+ * follow-ups), one with the big account's (2,000 notes, 250 follow-ups). Once each tab's panel shows the
+ * contact, `getPanelState({ tabId })` round trips are timed from inside that tab's panel frame — an
+ * extension page, the one that sends this message in the product — the two tabs taking turns.
+ *
+ * Baseline, in the same run: the same account's data read without the indexes, by whole-store scans in
+ * an extension page against the same database.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { panelFrame } from '../../tests/e2e/support/browser';
+import { CUSTOMERS, threadUrl, type Customer } from './fixtures/gmail-thread';
+import { serveGmailThreads } from './extension-page';
+import { BIG_ACCOUNT, SCALE, TYPICAL_ACCOUNT } from './in-page/scale-rows';
+import {
+  callInPage,
+  injectPageCode,
+  sendFrom,
+  type Progress,
+  type ScaleBrowser,
+  type SeedStep,
+} from './scale-browser';
+import { summarize, type Summary } from './stats';
+
+export const PANEL_DATA_BUDGET_MS = 50;
+
+export interface PanelDataOptions {
+  /** Timed rounds; each times one round trip in each tab. */
+  iterations: number;
+  warmup: number;
+  baselineRuns: number;
+}
+
+export const DEFAULT_PANEL_DATA_OPTIONS: PanelDataOptions = { iterations: 60, warmup: 5, baselineRuns: 6 };
+
+export interface PanelDataCase {
+  label: string;
+  accountKey: string;
+  email: string;
+  notesInDatabase: number;
+  /** What the answer carried: a sanity check that every timed run did the real work. */
+  notesReturned: number;
+  followUpsReturned: number;
+  peopleReturned: number;
+  summary: Summary;
+}
+
+export interface PanelDataResult {
+  budgetMs: number;
+  database: Record<string, number>;
+  seeding: SeedStep[];
+  cases: PanelDataCase[];
+  baseline: Summary;
+}
+
+async function waitForContact(frame: Frame, email: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await frame
+      .locator('[data-testid=contact-email]')
+      .textContent({ timeout: 1000 })
+      .catch(() => null);
+    if (shown?.trim() === email) return;
+    if (Date.now() > deadline)
+      throw new Error(`The panel did not show ${email} (shows ${shown ?? 'nothing'})`);
+    await frame.page().waitForTimeout(100);
+  }
+}
+
+/** The background's tab id for the tab showing `url` (its page registry in session storage). */
+async function tabIdFor(page: Page, url: string): Promise<number> {
+  const pages = (await page.evaluate(
+    "chrome.storage.session.get('tabPages').then((stored) => stored.tabPages ?? {})",
+  )) as Record<string, { url: string }>;
+  const entry = Object.entries(pages).find(([, tabPage]) => tabPage.url === url);
+  if (!entry) throw new Error(`No tab registered for ${url}`);
+  return Number(entry[0]);
+}
+
+export async function measurePanelData(
+  scale: ScaleBrowser,
+  progress: Progress,
+  options: PanelDataOptions = DEFAULT_PANEL_DATA_OPTIONS,
+): Promise<PanelDataResult> {
+  await scale.ensure(SCALE.panelFollowUps, progress);
+  const database = await scale.counts();
+  const { context } = scale.browser;
+  const setups = [
+    { label: 'typical account', accountKey: TYPICAL_ACCOUNT, customer: 1, notes: SCALE.typicalAccountNotes },
+    { label: 'big account', accountKey: BIG_ACCOUNT, customer: 0, notes: SCALE.bigAccountNotes },
+  ];
+  let current: Customer = CUSTOMERS[0]!;
+  await serveGmailThreads(context, () => current);
+
+  const tabs: { frame: Frame; page: Page; tabId: number; email: string }[] = [];
+  for (const setup of setups) {
+    current = CUSTOMERS[setup.customer]!;
+    const url = threadUrl(setup.customer, 300_000);
+    const page = await context.newPage();
+    await page.goto(url);
+    const frame = await panelFrame(page, 20_000);
+    await waitForContact(frame, current.email);
+    await injectPageCode(frame);
+    tabs.push({ frame, page, tabId: await tabIdFor(scale.page, url), email: current.email });
+  }
+
+  progress(`timing getPanelState: ${options.warmup} warm-up and ${options.iterations} timed rounds…`);
+  const samples: number[][] = setups.map(() => []);
+  const answers: { notes: number; followUps: number; people: number }[] = [];
+  for (let round = 0; round < options.warmup + options.iterations; round++) {
+    for (const [index, tab] of tabs.entries()) {
+      const { ms, result } = await sendFrom(tab.frame, 'getPanelState', { tabId: tab.tabId });
+      if (result.contact?.email !== tab.email || result.account?.key !== setups[index]!.accountKey)
+        throw new Error(
+          `getPanelState answered about ${result.contact?.email ?? 'nobody'}, not ${tab.email}`,
+        );
+      if (round >= options.warmup) samples[index]!.push(ms);
+      answers[index] = {
+        notes: result.notes.length,
+        followUps: result.followUps.length,
+        people: result.account.people.length,
+      };
+    }
+  }
+  for (const tab of tabs) await tab.page.close();
+
+  progress(`full-scan baseline: ${options.baselineRuns} runs…`);
+  const baseline: number[] = [];
+  for (let run = 0; run < options.baselineRuns; run++) {
+    const setup = setups[run % setups.length]!;
+    baseline.push((await callInPage(scale.page, 'panelFullScan', setup.accountKey)).ms);
+  }
+
+  return {
+    budgetMs: PANEL_DATA_BUDGET_MS,
+    database,
+    seeding: [...scale.seeding],
+    cases: setups.map((setup, index) => ({
+      label: setup.label,
+      accountKey: setup.accountKey,
+      email: tabs[index]!.email,
+      notesInDatabase: setup.notes,
+      notesReturned: answers[index]!.notes,
+      followUpsReturned: answers[index]!.followUps,
+      peopleReturned: answers[index]!.people,
+      summary: summarize(samples[index]!),
+    })),
+    baseline: summarize(baseline),
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * The popup's data, and re-arming the reminder alarm, with 100,000 follow-ups in the database
+ * (./scale-browser.ts seeds them: 40 open and due within the popup's next seven days, 20 overdue, the
+ * rest due later, proposed or done; plus 10,000 accounts, 100,000 notes and 100,000 stage events).
+ *
+ * Popup data: `getPopupFollowUps` round trips timed in an extension page. Baseline, in the same run and
+ * the same page, against the same database: a full scan — every follow-up read (`getAll`), the open ones
+ * due before the end of the popup's week kept, sorted by due time and split into the popup's three
+ * sections. Both must find the same counts.
+ *
+ * Re-arming: the page snoozes an open follow-up (`updateFollowUp`), which writes the row, answers, and
+ * then — after the answer, in the background — recounts the badge and arms the reminder alarm again. The
+ * background's side is observed inside the service worker, without changing the extension: the benchmark
+ * wraps the worker's `IDBDatabase.prototype.transaction` (to note when a write to `followUps` commits)
+ * and `chrome.alarms.create` (to note when each alarm is set). Times on both sides are
+ * `performance.timeOrigin + performance.now()` of the worker.
+ */
+import type { Worker } from 'playwright-core';
+import { followUpKind, SCALE } from './in-page/scale-rows';
+import { callInPage, sendFrom, type Progress, type ScaleBrowser } from './scale-browser';
+import { summarize, type Summary } from './stats';
+
+/** Goal: the popup's data at least ten times faster than a full scan of the follow-ups. */
+export const POPUP_SPEEDUP_GOAL = 10;
+export const REARM_BUDGET_MS = 10;
+/** lib/background/reminders.ts's alarm names. */
+const REMINDER_ALARM = 'dealside-reminder';
+const DAY_TURN_ALARM = 'dealside-day-turn';
+const PROBE = '__dealsideBenchProbe';
+
+export interface PopupDataOptions {
+  iterations: number;
+  warmup: number;
+  baselineRuns: number;
+  rearmRuns: number;
+  rearmWarmup: number;
+}
+
+export const DEFAULT_POPUP_DATA_OPTIONS: PopupDataOptions = {
+  iterations: 60,
+  warmup: 5,
+  baselineRuns: 10,
+  rearmRuns: 30,
+  rearmWarmup: 3,
+};
+
+export interface SectionCounts {
+  overdue: number;
+  today: number;
+  week: number;
+}
+
+export interface PopupDataResult {
+  speedupGoal: number;
+  rearmBudgetMs: number;
+  database: Record<string, number>;
+  /** What the popup was answered: totals per section and rows sent. */
+  totals: SectionCounts;
+  rowsSent: number;
+  baselineCounts: SectionCounts;
+  popup: Summary;
+  baseline: Summary;
+  /** `updateFollowUp` (snooze) round trip in the page: the write and the answer; re-arming follows it. */
+  snoozeRoundTrip: Summary;
+  /** In the worker: the snooze's write committed → the reminder alarm set again. */
+  rearm: Summary;
+  /** In the worker: the write committed → the day-turn alarm set, the last step of the refresh. */
+  refresh: Summary;
+}
+
+/** Wraps the worker's transaction and alarm calls to note when they happen (once per worker). */
+const INSTALL_PROBE = `(() => {
+  if (globalThis.${PROBE}) return false;
+  const probe = { writes: [], alarms: [] };
+  const clock = () => performance.timeOrigin + performance.now();
+  const alarms = chrome.alarms;
+  const create = alarms.create;
+  alarms.create = function (...args) {
+    const name = typeof args[0] === 'string' ? args[0] : '';
+    return Promise.resolve(create.apply(alarms, args)).then((result) => {
+      probe.alarms.push({ name, at: clock() });
+      return result;
+    });
+  };
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (stores, mode, options) {
+    const tx = transaction.call(this, stores, mode, options);
+    const names = typeof stores === 'string' ? [stores] : [...stores];
+    if (mode === 'readwrite' && names.includes('followUps'))
+      tx.addEventListener('complete', () => probe.writes.push(clock()));
+    return tx;
+  };
+  globalThis.${PROBE} = probe;
+  return true;
+})()`;
+
+interface ProbeRecord {
+  writes: number[];
+  alarms: { name: string; at: number }[];
+}
+
+async function worker(scale: ScaleBrowser): Promise<Worker> {
+  const origin = `chrome-extension://${scale.browser.extensionId}/`;
+  const running = scale.browser.context
+    .serviceWorkers()
+    .find((candidate) => candidate.url().startsWith(origin));
+  return (
+    running ??
+    scale.browser.context.waitForEvent('serviceworker', {
+      predicate: (candidate) => candidate.url().startsWith(origin),
+      timeout: 10_000,
+    })
+  );
+}
+
+/** Empties the probe's records, installing it first in a worker that does not have it. */
+async function resetProbe(scale: ScaleBrowser): Promise<void> {
+  const sw = await worker(scale);
+  await sw.evaluate(INSTALL_PROBE);
+  await sw.evaluate(`(${PROBE}.writes = [], ${PROBE}.alarms = [], true)`);
+}
+
+/** Waits until the refresh after a change has set the day-turn alarm (its last step). */
+async function probeAfterRefresh(scale: ScaleBrowser, timeoutMs = 10_000): Promise<ProbeRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sw = await worker(scale);
+    const record = (await sw.evaluate(`globalThis.${PROBE} ?? null`)) as ProbeRecord | null;
+    if (!record) throw new Error('The service worker was replaced during a re-arm measurement');
+    if (record.alarms.some((alarm) => alarm.name === DAY_TURN_ALARM)) return record;
+    if (Date.now() > deadline) throw new Error(`No re-arm within ${timeoutMs} ms: ${JSON.stringify(record)}`);
+    await scale.page.waitForTimeout(5);
+  }
+}
+
+/** Open follow-ups due later than the popup's week: what the snooze runs move. */
+function snoozeTargets(count: number): string[] {
+  const ids: string[] = [];
+  for (let id = 0; ids.length < count && id < SCALE.popupFollowUps; id++)
+    if (followUpKind(id) === 'open-later') ids.push(`bench-followup-${id}`);
+  return ids;
+}
+
+export async function measurePopupData(
+  scale: ScaleBrowser,
+  progress: Progress,
+  options: PopupDataOptions = DEFAULT_POPUP_DATA_OPTIONS,
+): Promise<PopupDataResult> {
+  await scale.ensure(SCALE.popupFollowUps, progress);
+  const database = await scale.counts();
+  const { page } = scale;
+
+  progress(`timing getPopupFollowUps: ${options.warmup} warm-up and ${options.iterations} timed runs…`);
+  const popup: number[] = [];
+  let totals: SectionCounts = { overdue: 0, today: 0, week: 0 };
+  let rowsSent = 0;
+  for (let run = 0; run < options.warmup + options.iterations; run++) {
+    const { ms, result } = await sendFrom(page, 'getPopupFollowUps', {});
+    if (run >= options.warmup) popup.push(ms);
+    totals = { overdue: result.overdue.total, today: result.today.total, week: result.week.total };
+    rowsSent = result.overdue.rows.length + result.today.rows.length + result.week.rows.length;
+  }
+
+  progress(`full-scan baseline: ${options.baselineRuns} runs…`);
+  const baseline: number[] = [];
+  let baselineCounts: SectionCounts = { overdue: 0, today: 0, week: 0 };
+  for (let run = 0; run < options.baselineRuns; run++) {
+    const scan = await callInPage(page, 'popupFullScan');
+    baseline.push(scan.ms);
+    baselineCounts = scan.counts;
+  }
+
+  progress(`re-arming after a snooze: ${options.rearmWarmup} warm-up and ${options.rearmRuns} timed runs…`);
+  const roundTrips: number[] = [];
+  const rearms: number[] = [];
+  const refreshes: number[] = [];
+  const targets = snoozeTargets(options.rearmWarmup + options.rearmRuns);
+  for (const [run, id] of targets.entries()) {
+    await resetProbe(scale);
+    // Half an hour ahead and later each run: the snoozed row becomes one of the next reminders due.
+    const until = Date.now() + 30 * 60_000 + run * 60_000;
+    const { ms } = await sendFrom(page, 'updateFollowUp', { id, action: 'snooze', until });
+    const record = await probeAfterRefresh(scale);
+    const written = record.writes[0];
+    const armed = record.alarms.find((alarm) => alarm.name === REMINDER_ALARM)?.at;
+    const dayTurn = record.alarms.find((alarm) => alarm.name === DAY_TURN_ALARM)?.at;
+    if (record.writes.length !== 1 || written === undefined || armed === undefined || dayTurn === undefined)
+      throw new Error(`Unexpected re-arm record: ${JSON.stringify(record)}`);
+    if (run < options.rearmWarmup) continue;
+    roundTrips.push(ms);
+    rearms.push(armed - written);
+    refreshes.push(dayTurn - written);
+  }
+
+  return {
+    speedupGoal: POPUP_SPEEDUP_GOAL,
+    rearmBudgetMs: REARM_BUDGET_MS,
+    database,
+    totals,
+    rowsSent,
+    baselineCounts,
+    popup: summarize(popup),
+    baseline: summarize(baseline),
+    snoozeRoundTrip: summarize(roundTrips),
+    rearm: summarize(rearms),
+    refresh: summarize(refreshes),
+  };
+}

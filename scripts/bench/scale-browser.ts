@@ -1,0 +1,159 @@
+/**
+ * One browser with the built extension and one large database, shared by the data benchmarks
+ * (panel-data, popup-data, insights-search): seeding is the slow part, so it is done once, in steps, as
+ * the groups need it.
+ *
+ * The rows (./in-page/scale-rows.ts) are written straight into the extension's IndexedDB from an
+ * extension page, in batched transactions, after the background has created the database. The page used
+ * for seeding, for the baselines and for sending messages is the extension's own built `manifest.json`
+ * opened in a tab: an extension-origin document, so IndexedDB and runtime messaging are the extension's,
+ * with none of the app's scripts running beside the measurement (the options page and the popup refresh
+ * themselves on every change event).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/browser';
+import type { MessageType, ProtocolMap } from '../../lib/messaging/protocol';
+import type * as PageApi from './in-page/scale-page';
+import { SCALE } from './in-page/scale-rows';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const GLOBAL_NAME = '__dealsideBenchScale';
+
+type Api = typeof PageApi;
+type Request<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+type Response<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+/** Progress lines for the console while a group runs. */
+export type Progress = (line: string) => void;
+
+export interface SeedStep {
+  what: string;
+  rows: Record<string, number>;
+  seconds: number;
+}
+
+let bundled: Promise<string> | undefined;
+
+/** ./in-page/scale-page.ts and what it imports, as one script that sets `window.__dealsideBenchScale`. */
+function pageBundle(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [path.join(HERE, 'in-page/scale-page.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  }).then((result) => {
+    const output = result.outputFiles[0];
+    if (!output) throw new Error('esbuild produced no output for the in-page benchmark code');
+    // Evaluated by Playwright inside a function, where `var` stays local: hand the object out explicitly.
+    return `globalThis.${GLOBAL_NAME} = (() => {\n${output.text}\nreturn ${GLOBAL_NAME};\n})();`;
+  });
+  return bundled;
+}
+
+/** Adds the in-page code to an extension page or frame (once per document). */
+export async function injectPageCode(target: Page | Frame): Promise<void> {
+  if (await target.evaluate(`typeof ${GLOBAL_NAME} !== 'undefined'`)) return;
+  await target.evaluate(await pageBundle());
+}
+
+/** Calls one function of ./in-page/scale-page.ts in `target` (arguments and result as JSON). */
+export async function callInPage<K extends Exclude<keyof Api, 'send'>>(
+  target: Page | Frame,
+  fn: K,
+  ...args: Parameters<Api[K]>
+): Promise<Awaited<ReturnType<Api[K]>>> {
+  return (await target.evaluate(`${GLOBAL_NAME}.${fn}(...${JSON.stringify(args)})`)) as Awaited<
+    ReturnType<Api[K]>
+  >;
+}
+
+/** Sends one protocol message from `target` and times its round trip there. */
+export async function sendFrom<K extends MessageType>(
+  target: Page | Frame,
+  type: K,
+  data: Request<K>,
+): Promise<{ ms: number; result: Response<K> }> {
+  return (await target.evaluate(`${GLOBAL_NAME}.send(${JSON.stringify(type)}, ${JSON.stringify(data)})`)) as {
+    ms: number;
+    result: Response<K>;
+  };
+}
+
+export class ScaleBrowser {
+  readonly seeding: SeedStep[] = [];
+  private baseSeeded = false;
+  private followUpsSeeded = 0;
+
+  private constructor(
+    readonly browser: ExtensionBrowser,
+    /** The quiet extension page the data benchmarks work from. */
+    readonly page: Page,
+  ) {}
+
+  static async launch(): Promise<ScaleBrowser> {
+    const browser = await launchWithExtension();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+      await injectPageCode(page);
+      // Any read makes the background open the database, which creates it with every migration.
+      await sendFrom(page, 'getPopupFollowUps', {});
+      return new ScaleBrowser(browser, page);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Makes sure the database holds the accounts, people, notes, stage events and SPIN log, and at least
+   * `followUps` follow-ups (seeded in index order, so 50,000 now and 50,000 later give the same rows as
+   * 100,000 at once).
+   */
+  async ensure(followUps: number, progress: Progress): Promise<void> {
+    const now = Date.now();
+    if (!this.baseSeeded) {
+      progress(
+        `seeding ${SCALE.accounts.toLocaleString('en-US')} accounts with their people, ` +
+          `${SCALE.notes.toLocaleString('en-US')} notes, ${SCALE.stageEvents.toLocaleString('en-US')} stage events ` +
+          `and ${SCALE.questionLog.toLocaleString('en-US')} SPIN log rows…`,
+      );
+      const report = await callInPage(this.page, 'seedBase', now);
+      this.seeding.push({
+        what: 'accounts, people, notes, stage events, SPIN log',
+        rows: report.rows,
+        seconds: report.ms / 1000,
+      });
+      progress(`  seeded in ${(report.ms / 1000).toFixed(1)} s`);
+      this.baseSeeded = true;
+    }
+    if (this.followUpsSeeded < followUps) {
+      const from = this.followUpsSeeded;
+      progress(`seeding follow-ups ${from.toLocaleString('en-US')}–${followUps.toLocaleString('en-US')}…`);
+      const report = await callInPage(this.page, 'seedFollowUps', from, followUps, now);
+      this.seeding.push({
+        what: `follow-ups ${from}–${followUps}`,
+        rows: report.rows,
+        seconds: report.ms / 1000,
+      });
+      progress(`  seeded in ${(report.ms / 1000).toFixed(1)} s`);
+      this.followUpsSeeded = followUps;
+    }
+  }
+
+  /** Rows per store as the database has them now. */
+  counts(): Promise<Record<string, number>> {
+    return callInPage(this.page, 'countRows');
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { accountNotesMarkdown, localMinute, type MarkdownLabels } from '../../../lib/data-transfer/markdown';
+import { account, contact, note, T0 } from './rows';
+
+const labels: MarkdownLabels = {
+  account: 'Account',
+  stage: 'Stage',
+  industry: 'Industry',
+  people: 'People',
+  note: 'Note',
+  call: 'Call',
+  noNotes: 'No notes yet.',
+  omitted: (count) => `${count} older notes are not included.`,
+};
+
+describe("an account's notes as Markdown", () => {
+  const key = 'northwind-trading.com';
+  const jane = contact('jane@northwind-trading.com', key, { name: 'Jane Cooper' });
+
+  it('has the account, its facts, then every note newest first with date, kind and person', () => {
+    const result = accountNotesMarkdown(
+      {
+        accountKey: key,
+        account: account(key, { displayName: 'Northwind\nTrading', industry: 'manufacturing' }),
+        stageName: 'Needs discovery',
+        contacts: [jane, contact('ops@northwind-trading.com', key)],
+        notes: [
+          note('b', key, {
+            kind: 'call',
+            body: 'Call: budget approved 预算已批准\n\n- next: pilot',
+            createdAt: T0 + 3_600_000,
+            contactEmail: jane.email,
+          }),
+          note('a', key, { body: '  First meeting.  ', contactEmail: 'unknown@northwind-trading.com' }),
+        ],
+      },
+      labels,
+      1_000_000,
+    );
+    expect(result.noteCount).toBe(2);
+    expect(result.omittedNotes).toBe(0);
+    expect(result.markdown).toBe(
+      [
+        '# Northwind Trading',
+        '',
+        '- Account: northwind-trading.com',
+        '- Stage: Needs discovery',
+        '- Industry: manufacturing',
+        '- People: Jane Cooper <jane@northwind-trading.com>, ops@northwind-trading.com',
+        '',
+        `## ${localMinute(T0 + 3_600_000)} · Call · Jane Cooper`,
+        '',
+        'Call: budget approved 预算已批准\n\n- next: pilot',
+        '',
+        `## ${localMinute(T0)} · Note · unknown@northwind-trading.com`,
+        '',
+        'First meeting.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses the Unicode domain without a record, and says when there are no notes', () => {
+    const result = accountNotesMarkdown(
+      { accountKey: 'xn--fiqs8s.cn', contacts: [], notes: [] },
+      labels,
+      1000,
+    );
+    expect(result.markdown).toBe('# 中国.cn\n\n- Account: 中国.cn\n\n_No notes yet._\n');
+  });
+
+  it('stops at the size limit and says how many older notes were left out', () => {
+    const notes = Array.from({ length: 10 }, (_, index) => note(`n${index}`, key, { body: 'x'.repeat(100) }));
+    const result = accountNotesMarkdown({ accountKey: key, contacts: [], notes }, labels, 500);
+    expect(result.noteCount).toBe(3);
+    expect(result.omittedNotes).toBe(7);
+    expect(result.markdown).toContain('_7 older notes are not included._');
+  });
+
+  it('formats minutes in local time, zero-padded', () => {
+    expect(localMinute(new Date(2025, 0, 2, 3, 4).getTime())).toBe('2025-01-02 03:04');
+  });
+});

@@ -1,0 +1,96 @@
+/** Valid rows of every store, for the data-transfer tests. */
+import type {
+  AccountRecord,
+  ContactRecord,
+  FollowUpRecord,
+  NoteRecord,
+  QuestionLogRecord,
+  StageEventRecord,
+} from '../../../lib/db/records';
+import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
+import { exportDocument, type DealsideExport, type StoreRows } from '../../../lib/data-transfer/format';
+
+export const T0 = Date.UTC(2025, 5, 12, 9, 30);
+
+export function account(key: string, change: Partial<AccountRecord> = {}): AccountRecord {
+  return { key, checklist: {}, createdAt: T0, updatedAt: T0, ...change };
+}
+
+export function contact(
+  email: string,
+  accountKey: string,
+  change: Partial<ContactRecord> = {},
+): ContactRecord {
+  return { email, accountKey, createdAt: T0, updatedAt: T0, ...change };
+}
+
+export function note(id: string, accountKey: string, change: Partial<NoteRecord> = {}): NoteRecord {
+  return {
+    id,
+    accountKey,
+    kind: 'note',
+    body: `Note ${id}`,
+    createdAt: T0,
+    updatedAt: T0,
+    revision: 1,
+    ...change,
+  };
+}
+
+export function followUp(
+  id: string,
+  accountKey: string,
+  change: Partial<FollowUpRecord> = {},
+): FollowUpRecord {
+  return {
+    id,
+    accountKey,
+    title: `Follow up ${id}`,
+    due: T0 + 86_400_000,
+    status: 'open',
+    source: 'manual',
+    createdAt: T0,
+    updatedAt: T0,
+    ...change,
+  };
+}
+
+export function stageEvent(
+  id: string,
+  accountKey: string,
+  change: Partial<StageEventRecord> = {},
+): StageEventRecord {
+  return { id, accountKey, to: 'discovery', at: T0, ...change };
+}
+
+export function questionAsked(accountKey: string, questionId: string): QuestionLogRecord {
+  return { id: `${accountKey}\u0000${questionId}`, accountKey, questionId, spinType: 'S', askedAt: T0 };
+}
+
+export function emptyRows(): StoreRows {
+  return { accounts: [], contacts: [], notes: [], followUps: [], stageEvents: [], questionLog: [] };
+}
+
+/** One account with a row in every store. */
+export function sampleRows(): StoreRows {
+  const key = 'northwind-trading.com';
+  return {
+    accounts: [
+      account(key, { displayName: 'Northwind 贸易', stageId: 'discovery', checklist: { lead: ['fit'] } }),
+    ],
+    contacts: [contact('jane.cooper@northwind-trading.com', key, { name: 'Jane Cooper' })],
+    notes: [
+      note('n1', key, {
+        body: 'Budget "approved", next: pilot 🚚',
+        contactEmail: 'jane.cooper@northwind-trading.com',
+      }),
+    ],
+    followUps: [followUp('f1', key)],
+    stageEvents: [stageEvent('s1', key, { from: 'lead' })],
+    questionLog: [questionAsked(key, 'q-situation-1')],
+  };
+}
+
+export function sampleFile(rows: StoreRows = sampleRows()): DealsideExport {
+  return exportDocument(rows, { playbook: null, settings: DEFAULT_SETTINGS, now: T0 });
+}
