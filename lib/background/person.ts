@@ -1,8 +1,27 @@
 import { normalizeEmail } from '../contact/email';
+import { cleanDisplayName } from '../contact/display-name';
 import type { PersonSeen } from '../db/accounts';
+import { tabPage } from './page-registry';
 
-/** The contact a panel write was made about, as stored with the account (or none if malformed). */
-export function personSeen(accountKey: string, contactEmail: string | undefined): PersonSeen | undefined {
+/**
+ * The contact a panel write was made about, as stored with the account (none if malformed). When the
+ * write comes from the panel docked in a tab, that tab's page supplies the person's name as the page
+ * shows it and the page itself, so "open" can return there later.
+ */
+export async function personSeen(
+  accountKey: string,
+  contactEmail: string | undefined,
+  tabId?: number,
+): Promise<PersonSeen | undefined> {
   const email = contactEmail ? normalizeEmail(contactEmail) : null;
-  return email ? { email, accountKey } : undefined;
+  if (!email) return undefined;
+  const page = tabId === undefined ? undefined : await tabPage(tabId);
+  const onPage = page?.context.participants.find((person) => normalizeEmail(person.email) === email);
+  const name = onPage ? cleanDisplayName(onPage.name, email) : undefined;
+  return {
+    email,
+    accountKey,
+    ...(name ? { name } : {}),
+    ...(onPage && page ? { lastSeenUrl: page.url } : {}),
+  };
 }

@@ -17,6 +17,8 @@ export interface PersonSeen {
   email: string;
   name?: string;
   accountKey: string;
+  /** The page where the rep was looking at this person when writing. */
+  lastSeenUrl?: string;
 }
 
 export interface AccountStores {
@@ -52,17 +54,19 @@ export async function ensureAccount(
       await contacts.get(person.email),
       person.email,
     );
-    if (
+    const changed =
       !existing ||
-      (person.name && existing.name !== person.name) ||
-      existing.accountKey !== person.accountKey
-    ) {
+      existing.accountKey !== person.accountKey ||
+      (person.name !== undefined && existing.name !== person.name) ||
+      (person.lastSeenUrl !== undefined && existing.lastSeenUrl !== person.lastSeenUrl);
+    if (changed) {
       await contacts.put(
         checkedRow(contactRecordSchema, 'contacts', {
           ...existing,
           email: person.email,
           accountKey: person.accountKey,
           name: person.name ?? existing?.name,
+          ...(person.lastSeenUrl ? { lastSeenUrl: person.lastSeenUrl, lastSeenAt: now } : {}),
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
         }),

@@ -14,14 +14,14 @@ function actionOf(request: UpdateFollowUpRequest): FollowUpAction {
 }
 
 /** Adds a follow-up the rep wrote and tells every open panel on that account. */
-export async function addFollowUpFor(request: AddFollowUpRequest): Promise<FollowUpRecord> {
+export async function addFollowUpFor(request: AddFollowUpRequest, tabId?: number): Promise<FollowUpRecord> {
   const followUp = await addFollowUp(
     await database(),
     {
       accountKey: request.accountKey,
       title: request.title.trim(),
       due: request.due,
-      person: personSeen(request.accountKey, request.contactEmail),
+      person: await personSeen(request.accountKey, request.contactEmail, tabId),
     },
     Date.now(),
     crypto.randomUUID(),
@@ -42,6 +42,6 @@ export async function updateFollowUp(request: UpdateFollowUpRequest): Promise<vo
 }
 
 export function registerFollowUps(): void {
-  handle('addFollowUp', 'extension-page', (request) => addFollowUpFor(request));
+  handle('addFollowUp', 'extension-page', (request, caller) => addFollowUpFor(request, caller.tabId));
   handle('updateFollowUp', 'extension-page', (request) => updateFollowUp(request));
 }

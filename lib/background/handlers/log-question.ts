@@ -6,7 +6,7 @@ import { database } from '../database';
 import { personSeen } from '../person';
 import { handle } from '../router';
 
-export async function logQuestion(request: LogQuestionRequest): Promise<void> {
+export async function logQuestion(request: LogQuestionRequest, tabId?: number): Promise<void> {
   const db = await database();
   const now = Date.now();
   if (request.asked) {
@@ -16,7 +16,7 @@ export async function logQuestion(request: LogQuestionRequest): Promise<void> {
       request.accountKey,
       now,
       (account) => account,
-      personSeen(request.accountKey, request.contactEmail),
+      await personSeen(request.accountKey, request.contactEmail, tabId),
     );
     await logQuestionAsked(db, {
       accountKey: request.accountKey,
@@ -31,5 +31,5 @@ export async function logQuestion(request: LogQuestionRequest): Promise<void> {
 }
 
 export function registerLogQuestion(): void {
-  handle('logQuestion', 'extension-page', logQuestion);
+  handle('logQuestion', 'extension-page', (request, caller) => logQuestion(request, caller.tabId));
 }

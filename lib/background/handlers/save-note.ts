@@ -1,20 +1,16 @@
-import { normalizeEmail } from '../../contact/email';
 import { saveNoteEdit } from '../../db/notes';
 import type { SaveNoteRequest, SaveNoteResult } from '../../messaging/protocol';
 import { broadcastDataChanged } from '../broadcast';
 import { database } from '../database';
+import { personSeen } from '../person';
 import { handle } from '../router';
 
 /** Saves one autosaved note edit and tells every open panel on that account. */
-export async function saveNote(request: SaveNoteRequest): Promise<SaveNoteResult> {
-  const contactEmail = request.contactEmail ? (normalizeEmail(request.contactEmail) ?? undefined) : undefined;
+export async function saveNote(request: SaveNoteRequest, tabId?: number): Promise<SaveNoteResult> {
+  const contact = await personSeen(request.accountKey, request.contactEmail, tabId);
   const outcome = await saveNoteEdit(
     await database(),
-    {
-      ...request,
-      contactEmail,
-      contact: contactEmail ? { email: contactEmail, accountKey: request.accountKey } : undefined,
-    },
+    { ...request, contactEmail: contact?.email, contact },
     Date.now(),
     () => crypto.randomUUID(),
   );
@@ -23,5 +19,5 @@ export async function saveNote(request: SaveNoteRequest): Promise<SaveNoteResult
 }
 
 export function registerSaveNote(): void {
-  handle('saveNote', 'extension-page', saveNote);
+  handle('saveNote', 'extension-page', (request, caller) => saveNote(request, caller.tabId));
 }

@@ -5,17 +5,17 @@ import { database } from '../database';
 import { personSeen } from '../person';
 import { handle } from '../router';
 
-export async function setChecklistItem(request: SetChecklistItemRequest): Promise<void> {
+export async function setChecklistItem(request: SetChecklistItemRequest, tabId?: number): Promise<void> {
   await updateAccount(
     await database(),
     request.accountKey,
     Date.now(),
     (account) => withChecklistItem(account, request.stageId, request.itemId, request.done),
-    personSeen(request.accountKey, request.contactEmail),
+    await personSeen(request.accountKey, request.contactEmail, tabId),
   );
   broadcastDataChanged({ accountKeys: [request.accountKey] });
 }
 
 export function registerSetChecklistItem(): void {
-  handle('setChecklistItem', 'extension-page', setChecklistItem);
+  handle('setChecklistItem', 'extension-page', (request, caller) => setChecklistItem(request, caller.tabId));
 }

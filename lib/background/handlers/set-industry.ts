@@ -6,7 +6,7 @@ import { database } from '../database';
 import { personSeen } from '../person';
 import { handle } from '../router';
 
-export async function setIndustry(request: SetIndustryRequest): Promise<void> {
+export async function setIndustry(request: SetIndustryRequest, tabId?: number): Promise<void> {
   if (!(INDUSTRIES as readonly string[]).includes(request.industry)) {
     throw new Error(`Unknown industry "${request.industry}".`);
   }
@@ -15,11 +15,11 @@ export async function setIndustry(request: SetIndustryRequest): Promise<void> {
     request.accountKey,
     Date.now(),
     (account) => ({ ...account, industry: request.industry }),
-    personSeen(request.accountKey, request.contactEmail),
+    await personSeen(request.accountKey, request.contactEmail, tabId),
   );
   broadcastDataChanged({ accountKeys: [request.accountKey] });
 }
 
 export function registerSetIndustry(): void {
-  handle('setIndustry', 'extension-page', setIndustry);
+  handle('setIndustry', 'extension-page', (request, caller) => setIndustry(request, caller.tabId));
 }

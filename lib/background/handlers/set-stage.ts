@@ -17,7 +17,7 @@ function dueOnDay(now: number, offsetDays: number): number {
   return due.getTime();
 }
 
-export async function setStage(request: SetStageRequest, now = Date.now()): Promise<void> {
+export async function setStage(request: SetStageRequest, now = Date.now(), tabId?: number): Promise<void> {
   const playbook = await readPlaybook();
   if (!playbook.stages.some((stage) => stage.id === request.stageId)) {
     throw new Error(`The playbook has no stage "${request.stageId}".`);
@@ -28,7 +28,7 @@ export async function setStage(request: SetStageRequest, now = Date.now()): Prom
     {
       accountKey: request.accountKey,
       stageId: request.stageId,
-      person: personSeen(request.accountKey, request.contactEmail),
+      person: await personSeen(request.accountKey, request.contactEmail, tabId),
       proposals: (cadence?.steps ?? []).map((step) => ({
         stepId: step.id,
         title: localized(step.title, request.locale),
@@ -44,5 +44,5 @@ export async function setStage(request: SetStageRequest, now = Date.now()): Prom
 }
 
 export function registerSetStage(): void {
-  handle('setStage', 'extension-page', (request) => setStage(request));
+  handle('setStage', 'extension-page', (request, caller) => setStage(request, Date.now(), caller.tabId));
 }

@@ -24,7 +24,7 @@ export const inProcessMessenger = {
       case 'getPanelState':
         return (await import('../../../lib/background/panel-state')).panelStateForTab(PANEL_TAB_ID);
       case 'saveNote':
-        return (await import('../../../lib/background/handlers/save-note')).saveNote(data);
+        return (await import('../../../lib/background/handlers/save-note')).saveNote(data, PANEL_TAB_ID);
       case 'setPanelCollapsed':
         return undefined;
       case 'getPlaybook':
@@ -32,22 +32,28 @@ export const inProcessMessenger = {
       case 'setStage':
         return (await import('../../../lib/background/handlers/set-stage')).setStage(
           await admitted('setStage', data),
+          Date.now(),
+          PANEL_TAB_ID,
         );
       case 'setIndustry':
         return (await import('../../../lib/background/handlers/set-industry')).setIndustry(
           await admitted('setIndustry', data),
+          PANEL_TAB_ID,
         );
       case 'setChecklistItem':
         return (await import('../../../lib/background/handlers/set-checklist-item')).setChecklistItem(
           await admitted('setChecklistItem', data),
+          PANEL_TAB_ID,
         );
       case 'logQuestion':
         return (await import('../../../lib/background/handlers/log-question')).logQuestion(
           await admitted('logQuestion', data),
+          PANEL_TAB_ID,
         );
       case 'addFollowUp':
         return (await import('../../../lib/background/handlers/follow-ups')).addFollowUpFor(
           await admitted('addFollowUp', data),
+          PANEL_TAB_ID,
         );
       case 'updateFollowUp':
         return (await import('../../../lib/background/handlers/follow-ups')).updateFollowUp(
