@@ -15,6 +15,7 @@ import {
 import { notePreview } from '@/lib/notes/preview';
 import { onInsertIntoNote } from './events';
 import { useNoteAutosave } from './useNoteAutosave';
+import { formatTimestamp } from '@/lib/dates/format';
 
 /** Notes shown at first, and added by each "Show more": an account may have thousands. */
 export const NOTES_PAGE_SIZE = 50;
@@ -33,20 +34,6 @@ function statusText(status: AutosaveStatus): string {
     case 'idle':
       return '';
   }
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    } catch {
-      format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-    }
-    dateFormats.set(locale, format);
-  }
-  return format;
 }
 
 function NoteItem({
@@ -77,7 +64,7 @@ function NoteItem({
           </span>
         ) : null}
         <time dateTime={new Date(note.updatedAt).toISOString()}>
-          {dateFormat(locale).format(note.updatedAt)}
+          {formatTimestamp(note.updatedAt, locale)}
         </time>
         {note.contactEmail ? (
           <span className="ds-note-about" title={note.contactEmail}>

@@ -64,3 +64,15 @@ export function formatAbsoluteDue(due: number, now: number, locale: string): str
   const withYear = new Date(due).getFullYear() !== new Date(now).getFullYear();
   return absoluteFormat(locale, withYear).format(due);
 }
+
+const timestampFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** When something was written or edited, e.g. "Nov 27, 2026, 3:38 AM", in the UI language. */
+export function formatTimestamp(instant: number, locale: string): string {
+  let format = timestampFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(supported(locale), { dateStyle: 'medium', timeStyle: 'short' });
+    timestampFormats.set(locale, format);
+  }
+  return format.format(instant);
+}

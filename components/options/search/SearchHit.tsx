@@ -1,19 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { NotesSearchHit } from '@/lib/search/types';
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    } catch {
-      format = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-    }
-    dateFormats.set(locale, format);
-  }
-  return format;
-}
+import { formatTimestamp } from '@/lib/dates/format';
 
 function mailtoHref(email: string): string {
   return `mailto:${encodeURIComponent(email).replace(/%40/g, '@')}`;
@@ -40,7 +27,7 @@ export function SearchHit({ hit, locale }: { hit: NotesSearchHit; locale: string
         </span>
         {hit.kind === 'call' ? <span className="ds-call-badge">{t('callBadge')}</span> : null}
         <time className="ds-search-date" dateTime={new Date(hit.updatedAt).toISOString()}>
-          {t('searchEdited', dateFormat(locale).format(hit.updatedAt))}
+          {t('searchEdited', formatTimestamp(hit.updatedAt, locale))}
         </time>
       </div>
       <p className="ds-search-snippet" data-testid="notes-search-snippet">
