@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
 import type { SpinQuestion } from '@/lib/playbook/schema';
@@ -158,46 +158,34 @@ export function SpinSection({ state, playbook, locale }: AccountSectionProps) {
 
       {suggestions.length > 0 ? (
         <ul className="ds-spin-list" ref={suggestionList} aria-label={t('spinSuggestionsLabel')}>
-          {suggestions.map((question, index) => {
-            const textId = `${id}-q-${question.id}`;
-            const error = errors[`ask:${question.id}`];
-            return (
-              <li
-                key={question.id}
-                className="ds-spin-question"
-                data-testid="spin-question"
-                data-spin-type={question.type}
-                data-question-id={question.id}
+          {suggestions.map((question, index) => (
+            <SpinQuestionItem
+              key={question.id}
+              question={question}
+              locale={locale}
+              textId={`${id}-q-${question.id}`}
+              testId="spin-question"
+              error={errors[`ask:${question.id}`]}
+            >
+              <button
+                type="button"
+                className="ds-spin-action"
+                data-spin-primary=""
+                aria-describedby={`${id}-q-${question.id}`}
+                onClick={() => markAsked(question, index)}
               >
-                <div className="ds-spin-line">
-                  <SpinBadge question={question} />
-                  <p id={textId} className="ds-spin-text">
-                    {localized(question.text, locale)}
-                  </p>
-                </div>
-                <div className="ds-spin-actions">
-                  <button
-                    type="button"
-                    className="ds-spin-action"
-                    data-spin-primary=""
-                    aria-describedby={textId}
-                    onClick={() => markAsked(question, index)}
-                  >
-                    {t('spinMarkAsked')}
-                  </button>
-                  <button
-                    type="button"
-                    className="ds-spin-action"
-                    aria-describedby={textId}
-                    onClick={() => insert(question)}
-                  >
-                    {t('spinInsert')}
-                  </button>
-                </div>
-                <WriteError message={error ? t('spinSaveFailed', error) : undefined} />
-              </li>
-            );
-          })}
+                {t('spinMarkAsked')}
+              </button>
+              <button
+                type="button"
+                className="ds-spin-action"
+                aria-describedby={`${id}-q-${question.id}`}
+                onClick={() => insert(question)}
+              >
+                {t('spinInsert')}
+              </button>
+            </SpinQuestionItem>
+          ))}
         </ul>
       ) : (
         <p className="ds-spin-empty ds-muted">
@@ -224,41 +212,67 @@ export function SpinSection({ state, playbook, locale }: AccountSectionProps) {
         <details className="ds-spin-asked" ref={askedList}>
           <summary>{t('spinAskedList', String(askedQuestions.length))}</summary>
           <ul className="ds-spin-list">
-            {askedQuestions.map((question, index) => {
-              const textId = `${id}-asked-${question.id}`;
-              const error = errors[`undo:${question.id}`];
-              return (
-                <li
-                  key={question.id}
-                  className="ds-spin-question ds-spin-question-asked"
-                  data-testid="spin-asked"
-                  data-spin-type={question.type}
-                  data-question-id={question.id}
+            {askedQuestions.map((question, index) => (
+              <SpinQuestionItem
+                key={question.id}
+                question={question}
+                locale={locale}
+                textId={`${id}-asked-${question.id}`}
+                testId="spin-asked"
+                error={errors[`undo:${question.id}`]}
+                asked
+              >
+                <button
+                  type="button"
+                  className="ds-spin-action"
+                  data-spin-primary=""
+                  aria-describedby={`${id}-asked-${question.id}`}
+                  onClick={() => undoAsked(question, index)}
                 >
-                  <div className="ds-spin-line">
-                    <SpinBadge question={question} />
-                    <p id={textId} className="ds-spin-text">
-                      {localized(question.text, locale)}
-                    </p>
-                  </div>
-                  <div className="ds-spin-actions">
-                    <button
-                      type="button"
-                      className="ds-spin-action"
-                      data-spin-primary=""
-                      aria-describedby={textId}
-                      onClick={() => undoAsked(question, index)}
-                    >
-                      {t('spinUndo')}
-                    </button>
-                  </div>
-                  <WriteError message={error ? t('spinSaveFailed', error) : undefined} />
-                </li>
-              );
-            })}
+                  {t('spinUndo')}
+                </button>
+              </SpinQuestionItem>
+            ))}
           </ul>
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** One question with its type badge and its actions (suggested, or already asked). */
+function SpinQuestionItem({
+  question,
+  locale,
+  textId,
+  testId,
+  error,
+  asked = false,
+  children,
+}: {
+  question: SpinQuestion;
+  locale: string;
+  textId: string;
+  testId: 'spin-question' | 'spin-asked';
+  error: string | undefined;
+  asked?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <li
+      className={asked ? 'ds-spin-question ds-spin-question-asked' : 'ds-spin-question'}
+      data-testid={testId}
+      data-spin-type={question.type}
+      data-question-id={question.id}
+    >
+      <div className="ds-spin-line">
+        <SpinBadge question={question} />
+        <p id={textId} className="ds-spin-text">
+          {localized(question.text, locale)}
+        </p>
+      </div>
+      <div className="ds-spin-actions">{children}</div>
+      <WriteError message={error ? t('spinSaveFailed', error) : undefined} />
+    </li>
   );
 }
