@@ -43,8 +43,6 @@ import type { Summary } from './bench/stats';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const GROUPS = ['size', 'read', 'churn', 'panel', 'panel-data', 'popup-data', 'insights-search'] as const;
 type Group = (typeof GROUPS)[number];
-/** The groups that share one browser and one large seeded database. */
-const DATA_GROUPS: readonly Group[] = ['panel-data', 'popup-data', 'insights-search'];
 
 interface Results {
   machine: Machine;
@@ -128,6 +126,10 @@ const status = (verdict: Verdict | undefined): string =>
         : 'within budget';
 
 const count = (value: number): string => value.toLocaleString('en-US');
+
+/** "1 warm-up run", "3 warm-up runs". */
+const counted = (value: number, one: string, many = `${one}s`): string =>
+  `${count(value)} ${value === 1 ? one : many}`;
 
 function summaryRows(s: Summary): string[] {
   return [String(s.n), ms(s.median), ms(s.p95), ms(s.min), ms(s.max)];
@@ -439,9 +441,9 @@ function renderDatabase(seeding: SeedStep[]): string {
 function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): string {
   const rows = result.cases.map((row) => {
     const verdict = p95Verdict(
-      `Panel data (\`getPanelState\`), ${row.label}: ${count(row.notesInDatabase)} notes; ` +
-        `${count(result.database.accounts ?? 0)} accounts, ${count(result.database.notes ?? 0)} notes, ` +
-        `${count(result.database.followUps ?? 0)} follow-ups in the database`,
+      `Panel data (\`getPanelState\`), ${row.label} (${count(row.notesInDatabase)} of ` +
+        `${count(result.database.notes ?? 0)} notes; ${count(result.database.accounts ?? 0)} accounts, ` +
+        `${count(result.database.followUps ?? 0)} follow-ups)`,
       row.summary,
       result.budgetMs,
       'round trip in the tab’s panel frame, `performance.now()`',
@@ -461,7 +463,8 @@ function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): string {
         ...rows.map(({ row, verdict }) => [
           `\`getPanelState\`, ${row.label} (\`${row.accountKey}\`)`,
           ...summaryRows(row.summary),
-          `${count(row.notesReturned)} notes, ${row.followUpsReturned} follow-ups, ${row.peopleReturned} people`,
+          `${counted(row.notesReturned, 'note')}, ${counted(row.followUpsReturned, 'follow-up')}, ` +
+            counted(row.peopleReturned, 'person', 'people'),
           '1.0×',
           status(verdict),
         ]),
@@ -469,7 +472,9 @@ function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): string {
           'Baseline — full scan: `getAll` of notes, follow-ups and people, filtered and sorted in the page',
           ...summaryRows(result.baseline),
           'the same rows',
-          result.cases.map((row) => `${ratio(result.baseline.median / row.summary.median)} (${row.label})`).join(', '),
+          result.cases
+            .map((row) => `${ratio(result.baseline.median / row.summary.median)} (${row.label})`)
+            .join(', '),
           'baseline',
         ],
       ],
@@ -483,7 +488,7 @@ function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): string {
         '`getPanelState({ tabId })` through `chrome.runtime.sendMessage` in the wire format of ' +
         '@webext-core/messaging, from just before the send to the answer, with `performance.now()`. The ' +
         "background answers about the sender's own tab, which is the tab named. The two tabs take turns; " +
-        `the first ${DEFAULT_PANEL_DATA_OPTIONS.warmup} rounds are warm-up and not counted.`,
+        `${counted(result.warmup, 'warm-up round')} first, not counted.`,
       '- The answer includes the contact chosen from the page, the account, its people, its notes (newest ' +
         '500: `listNotes` walks the `by-account-created` index) and its follow-ups (`by-account` index, open ones ' +
         'then the 20 most recently done), and the SPIN questions asked; every timed answer was checked to be ' +
@@ -551,6 +556,24 @@ function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): string {
           status(rearm),
         ],
         [
+          'Re-arm step 1: write committed → refresh under way (answer, change broadcast, settings read)',
+          ...summaryRows(result.rearmSteps.toRefresh),
+          '',
+          'reported',
+        ],
+        [
+          'Re-arm step 2: notification permission asked, badge recounted (`by-status-due` count) and set (3 `action` calls)',
+          ...summaryRows(result.rearmSteps.badge),
+          '',
+          'reported',
+        ],
+        [
+          'Re-arm step 3: reminder alarm re-armed (storage read, `by-status-due` cursor, `alarms.create`)',
+          ...summaryRows(result.rearmSteps.alarm),
+          '',
+          'reported',
+        ],
+        [
           'Whole refresh, in the worker: write committed → day-turn alarm set',
           ...summaryRows(result.refresh),
           '',
@@ -564,7 +587,7 @@ function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): string {
         `its account's and contact's names); the full scan found ${sections(result.baselineCounts)}` +
         `${sameCounts ? ' — the same' : ' — **different counts: the comparison cannot be trusted**'}.`,
       '- `getPopupFollowUps` is sent from the quiet extension page and timed there from just before the send ' +
-        `to the answer (${DEFAULT_POPUP_DATA_OPTIONS.warmup} warm-up runs not counted). The background reads ` +
+        `to the answer (${counted(result.warmup, 'warm-up run')} not counted). The background reads ` +
         'each section as one range of the `by-status-due` index plus a count, then the shown rows’ accounts ' +
         'and contacts.',
       '- Baseline: in the same page, against the same database, every follow-up read with `getAll`, the open ' +
@@ -572,16 +595,19 @@ function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): string {
         'windows (lib/reminders/windows.ts, bundled into the page). No names are joined and no message is ' +
         'sent, so the comparison favours the baseline.',
       '- Re-arming: each run snoozes a different open follow-up due months ahead to half an hour from now ' +
-        "(`updateFollowUp`, action `snooze`), so it becomes one of the next reminders. The background writes the row, answers, and then — after answering — recounts the badge, " +
+        '(`updateFollowUp`, action `snooze`), so it becomes one of the next reminders. The background writes the row, answers, and then — after answering — recounts the badge, ' +
         'arms the one reminder alarm again (`firstOpenFollowUpDueAfter` on the `by-status-due` index) and ' +
         'sets the day-turn alarm (lib/background/reminders.ts `followUpsChanged`). The benchmark watches this ' +
         "inside the service worker without changing the extension: it wraps the worker's " +
         '`IDBDatabase.prototype.transaction` to note when a `readwrite` transaction on `followUps` completes, ' +
-        'and `chrome.alarms.create` to note when each alarm has been set; both with the worker’s ' +
-        '`performance.timeOrigin + performance.now()`. "Re-arm" runs from the write’s commit to the reminder ' +
+        '`chrome.alarms.create` to note when each alarm has been set, and — for the steps — ' +
+        '`chrome.notifications.getPermissionLevel` (which the refresh calls right after reading the settings; ' +
+        'noted when called) and ' +
+        '`chrome.action.setTitle` (the badge update’s last, noted when done); all with the worker’s ' +
+        '`performance.timeOrigin + performance.now()`. The steps add up to the re-arm. "Re-arm" runs from the write’s commit to the reminder ' +
         'alarm set, so it includes the badge recount; the round trip of the snooze itself (write and answer, ' +
         'page clock) is shown apart and does not include the re-arm, which the background does after ' +
-        `answering. ${DEFAULT_POPUP_DATA_OPTIONS.rearmWarmup} warm-up runs not counted.`,
+        `answering. ${counted(result.rearmWarmup, 'warm-up run')} not counted.`,
     ].join('\n'),
   ].join('\n\n');
 }
@@ -636,7 +662,16 @@ function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[])
     'No fixed budget: the design asks for these to be quick, so the figures are reported, not judged. ' +
       `Database: ${rowsText(db)}.`,
     table(
-      ['Insights period', 'Stage events read', 'n', 'Median', 'p95', 'Min', 'Max', 'Background median (`computeMs`)'],
+      [
+        'Insights period',
+        'Stage events read',
+        'n',
+        'Median',
+        'p95',
+        'Min',
+        'Max',
+        'Background median (`computeMs`)',
+      ],
       result.insights.map((period) => [
         period.period === 'all' ? 'all time' : `last ${period.period} days`,
         count(period.stageEventsRead),
@@ -649,7 +684,7 @@ function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[])
       ['Notes search', 'Matches', 'n', 'Median', 'p95', 'Min', 'Max', 'Background median (`searchMs`)'],
       [
         [
-          `first query (“${'报价'}”), index built from ${count(result.cold.searched)} notes`,
+          `first query (“${result.cold.query}”), index built from ${count(result.cold.searched)} notes`,
           '—',
           ...summaryRows(result.cold.roundTrip),
           ms(result.cold.background.median),
@@ -674,7 +709,7 @@ function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[])
         'answer; "Background" is the time the background reports in its answer (`computeMs`, `searchMs`), ' +
         'without the message passing.',
       '- Insights: the four periods take turns, ' +
-        `${DEFAULT_INSIGHTS_SEARCH_OPTIONS.warmup} warm-up rounds not counted. Every period also counts ` +
+        `${counted(result.warmup, 'warm-up round')} not counted. Every period also counts ` +
         'accounts per stage, reads the done follow-ups due in the period and reads the whole SPIN log (it has ' +
         'no time index), so the shortest period does not cost only its stage events.',
       '- First search: the background builds its in-memory index (every note read and folded) on the first ' +
@@ -683,7 +718,7 @@ function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[])
         `the store's count and answers by rebuilding the whole index (\`indexBuilt\` was ${allBuilt ? 'true' : '**not**'} ` +
         'in every one of the three answers).',
       '- Warm searches: the queries take turns, ' +
-        `${DEFAULT_INSIGHTS_SEARCH_OPTIONS.warmup} warm-up rounds not counted; each answer holds the first 50 ` +
+        `${counted(result.warmup, 'warm-up round')} not counted; each answer holds the first 50 ` +
         'hits with their accounts and contacts, and the total. The Latin and Chinese summary rows pool the ' +
         'runs of their queries.',
       '- Baseline: the same search without the index, in the page against the same database: every note read ' +
@@ -820,12 +855,17 @@ async function main(): Promise<void> {
           : DEFAULT_POPUP_DATA_OPTIONS,
       ),
     );
-    results.insightsSearch = await run('insights-search', 'Insights and notes search at scale', async (progress) =>
-      measureInsightsSearch(
-        await scaleBrowser(progress),
-        progress,
-        quick ? { insightsRuns: 2, searchRuns: 3, warmup: 1, baselineRuns: 1 } : DEFAULT_INSIGHTS_SEARCH_OPTIONS,
-      ),
+    results.insightsSearch = await run(
+      'insights-search',
+      'Insights and notes search at scale',
+      async (progress) =>
+        measureInsightsSearch(
+          await scaleBrowser(progress),
+          progress,
+          quick
+            ? { insightsRuns: 2, searchRuns: 3, warmup: 1, baselineRuns: 1 }
+            : DEFAULT_INSIGHTS_SEARCH_OPTIONS,
+        ),
     );
     results.seeding = scale?.seeding;
   } finally {

@@ -49,6 +49,7 @@ export interface PanelDataCase {
 
 export interface PanelDataResult {
   budgetMs: number;
+  warmup: number;
   database: Record<string, number>;
   seeding: SeedStep[];
   cases: PanelDataCase[];
@@ -135,6 +136,7 @@ export async function measurePanelData(
 
   return {
     budgetMs: PANEL_DATA_BUDGET_MS,
+    warmup: options.warmup,
     database,
     seeding: [...scale.seeding],
     cases: setups.map((setup, index) => ({

@@ -11,9 +11,10 @@
  * Re-arming: the page snoozes an open follow-up (`updateFollowUp`), which writes the row, answers, and
  * then — after the answer, in the background — recounts the badge and arms the reminder alarm again. The
  * background's side is observed inside the service worker, without changing the extension: the benchmark
- * wraps the worker's `IDBDatabase.prototype.transaction` (to note when a write to `followUps` commits)
- * and `chrome.alarms.create` (to note when each alarm is set). Times on both sides are
- * `performance.timeOrigin + performance.now()` of the worker.
+ * wraps the worker's `IDBDatabase.prototype.transaction` (to note when a write to `followUps` commits),
+ * `chrome.alarms.create` (when each alarm is set) and, to show where the time goes, the refresh's
+ * notification-permission query and the badge update's last call. All times are the worker's
+ * `performance.timeOrigin + performance.now()`.
  */
 import type { Worker } from 'playwright-core';
 import { followUpKind, SCALE } from './in-page/scale-rows';
@@ -52,6 +53,8 @@ export interface SectionCounts {
 
 export interface PopupDataResult {
   speedupGoal: number;
+  warmup: number;
+  rearmWarmup: number;
   rearmBudgetMs: number;
   database: Record<string, number>;
   /** What the popup was answered: totals per section and rows sent. */
@@ -66,22 +69,33 @@ export interface PopupDataResult {
   rearm: Summary;
   /** In the worker: the write committed → the day-turn alarm set, the last step of the refresh. */
   refresh: Summary;
+  /** The re-arm in steps: until the refresh starts, the badge, the reminder alarm. */
+  rearmSteps: { toRefresh: Summary; badge: Summary; alarm: Summary };
 }
 
-/** Wraps the worker's transaction and alarm calls to note when they happen (once per worker). */
+/**
+ * Wraps calls in the worker to note when they happen (once per worker): a `followUps` write committing,
+ * the refresh under way (asking whether notifications are allowed, right after reading the settings), the
+ * badge set (its last call, the title) and each alarm set.
+ */
 const INSTALL_PROBE = `(() => {
   if (globalThis.${PROBE}) return false;
-  const probe = { writes: [], alarms: [] };
+  const probe = { writes: [], calls: [] };
   const clock = () => performance.timeOrigin + performance.now();
-  const alarms = chrome.alarms;
-  const create = alarms.create;
-  alarms.create = function (...args) {
-    const name = typeof args[0] === 'string' ? args[0] : '';
-    return Promise.resolve(create.apply(alarms, args)).then((result) => {
-      probe.alarms.push({ name, at: clock() });
-      return result;
-    });
+  const wrap = (api, method, name, when) => {
+    const original = api[method];
+    api[method] = function (...args) {
+      const label = typeof name === 'function' ? name(args) : name;
+      if (when === 'called') probe.calls.push({ name: label, at: clock() });
+      return Promise.resolve(original.apply(api, args)).then((result) => {
+        if (when === 'done') probe.calls.push({ name: label, at: clock() });
+        return result;
+      });
+    };
   };
+  wrap(chrome.notifications, 'getPermissionLevel', 'refresh', 'called');
+  wrap(chrome.action, 'setTitle', 'badge', 'done');
+  wrap(chrome.alarms, 'create', (args) => 'alarm:' + (typeof args[0] === 'string' ? args[0] : ''), 'done');
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (stores, mode, options) {
     const tx = transaction.call(this, stores, mode, options);
@@ -96,7 +110,7 @@ const INSTALL_PROBE = `(() => {
 
 interface ProbeRecord {
   writes: number[];
-  alarms: { name: string; at: number }[];
+  calls: { name: string; at: number }[];
 }
 
 async function worker(scale: ScaleBrowser): Promise<Worker> {
@@ -117,7 +131,7 @@ async function worker(scale: ScaleBrowser): Promise<Worker> {
 async function resetProbe(scale: ScaleBrowser): Promise<void> {
   const sw = await worker(scale);
   await sw.evaluate(INSTALL_PROBE);
-  await sw.evaluate(`(${PROBE}.writes = [], ${PROBE}.alarms = [], true)`);
+  await sw.evaluate(`(${PROBE}.writes = [], ${PROBE}.calls = [], true)`);
 }
 
 /** Waits until the refresh after a change has set the day-turn alarm (its last step). */
@@ -127,7 +141,7 @@ async function probeAfterRefresh(scale: ScaleBrowser, timeoutMs = 10_000): Promi
     const sw = await worker(scale);
     const record = (await sw.evaluate(`globalThis.${PROBE} ?? null`)) as ProbeRecord | null;
     if (!record) throw new Error('The service worker was replaced during a re-arm measurement');
-    if (record.alarms.some((alarm) => alarm.name === DAY_TURN_ALARM)) return record;
+    if (record.calls.some((call) => call.name === `alarm:${DAY_TURN_ALARM}`)) return record;
     if (Date.now() > deadline) throw new Error(`No re-arm within ${timeoutMs} ms: ${JSON.stringify(record)}`);
     await scale.page.waitForTimeout(5);
   }
@@ -174,6 +188,7 @@ export async function measurePopupData(
   const roundTrips: number[] = [];
   const rearms: number[] = [];
   const refreshes: number[] = [];
+  const steps = { toRefresh: [] as number[], badge: [] as number[], alarm: [] as number[] };
   const targets = snoozeTargets(options.rearmWarmup + options.rearmRuns);
   for (const [run, id] of targets.entries()) {
     await resetProbe(scale);
@@ -182,18 +197,35 @@ export async function measurePopupData(
     const { ms } = await sendFrom(page, 'updateFollowUp', { id, action: 'snooze', until });
     const record = await probeAfterRefresh(scale);
     const written = record.writes[0];
-    const armed = record.alarms.find((alarm) => alarm.name === REMINDER_ALARM)?.at;
-    const dayTurn = record.alarms.find((alarm) => alarm.name === DAY_TURN_ALARM)?.at;
-    if (record.writes.length !== 1 || written === undefined || armed === undefined || dayTurn === undefined)
+    const at = (name: string) => record.calls.find((call) => call.name === name)?.at;
+    const [started, badge, armed, dayTurn] = [
+      'refresh',
+      'badge',
+      `alarm:${REMINDER_ALARM}`,
+      `alarm:${DAY_TURN_ALARM}`,
+    ].map(at);
+    if (
+      record.writes.length !== 1 ||
+      written === undefined ||
+      started === undefined ||
+      badge === undefined ||
+      armed === undefined ||
+      dayTurn === undefined
+    )
       throw new Error(`Unexpected re-arm record: ${JSON.stringify(record)}`);
     if (run < options.rearmWarmup) continue;
     roundTrips.push(ms);
     rearms.push(armed - written);
     refreshes.push(dayTurn - written);
+    steps.toRefresh.push(started - written);
+    steps.badge.push(badge - started);
+    steps.alarm.push(armed - badge);
   }
 
   return {
     speedupGoal: POPUP_SPEEDUP_GOAL,
+    warmup: options.warmup,
+    rearmWarmup: options.rearmWarmup,
     rearmBudgetMs: REARM_BUDGET_MS,
     database,
     totals,
@@ -204,5 +236,10 @@ export async function measurePopupData(
     snoozeRoundTrip: summarize(roundTrips),
     rearm: summarize(rearms),
     refresh: summarize(refreshes),
+    rearmSteps: {
+      toRefresh: summarize(steps.toRefresh),
+      badge: summarize(steps.badge),
+      alarm: summarize(steps.alarm),
+    },
   };
 }
