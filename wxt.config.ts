@@ -17,6 +17,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
+  // The sources archive Firefox review asks for: what builds the extension, not local output.
+  zip: { excludeSources: ['demo-output/**', 'scripts/tmp/**', 'test-results/**', 'docs/**'] },
   // Parallel builds (benchmarks, a second checkout's tests) can write elsewhere.
   outDir: process.env.DEALSIDE_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
