@@ -197,7 +197,15 @@ function renderSize(size: ContentSizeResult, verdicts: Verdict[]): string {
     parts.push(
       'Baselines, measured in the same run:',
       table(
-        ['Baseline', 'What', 'As built', 'Gzip -9', 'Compared with', 'Ours / baseline (gzip)'],
+        [
+          'Baseline',
+          'What',
+          'As built',
+          'Gzip -9',
+          'Compared with',
+          'Baseline ÷ ours (built)',
+          'Baseline ÷ ours (gzip)',
+        ],
         size.baselines.map((row) => {
           const mine = ours.get(row.compareWith);
           return [
@@ -206,10 +214,11 @@ function renderSize(size: ContentSizeResult, verdicts: Verdict[]): string {
             bytes(row.bytes),
             bytes(row.gzipBytes),
             row.compareWith,
-            mine ? ratio(mine.gzipBytes / row.gzipBytes) : 'n/a',
+            mine ? ratio(row.bytes / mine.bytes) : 'n/a',
+            mine ? ratio(row.gzipBytes / mine.gzipBytes) : 'n/a',
           ];
         }),
-        ['left', 'left', 'right', 'right', 'left', 'right'],
+        ['left', 'left', 'right', 'right', 'left', 'right', 'right'],
       ),
     );
   }
