@@ -48,7 +48,14 @@ export function admitMessage<T extends HandledMessageType>(
   if (!caller) throw new MessageRefused(type, `not accepted from this sender (${allowed.join(' or ')} only)`);
   // TypeScript cannot narrow the schema map by a generic key; the map is keyed by the same T.
   const schema = requestSchemas[type] as unknown as z.ZodType<Payload<T>>;
-  const parsed = schema.safeParse(data);
+  let parsed: ReturnType<typeof schema.safeParse>;
+  try {
+    parsed = schema.safeParse(data);
+  } catch (error) {
+    // A payload no schema check can even read (cycles, BigInts, absurd nesting — structured clone
+    // carries them) is refused like any other malformed one.
+    throw new MessageRefused(type, `unreadable payload (${error instanceof Error ? error.name : 'error'})`);
+  }
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new MessageRefused(
