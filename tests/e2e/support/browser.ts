@@ -5,7 +5,14 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type Frame,
+  type Page,
+  type Request,
+  type Worker,
+} from 'playwright-core';
 
 /** The built extension; tests may point elsewhere (a copy) with DEALSIDE_EXTENSION_DIR. */
 export const EXTENSION_DIR = path.resolve(process.env.DEALSIDE_EXTENSION_DIR ?? '.output/chrome-mv3');
@@ -16,8 +23,27 @@ export interface ExtensionBrowser {
   extensionId: string;
   serviceWorker: Worker;
   profileDir: string;
-  /** Closes the browser; the profile is kept when `keepProfile` was set, for restart tests. */
+  /** Requests that left the browser from one of the extension's own contexts: must stay empty. */
+  externalRequestsFromExtension: string[];
+  /**
+   * Closes the browser (the profile is kept when `keepProfile` was set, for restart tests), and fails if
+   * the extension made any network request while it ran: Dealside makes none, ever.
+   */
   close(): Promise<void>;
+}
+
+const EXTENSION_URL = /^(chrome-extension|moz-extension):/;
+const LOCAL_URL = /^(chrome-extension|moz-extension|data|blob|about|chrome):/;
+
+/** The URL of the context a request came from: its frame's document, or the service worker. */
+function requestOrigin(request: Request): string {
+  const worker = request.serviceWorker();
+  if (worker) return worker.url();
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
 }
 
 export function chromiumPath(): string {
@@ -56,6 +82,12 @@ export async function launchWithExtension(
     ],
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
+  const externalRequestsFromExtension: string[] = [];
+  context.on('request', (request) => {
+    if (EXTENSION_URL.test(requestOrigin(request)) && !LOCAL_URL.test(request.url())) {
+      externalRequestsFromExtension.push(`${request.method()} ${request.url()}`);
+    }
+  });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
@@ -63,9 +95,13 @@ export async function launchWithExtension(
     extensionId,
     serviceWorker,
     profileDir,
+    externalRequestsFromExtension,
     async close() {
       await context.close();
       if (!options.keepProfile && !options.profileDir) await rm(profileDir, { recursive: true, force: true });
+      if (externalRequestsFromExtension.length > 0) {
+        throw new Error(`The extension made network requests: ${externalRequestsFromExtension.join(', ')}`);
+      }
     },
   };
 }
