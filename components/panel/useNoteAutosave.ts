@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { browser, type Browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/messenger';
+import type { SaveNoteRequest } from '@/lib/messaging/protocol';
+import { NOTE_DRAFT_PORT } from '@/lib/notes/draft-port';
 import { NoteAutosave, type AutosaveStatus, type AutosaveTarget } from '@/lib/notes/autosave';
 
 type NoteKind = AutosaveTarget['kind'];
@@ -16,6 +19,25 @@ export function useNoteAutosave(target: AutosaveTarget) {
   const bodyRef = useRef('');
   const targetRef = useRef(target);
   targetRef.current = target;
+  const draftPort = useRef<Browser.runtime.Port | undefined>(undefined);
+
+  /** Hands the unsaved text to the background, which saves it if this frame dies first. */
+  const handOverDraft = useCallback((draft: SaveNoteRequest | null) => {
+    try {
+      if (!draftPort.current) {
+        const port = browser.runtime.connect({ name: NOTE_DRAFT_PORT });
+        // The background's service worker may stop; the next draft opens a new port.
+        port.onDisconnect.addListener(() => {
+          if (draftPort.current === port) draftPort.current = undefined;
+        });
+        draftPort.current = port;
+      }
+      draftPort.current.postMessage({ draft });
+    } catch {
+      // No extension context (it was updated): the regular autosave reports the failure.
+      draftPort.current = undefined;
+    }
+  }, []);
 
   const autosave = useMemo(
     () =>
@@ -25,6 +47,7 @@ export function useNoteAutosave(target: AutosaveTarget) {
         setTimeout: (handler, ms) => window.setTimeout(handler, ms),
         clearTimeout: (id) => window.clearTimeout(id as number),
         onStatus: setStatus,
+        onPendingDraft: handOverDraft,
       }),
     // A new account gets a new controller; the old one is flushed by the cleanup below.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -18,6 +18,7 @@ import { registerSetIndustry } from './handlers/set-industry';
 import { registerSetPanelCollapsed } from './handlers/set-panel-collapsed';
 import { registerSetStage } from './handlers/set-stage';
 import { registerSettings } from './handlers/settings';
+import { registerNoteDrafts } from './note-drafts';
 import { forgetTab } from './page-registry';
 import { registerReminders } from './reminders';
 
@@ -25,6 +26,7 @@ export function startBackground(): void {
   registerReportPage();
   registerGetPanelState();
   registerSaveNote();
+  registerNoteDrafts();
   registerSetPanelCollapsed();
   registerGetPlaybook();
   registerPickContact();

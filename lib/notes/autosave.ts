@@ -32,6 +32,12 @@ export interface AutosaveDeps {
   setTimeout(handler: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
   onStatus(status: AutosaveStatus): void;
+  /**
+   * Told the save that would be sent for text not yet saved (null once everything is saved), as the rep
+   * types. The panel hands it to the background over a port, which saves it if the frame goes away
+   * before the autosave delay is up (a closed tab sends no more messages).
+   */
+  onPendingDraft?(draft: SaveNoteRequest | null): void;
 }
 
 export class NoteAutosave {
@@ -57,6 +63,7 @@ export class NoteAutosave {
 
   /** Starts a fresh note for this target (after flushing the current one). */
   startNew(target: AutosaveTarget = this.target): void {
+    this.deps.onPendingDraft?.(null);
     this.target = target;
     this.id = this.deps.newId();
     this.baseRevision = null;
@@ -70,6 +77,7 @@ export class NoteAutosave {
     note: { id: string; body: string; revision: number; kind: 'note' | 'call' },
     target: AutosaveTarget,
   ): void {
+    this.deps.onPendingDraft?.(null);
     this.target = { ...target, kind: note.kind };
     this.id = note.id;
     this.baseRevision = note.revision;
@@ -82,6 +90,7 @@ export class NoteAutosave {
   update(body: string): void {
     this.body = body;
     if (body === this.savedBody) return;
+    this.deps.onPendingDraft?.(this.requestFor(body));
     this.deps.onStatus({ state: 'pending' });
     this.schedule(AUTOSAVE_DELAY_MS);
   }
@@ -119,19 +128,23 @@ export class NoteAutosave {
     this.timer = undefined;
   }
 
+  private requestFor(body: string): SaveNoteRequest {
+    return {
+      id: this.id,
+      accountKey: this.target.accountKey,
+      ...(this.target.contactEmail ? { contactEmail: this.target.contactEmail } : {}),
+      kind: this.target.kind,
+      body,
+      baseRevision: this.baseRevision,
+    };
+  }
+
   private async saveOnce(): Promise<void> {
     const body = this.body;
     const id = this.id;
     this.deps.onStatus({ state: 'saving' });
     try {
-      const result = await this.deps.save({
-        id,
-        accountKey: this.target.accountKey,
-        ...(this.target.contactEmail ? { contactEmail: this.target.contactEmail } : {}),
-        kind: this.target.kind,
-        body,
-        baseRevision: this.baseRevision,
-      });
+      const result = await this.deps.save(this.requestFor(body));
       this.failures = 0;
       if (id !== this.id) return; // The editor moved to another note while this one was saving.
       if (result.status === 'deleted') {
@@ -142,6 +155,8 @@ export class NoteAutosave {
       }
       this.savedBody = body;
       this.deps.onStatus({ state: result.status === 'conflict' ? 'conflict' : 'saved' });
+      // What is still unsaved now builds on the revision just returned.
+      this.deps.onPendingDraft?.(this.dirty ? this.requestFor(this.body) : null);
       if (this.dirty) this.schedule(AUTOSAVE_DELAY_MS);
     } catch (error) {
       const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;

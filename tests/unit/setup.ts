@@ -10,10 +10,22 @@ function installI18n(): void {
   fakeBrowser.i18n.getUILanguage = () => 'en';
 }
 
+/** The fake browser has no ports: the background may still register for them (nobody connects). */
+function installPortEvents(): void {
+  const listeners = new Set<unknown>();
+  fakeBrowser.runtime.onConnect = {
+    addListener: (listener: unknown) => void listeners.add(listener),
+    removeListener: (listener: unknown) => void listeners.delete(listener),
+    hasListener: (listener: unknown) => listeners.has(listener),
+  } as unknown as typeof fakeBrowser.runtime.onConnect;
+}
+
 installI18n();
+installPortEvents();
 beforeEach(() => {
   fakeBrowser.reset();
   installI18n();
+  installPortEvents();
 });
 afterEach(() => {
   cleanup();

@@ -89,6 +89,29 @@ describe('NoteAutosave', () => {
     expect(autosave.dirty).toBe(false);
   });
 
+  it('hands over the unsaved text as it is typed, and nothing once it is saved', async () => {
+    const drafts: (SaveNoteRequest | null)[] = [];
+    const withDrafts = new NoteAutosave(
+      { accountKey: 'northwind-trading.com', kind: 'note' },
+      {
+        save: (request) => background.save(request),
+        newId: () => 'note-2',
+        setTimeout: (handler, ms) => setTimeout(handler, ms),
+        clearTimeout: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+        onStatus: () => undefined,
+        onPendingDraft: (draft) => drafts.push(draft),
+      },
+    );
+    withDrafts.update('Pilot');
+    withDrafts.update('Pilot at three sites');
+    expect(drafts.map((draft) => draft?.body)).toEqual(['Pilot', 'Pilot at three sites']);
+    await withDrafts.flush();
+    expect(drafts.at(-1)).toBeNull();
+    withDrafts.update('Pilot at three sites, 40 users');
+    // The next draft builds on the revision the save returned, so saving it later is not a conflict.
+    expect(drafts.at(-1)).toMatchObject({ id: 'note-2', baseRevision: 1 });
+  });
+
   it('saves what was typed while a save was in flight', async () => {
     autosave.update('One');
     const first = autosave.flush();
