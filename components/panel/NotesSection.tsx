@@ -30,7 +30,7 @@ function statusText(status: AutosaveStatus): string {
     case 'conflict':
       return t('noteConflict');
     case 'error':
-      return t('noteSaveFailed', status.message);
+      return status.storageFull ? t('noteStorageFull') : t('noteSaveFailed', status.message);
     case 'idle':
       return '';
   }

@@ -66,6 +66,27 @@ export function admitMessage<T extends HandledMessageType>(
   return { caller, payload: parsed.data };
 }
 
+/** Shown to the rep when the browser has no room left for Dealside's data. */
+export const STORAGE_FULL_MESSAGE =
+  'the browser has no storage space left for Dealside. Nothing already saved is lost; free disk space, ' +
+  'or export and delete old data in Options, then try again';
+
+/**
+ * Turns failures the rep can act on into words they understand. A full disk surfaces from IndexedDB as a
+ * QuotaExceededError (sometimes wrapped in the aborted transaction's error).
+ */
+export function explainFailure(error: unknown): unknown {
+  const names = [error, (error as { cause?: unknown } | null)?.cause].map(
+    (candidate) => (candidate as { name?: unknown } | null)?.name,
+  );
+  if (names.includes('QuotaExceededError')) {
+    const explained = new Error(STORAGE_FULL_MESSAGE);
+    explained.name = 'StorageFull';
+    return explained;
+  }
+  return error;
+}
+
 export function handle<T extends HandledMessageType>(
   type: T,
   allowed: CallerKind | readonly CallerKind[],
@@ -81,6 +102,10 @@ export function handle<T extends HandledMessageType>(
       throw refusal;
     }
     // The generic protocol types cannot see that T picks the same entry in both maps.
-    return handler(admitted.payload, admitted.caller) as never;
+    return Promise.resolve()
+      .then(() => handler(admitted.payload, admitted.caller))
+      .catch((error: unknown) => {
+        throw explainFailure(error);
+      }) as never;
   });
 }

@@ -18,7 +18,8 @@ export type AutosaveStatus =
   | { state: 'saving' }
   | { state: 'saved' }
   | { state: 'conflict' }
-  | { state: 'error'; message: string };
+  /** `storageFull`: the browser has no room left; the text stays in the editor and saving is retried. */
+  | { state: 'error'; message: string; storageFull?: boolean };
 
 export interface AutosaveTarget {
   accountKey: string;
@@ -161,7 +162,11 @@ export class NoteAutosave {
     } catch (error) {
       const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
       this.failures += 1;
-      this.deps.onStatus({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.deps.onStatus({
+        state: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Error && error.name === 'StorageFull' ? { storageFull: true } : {}),
+      });
       this.schedule(delay);
     }
   }

@@ -112,6 +112,16 @@ describe('NoteAutosave', () => {
     expect(drafts.at(-1)).toMatchObject({ id: 'note-2', baseRevision: 1 });
   });
 
+  it('says the disk is full when the background says so, and keeps the text for a retry', async () => {
+    const full = new Error('no room');
+    full.name = 'StorageFull';
+    background.save = () => Promise.reject(full);
+    autosave.update('Typed on a full disk');
+    await autosave.flush();
+    expect(statuses.at(-1)).toMatchObject({ state: 'error', storageFull: true });
+    expect(autosave.dirty).toBe(true);
+  });
+
   it('saves what was typed while a save was in flight', async () => {
     autosave.update('One');
     const first = autosave.flush();
