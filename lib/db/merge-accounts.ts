@@ -13,6 +13,7 @@ import {
   stageEventRecordSchema,
   type AccountRecord,
 } from './records';
+import { questionLogId } from './question-log';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
 
@@ -139,7 +140,7 @@ export async function mergeAccountRows(
         keyOf('id'),
       );
       for (const entry of asked) {
-        const id = `${intoKey}\u0000${entry.questionId}`;
+        const id = questionLogId(intoKey, entry.questionId);
         const existing = validRow(questionLogRecordSchema, 'questionLog', await questionLog.get(id), id);
         await questionLog.delete(entry.id);
         if (!existing || existing.askedAt > entry.askedAt) {
