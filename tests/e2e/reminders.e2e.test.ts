@@ -174,6 +174,10 @@ describe('reminders, badge and popup', () => {
         ),
       )
       .toBe(JANE);
+    // Close the side panel again: while it is open it narrows every tab of the window, and the next
+    // test's clicks (placed in the emulated, unnarrowed viewport) would land beside their targets.
+    await evaluateInExtensionView(browser, 'sidepanel.html', 'window.close()');
+    await expect.poll(() => evaluateInExtensionView(browser, 'sidepanel.html', '1')).toBeUndefined();
     await popup.close();
     await page.close();
   });
