@@ -719,8 +719,8 @@ function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[])
         'without the message passing.',
       '- Insights: the four periods take turns, ' +
         `${counted(result.warmup, 'warm-up round')} not counted. Every period also counts ` +
-        'accounts per stage, reads the done follow-ups due in the period and reads the whole SPIN log (it has ' +
-        'no time index), so the shortest period does not cost only its stage events.',
+        'accounts per stage, reads the done follow-ups due in the period and the SPIN questions asked in it ' +
+        '(`questionLog.by-asked`, schema version 2), so the shortest period does not cost only its stage events.',
       '- First search: the background builds its in-memory index (every note read and folded) on the first ' +
         'query after the worker starts. That happens once, so it is repeated by changing the notes store ' +
         'behind the background’s back — one note added, then removed again — which the background notices by ' +

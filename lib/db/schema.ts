@@ -28,7 +28,11 @@ export interface DealsideDb extends DBSchema {
     indexes: { 'by-account': string; 'by-status-due': [string, number] };
   };
   stageEvents: { key: string; value: StageEventRecord; indexes: { 'by-account': string; 'by-at': number } };
-  questionLog: { key: string; value: QuestionLogRecord; indexes: { 'by-account': string } };
+  questionLog: {
+    key: string;
+    value: QuestionLogRecord;
+    indexes: { 'by-account': string; 'by-asked': number };
+  };
 }
 
 export type StoreName = 'accounts' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';

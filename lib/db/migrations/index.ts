@@ -1,7 +1,8 @@
 /** Every schema step in order. A new step is a new numbered file appended here, with its own test. */
 import { initialStores } from './001-initial-stores';
+import { questionLogByAsked } from './002-question-log-by-asked';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [initialStores];
+export const migrations: readonly Migration[] = [initialStores, questionLogByAsked];
 
 export const DB_VERSION = migrations.length;

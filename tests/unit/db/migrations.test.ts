@@ -31,4 +31,29 @@ describe('migrations', () => {
     });
     again.close();
   });
+
+  it('002 indexes every SPIN question already logged by the time it was asked', async () => {
+    const name = 'migration-002';
+    const v1 = await openDealsideDb({ name, targetVersion: 1, migrations: migrations.slice(0, 1) });
+    for (const [questionId, askedAt] of [
+      ['s1', 1_000],
+      ['p1', 5_000],
+      ['n1', 9_000],
+    ] as const) {
+      await v1.put('questionLog', {
+        id: `northwind-trading.com\u0000${questionId}`,
+        accountKey: 'northwind-trading.com',
+        questionId,
+        spinType: questionId[0]!.toUpperCase() as 'S' | 'P' | 'N',
+        askedAt,
+      });
+    }
+    v1.close();
+    const v2 = await openDealsideDb({ name, targetVersion: 2 });
+    expect([...v2.transaction('questionLog').store.indexNames].sort()).toEqual(['by-account', 'by-asked']);
+    const since = await v2.getAllFromIndex('questionLog', 'by-asked', IDBKeyRange.lowerBound(5_000));
+    expect(since.map((row) => row.questionId)).toEqual(['p1', 'n1']);
+    expect(await v2.count('questionLog')).toBe(3);
+    v2.close();
+  });
 });

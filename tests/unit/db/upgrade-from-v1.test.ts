@@ -3,9 +3,9 @@
  *
  * The snapshot (tests/fixtures/db/v1-realistic.json, written once by scripts/make-v1-fixture.ts) is seeded
  * into a database built by the version-1 migrations only, then opened the way the extension opens it.
- * With DB_VERSION = 1 this proves reopening leaves everything alone; once migration 002 (or later) is
- * appended, the very same test runs the upgrade. A migration that rewrites rows states what a version-1
- * row becomes in `expectedAfterUpgrade` below; everything else is checked as it is.
+ * Every migration appended after version 1 runs here against it (002 adds the SPIN log's time index). A
+ * migration that rewrites rows states what a version-1 row becomes in `expectedAfterUpgrade` below;
+ * everything else is checked as it is.
  */
 import { deleteDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,8 @@ const CURRENT_SCHEMA = {
 const v1 = snapshot.stores as unknown as Record<StoreName, Row[]>;
 
 /**
- * What a version-1 row is after every migration up to DB_VERSION. Today: unchanged. A migration that
+ * What a version-1 row is after every migration up to DB_VERSION. Today: unchanged (002 only adds an
+ * index). A migration that
  * adds a field, renames one or moves rows between stores says so here (and only here).
  */
 function expectedAfterUpgrade(store: StoreName, row: Row): Row {
@@ -267,6 +268,11 @@ describe('upgrading a realistic version-1 database to the current schema', () =>
       expect(await db.get('questionLog', `${QQ_ADDRESS}\u0000gen-s-priorities`)).toMatchObject({
         spinType: 'S',
       });
+      // questionLog by-asked (added by 002): the questions asked since a moment, oldest first.
+      const askedTimes = v1.questionLog.map((row) => Number(row.askedAt)).sort((a, b) => a - b);
+      const since = askedTimes[Math.floor(askedTimes.length / 2)]!;
+      const askedSince = await db.getAllFromIndex('questionLog', 'by-asked', IDBKeyRange.lowerBound(since));
+      expect(askedSince.map((row) => row.askedAt)).toEqual(askedTimes.filter((time) => time >= since));
     } finally {
       db.close();
     }
