@@ -201,8 +201,37 @@ function FollowUpTitle({ id, title }: { id: string; title: string }) {
   );
 }
 
+interface ActionChipProps {
+  testId: string;
+  label: string;
+  /** The id of the follow-up's title, so a screen reader says which follow-up the chip acts on. */
+  describedBy: string;
+  disabled: boolean;
+  /** The action the item suggests first, e.g. accepting a proposal. */
+  primary?: boolean;
+  onClick: () => void;
+}
+
+function ActionChip({ testId, label, describedBy, disabled, primary = false, onClick }: ActionChipProps) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'ds-followup-chip ds-followup-chip-primary' : 'ds-followup-chip'}
+      data-testid={testId}
+      disabled={disabled}
+      aria-describedby={describedBy}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+}
+
 function OpenItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
   const id = useId();
+  // The new due time is taken when the chip is clicked, not when the item was rendered.
+  const snoozeUntil = (later: (from: Date) => Date) => () =>
+    onAction({ id: followUp.id, action: 'snooze', until: later(new Date()).getTime() }, false);
   return (
     <li
       className="ds-followup"
@@ -230,33 +259,20 @@ function OpenItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
         <span className="ds-small ds-muted" aria-hidden="true">
           {t('followUpSnooze')}:
         </span>
-        <button
-          type="button"
-          className="ds-followup-chip"
-          data-testid="followup-snooze-hour"
+        <ActionChip
+          testId="followup-snooze-hour"
+          label={t('followUpSnoozeHour')}
+          describedBy={`${id}-title`}
           disabled={busy}
-          aria-describedby={`${id}-title`}
-          onClick={() =>
-            onAction({ id: followUp.id, action: 'snooze', until: oneHourLater(new Date()).getTime() }, false)
-          }
-        >
-          {t('followUpSnoozeHour')}
-        </button>
-        <button
-          type="button"
-          className="ds-followup-chip"
-          data-testid="followup-snooze-tomorrow"
+          onClick={snoozeUntil(oneHourLater)}
+        />
+        <ActionChip
+          testId="followup-snooze-tomorrow"
+          label={t('followUpPickTomorrow')}
+          describedBy={`${id}-title`}
           disabled={busy}
-          aria-describedby={`${id}-title`}
-          onClick={() =>
-            onAction(
-              { id: followUp.id, action: 'snooze', until: tomorrowMorning(new Date()).getTime() },
-              false,
-            )
-          }
-        >
-          {t('followUpPickTomorrow')}
-        </button>
+          onClick={snoozeUntil(tomorrowMorning)}
+        />
       </div>
       <WriteError message={error} />
     </li>
@@ -276,26 +292,21 @@ function ProposedItem({ followUp, now, locale, busy, error, onAction }: ItemProp
         <DueText due={followUp.due} now={now} locale={locale} />
       </div>
       <div className="ds-followup-actions">
-        <button
-          type="button"
-          className="ds-followup-chip ds-followup-chip-primary"
-          data-testid="followup-accept"
+        <ActionChip
+          testId="followup-accept"
+          label={t('followUpAccept')}
+          describedBy={`${id}-title`}
           disabled={busy}
-          aria-describedby={`${id}-title`}
+          primary
           onClick={() => onAction({ id: followUp.id, action: 'accept' }, true)}
-        >
-          {t('followUpAccept')}
-        </button>
-        <button
-          type="button"
-          className="ds-followup-chip"
-          data-testid="followup-dismiss"
+        />
+        <ActionChip
+          testId="followup-dismiss"
+          label={t('followUpDismiss')}
+          describedBy={`${id}-title`}
           disabled={busy}
-          aria-describedby={`${id}-title`}
           onClick={() => onAction({ id: followUp.id, action: 'dismiss' }, true)}
-        >
-          {t('followUpDismiss')}
-        </button>
+        />
       </div>
       <WriteError message={error} />
     </li>
@@ -320,16 +331,13 @@ function DoneItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
             </time>
           </span>
         </div>
-        <button
-          type="button"
-          className="ds-followup-chip"
-          data-testid="followup-reopen"
+        <ActionChip
+          testId="followup-reopen"
+          label={t('followUpReopen')}
+          describedBy={`${id}-title`}
           disabled={busy}
-          aria-describedby={`${id}-title`}
           onClick={() => onAction({ id: followUp.id, action: 'reopen' }, true)}
-        >
-          {t('followUpReopen')}
-        </button>
+        />
       </div>
       <WriteError message={error} />
     </li>

@@ -3,6 +3,7 @@
  * people, notes, follow-ups, stage events, the SPIN question log — moves to the new key in one
  * transaction, so the account's history is never split between two keys, nor half-moved.
  */
+import type { z } from 'zod';
 import type { Db } from './open';
 import {
   accountRecordSchema,
@@ -58,6 +59,36 @@ export function mergeAccountRecords(
 
 const keyOf = (field: string) => (row: unknown) => (row as Record<string, unknown>)[field];
 
+/** The part of a store with a `by-account` index that moving its rows needs. */
+interface AccountIndexedStore<T> {
+  readonly name: string;
+  index(name: 'by-account'): { getAll(query: string): Promise<unknown[]> };
+  put(row: T): Promise<unknown>;
+}
+
+/**
+ * Files every row of `store` kept under `fromKey` under `intoKey` instead, and returns how many moved.
+ * Damaged rows are reported and left where they are rather than failing the whole merge.
+ */
+async function reassignRows<T extends { accountKey: string }>(
+  store: AccountIndexedStore<T>,
+  schema: z.ZodType<T>,
+  keyField: string,
+  fromKey: string,
+  intoKey: string,
+): Promise<number> {
+  const rows = validRows(
+    schema,
+    store.name,
+    await store.index('by-account').getAll(fromKey),
+    keyOf(keyField),
+  );
+  for (const row of rows) {
+    await store.put(checkedRow(schema, store.name, { ...row, accountKey: intoKey }));
+  }
+  return rows.length;
+}
+
 export async function mergeAccountRows(
   db: Db,
   fromKey: string,
@@ -80,16 +111,13 @@ export async function mergeAccountRows(
         await accounts.delete(fromKey);
       }
 
-      const contacts = tx.objectStore('contacts');
-      const people = validRows(
+      const contacts = await reassignRows(
+        tx.objectStore('contacts'),
         contactRecordSchema,
-        'contacts',
-        await contacts.index('by-account').getAll(fromKey),
-        keyOf('email'),
+        'email',
+        fromKey,
+        intoKey,
       );
-      for (const person of people) {
-        await contacts.put(checkedRow(contactRecordSchema, 'contacts', { ...person, accountKey: intoKey }));
-      }
 
       const notes = tx.objectStore('notes');
       const noteRows = validRows(
@@ -104,31 +132,20 @@ export async function mergeAccountRows(
         await notes.put(checkedRow(noteRecordSchema, 'notes', { ...note, accountKey: intoKey }));
       }
 
-      const followUps = tx.objectStore('followUps');
-      const followUpRows = validRows(
+      const followUps = await reassignRows(
+        tx.objectStore('followUps'),
         followUpRecordSchema,
-        'followUps',
-        await followUps.index('by-account').getAll(fromKey),
-        keyOf('id'),
+        'id',
+        fromKey,
+        intoKey,
       );
-      for (const followUp of followUpRows) {
-        await followUps.put(
-          checkedRow(followUpRecordSchema, 'followUps', { ...followUp, accountKey: intoKey }),
-        );
-      }
-
-      const stageEvents = tx.objectStore('stageEvents');
-      const eventRows = validRows(
+      const stageEvents = await reassignRows(
+        tx.objectStore('stageEvents'),
         stageEventRecordSchema,
-        'stageEvents',
-        await stageEvents.index('by-account').getAll(fromKey),
-        keyOf('id'),
+        'id',
+        fromKey,
+        intoKey,
       );
-      for (const event of eventRows) {
-        await stageEvents.put(
-          checkedRow(stageEventRecordSchema, 'stageEvents', { ...event, accountKey: intoKey }),
-        );
-      }
 
       // Question log rows are keyed by account and question: they are re-keyed, and a question asked of
       // both accounts keeps the earlier time.
@@ -152,10 +169,10 @@ export async function mergeAccountRows(
 
       return {
         account: from !== undefined,
-        contacts: people.length,
+        contacts,
         notes: noteRows.length,
-        followUps: followUpRows.length,
-        stageEvents: eventRows.length,
+        followUps,
+        stageEvents,
         questionLog: asked.length,
       };
     },
