@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: builds the extension, measures it against its budgets in real Chromium (headless) and
  * writes BENCHMARKS.md: contact detection (size, read, churn, panel) and, on one browser with a large
- * seeded database, the data the surfaces load (panel-data, popup-data, insights-search).
+ * seeded database, the data the surfaces load (panel-data, popup-data, insights-search) and the memory
+ * the content script and the panel take on large pages (memory).
  *
  *   --no-build       measure the existing build (DEALSIDE_EXTENSION_DIR, else .output/chrome-mv3)
  *   --only=a,b       run some groups only: size, read, churn, panel, panel-data, popup-data,
- *                    insights-search (prints, writes no file)
+ *                    insights-search, memory (prints, writes no file)
  *   --quick          fewer iterations, for trying the script out (prints, writes no file)
  *   --out=FILE       write the report here (also for --only / --quick runs)
  *
@@ -34,6 +35,7 @@ import {
   measureInsightsSearch,
   type InsightsSearchResult,
 } from './bench/insights-search';
+import { DEFAULT_MEMORY_OPTIONS, measureMemory, type MemoryResult } from './bench/memory';
 import { DEFAULT_PANEL_DATA_OPTIONS, measurePanelData, type PanelDataResult } from './bench/panel-data';
 import { DEFAULT_POPUP_DATA_OPTIONS, measurePopupData, type PopupDataResult } from './bench/popup-data';
 import { ScaleBrowser, type Progress, type SeedStep } from './bench/scale-browser';
@@ -41,7 +43,16 @@ import { BIG_ACCOUNT, SCALE, TYPICAL_ACCOUNT } from './bench/in-page/scale-rows'
 import type { Summary } from './bench/stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const GROUPS = ['size', 'read', 'churn', 'panel', 'panel-data', 'popup-data', 'insights-search'] as const;
+const GROUPS = [
+  'size',
+  'read',
+  'churn',
+  'panel',
+  'panel-data',
+  'popup-data',
+  'insights-search',
+  'memory',
+] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Results {
@@ -59,6 +70,7 @@ interface Results {
   panelData?: PanelDataResult;
   popupData?: PopupDataResult;
   insightsSearch?: InsightsSearchResult;
+  memory?: MemoryResult;
 }
 
 /** One line of the summary, and the reason when the budget is missed. */
@@ -738,6 +750,122 @@ function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[])
   ].join('\n\n');
 }
 
+const mib = (value: number): string => `${(value / 1024 / 1024).toFixed(2)} MiB`;
+
+/** A heap difference, which can come out slightly negative when a collection frees a little more. */
+const heapBytes = (value: number): string => (Math.abs(value) >= 1024 * 1024 ? mib(value) : kib(value));
+
+function heapRows(s: Summary): string[] {
+  return [String(s.n), heapBytes(s.median), heapBytes(s.p95), heapBytes(s.min), heapBytes(s.max)];
+}
+
+function renderMemory(memory: MemoryResult, verdicts: Verdict[]): string {
+  const sizeVerdicts = memory.pages.map((page): Verdict => {
+    const size = `${count(page.elementCount)}-element page`;
+    return {
+      metric: `JS heap of the content script, ${size}`,
+      budget: `≤ ${mib(memory.contentBudgetBytes)} (median)`,
+      result: `${heapBytes(page.contentScript.median)} median, ${heapBytes(page.contentScript.p95)} p95 over the page alone (${mib(page.withoutContentScript.median)})`,
+      how: 'page renderer heap minus the same HTML where no content script runs',
+      ...(page.contentScript.median > memory.contentBudgetBytes && {
+        missed: `${heapBytes(page.contentScript.median)} median is over ${mib(memory.contentBudgetBytes)}`,
+      }),
+    };
+  });
+  const panelVerdicts = memory.pages.map((page): Verdict => ({
+    metric: `JS heap of the panel, ${count(memory.notesInAccount)}-note account, ${count(page.elementCount)}-element page`,
+    budget: `≤ ${mib(memory.panelBudgetBytes)} (median)`,
+    result: `${heapBytes(page.panel.median)} median, ${heapBytes(page.panel.p95)} p95`,
+    how: 'extension renderer heap with the panel open minus just before',
+    ...(page.panel.median > memory.panelBudgetBytes && {
+      missed: `${heapBytes(page.panel.median)} median is over ${mib(memory.panelBudgetBytes)}`,
+    }),
+  }));
+  const growthVerdict: Verdict = {
+    metric: `Heap growth over ${count(memory.navigations)} in-app navigations (content script; panel)`,
+    budget: `≤ ${kib(memory.growthBudgetBytes)} each`,
+    result: `content script ${heapBytes(memory.contentScriptGrowth)}; panel ${heapBytes(memory.panelGrowth)}`,
+    how: 'heap after the navigations minus before, the page’s own growth subtracted',
+    ...((memory.contentScriptGrowth > memory.growthBudgetBytes ||
+      memory.panelGrowth > memory.growthBudgetBytes) && {
+      missed: `content script ${heapBytes(memory.contentScriptGrowth)}, panel ${heapBytes(memory.panelGrowth)}: over ${kib(memory.growthBudgetBytes)}`,
+    }),
+  };
+  verdicts.push(...sizeVerdicts, ...panelVerdicts, growthVerdict);
+  const rows = memory.pages.flatMap((page, i) => [
+    [
+      `Content script, ${count(page.elementCount)} elements`,
+      ...heapRows(page.contentScript),
+      status(sizeVerdicts[i]),
+    ],
+    [
+      `Blink heap beside it (DOM and engine objects), ${count(page.elementCount)} elements`,
+      ...heapRows(page.contentScriptEngine),
+      'reported',
+    ],
+    [
+      `Baseline — the page alone, ${count(page.elementCount)} elements`,
+      ...heapRows(page.withoutContentScript),
+      'baseline',
+    ],
+    [
+      `Panel (${count(page.notesShown)} notes shown), ${count(page.elementCount)} elements`,
+      ...heapRows(page.panel),
+      status(panelVerdicts[i]),
+    ],
+  ]);
+  return [
+    '## 9. Memory of the content script and the panel',
+    `Budgets: content script ≤ ${mib(memory.contentBudgetBytes)} of JS heap added to the page; panel ` +
+      `≤ ${mib(memory.panelBudgetBytes)}; growth over ${count(memory.navigations)} in-app navigations ≤ ` +
+      `${kib(memory.growthBudgetBytes)} for each. Status: ${status(growthVerdict)} (growth); see the table for the rest.`,
+    table(['What (JS heap unless named)', 'n', 'Median', 'p95', 'Min', 'Max', 'Status'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ]),
+    table(
+      ['After in-app navigations', 'Growth', 'Status'],
+      [
+        [
+          `Content script (page growth without it, ${heapBytes(memory.pageGrowthWithout)}, subtracted)`,
+          heapBytes(memory.contentScriptGrowth),
+          status(growthVerdict),
+        ],
+        [
+          `Panel (${mib(memory.panelBefore)} → ${mib(memory.panelAfter)} for the extension renderer)`,
+          heapBytes(memory.panelGrowth),
+          status(growthVerdict),
+        ],
+      ],
+      ['left', 'right', 'left'],
+    ),
+    [
+      '- On the large database of section 5, the large Gmail-like thread (tests/fixtures/sites/large-gmail.ts) ' +
+        `is served at a real Gmail address; its customer belongs to the account with ${count(memory.notesInAccount)} ` +
+        'notes, so the panel holds the most a panel loads. Every load is a fresh tab; the heap is read once the ' +
+        'panel shows the customer and the notes and the page has been quiet for a moment.',
+      '- Chromium has one V8 heap per renderer process, so each figure is a difference against a baseline in ' +
+        'the same run. Content script: the page’s renderer (page world and the content script’s isolated world ' +
+        'share it) minus the same HTML served at an address no content script matches, loaded right after. ' +
+        'The panel is an extension frame in the extension’s own process, so it is in neither. Panel: the ' +
+        'extension renderer with the panel open minus the same renderer just before the tab opened.',
+      '- Every reading follows three forced garbage collections (DevTools protocol `HeapProfiler.collectGarbage`) ' +
+        'and is `Runtime.getHeapUsage`: `usedSize` (V8) and, reported beside the content script, ' +
+        '`embedderHeapUsedSize` (Blink: the panel’s host element, its shadow root and frame element, and the ' +
+        'DOM wrappers the reads touch).',
+      `- Growth: one tab of each kind, ${count(memory.navigations)} times \`history.pushState\` and another ` +
+        'customer’s thread swapped into `div[role=main]` (four customers in turn); the tab with the content ' +
+        'script waits for the panel to show each customer. The page’s own growth (the tab without the content ' +
+        'script, same changes) is subtracted from the content script’s.',
+    ].join('\n'),
+  ].join('\n\n');
+}
+
 function render(results: Results): string {
   const verdicts: Verdict[] = [];
   const sections: string[] = [];
@@ -749,6 +877,7 @@ function render(results: Results): string {
   if (results.panelData) sections.push(renderPanelData(results.panelData, verdicts));
   if (results.popupData) sections.push(renderPopupData(results.popupData, verdicts));
   if (results.insightsSearch) sections.push(renderInsightsSearch(results.insightsSearch, verdicts));
+  if (results.memory) sections.push(renderMemory(results.memory, verdicts));
   const missed = verdicts.filter((verdict) => verdict.missed);
   return [
     '# Benchmarks',
@@ -875,6 +1004,13 @@ async function main(): Promise<void> {
             ? { insightsRuns: 2, searchRuns: 3, warmup: 1, baselineRuns: 1 }
             : DEFAULT_INSIGHTS_SEARCH_OPTIONS,
         ),
+    );
+    results.memory = await run('memory', 'Memory of the content script and the panel', async (progress) =>
+      measureMemory(
+        await scaleBrowser(progress),
+        progress,
+        quick ? { runs: 2, pageSizes: [20_000], navigations: 10, settleMs: 500 } : DEFAULT_MEMORY_OPTIONS,
+      ),
     );
     results.seeding = scale?.seeding;
   } finally {
