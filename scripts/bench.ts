@@ -583,13 +583,13 @@ function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): string {
           'reported',
         ],
         [
-          'Re-arm step 2: notification permission asked, badge recounted (`by-status-due` count) and set (3 `action` calls)',
+          'Re-arm step 2a: refresh under way → badge recounted (`by-status-due` count) and set (3 `action` calls at once)',
           ...summaryRows(result.rearmSteps.badge),
           '',
           'reported',
         ],
         [
-          'Re-arm step 3: reminder alarm re-armed (storage read, `by-status-due` cursor, `alarms.create`)',
+          'Re-arm step 2b, beside 2a: refresh under way → reminder alarm re-armed (storage read, `by-status-due` cursor, `alarms.create`)',
           ...summaryRows(result.rearmSteps.alarm),
           '',
           'reported',
@@ -616,17 +616,18 @@ function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): string {
         'windows (lib/reminders/windows.ts, bundled into the page). No names are joined and no message is ' +
         'sent, so the comparison favours the baseline.',
       '- Re-arming: each run snoozes a different open follow-up due months ahead to half an hour from now ' +
-        '(`updateFollowUp`, action `snooze`), so it becomes one of the next reminders. The background writes the row, answers, and then — after answering — recounts the badge, ' +
-        'arms the one reminder alarm again (`firstOpenFollowUpDueAfter` on the `by-status-due` index) and ' +
-        'sets the day-turn alarm (lib/background/reminders.ts `followUpsChanged`). The benchmark watches this ' +
+        '(`updateFollowUp`, action `snooze`), so it becomes one of the next reminders. The background writes the row, answers, and then — after answering — reads the settings, asks ' +
+        'whether notifications are allowed, then recounts the badge and, side by side with it, arms the one ' +
+        'reminder alarm again (`firstOpenFollowUpDueAfter` on the `by-status-due` index), and last sets the ' +
+        'day-turn alarm (lib/background/reminders.ts `followUpsChanged`). The benchmark watches this ' +
         "inside the service worker without changing the extension: it wraps the worker's " +
         '`IDBDatabase.prototype.transaction` to note when a `readwrite` transaction on `followUps` completes, ' +
         '`chrome.alarms.create` to note when each alarm has been set, and — for the steps — ' +
         '`chrome.notifications.getPermissionLevel` (which the refresh calls right after reading the settings; ' +
         'noted when called) and ' +
-        '`chrome.action.setTitle` (the badge update’s last, noted when done); all with the worker’s ' +
-        '`performance.timeOrigin + performance.now()`. The steps add up to the re-arm. "Re-arm" runs from the write’s commit to the reminder ' +
-        'alarm set, so it includes the badge recount; the round trip of the snooze itself (write and answer, ' +
+        '`chrome.action.setTitle` (set together with the badge’s text and colour; noted when done); all with the worker’s ' +
+        '`performance.timeOrigin + performance.now()`. Step 1 and step 2b add up to the re-arm; step 2a runs beside 2b. "Re-arm" runs from the ' +
+        'write’s commit to the reminder alarm set, which does not wait for the badge; the round trip of the snooze itself (write and answer, ' +
         'page clock) is shown apart and does not include the re-arm, which the background does after ' +
         `answering. ${counted(result.rearmWarmup, 'warm-up run')} not counted.`,
     ].join('\n'),

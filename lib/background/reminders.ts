@@ -118,9 +118,11 @@ async function updateBadge(db: Db, now: number): Promise<number> {
   const count = await countOpenFollowUpsDue(db, window.from, window.to);
   const button = toolbarButton();
   if (!button) return count;
-  await button.setBadgeText({ text: badgeText(count) });
-  await button.setBadgeBackgroundColor({ color: BADGE_COLOR });
-  await button.setTitle({ title: count > 0 ? t('badgeTitle', String(count)) : t('extName') });
+  await Promise.all([
+    button.setBadgeText({ text: badgeText(count) }),
+    button.setBadgeBackgroundColor({ color: BADGE_COLOR }),
+    button.setTitle({ title: count > 0 ? t('badgeTitle', String(count)) : t('extName') }),
+  ]);
   return count;
 }
 
@@ -163,8 +165,9 @@ async function armDayTurn(now: number): Promise<void> {
 async function refresh(now: number): Promise<void> {
   const [db, settings] = await Promise.all([database(), readSettings()]);
   const blocked = (await reminderBlocker(settings)) !== null;
-  await updateBadge(db, now);
-  await armReminder(db, now, settings, blocked);
+  // The alarm does not wait for the badge: a reminder on time matters more, and the two are independent
+  // (separate read transactions, separate browser APIs).
+  await Promise.all([armReminder(db, now, settings, blocked), updateBadge(db, now)]);
   await armDayTurn(now);
 }
 

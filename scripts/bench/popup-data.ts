@@ -69,14 +69,14 @@ export interface PopupDataResult {
   rearm: Summary;
   /** In the worker: the write committed → the day-turn alarm set, the last step of the refresh. */
   refresh: Summary;
-  /** The re-arm in steps: until the refresh starts, the badge, the reminder alarm. */
+  /** The re-arm in steps: until the refresh starts; then, side by side from there, the badge and the alarm. */
   rearmSteps: { toRefresh: Summary; badge: Summary; alarm: Summary };
 }
 
 /**
  * Wraps calls in the worker to note when they happen (once per worker): a `followUps` write committing,
  * the refresh under way (asking whether notifications are allowed, right after reading the settings), the
- * badge set (its last call, the title) and each alarm set.
+ * badge set (its title, set together with the text and the colour) and each alarm set.
  */
 const INSTALL_PROBE = `(() => {
   if (globalThis.${PROBE}) return false;
@@ -218,8 +218,9 @@ export async function measurePopupData(
     rearms.push(armed - written);
     refreshes.push(dayTurn - written);
     steps.toRefresh.push(started - written);
+    // The badge and the reminder alarm are brought up to date side by side, both from the refresh's start.
     steps.badge.push(badge - started);
-    steps.alarm.push(armed - badge);
+    steps.alarm.push(armed - started);
   }
 
   return {
