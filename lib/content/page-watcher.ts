@@ -29,26 +29,50 @@ export function watchPage(
 
   const observer = new MutationObserver(() => schedule());
 
-  function observeRegion(): void {
+  /** The document the app shows its view in, with its address: a same-origin view frame's, else the page's. */
+  function currentView(): { document: Document; url: string } {
+    const frame = adapter.viewFrameSelector
+      ? document.querySelector<HTMLIFrameElement>(adapter.viewFrameSelector)
+      : null;
+    try {
+      // Null for a frame of another origin or one still loading: the top page is read instead.
+      const inner = frame?.contentDocument;
+      if (inner?.body && inner.location.href !== 'about:blank')
+        return { document: inner, url: inner.location.href };
+    } catch {
+      // A frame that became cross-origin between the check and the read.
+    }
+    return { document, url: location.href };
+  }
+
+  function observeRegion(view: Document): void {
     const region =
-      (adapter.mainRegionSelector && document.querySelector(adapter.mainRegionSelector)) || document.body;
+      (adapter.mainRegionSelector && view.querySelector(adapter.mainRegionSelector)) || view.body;
     if (!region || region === observed) return;
     observer.disconnect();
     observer.observe(region, { childList: true, subtree: true, characterData: false });
     // An app may replace the main region itself; that is a change in an ancestor's children.
-    for (let parent = region.parentNode; parent && parent !== document; parent = parent.parentNode) {
+    for (let parent = region.parentNode; parent && parent !== view; parent = parent.parentNode) {
       observer.observe(parent, { childList: true });
     }
     observed = region;
   }
 
+  // A view frame loading another view changes neither the top page's address nor its DOM. `load` does
+  // not bubble, but it passes the top document in the capture phase.
+  const onFrameLoad = (event: Event) => {
+    if (event.target instanceof HTMLIFrameElement) schedule();
+  };
+  if (adapter.viewFrameSelector) document.addEventListener('load', onFrameLoad, true);
+
   function readNow(): void {
     pending = undefined;
     if (!hooks.isValid()) return stop();
-    const url = location.href;
+    const pageUrl = location.href;
+    const view = currentView();
     let context: PageContext;
     try {
-      context = adapter.readPage(document, new URL(url));
+      context = adapter.readPage(view.document, new URL(view.url));
     } catch (error) {
       // Adapters are written not to throw; if one does, the page still must not see it.
       context = {
@@ -58,11 +82,11 @@ export function watchPage(
         reason: `read failed: ${String(error)}`,
       };
     }
-    observeRegion();
-    const key = url + '\n' + JSON.stringify(context);
+    observeRegion(view.document);
+    const key = pageUrl + '\n' + view.url + '\n' + JSON.stringify(context);
     if (key === lastSent) return;
     lastSent = key;
-    report(url, context);
+    report(pageUrl, context);
   }
 
   function schedule(): void {
@@ -79,10 +103,11 @@ export function watchPage(
 
   function stop(): void {
     observer.disconnect();
+    document.removeEventListener('load', onFrameLoad, true);
     if (pending !== undefined) hooks.clearTimeout(pending);
   }
 
   hooks.onLocationChange(schedule);
-  observeRegion();
+  observeRegion(currentView().document);
   return { readNow, stop };
 }

@@ -12,7 +12,8 @@ import { mountPanelFrame } from './panel-frame';
 import { watchPage } from './page-watcher';
 
 export function runContentScript(adapter: SiteAdapter): void {
-  // The panel lives in the top frame only; a site's inner frames are read by the top frame's adapter.
+  // The panel lives in the top frame only; a view the site shows in a frame is read from here
+  // (`SiteAdapter.viewFrameSelector`).
   if (window.top !== window) return;
   // A site adapter also checks the path (Gmail's chat lives on the mail host); the generic adapter has no
   // hosts of its own and runs wherever the rep registered it.

@@ -24,6 +24,8 @@ export const qqmail = site({
   name: 'QQ Mail',
   hosts: ['mail.qq.com', 'exmail.qq.com'],
   mainRegionSelector: '#mainmail',
+  // The classic UI's frame set page (`frame_html`) shows the mail list, a mail or compose in this frame.
+  viewFrameSelector: 'iframe#mainFrame',
   read(d, url) {
     const u = url.pathname + url.search;
     return labelledMail(

@@ -51,6 +51,12 @@ export interface SiteAdapter {
    * the DOM for changes. Falls back to `document.body`.
    */
   mainRegionSelector?: string;
+  /**
+   * Optional: a CSS selector for a same-origin frame the app shows its current view in (QQ Mail's
+   * classic UI loads each mail into `#mainFrame` of a frame set page). When the frame's document can be
+   * read, the content script reads and watches it, with the frame's address, instead of the top page.
+   */
+  viewFrameSelector?: string;
 }
 
 /** Shorthand for the "nothing here" result. */
