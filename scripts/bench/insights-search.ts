@@ -4,7 +4,8 @@
  * design asks for "quick", so the figures are reported, not judged.
  *
  * - `getInsights` for each period (30, 90, 365 days, all time), round trips timed in an extension page,
- *   the periods taking turns; the background's own time (`computeMs` in the answer) is reported beside.
+ *   the periods taking turns; the background's own time (`computeMs` in the answer) is reported beside,
+ *   and so is the time the same rows take to read from IndexedDB in the page with nothing else done.
  * - `searchNotes`: the first query, which builds the background's in-memory index from the notes store,
  *   then warm queries in Latin and Chinese script. The first query can only happen once per worker, so
  *   it is repeated by changing the store behind the background's back (one note added, then removed):
@@ -12,7 +13,7 @@
  *   Baseline, in the same run: the same search without the index — every note read and folded in an
  *   extension page — which must find the same number of notes.
  */
-import type { InsightsPeriod } from '../../lib/insights/period';
+import { periodStart, type InsightsPeriod } from '../../lib/insights/period';
 import { SCALE } from './in-page/scale-rows';
 import { callInPage, sendFrom, type Progress, type ScaleBrowser } from './scale-browser';
 import { summarize, type Summary } from './stats';
@@ -49,6 +50,9 @@ export interface InsightsPeriodResult {
   stageEventsRead: number;
   roundTrip: Summary;
   background: Summary;
+  /** The same rows read in the page with nothing else done: IndexedDB's share. */
+  rowsRead: Summary;
+  rowsReadCount: number;
 }
 
 export interface SearchQueryResult {
@@ -86,15 +90,20 @@ export async function measureInsightsSearch(
     roundTrip: [] as number[],
     background: [] as number[],
     read: 0,
+    rowsRead: [] as number[],
+    rowsReadCount: 0,
   }));
   for (let round = 0; round < options.warmup + options.insightsRuns; round++) {
     for (const [index, period] of PERIODS.entries()) {
       const { ms, result } = await sendFrom(page, 'getInsights', { period });
       const samples = insightSamples[index]!;
       samples.read = result.stageEventsRead;
+      const floor = await callInPage(page, 'insightsRowsRead', periodStart(period, result.now), result.now);
+      samples.rowsReadCount = floor.rows;
       if (round < options.warmup) continue;
       samples.roundTrip.push(ms);
       samples.background.push(result.computeMs);
+      samples.rowsRead.push(floor.ms);
     }
   }
 
@@ -168,6 +177,8 @@ export async function measureInsightsSearch(
       stageEventsRead: insightSamples[index]!.read,
       roundTrip: summarize(insightSamples[index]!.roundTrip),
       background: summarize(insightSamples[index]!.background),
+      rowsRead: summarize(insightSamples[index]!.rowsRead),
+      rowsReadCount: insightSamples[index]!.rowsReadCount,
     })),
     cold: {
       query: COLD_QUERY,

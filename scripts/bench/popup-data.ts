@@ -41,7 +41,7 @@ export const DEFAULT_POPUP_DATA_OPTIONS: PopupDataOptions = {
   iterations: 60,
   warmup: 5,
   baselineRuns: 10,
-  rearmRuns: 30,
+  rearmRuns: 60,
   rearmWarmup: 3,
 };
 

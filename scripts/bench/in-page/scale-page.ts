@@ -252,6 +252,37 @@ function getAll(db: IDBDatabase, store: string): Promise<unknown[]> {
 }
 
 /**
+ * The rows the insights for a period read (stage events on `by-at`, SPIN questions on `by-asked`, done
+ * follow-ups on `by-status-due`), read the same way in one transaction and nothing else: no validation,
+ * no figures. What IndexedDB alone costs, to set the background's time against.
+ */
+export async function insightsRowsRead(from: number, now: number): Promise<{ ms: number; rows: number }> {
+  const db = await openDatabase();
+  try {
+    const started = performance.now();
+    const tx = db.transaction(['stageEvents', 'questionLog', 'followUps'], 'readonly');
+    const read = (request: IDBRequest<unknown[]>) =>
+      new Promise<number>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result.length);
+        request.onerror = () => reject(request.error);
+      });
+    const counts = await Promise.all([
+      read(tx.objectStore('stageEvents').index('by-at').getAll(IDBKeyRange.lowerBound(from))),
+      read(tx.objectStore('questionLog').index('by-asked').getAll(IDBKeyRange.lowerBound(from))),
+      read(
+        tx
+          .objectStore('followUps')
+          .index('by-status-due')
+          .getAll(IDBKeyRange.bound(['done', from], ['done', now])),
+      ),
+    ]);
+    return { ms: performance.now() - started, rows: counts.reduce((sum, n) => sum + n, 0) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * An account's panel data without the indexes: every note and every follow-up read, filtered to the
  * account and sorted as the panel shows them (newest 500 notes; open follow-ups by due, then done).
  */
