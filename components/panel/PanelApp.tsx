@@ -18,12 +18,22 @@ function hasAccount(state: PanelState): state is AccountPanelState {
   return state.account !== null && state.contact !== null;
 }
 
+const sidePanelApi = () =>
+  (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }).sidePanel;
+const sidebarApi = () => (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+
+/**
+ * Whether this frame can open the side panel. Firefox gives the in-page frame only content-script
+ * APIs, without `sidebarAction`: there the rep opens the sidebar from the browser's own menu.
+ */
+function canOpenSidePanel(): boolean {
+  return !!sidePanelApi()?.open || !!sidebarApi()?.open;
+}
+
 /** Opens the browser's side panel on this tab (Chrome), or the sidebar (Firefox). Needs the click's gesture. */
 function openSidePanel(tabId: number | null) {
-  const sidePanel = (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } })
-    .sidePanel;
-  const sidebar = (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-  const opening = sidePanel && tabId !== null ? sidePanel.open({ tabId }) : sidebar?.open();
+  const sidePanel = sidePanelApi();
+  const opening = sidePanel && tabId !== null ? sidePanel.open({ tabId }) : sidebarApi()?.open();
   void opening?.catch((error: unknown) => console.warn('[dealside] could not open the side panel', error));
 }
 
@@ -38,13 +48,15 @@ export function PanelApp({ target }: { target: PanelTarget }) {
         <span className="ds-brand">{t('extName')}</span>
         {target.kind === 'frame' ? (
           <div className="ds-topbar-actions">
-            <button
-              type="button"
-              className="ds-link"
-              onClick={() => openSidePanel(data.status === 'ready' ? data.state.tabId : null)}
-            >
-              {t('openSidePanel')}
-            </button>
+            {canOpenSidePanel() ? (
+              <button
+                type="button"
+                className="ds-link"
+                onClick={() => openSidePanel(data.status === 'ready' ? data.state.tabId : null)}
+              >
+                {t('openSidePanel')}
+              </button>
+            ) : null}
             <button
               type="button"
               className="ds-icon-button"

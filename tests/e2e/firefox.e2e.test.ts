@@ -1,0 +1,98 @@
+/**
+ * The Firefox build in a real Firefox (Debian's firefox-esr, over WebDriver BiDi): the content script
+ * docks the panel beside a Gmail thread, the panel shows the customer, and what the rep enters — a
+ * stage, a note, a follow-up — is kept by the background page and shown again after a reload.
+ *
+ * `.ci/run` installs firefox-esr. Without it this suite fails rather than passing silently; set
+ * DEALSIDE_SKIP_FIREFOX=1 to leave it out on a machine that has no Firefox.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from './support/browser';
+import {
+  firefoxAvailable,
+  firefoxPanelFrame,
+  firefoxPath,
+  launchFirefoxWithExtension,
+  openServedPage,
+  testIdText,
+  type FirefoxWithExtension,
+} from './support/firefox';
+
+const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
+const JANE = 'jane.cooper@northwind-trading.com';
+
+/** Every `[data-testid=…]` element's text in the frame. */
+function allTexts(frame: Frame, testId: string): Promise<string[]> {
+  return frame.evaluate(
+    (id) => [...document.querySelectorAll(`[data-testid="${id}"]`)].map((node) => node.textContent ?? ''),
+    testId,
+  );
+}
+
+describe.skipIf(process.env.DEALSIDE_SKIP_FIREFOX === '1')('the Firefox build in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  let html: string;
+
+  beforeAll(async () => {
+    if (!firefoxAvailable())
+      throw new Error(
+        `Firefox was not found at ${firefoxPath()}: install firefox-esr (as .ci/run does), set FIREFOX_PATH, ` +
+          'or set DEALSIDE_SKIP_FIREFOX=1 to leave these tests out.',
+      );
+    html = await readFile(path.join(FIXTURES_DIR, 'sites/gmail/thread.html'), 'utf8');
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  async function openThread(): Promise<{ page: Page; panel: Frame }> {
+    const page = await openServedPage(firefox, THREAD_URL, html);
+    const panel = await firefoxPanelFrame(page);
+    await expect.poll(() => testIdText(panel, 'contact-email')).toBe(JANE);
+    return { page, panel };
+  }
+
+  it('docks the panel beside a Gmail thread and keeps a stage, a note and a follow-up across a reload', async () => {
+    const { page, panel } = await openThread();
+
+    await panel.select('[data-testid="stage-select"]', 'discovery');
+    await expect
+      .poll(() =>
+        panel.evaluate(
+          () => document.querySelector<HTMLSelectElement>('select[data-testid="stage-select"]')?.value,
+        ),
+      )
+      .toBe('discovery');
+
+    const note = 'Firefox: Jane wants the pilot in two depots, decision by March.';
+    await panel.click('[data-testid="note-editor"]');
+    await panel.type('[data-testid="note-editor"]', note);
+    // Leaving the editor saves at once (otherwise the autosave would, a moment later).
+    await panel.click('[data-testid="followup-title"]');
+    await expect.poll(() => allTexts(panel, 'note-item')).toContainEqual(expect.stringContaining(note));
+
+    await panel.type('[data-testid="followup-title"]', 'Send the two-depot pilot plan');
+    await panel.click('[data-testid="followup-pick-tomorrow"]');
+    await panel.click('[data-testid="followup-add"]');
+    await expect
+      .poll(() => allTexts(panel, 'followup-item'))
+      .toContainEqual(expect.stringContaining('Send the two-depot pilot plan'));
+
+    await page.close();
+    const again = await openThread();
+    expect(
+      await again.panel.evaluate(
+        () => document.querySelector<HTMLSelectElement>('select[data-testid="stage-select"]')?.value,
+      ),
+    ).toBe('discovery');
+    expect(await allTexts(again.panel, 'note-item')).toContainEqual(expect.stringContaining(note));
+    expect(await allTexts(again.panel, 'followup-item')).toContainEqual(
+      expect.stringContaining('Send the two-depot pilot plan'),
+    );
+    await again.page.close();
+  });
+});
