@@ -1,7 +1,8 @@
 /**
  * The Firefox build in a real Firefox (Debian's firefox-esr, over WebDriver BiDi): the content script
  * docks the panel beside a Gmail thread, the panel shows the customer, and what the rep enters — a
- * stage, a note, a follow-up — is kept by the background page and shown again after a reload.
+ * stage, a note, a follow-up — is kept by the background page and shown again after a reload, and
+ * reaches the panel of another tab on the same account.
  *
  * `.ci/run` installs firefox-esr. Without it this suite fails rather than passing silently; set
  * DEALSIDE_SKIP_FIREFOX=1 to leave it out on a machine that has no Firefox.
@@ -94,5 +95,22 @@ describe.skipIf(process.env.DEALSIDE_SKIP_FIREFOX === '1')('the Firefox build in
       expect.stringContaining('Send the two-depot pilot plan'),
     );
     await again.page.close();
+  });
+
+  it('a note saved in one tab shows in the panel of another tab on the same account', async () => {
+    const first = await openThread();
+    const second = await openThread();
+    const note = 'Firefox, second tab: Sam Okafor joins the site survey.';
+    await first.page.bringToFront();
+    await first.panel.click('[data-testid="note-editor"]');
+    await first.panel.type('[data-testid="note-editor"]', note);
+    await first.panel.click('[data-testid="followup-title"]');
+    await expect.poll(() => allTexts(first.panel, 'note-item')).toContainEqual(expect.stringContaining(note));
+    // The other tab's panel was told through its tab (Firefox never gives it the runtime broadcast).
+    await expect
+      .poll(() => allTexts(second.panel, 'note-item'))
+      .toContainEqual(expect.stringContaining(note));
+    await first.page.close();
+    await second.page.close();
   });
 });
