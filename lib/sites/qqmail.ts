@@ -19,6 +19,17 @@ export const examples = {
   ],
 };
 
+/** The frame set page around this document when it is the view frame (same origin), else null. */
+function frameSetDocument(d: Document): Document | null {
+  try {
+    const top = d.defaultView?.top;
+    return top && top.document !== d ? top.document : null;
+  } catch {
+    // A top page of another origin cannot be read; the view alone is enough.
+    return null;
+  }
+}
+
 export const qqmail = site({
   id: 'qqmail',
   name: 'QQ Mail',
@@ -40,7 +51,7 @@ export const qqmail = site({
           : /mail_list/.test(u)
             ? 'list'
             : undefined,
-      email(text(d.getElementById('useraddr'))),
+      email(text(d.getElementById('useraddr') ?? frameSetDocument(d)?.getElementById('useraddr'))),
       text(pick(d, ['#subject', 'h1']), 300),
     );
   },

@@ -9,11 +9,12 @@ import path from 'node:path';
 import type { Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, panelFrame, type ExtensionBrowser } from './support/browser';
-import { panelSummary } from './support/sites';
+import { panelSummary, tabPageFor } from './support/sites';
 
 const FRAME_SET_URL = 'https://mail.qq.com/cgi-bin/frame_html?sid=aBcD&r=1';
 const OLIVER = 'oliver.grant@contoso-industrial.co.uk';
 const KLAUS = 'klaus.richter@acme-robotics.de';
+const REP = 'alex.morgan@dealside-demo.com';
 
 /** QQ Mail's pages by path, as its classic UI requests them. */
 const PAGES: Record<string, string> = {
@@ -54,6 +55,9 @@ describe('a view inside a same-origin frame (QQ Mail classic)', () => {
     await page.frameLocator('#mainFrame').locator('a', { hasText: 'Oliver Grant' }).click();
     await expect.poll(() => panelSummary(panel)).toBe(`contact ${OLIVER}`);
     expect(page.url()).toBe(FRAME_SET_URL);
+    // The rep's own address is in the frame set's top bar, outside the view: still read as "self".
+    const record = await tabPageFor(browser, FRAME_SET_URL);
+    expect(record?.page.context.participants).toContainEqual({ email: REP, role: 'self' });
 
     // Compose, from the folder bar: its first recipient.
     await page.locator('#compose').click();
