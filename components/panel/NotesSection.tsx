@@ -15,6 +15,7 @@ import {
 import { notePreview } from '@/lib/notes/preview';
 import { onInsertIntoNote } from './events';
 import { useNoteAutosave } from './useNoteAutosave';
+import { useNotesList } from './useNotesList';
 import { formatTimestamp } from '@/lib/dates/format';
 
 /** Notes shown at first, and added by each "Show more": an account may have thousands. */
@@ -111,7 +112,7 @@ export function NotesSection({
   callRef.current = call;
   const starting = useRef(false);
   const [now, setNow] = useState(() => Date.now());
-  const [shown, setShown] = useState(NOTES_PAGE_SIZE);
+  const list = useNotesList(state, NOTES_PAGE_SIZE);
 
   useEffect(() => {
     if (!call) return;
@@ -210,7 +211,6 @@ export function NotesSection({
 
   const isCallNote = call !== null || editor.kind === 'call';
   const hintId = `${editorId}-hint`;
-  const notes = state.notes.slice(0, shown);
 
   return (
     <section className="ds-card" aria-labelledby={`${editorId}-heading`}>
@@ -301,12 +301,12 @@ export function NotesSection({
           {statusText(editor.status)}
         </p>
       ) : null}
-      {state.notes.length === 0 ? (
+      {list.visible.length === 0 ? (
         <p className="ds-muted">{t('noNotesYet')}</p>
       ) : (
         <>
           <ul className="ds-notes">
-            {notes.map((note) => (
+            {list.visible.map((note) => (
               <NoteItem
                 key={note.id}
                 note={note}
@@ -316,15 +316,21 @@ export function NotesSection({
               />
             ))}
           </ul>
-          {state.notes.length > shown ? (
+          {list.canShowMore ? (
             <button
               type="button"
               className="ds-link ds-notes-more"
               data-testid="notes-show-more"
-              onClick={() => setShown((count) => count + NOTES_PAGE_SIZE)}
+              disabled={list.loadingMore}
+              onClick={list.showMore}
             >
-              {t('callNotesShowMore', [String(notes.length), String(state.notes.length)])}
+              {t('callNotesShowMore', [String(list.visible.length), String(list.total)])}
             </button>
+          ) : null}
+          {list.error ? (
+            <p className="ds-error-text" role="alert">
+              {t('notesOlderFailed', list.error)}
+            </p>
           ) : null}
         </>
       )}

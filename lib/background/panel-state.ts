@@ -9,7 +9,7 @@ import { chooseContact, type ChosenParticipant } from '../contact/choose-contact
 import { normalizeEmail } from '../contact/email';
 import { getAccount, listAccountContacts } from '../db/accounts';
 import { listAccountFollowUps } from '../db/follow-ups';
-import { listNotes } from '../db/notes';
+import { countNotes, listNotes } from '../db/notes';
 import { listQuestionsAsked } from '../db/question-log';
 import type { PanelState, PersonView } from '../messaging/protocol';
 import { pickedContact } from './contact-picks';
@@ -24,6 +24,7 @@ const EMPTY: Omit<PanelState, 'tabId'> = {
   others: [],
   account: null,
   notes: [],
+  notesTotal: 0,
   followUps: [],
   askedQuestionIds: [],
 };
@@ -75,10 +76,11 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
 
   const db = await database();
   const accountKey = contact.accountKey;
-  const [record, people, notes, followUps, asked] = await Promise.all([
+  const [record, people, notes, notesTotal, followUps, asked] = await Promise.all([
     getAccount(db, accountKey),
     listAccountContacts(db, accountKey),
     listNotes(db, accountKey),
+    countNotes(db, accountKey),
     listAccountFollowUps(db, accountKey),
     listQuestionsAsked(db, accountKey),
   ]);
@@ -90,6 +92,8 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
     others,
     account: { key: accountKey, displayKey: displayAccountKey(accountKey), record: record ?? null, people },
     notes,
+    // Counted in its own transaction: a note saved in between can make it one off until the refresh.
+    notesTotal: Math.max(notesTotal, notes.length),
     followUps,
     askedQuestionIds: asked.map((entry) => entry.questionId),
   };

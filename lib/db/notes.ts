@@ -21,8 +21,15 @@ export type NoteSaveOutcome =
   | { status: 'deleted'; id: string }
   | { status: 'conflict'; note: NoteRecord; theirs: NoteRecord };
 
+/** How many notes the panel loads with an account; older ones are read a page at a time. */
+export const PANEL_NOTES_LIMIT = 500;
+
 /** An account's notes, newest first. */
-export async function listNotes(db: Db, accountKey: string, limit = 500): Promise<NoteRecord[]> {
+export async function listNotes(
+  db: Db,
+  accountKey: string,
+  limit = PANEL_NOTES_LIMIT,
+): Promise<NoteRecord[]> {
   const range = IDBKeyRange.bound([accountKey, 0], [accountKey, Number.MAX_SAFE_INTEGER]);
   const rows: unknown[] = [];
   let cursor = await db.transaction('notes').store.index('by-account-created').openCursor(range, 'prev');
@@ -31,6 +38,43 @@ export async function listNotes(db: Db, accountKey: string, limit = 500): Promis
     cursor = await cursor.continue();
   }
   return validRows(noteRecordSchema, 'notes', rows, (row) => (row as { id?: unknown }).id);
+}
+
+/** Where a page of notes ends: the last note shown, in newest-first order (creation time, then id). */
+export interface NotesCursor {
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * The account's notes that come after `before` in newest-first order, at most `limit`: the next page
+ * below what the panel shows. Notes created in the same millisecond are ordered by id, as the index's
+ * reverse cursor walks them.
+ */
+export async function listNotesBefore(
+  db: Db,
+  accountKey: string,
+  before: NotesCursor,
+  limit: number,
+): Promise<NoteRecord[]> {
+  const range = IDBKeyRange.bound([accountKey, 0], [accountKey, before.createdAt]);
+  const rows: unknown[] = [];
+  let cursor = await db.transaction('notes').store.index('by-account-created').openCursor(range, 'prev');
+  while (cursor && rows.length < limit) {
+    const [, createdAt] = cursor.key;
+    if (createdAt < before.createdAt || String(cursor.primaryKey) < before.id) rows.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return validRows(noteRecordSchema, 'notes', rows, (row) => (row as { id?: unknown }).id);
+}
+
+/** How many notes the account has, counted on the index without reading them. */
+export function countNotes(db: Db, accountKey: string): Promise<number> {
+  return db.countFromIndex(
+    'notes',
+    'by-account-created',
+    IDBKeyRange.bound([accountKey, 0], [accountKey, Number.MAX_SAFE_INTEGER]),
+  );
 }
 
 /**

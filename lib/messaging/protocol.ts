@@ -79,11 +79,20 @@ export interface PanelState {
   /** Other people on the page the rep can switch to. */
   others: PersonView[];
   account: AccountView | null;
+  /** The account's newest notes (at most 500); `notesTotal` says how many it has in all. */
   notes: NoteRecord[];
+  notesTotal: number;
   followUps: FollowUpRecord[];
   askedQuestionIds: string[];
   /** Why there is no contact, for the log and the "no contact" state. */
   reason?: string;
+}
+
+export interface ListOlderNotesRequest {
+  accountKey: string;
+  /** The oldest note the panel has: the page starts below it. */
+  before: { createdAt: number; id: string };
+  limit: number;
 }
 
 export interface GetPanelStateRequest {
@@ -295,6 +304,7 @@ export interface ProtocolMap {
   getPlaybook(request: Record<string, never>): Playbook;
   pickContact(request: PickContactRequest): PickContactResult;
   saveNote(request: SaveNoteRequest): SaveNoteResult;
+  listOlderNotes(request: ListOlderNotesRequest): NoteRecord[];
   setStage(request: SetStageRequest): void;
   setIndustry(request: SetIndustryRequest): void;
   setChecklistItem(request: SetChecklistItemRequest): void;

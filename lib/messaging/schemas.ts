@@ -38,6 +38,8 @@ export const pageContextSchema = z.object({
 const frameLayoutSchema = z.object({ collapsed: z.boolean() });
 
 const accountKey = z.string().min(1).max(320);
+/** The most notes one page of an account's older notes may ask for. */
+export const OLDER_NOTES_PAGE_MAX = 200;
 const email = z.string().min(3).max(320);
 const instant = z.number().int().min(0).max(8.64e15);
 const accountChange = { accountKey, contactEmail: email.optional() };
@@ -53,6 +55,11 @@ export const requestSchemas = {
     kind: z.enum(['note', 'call']),
     body: z.string().max(NOTE_MAX_LENGTH),
     baseRevision: z.number().int().positive().nullable(),
+  }),
+  listOlderNotes: z.object({
+    accountKey,
+    before: z.object({ createdAt: instant, id: z.string().min(1).max(100) }),
+    limit: z.number().int().min(1).max(OLDER_NOTES_PAGE_MAX),
   }),
   setPanelCollapsed: frameLayoutSchema,
   getPlaybook: z.object({}),

@@ -1,5 +1,6 @@
-import { saveNoteEdit } from '../../db/notes';
-import type { SaveNoteRequest, SaveNoteResult } from '../../messaging/protocol';
+import { listNotesBefore, saveNoteEdit } from '../../db/notes';
+import type { ListOlderNotesRequest, SaveNoteRequest, SaveNoteResult } from '../../messaging/protocol';
+import type { NoteRecord } from '../../db/records';
 import { broadcastDataChanged } from '../broadcast';
 import { database } from '../database';
 import { personSeen } from '../person';
@@ -18,6 +19,12 @@ export async function saveNote(request: SaveNoteRequest, tabId?: number): Promis
   return outcome;
 }
 
+/** The next page of an account's notes, below the oldest one a panel shows. */
+export async function listOlderNotes(request: ListOlderNotesRequest): Promise<NoteRecord[]> {
+  return listNotesBefore(await database(), request.accountKey, request.before, request.limit);
+}
+
 export function registerSaveNote(): void {
   handle('saveNote', 'extension-page', (request, caller) => saveNote(request, caller.tabId));
+  handle('listOlderNotes', 'extension-page', (request) => listOlderNotes(request));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { listNotes, saveNoteEdit, type NoteEdit } from '../../../lib/db/notes';
+import { countNotes, listNotes, listNotesBefore, saveNoteEdit, type NoteEdit } from '../../../lib/db/notes';
 import { setBadRowReporter, type BadRow } from '../../../lib/db/validate';
 import { freshDb } from './helpers';
 
@@ -35,6 +35,46 @@ describe('notes', () => {
       'Budget approved',
     ]);
     expect(await listNotes(db, 'other.example')).toEqual([]);
+  });
+
+  it('pages below the newest notes in the same order, ties in one millisecond included', async () => {
+    const { db } = await freshDb();
+    // Twelve notes, three of them per millisecond, and another account's notes in between.
+    for (let index = 0; index < 12; index += 1) {
+      const createdAt = 1000 + Math.floor(index / 3);
+      await db.put('notes', {
+        id: `n${String(index).padStart(2, '0')}`,
+        accountKey: ACCOUNT,
+        kind: 'note',
+        body: `Note ${index}`,
+        createdAt,
+        updatedAt: createdAt,
+        revision: 1,
+      });
+      await db.put('notes', {
+        id: `other-${index}`,
+        accountKey: 'contoso.example',
+        kind: 'note',
+        body: 'Elsewhere',
+        createdAt,
+        updatedAt: createdAt,
+        revision: 1,
+      });
+    }
+    const all = await listNotes(db, ACCOUNT);
+    expect(await countNotes(db, ACCOUNT)).toBe(12);
+    // Page by page from any cut, the pages join up to exactly the whole list.
+    for (const pageSize of [1, 2, 4, 5]) {
+      const paged = (await listNotes(db, ACCOUNT, pageSize)).slice();
+      for (;;) {
+        const last = paged[paged.length - 1]!;
+        const next = await listNotesBefore(db, ACCOUNT, { createdAt: last.createdAt, id: last.id }, pageSize);
+        if (next.length === 0) break;
+        paged.push(...next);
+      }
+      expect(paged.map((note) => note.id)).toEqual(all.map((note) => note.id));
+    }
+    expect(await countNotes(db, 'nobody.example')).toBe(0);
   });
 
   it('bumps the revision on every save based on the current one', async () => {

@@ -165,6 +165,43 @@ describe('NotesSection', () => {
       expect(screen.queryByTestId('notes-show-more')).not.toBeInTheDocument();
     });
 
+    it('reads notes beyond the newest 500 from the background a page at a time, and keeps them fresh', async () => {
+      const db = await database();
+      const tx = db.transaction('notes', 'readwrite');
+      for (let index = 1; index <= 560; index += 1) void tx.store.put(noteRow(index, `Note ${index}`));
+      await tx.done;
+      renderNotes();
+      await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(50));
+      expect(screen.getByTestId('notes-show-more')).toHaveTextContent('Show more (50 of 560 shown)');
+      // Ten pages come with the panel state; the eleventh and twelfth are read on demand.
+      for (let page = 2; page <= 10; page += 1) await userEvent.click(screen.getByTestId('notes-show-more'));
+      expect(screen.getAllByTestId('note-item')).toHaveLength(500);
+      await userEvent.click(screen.getByTestId('notes-show-more'));
+      await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(550));
+      await userEvent.click(screen.getByTestId('notes-show-more'));
+      await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(560));
+      expect(screen.queryByTestId('notes-show-more')).not.toBeInTheDocument();
+      const texts = screen.getAllByTestId('note-item').map((item) => item.textContent ?? '');
+      expect(texts[0]).toContain('Note 560');
+      expect(texts[500]).toContain('Note 60');
+      expect(texts.at(-1)).toContain('Note 1');
+      expect(new Set(texts).size).toBe(560);
+
+      // An older note edited shows its new text once saved: the older pages are read again.
+      const oldest = screen.getAllByTestId('note-item').at(-1)!;
+      await userEvent.click(within(oldest).getByRole('button', { name: 'Edit' }));
+      await waitFor(() => expect(editor()).toHaveValue('Note 1'));
+      await userEvent.type(editor(), ', corrected');
+      await eventually(
+        async () => (await db.get('notes', 'note-1'))?.body,
+        (body) => body === 'Note 1, corrected',
+      );
+      await waitFor(() =>
+        expect(screen.getAllByTestId('note-item').at(-1)).toHaveTextContent('Note 1, corrected'),
+      );
+      expect(screen.getAllByTestId('note-item')).toHaveLength(560);
+    });
+
     it('clamps a 100 KB note with emoji and CJK in the list and opens it whole', async () => {
       const body = '客户要求三家工厂同时试点 👩‍👩‍👧‍👦 预算已批 🇨🇳\n'.repeat(4000);
       expect(body.length).toBeGreaterThan(100_000);

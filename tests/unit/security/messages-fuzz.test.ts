@@ -85,6 +85,11 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   },
   getPanelState: {},
   saveNote: { id: 'n1', accountKey: 'northwind-trading.com', kind: 'note', body: 'x', baseRevision: null },
+  listOlderNotes: {
+    accountKey: 'northwind-trading.com',
+    before: { createdAt: 1_700_000_000_000, id: 'n1' },
+    limit: 50,
+  },
   setPanelCollapsed: { collapsed: true },
   getPlaybook: {},
   pickContact: { email: 'jane.cooper@northwind-trading.com' },

@@ -25,6 +25,10 @@ export const inProcessMessenger = {
         return (await import('../../../lib/background/panel-state')).panelStateForTab(PANEL_TAB_ID);
       case 'saveNote':
         return (await import('../../../lib/background/handlers/save-note')).saveNote(data, PANEL_TAB_ID);
+      case 'listOlderNotes':
+        return (await import('../../../lib/background/handlers/save-note')).listOlderNotes(
+          await admitted('listOlderNotes', data),
+        );
       case 'setPanelCollapsed':
         return undefined;
       case 'getPlaybook':
