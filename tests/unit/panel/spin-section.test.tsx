@@ -146,8 +146,8 @@ describe('SpinSection', () => {
     within(shown()[0]!).getByRole('button', { name: 'Asked' }).focus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(shownIds()).not.toContain(firstId));
-    // The question now in the first place takes the focus the pressed button had.
-    expect(within(shown()[0]!).getByRole('button', { name: 'Asked' })).toHaveFocus();
+    // The question now in the first place takes the focus the pressed button had (once it has rendered).
+    await waitFor(() => expect(within(shown()[0]!).getByRole('button', { name: 'Asked' })).toHaveFocus());
   });
 
   it('pages through further suggestions with More, and wraps round', async () => {
