@@ -17,6 +17,7 @@ import {
   firefoxPanelFrame,
   firefoxPath,
   launchFirefoxWithExtension,
+  openExtensionPage,
   openServedPage,
   testIdText,
   type FirefoxWithExtension,
@@ -112,5 +113,72 @@ describe.skipIf(process.env.DEALSIDE_SKIP_FIREFOX === '1')('the Firefox build in
       .toContainEqual(expect.stringContaining(note));
     await first.page.close();
     await second.page.close();
+  });
+
+  it('the popup, the badge, the reminder alarm and the options page work in Firefox', async () => {
+    const { page, panel } = await openThread();
+    const title = 'Call Jane about the depot survey';
+    await panel.type('[data-testid="followup-title"]', title);
+    // Due within the hour and still today: in today's list and on the badge.
+    const lastMinuteToday = new Date().setHours(23, 59, 0, 0);
+    const inAnHour = new Date(
+      Math.max(Date.now() + 2 * 60_000, Math.min(Date.now() + 60 * 60_000, lastMinuteToday)),
+    );
+    const pad = (value: number) => String(value).padStart(2, '0');
+    const local =
+      `${inAnHour.getFullYear()}-${pad(inAnHour.getMonth() + 1)}-${pad(inAnHour.getDate())}` +
+      `T${pad(inAnHour.getHours())}:${pad(inAnHour.getMinutes())}`;
+    await panel.evaluate((value) => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="followup-due"]')!;
+      // React tracks the value it set; the native setter makes the change an input the rep made.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, local);
+    await panel.click('[data-testid="followup-add"]');
+    await expect.poll(() => allTexts(panel, 'followup-item')).toContainEqual(expect.stringContaining(title));
+    await panel.select('[data-testid="stage-select"]', 'solution');
+
+    const popup = await openExtensionPage(firefox, panel, 'popup.html');
+    await expect
+      .poll(() =>
+        popup.evaluate(() =>
+          [...document.querySelectorAll('[data-testid="popup-followup-title"]')].map(
+            (node) => node.textContent,
+          ),
+        ),
+      )
+      .toContain(title);
+    const extension = () =>
+      popup.evaluate(async () => {
+        const api = (
+          globalThis as unknown as {
+            browser: {
+              browserAction: { getBadgeText(details: object): Promise<string> };
+              alarms: { getAll(): Promise<{ name: string }[]> };
+            };
+          }
+        ).browser;
+        return {
+          badge: await api.browserAction.getBadgeText({}),
+          alarms: (await api.alarms.getAll()).map((alarm) => alarm.name).sort(),
+        };
+      });
+    await expect.poll(async () => (await extension()).badge).toBe('1');
+    expect((await extension()).alarms).toEqual(['dealside-day-turn', 'dealside-reminder']);
+
+    const options = await openExtensionPage(firefox, panel, 'options.html');
+    await expect
+      .poll(() =>
+        options.evaluate(
+          () =>
+            document
+              .querySelector('[data-testid="funnel-stage"][data-stage-id="solution"]')
+              ?.getAttribute('data-count') ?? null,
+        ),
+      )
+      .toBe('1');
+    await popup.close();
+    await options.close();
+    await page.close();
   });
 });

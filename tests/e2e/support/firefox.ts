@@ -101,3 +101,35 @@ export function testIdText(frame: Frame, testId: string): Promise<string | null>
     testId,
   );
 }
+
+/**
+ * Opens one of the extension's pages (popup.html, options.html) in a tab. WebDriver BiDi may not
+ * navigate a tab to a moz-extension address, so the panel frame — the extension's own origin — opens it,
+ * as a link in the panel would; the new tab is then found by asking each tab where it is.
+ */
+export async function openExtensionPage(
+  firefox: FirefoxWithExtension,
+  panel: Frame,
+  pagePath: string,
+  timeoutMs = 15_000,
+): Promise<Page> {
+  const before = new Set(await firefox.browser.pages());
+  await panel.evaluate((path) => {
+    const runtime = (globalThis as unknown as { browser: { runtime: { getURL(path: string): string } } })
+      .browser.runtime;
+    window.open(runtime.getURL(path), '_blank');
+  }, pagePath);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const page of await firefox.browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension:') && href.includes(pagePath)) {
+        await page.waitForFunction(() => document.readyState === 'complete');
+        return page;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`The extension page ${pagePath} did not open in Firefox.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
