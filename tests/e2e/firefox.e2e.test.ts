@@ -2,7 +2,8 @@
  * The Firefox build in a real Firefox (Debian's firefox-esr, over WebDriver BiDi): the content script
  * docks the panel beside a Gmail thread, the panel shows the customer, and what the rep enters — a
  * stage, a note, a follow-up — is kept by the background page and shown again after a reload, and
- * reaches the panel of another tab on the same account.
+ * reaches the panel of another tab on the same account; a follow-up due today is in the popup, on the
+ * badge and behind the reminder alarm, and the stage counts in the options page's funnel.
  *
  * `.ci/run` installs firefox-esr. Without it this suite fails rather than passing silently; set
  * DEALSIDE_SKIP_FIREFOX=1 to leave it out on a machine that has no Firefox.
@@ -121,13 +122,13 @@ describe.skipIf(process.env.DEALSIDE_SKIP_FIREFOX === '1')('the Firefox build in
     await panel.type('[data-testid="followup-title"]', title);
     // Due within the hour and still today: in today's list and on the badge.
     const lastMinuteToday = new Date().setHours(23, 59, 0, 0);
-    const inAnHour = new Date(
+    const due = new Date(
       Math.max(Date.now() + 2 * 60_000, Math.min(Date.now() + 60 * 60_000, lastMinuteToday)),
     );
     const pad = (value: number) => String(value).padStart(2, '0');
     const local =
-      `${inAnHour.getFullYear()}-${pad(inAnHour.getMonth() + 1)}-${pad(inAnHour.getDate())}` +
-      `T${pad(inAnHour.getHours())}:${pad(inAnHour.getMinutes())}`;
+      `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}` +
+      `T${pad(due.getHours())}:${pad(due.getMinutes())}`;
     await panel.evaluate((value) => {
       const input = document.querySelector<HTMLInputElement>('[data-testid="followup-due"]')!;
       // React tracks the value it set; the native setter makes the change an input the rep made.
