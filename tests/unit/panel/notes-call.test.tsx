@@ -5,6 +5,9 @@ import { INSERT_INTO_NOTE_EVENT, requestInsertIntoNote } from '../../../componen
 import { listNotes } from '../../../lib/db/notes';
 import type { NoteRecord } from '../../../lib/db/records';
 import { NotesSection } from '../../../components/panel/NotesSection';
+import { broadcastPageChanged } from '../../../lib/background/broadcast';
+import { recordTabPage } from '../../../lib/background/page-registry';
+import { PANEL_TAB_ID } from '../support/in-process-messenger';
 import { eventually } from './eventually';
 import { ACCOUNT_KEY, database, resetDatabase, SectionHarness, showThread } from './section-harness';
 
@@ -200,6 +203,42 @@ describe('NotesSection', () => {
         expect(screen.getAllByTestId('note-item').at(-1)).toHaveTextContent('Note 1, corrected'),
       );
       expect(screen.getAllByTestId('note-item')).toHaveLength(560);
+    });
+
+    it('forgets the older notes it read when the panel turns to another account', async () => {
+      const db = await database();
+      const tx = db.transaction('notes', 'readwrite');
+      for (let index = 1; index <= 520; index += 1) void tx.store.put(noteRow(index, `Note ${index}`));
+      for (let index = 1; index <= 3; index += 1)
+        void tx.store.put({
+          ...noteRow(1000 + index, `Contoso ${index}`),
+          accountKey: 'contoso-industrial.co.uk',
+        });
+      await tx.done;
+      renderNotes();
+      await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(50));
+      for (let page = 2; page <= 11; page += 1) await userEvent.click(screen.getByTestId('notes-show-more'));
+      await waitFor(() => expect(screen.getAllByTestId('note-item')).toHaveLength(520));
+
+      await recordTabPage(PANEL_TAB_ID, {
+        url: 'https://mail.google.com/mail/u/0/#inbox/y',
+        context: {
+          site: 'gmail',
+          kind: 'thread',
+          participants: [{ email: 'tom.becker@contoso-industrial.co.uk', role: 'from', order: 0 }],
+        },
+        reportedAt: 2,
+        reports: 2,
+      });
+      act(() => broadcastPageChanged({ tabId: PANEL_TAB_ID }));
+      await waitFor(() =>
+        expect(screen.getAllByTestId('note-item').map((item) => item.textContent)).toEqual([
+          expect.stringContaining('Contoso 3'),
+          expect.stringContaining('Contoso 2'),
+          expect.stringContaining('Contoso 1'),
+        ]),
+      );
+      expect(screen.queryByTestId('notes-show-more')).not.toBeInTheDocument();
     });
 
     it('clamps a 100 KB note with emoji and CJK in the list and opens it whole', async () => {
