@@ -3,7 +3,8 @@
  * docks the panel beside a Gmail thread, the panel shows the customer, and what the rep enters — a
  * stage, a note, a follow-up — is kept by the background page and shown again after a reload, and
  * reaches the panel of another tab on the same account; a follow-up due today is in the popup, on the
- * badge and behind the reminder alarm, and the stage counts in the options page's funnel.
+ * badge and behind the reminder alarm, and the stage counts in the options page's funnel; a tab closed
+ * right after typing keeps the whole note.
  *
  * `.ci/run` installs firefox-esr. Without it this suite fails rather than passing silently; set
  * DEALSIDE_SKIP_FIREFOX=1 to leave it out on a machine that has no Firefox.
@@ -181,5 +182,17 @@ describe.skipIf(process.env.DEALSIDE_SKIP_FIREFOX === '1')('the Firefox build in
     await popup.close();
     await options.close();
     await page.close();
+  });
+
+  it('closing the tab right after typing keeps the whole note', async () => {
+    const { page, panel } = await openThread();
+    const note = `Firefox close test ${Date.now()}: pilot at three sites, security questionnaire next`;
+    await panel.click('[data-testid="note-editor"]');
+    await panel.type('[data-testid="note-editor"]', note);
+    // No pause for the autosave: the unsaved text goes to the background as the tab closes.
+    await page.close();
+    const again = await openThread();
+    await expect.poll(() => allTexts(again.panel, 'note-item')).toContainEqual(expect.stringContaining(note));
+    await again.page.close();
   });
 });
