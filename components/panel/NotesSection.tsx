@@ -324,7 +324,9 @@ export function NotesSection({
               disabled={list.loadingMore}
               onClick={list.showMore}
             >
-              {t('callNotesShowMore', [String(list.visible.length), String(list.total)])}
+              {list.moreBeyond
+                ? t('callNotesShowMoreOfMany', [String(list.visible.length), String(list.loaded)])
+                : t('callNotesShowMore', [String(list.visible.length), String(list.loaded)])}
             </button>
           ) : null}
           {list.error ? (

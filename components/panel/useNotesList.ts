@@ -7,8 +7,10 @@ import { errorMessage } from './useAccountWrite';
 export interface NotesList {
   /** The notes to show, newest first. */
   visible: NoteRecord[];
-  /** How many notes the account has in all. */
-  total: number;
+  /** The notes held so far (shown or not). */
+  loaded: number;
+  /** True while older notes exist beyond those held, so the whole count is not known. */
+  moreBeyond: boolean;
   canShowMore: boolean;
   loadingMore: boolean;
   /** Why the last "show more" could not read older notes. */
@@ -23,7 +25,7 @@ export interface NotesList {
  * are forgotten when the account changes.
  */
 export function useNotesList(
-  state: Pick<PanelState, 'notes' | 'notesTotal'> & { account: { key: string } },
+  state: Pick<PanelState, 'notes' | 'moreNotes'> & { account: { key: string } },
   pageSize: number,
 ): NotesList {
   const accountKey = state.account.key;
@@ -55,7 +57,8 @@ export function useNotesList(
     const newest = new Set(state.notes.map((note) => note.id));
     return [...state.notes, ...older.filter((note) => !newest.has(note.id))];
   }, [state.notes, older]);
-  const total = Math.max(state.notesTotal, all.length);
+  // Beyond the panel state's notes: as it says until an older page is read, then as the last page says.
+  const moreBeyond = older.length === 0 ? state.moreNotes && !exhausted : !exhausted;
 
   useEffect(() => {
     setShown(pageSize);
@@ -102,7 +105,8 @@ export function useNotesList(
     setError(null);
     readOlder(all, pageSize)
       .then((rows) => {
-        if (rows.length === 0) setExhausted(true);
+        // A page shorter than asked for was the last one.
+        if (rows.length < pageSize) setExhausted(true);
         setOlder((previous) => [...previous, ...rows]);
         setShown((count) => count + pageSize);
       })
@@ -112,8 +116,9 @@ export function useNotesList(
 
   return {
     visible: all.slice(0, shown),
-    total,
-    canShowMore: shown < all.length || (all.length < total && !exhausted),
+    loaded: all.length,
+    moreBeyond,
+    canShowMore: shown < all.length || moreBeyond,
     loadingMore,
     error,
     showMore,

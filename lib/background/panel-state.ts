@@ -9,7 +9,7 @@ import { chooseContact, type ChosenParticipant } from '../contact/choose-contact
 import { normalizeEmail } from '../contact/email';
 import { getAccount, listAccountContacts } from '../db/accounts';
 import { listAccountFollowUps } from '../db/follow-ups';
-import { countNotes, listNotes } from '../db/notes';
+import { listNotes, PANEL_NOTES_LIMIT } from '../db/notes';
 import { listQuestionsAsked } from '../db/question-log';
 import type { PanelState, PersonView } from '../messaging/protocol';
 import { pickedContact } from './contact-picks';
@@ -24,7 +24,7 @@ const EMPTY: Omit<PanelState, 'tabId'> = {
   others: [],
   account: null,
   notes: [],
-  notesTotal: 0,
+  moreNotes: false,
   followUps: [],
   askedQuestionIds: [],
 };
@@ -76,11 +76,12 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
 
   const db = await database();
   const accountKey = contact.accountKey;
-  const [record, people, notes, notesTotal, followUps, asked] = await Promise.all([
+  // One note past the limit says whether there are older ones, without counting them (counting a long
+  // history costs more than reading the 500 shown).
+  const [record, people, newest, followUps, asked] = await Promise.all([
     getAccount(db, accountKey),
     listAccountContacts(db, accountKey),
-    listNotes(db, accountKey),
-    countNotes(db, accountKey),
+    listNotes(db, accountKey, PANEL_NOTES_LIMIT + 1),
     listAccountFollowUps(db, accountKey),
     listQuestionsAsked(db, accountKey),
   ]);
@@ -91,9 +92,8 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
     contactPicked: Boolean(pickedEmail && pickedKey),
     others,
     account: { key: accountKey, displayKey: displayAccountKey(accountKey), record: record ?? null, people },
-    notes,
-    // Counted in its own transaction: a note saved in between can make it one off until the refresh.
-    notesTotal: Math.max(notesTotal, notes.length),
+    notes: newest.slice(0, PANEL_NOTES_LIMIT),
+    moreNotes: newest.length > PANEL_NOTES_LIMIT,
     followUps,
     askedQuestionIds: asked.map((entry) => entry.questionId),
   };

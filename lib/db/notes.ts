@@ -68,15 +68,6 @@ export async function listNotesBefore(
   return validRows(noteRecordSchema, 'notes', rows, (row) => (row as { id?: unknown }).id);
 }
 
-/** How many notes the account has, counted on the index without reading them. */
-export function countNotes(db: Db, accountKey: string): Promise<number> {
-  return db.countFromIndex(
-    'notes',
-    'by-account-created',
-    IDBKeyRange.bound([accountKey, 0], [accountKey, Number.MAX_SAFE_INTEGER]),
-  );
-}
-
 /**
  * Saves one autosaved edit. A write based on an older revision than the stored one means another panel
  * saved this note meanwhile: neither text is thrown away — theirs stays, this edit becomes a new note.

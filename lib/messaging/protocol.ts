@@ -79,9 +79,10 @@ export interface PanelState {
   /** Other people on the page the rep can switch to. */
   others: PersonView[];
   account: AccountView | null;
-  /** The account's newest notes (at most 500); `notesTotal` says how many it has in all. */
+  /** The account's newest notes, at most 500. */
   notes: NoteRecord[];
-  notesTotal: number;
+  /** True when the account has notes older than these (read with `listOlderNotes`). */
+  moreNotes: boolean;
   followUps: FollowUpRecord[];
   askedQuestionIds: string[];
   /** Why there is no contact, for the log and the "no contact" state. */

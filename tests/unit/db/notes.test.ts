@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { countNotes, listNotes, listNotesBefore, saveNoteEdit, type NoteEdit } from '../../../lib/db/notes';
+import { listNotes, listNotesBefore, saveNoteEdit, type NoteEdit } from '../../../lib/db/notes';
 import { setBadRowReporter, type BadRow } from '../../../lib/db/validate';
 import { freshDb } from './helpers';
 
@@ -62,7 +62,7 @@ describe('notes', () => {
       });
     }
     const all = await listNotes(db, ACCOUNT);
-    expect(await countNotes(db, ACCOUNT)).toBe(12);
+    expect(all).toHaveLength(12);
     // Page by page from any cut, the pages join up to exactly the whole list.
     for (const pageSize of [1, 2, 4, 5]) {
       const paged = (await listNotes(db, ACCOUNT, pageSize)).slice();
@@ -74,7 +74,6 @@ describe('notes', () => {
       }
       expect(paged.map((note) => note.id)).toEqual(all.map((note) => note.id));
     }
-    expect(await countNotes(db, 'nobody.example')).toBe(0);
   });
 
   it('bumps the revision on every save based on the current one', async () => {
