@@ -12,9 +12,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/browser';
+import { bundleForPage } from '../../tests/e2e/support/page-bundle';
 import type { MessageType, ProtocolMap } from '../../lib/messaging/protocol';
 import type * as PageApi from './in-page/scale-page';
 import { SCALE } from './in-page/scale-rows';
@@ -39,21 +39,7 @@ let bundled: Promise<string> | undefined;
 
 /** ./in-page/scale-page.ts and what it imports, as one script that sets `window.__dealsideBenchScale`. */
 function pageBundle(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [path.join(HERE, 'in-page/scale-page.ts')],
-    bundle: true,
-    format: 'iife',
-    globalName: GLOBAL_NAME,
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => {
-    const output = result.outputFiles[0];
-    if (!output) throw new Error('esbuild produced no output for the in-page benchmark code');
-    // Evaluated by Playwright inside a function, where `var` stays local: hand the object out explicitly.
-    return `globalThis.${GLOBAL_NAME} = (() => {\n${output.text}\nreturn ${GLOBAL_NAME};\n})();`;
-  });
+  bundled ??= bundleForPage({ file: path.join(HERE, 'in-page/scale-page.ts') }, GLOBAL_NAME);
   return bundled;
 }
 

@@ -10,7 +10,6 @@
  * connection of the current build holds the database while it is replaced.
  */
 import { rm } from 'node:fs/promises';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import snapshot from '../fixtures/db/v1-realistic.json';
@@ -22,6 +21,7 @@ import {
   stopServiceWorker,
   type ExtensionBrowser,
 } from './support/browser';
+import { bundleForPage } from './support/page-bundle';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
 const JANE = 'jane.cooper@northwind-trading.com';
@@ -40,25 +40,16 @@ const v1 = snapshot.stores as unknown as Record<(typeof STORES)[number], Row[]>;
 const V1_GLOBAL = '__dealsideVersion1';
 
 /** lib/db/open.ts with migration 001 only, as a script that sets `globalThis.__dealsideVersion1`. */
-async function version1Opener(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents:
+function version1Opener(): Promise<string> {
+  return bundleForPage(
+    {
+      source:
         "export { openDealsideDb } from './lib/db/open';\n" +
         "export { initialStores } from './lib/db/migrations/001-initial-stores';\n",
       resolveDir: process.cwd(),
-      loader: 'ts',
     },
-    bundle: true,
-    format: 'iife',
-    globalName: V1_GLOBAL,
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  // Evaluated inside a function, where `var` stays local: hand the object out explicitly.
-  return `globalThis.${V1_GLOBAL} = (() => {\n${result.outputFiles[0]!.text}\nreturn ${V1_GLOBAL};\n})();`;
+    V1_GLOBAL,
+  );
 }
 
 /** Replaces the extension's database with a version-1 one holding the snapshot's rows, written raw. */
