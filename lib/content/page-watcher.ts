@@ -79,7 +79,7 @@ export function watchPage(
         site: adapter.id,
         kind: 'unknown',
         participants: [],
-        reason: `read failed: ${String(error)}`,
+        reason: 'read-failed',
       };
     }
     observeRegion(view.document);

@@ -19,6 +19,7 @@ import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH } from '../search/types';
 import { ACCOUNT_PICKER_LIMIT, MAX_TRANSFER_CHUNKS, TRANSFER_CHUNK_CHARS } from '../data-transfer/limits';
 import { DELETE_ALL_CONFIRMATIONS } from '../data-transfer/types';
 import type { MessageType } from './protocol';
+import { READ_PROBLEMS } from '../sites/types';
 
 const participantSchema = z.object({
   email: z.string().min(1).max(320),
@@ -32,7 +33,9 @@ export const pageContextSchema = z.object({
   kind: z.enum(['thread', 'compose', 'record', 'list', 'unknown']),
   participants: z.array(participantSchema).max(500),
   title: z.string().max(500).optional(),
-  reason: z.string().max(300).optional(),
+  website: z.string().max(500).optional(),
+  layer: z.enum(['site', 'semantic']).optional(),
+  reason: z.enum(READ_PROBLEMS).optional(),
 });
 
 const frameLayoutSchema = z.object({ collapsed: z.boolean() });

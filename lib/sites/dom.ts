@@ -11,6 +11,7 @@ import {
   type ParticipantRole,
   type SiteAdapter,
 } from './types';
+import { readSemantic } from './semantic';
 
 const ADDR = "[\\w.!#$%&'*+/=?^`{|}~-]{1,64}@(?:[a-z\\d\\u00c0-\\u024f-]+\\.)+[a-z\\u00c0-\\u024f]{2,}";
 
@@ -196,8 +197,8 @@ export function labelledMail(
   if (k === 'compose') for (const p of list) delete p.order;
   add(self, '', 'self');
   return k
-    ? page(id, k, list, k === 'thread' ? { title } : { reason: empty ? 'no recipients yet' : '' })
-    : unknownPage(id, 'no mail open');
+    ? page(id, k, list, k === 'thread' ? { title } : { reason: empty ? 'no-recipients' : undefined })
+    : unknownPage(id, 'no-mail-open');
 }
 
 /** A record page: its addresses (best first) under the record's name; `unknown` without one. */
@@ -205,7 +206,7 @@ export function record(id: string, els: Element[], shownTitle: string): PageCont
   const { list, add } = people();
   const title = unsalute(shownTitle, 300);
   for (const el of els.slice(0, 20)) add(addrOf(el), title, 'record');
-  return list[0] ? page(id, 'record', list, { title }) : unknownPage(id, 'no email on record');
+  return list[0] ? page(id, 'record', list, { title }) : unknownPage(id, 'no-email-on-record');
 }
 
 /** True for https URLs on one of `hosts` (exact, or any subdomain but `www` for entries starting with a dot). */
@@ -234,11 +235,22 @@ export function site({ read, hosts, path, ...rest }: Def): SiteAdapter {
     ...rest,
     matches: patterns(hosts),
     isSiteUrl: (u) => hostIs(u, hosts) && (!path || path.test(u.pathname)),
+    // Layered reading: the site's own hooks first, then the semantic layer every site shares. A list
+    // (an inbox, a CRM list view) or a page that is no record has no current customer to fall back to.
     readPage(d, url) {
+      let found: PageContext;
       try {
-        return read(d, url);
-      } catch (e) {
-        return unknownPage(rest.id, 'read failed: ' + clean(String(e), 120));
+        found = read(d, url);
+      } catch {
+        found = unknownPage(rest.id, 'read-failed');
+      }
+      if (found.website || found.participants.some((p) => p.role !== 'self'))
+        return { ...found, layer: 'site' };
+      if (found.kind === 'list' || found.reason === 'not-a-record') return found;
+      try {
+        return readSemantic(d, found) ?? found;
+      } catch {
+        return found;
       }
     },
   };
@@ -265,8 +277,7 @@ export const crm = (
     hosts,
     read(d, url) {
       const u = url.pathname + url.search;
-      if (!recordUrl.test(u))
-        return listUrl.test(u) ? page(id, 'list') : unknownPage(id, 'not a person record');
+      if (!recordUrl.test(u)) return listUrl.test(u) ? page(id, 'list') : unknownPage(id, 'not-a-record');
       const root = pick(d, roots);
       const t = pick(root, titles);
       return record(

@@ -43,12 +43,12 @@ export const generic = site({
     const one = candidates.length === 1 ? candidates : top.length === 1 ? top : 0;
     const { list, add } = people();
     for (const [e, , name] of one || candidates) add(e, name, 'record');
-    if (!list[0]) return unknownPage('generic', 'no addresses');
+    if (!list[0]) return unknownPage('generic', 'no-addresses');
     return one
       ? page('generic', 'record', list, {
           title: text(d.querySelector('h1'), 300) || text(d.querySelector('title'), 300),
         })
-      : page('generic', 'list', list, { reason: 'several addresses' });
+      : page('generic', 'list', list, { reason: 'several-addresses' });
   },
 });
 

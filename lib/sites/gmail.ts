@@ -80,9 +80,10 @@ export const gmail = site({
     const composing = pick(d, ['input[aria-label*="ecipients" i],[name=subjectbox],.vR']);
     const recipients = list.length;
     self();
-    if (composing) return page('gmail', 'compose', list, { reason: recipients ? '' : 'no recipients yet' });
+    if (composing)
+      return page('gmail', 'compose', list, { reason: recipients ? undefined : 'no-recipients' });
     return /\/(FMfc|[\da-f]{16})[\w-]*$/i.test(url.hash.split('?')[0]!)
-      ? unknownPage('gmail', 'no messages in thread')
+      ? unknownPage('gmail', 'no-message-header')
       : page('gmail', 'list');
   },
 });

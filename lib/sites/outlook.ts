@@ -60,6 +60,8 @@ export const outlook = site({
     if (list.some((p) => p.role === 'from'))
       return page('outlook', 'thread', list, { title: text(pick(pane, ['[role=heading]']), 300) });
     if (fields[0]) return page('outlook', 'compose', list);
-    return /\/id\//.test(url.pathname) ? unknownPage('outlook', 'no messages') : page('outlook', 'list');
+    return /\/id\//.test(url.pathname)
+      ? unknownPage('outlook', 'no-message-header')
+      : page('outlook', 'list');
   },
 });

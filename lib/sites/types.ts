@@ -9,6 +9,49 @@ export type PageKind = 'thread' | 'compose' | 'record' | 'list' | 'unknown';
 
 export type ParticipantRole = 'from' | 'to' | 'cc' | 'record' | 'self';
 
+/**
+ * Why a page gave nobody to show, as a code the panel puts into plain words in the rep's language. Some
+ * are ordinary (an inbox list, an empty compose); `READ_FAILURES` are pages of a supported site that
+ * should have shown a customer but could not be read, kept locally so the rep can report them.
+ */
+export type ReadProblem =
+  /** The mail app shows no message and no compose (settings, calendar, an empty reading pane). */
+  | 'no-mail-open'
+  /** A message is open but no sender or recipient could be read from its header. */
+  | 'no-message-header'
+  /** A compose window with no recipients yet. */
+  | 'no-recipients'
+  /** A CRM page that is not a record Dealside reads (dashboards, reports, settings). */
+  | 'not-a-record'
+  /** A record page without an email address or a website. */
+  | 'no-email-on-record'
+  /** Custom sites: no address on the page, or several with none standing out. */
+  | 'no-addresses'
+  | 'several-addresses'
+  /** The page's DOM broke the reader (it threw); a bug or a redesign of the site. */
+  | 'read-failed';
+
+/** Every problem code, for the background's message schema. */
+export const READ_PROBLEMS = [
+  'no-mail-open',
+  'no-message-header',
+  'no-recipients',
+  'not-a-record',
+  'no-email-on-record',
+  'no-addresses',
+  'several-addresses',
+  'read-failed',
+] as const satisfies readonly ReadProblem[];
+
+export const READ_FAILURES: readonly ReadProblem[] = [
+  'no-message-header',
+  'no-email-on-record',
+  'read-failed',
+];
+
+/** Which layer of reading found the people: the site's own hooks, or the semantic layer all sites share. */
+export type ReadLayer = 'site' | 'semantic';
+
 export interface Participant {
   /** The address exactly as the page shows it (trimmed); normalisation happens in the background. */
   email: string;
@@ -29,8 +72,16 @@ export interface PageContext {
   participants: Participant[];
   /** Thread subject or record title, plain text. */
   title?: string;
-  /** Why nothing (or little) was read; shown to nobody but the log and tests. */
-  reason?: string;
+  /**
+   * Company and deal records: the organisation's website or email domain as the record shows it
+   * (`www.northwind-trading.com`, `https://northwind-trading.com/`). The background keys the account by
+   * it when no person's address on the record does.
+   */
+  website?: string;
+  /** Which layer answered; absent when nobody was found. */
+  layer?: ReadLayer;
+  /** Why nobody (or only a list) was read. */
+  reason?: ReadProblem;
 }
 
 export interface SiteAdapter {
@@ -60,6 +111,6 @@ export interface SiteAdapter {
 }
 
 /** Shorthand for the "nothing here" result. */
-export function unknownPage(site: string, reason: string): PageContext {
+export function unknownPage(site: string, reason: ReadProblem): PageContext {
   return { site, kind: 'unknown', participants: [], reason };
 }

@@ -241,8 +241,8 @@ describe('chooseContact on list and unknown pages', () => {
   });
 
   it("passes on the page's own reason", () => {
-    const choice = chooseContact(page('unknown', [], { reason: 'inbox view' }), REP);
-    expect(choice).toEqual({ contact: null, runnersUp: [], reason: 'inbox view' });
+    const choice = chooseContact(page('unknown', [], { reason: 'no-mail-open' }), REP);
+    expect(choice).toEqual({ contact: null, runnersUp: [], reason: 'no-mail-open' });
   });
 
   it('reads an unrecognised kind as unknown', () => {

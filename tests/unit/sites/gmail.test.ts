@@ -60,7 +60,7 @@ describe('gmail adapter', () => {
       site: 'gmail',
       kind: 'unknown',
       participants: [],
-      reason: 'no messages in thread',
+      reason: 'no-message-header',
     });
   });
 
@@ -72,6 +72,7 @@ describe('gmail adapter', () => {
     expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#inbox?compose=new'))).toEqual({
       site: 'gmail',
       kind: 'compose',
+      layer: 'site',
       participants: [{ email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', role: 'to' }],
     });
   });
@@ -84,7 +85,7 @@ describe('gmail adapter', () => {
       site: 'gmail',
       kind: 'compose',
       participants: [],
-      reason: 'no recipients yet',
+      reason: 'no-recipients',
     });
   });
 

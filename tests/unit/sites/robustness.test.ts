@@ -80,7 +80,7 @@ describe.each(cases)('%s adapter on odd pages', (adapter, href) => {
       site: adapter.id,
       kind: 'unknown',
       participants: [],
-      reason: 'read failed: Error: boom',
+      reason: 'read-failed',
     });
   });
 });
@@ -127,7 +127,7 @@ describe('bounded reads', { timeout: 30_000 }, () => {
     );
     const ctx = generic.readPage(doc, new URL(cases[9]![1]));
     expect(ctx.kind).toBe('list');
-    expect(ctx.reason).toBe('several addresses');
+    expect(ctx.reason).toBe('several-addresses');
     expect(ctx.participants.length).toBeLessThanOrEqual(50);
   });
 
@@ -155,6 +155,7 @@ describe('labelled mail headers without a hint in the URL', () => {
     expect(qqmail.readPage(doc, frame)).toEqual({
       site: 'qqmail',
       kind: 'thread',
+      layer: 'site',
       participants: [
         { email: 'oliver.grant@contoso-industrial.co.uk', name: 'Oliver Grant', role: 'from', order: 0 },
         { email: 'alex.morgan@dealside-demo.com', name: 'Alex', role: 'to', order: 0 },
@@ -169,6 +170,7 @@ describe('labelled mail headers without a hint in the URL', () => {
     expect(qqmail.readPage(doc, frame)).toEqual({
       site: 'qqmail',
       kind: 'compose',
+      layer: 'site',
       participants: [{ email: 'klaus.richter@acme-robotics.de', name: 'Klaus', role: 'to' }],
     });
   });
@@ -181,7 +183,7 @@ describe('labelled mail headers without a hint in the URL', () => {
       site: 'qqmail',
       kind: 'compose',
       participants: [{ email: 'alex.morgan@dealside-demo.com', role: 'self' }],
-      reason: 'no recipients yet',
+      reason: 'no-recipients',
     });
   });
 });
@@ -196,6 +198,7 @@ describe('generic: never a silent guess', () => {
     expect(generic.readPage(doc, url)).toEqual({
       site: 'generic',
       kind: 'record',
+      layer: 'site',
       participants: [{ email: 'klaus.richter@acme-robotics.de', name: 'Klaus Richter', role: 'record' }],
       title: 'Ticket 77',
     });
@@ -206,11 +209,12 @@ describe('generic: never a silent guess', () => {
     expect(generic.readPage(doc, url)).toEqual({
       site: 'generic',
       kind: 'list',
+      layer: 'site',
       participants: [
         { email: 'a@northwind-trading.com', role: 'record' },
         { email: 'b@contoso-industrial.co.uk', role: 'record' },
       ],
-      reason: 'several addresses',
+      reason: 'several-addresses',
     });
   });
 
@@ -242,7 +246,7 @@ describe('what counts as an address', () => {
       site: 'generic',
       kind: 'unknown',
       participants: [],
-      reason: 'no addresses',
+      reason: 'no-addresses',
     });
   });
 
