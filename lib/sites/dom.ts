@@ -256,34 +256,66 @@ export function site({ read, hosts, path, ...rest }: Def): SiteAdapter {
   };
 }
 
+/** What a CRM record page is about: a person (contact, lead), or an organisation or deal keyed by website. */
+export type CrmRecordKind = 'person' | 'company' | 'deal';
+
+export interface CrmOptions {
+  id: string;
+  name: string;
+  hosts: string[];
+  /** Record pages, told apart by URL (tested on path + query), first match wins. */
+  records: { url: RegExp; kind: CrmRecordKind }[];
+  /** List views: no current customer. */
+  lists: RegExp;
+  /** The record's addresses: the visible matches of the first selector that has any (ordered fallbacks). */
+  emails: string[];
+  /** Company and deal records: the website or domain field, first selector with a visible match. */
+  websites?: string[];
+  /** The record's title (name of the person, company or deal). */
+  titles: string[];
+  /** Sorts addresses, lowest first (primary before secondary, work before home). */
+  rank?: (el: Element) => number;
+  /** The active record's container, for apps that keep earlier records in the DOM. */
+  roots?: string[];
+  mainRegionSelector?: string;
+}
+
 /**
- * A CRM whose record pages are told apart by URL (`recordUrl`, `listUrl` tested on path + query) and whose
- * addresses are the visible matches of the first of `emails` that has any, optionally ranked.
+ * A CRM whose record pages are told apart by URL and whose addresses and website are found by ordered
+ * selector fallbacks. A company or deal record without any address still names its account by website.
  */
-export const crm = (
-  id: string,
-  name: string,
-  hosts: string[],
-  recordUrl: RegExp,
-  listUrl: RegExp,
-  emails: string[],
-  titles: string[],
-  rank: (el: Element) => number = () => 0,
+export const crm = ({
+  id,
+  records,
+  lists,
+  emails,
+  websites = [],
+  titles,
+  rank = () => 0,
   roots = ['body'],
-): SiteAdapter =>
+  ...rest
+}: CrmOptions): SiteAdapter =>
   site({
     id,
-    name,
-    hosts,
+    ...rest,
     read(d, url) {
       const u = url.pathname + url.search;
-      if (!recordUrl.test(u)) return listUrl.test(u) ? page(id, 'list') : unknownPage(id, 'not-a-record');
+      const kind = records.find((r) => r.url.test(u))?.kind;
+      if (!kind) return lists.test(u) ? page(id, 'list') : unknownPage(id, 'not-a-record');
       const root = pick(d, roots);
       const t = pick(root, titles);
-      return record(
+      const title = at(t, 'title') || text(t, 300);
+      const found = record(
         id,
         pickAll(root, emails).sort((a, b) => rank(a) - rank(b)),
-        at(t, 'title') || text(t, 300),
+        kind === 'person' ? title : '',
       );
+      const w = pick(root, websites);
+      const website = clean(w && (at(w, 'href') || at(w, 'value') || text(w)), 300);
+      if (kind === 'person') return found;
+      // An organisation's or deal's addresses belong to its people, not to the record's name.
+      return found.participants[0] || website
+        ? page(id, 'record', found.participants, { title: unsalute(title, 300), website })
+        : found;
     },
   });

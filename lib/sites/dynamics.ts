@@ -17,14 +17,14 @@ export const examples = {
   ],
 };
 
-export const dynamics = crm(
-  'dynamics',
-  'Dynamics 365',
+export const dynamics = crm({
+  id: 'dynamics',
+  name: 'Dynamics 365',
   // Regional hosts: crm (North America), crm2 … crm21.
-  ['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 19, 20, 21].map((n) => `.crm${n}.dynamics.com`),
-  /^(?=.*pagetype=entityrecord)(?=.*etn=(contact|lead)\b)/,
-  /pagetype=entitylist/,
-  ['input[data-id*=emailaddress]'],
-  ['h1[data-id=header_title]', 'h1'],
-  (e) => +(/emailaddress(\d)/.exec(e.getAttribute('data-id')!)?.[1] ?? 9),
-);
+  hosts: ['', 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 15, 16, 17, 19, 20, 21].map((n) => `.crm${n}.dynamics.com`),
+  records: [{ url: /^(?=.*pagetype=entityrecord)(?=.*etn=(contact|lead)\b)/, kind: 'person' }],
+  lists: /pagetype=entitylist/,
+  emails: ['input[data-id*=emailaddress]'],
+  titles: ['h1[data-id=header_title]', 'h1'],
+  rank: (e) => +(/emailaddress(\d)/.exec(e.getAttribute('data-id')!)?.[1] ?? 9),
+});

@@ -19,13 +19,13 @@ export const examples = {
 
 const PROP = '[data-selenium-test=property-input-';
 
-export const hubspot = crm(
-  'hubspot',
-  'HubSpot',
-  ['app.hubspot.com', 'app-eu1.hubspot.com'],
-  /^\/contacts\/\d+\/(record\/0-1|contact)\/\d/,
-  /^\/contacts\/\d+\/objects\/0-1\//,
-  [`${PROP}email],${PROP}hs_additional_emails] li`, `[data-selenium-test*=highlight] ${MAILTO}`],
-  ['[data-selenium-test=highlightTitle]', 'h1'],
-  (e) => +!!e.closest(`${PROP}hs_additional_emails]`),
-);
+export const hubspot = crm({
+  id: 'hubspot',
+  name: 'HubSpot',
+  hosts: ['app.hubspot.com', 'app-eu1.hubspot.com'],
+  records: [{ url: /^\/contacts\/\d+\/(record\/0-1|contact)\/\d/, kind: 'person' }],
+  lists: /^\/contacts\/\d+\/objects\/0-1\//,
+  emails: [`${PROP}email],${PROP}hs_additional_emails] li`, `[data-selenium-test*=highlight] ${MAILTO}`],
+  titles: ['[data-selenium-test=highlightTitle]', 'h1'],
+  rank: (e) => +!!e.closest(`${PROP}hs_additional_emails]`),
+});

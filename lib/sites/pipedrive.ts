@@ -12,16 +12,16 @@ export const examples = {
   nonMatches: ['https://www.pipedrive.com/en/pricing', 'https://pipedrive.com.evil.example/person/1'],
 };
 
-export const pipedrive = crm(
-  'pipedrive',
-  'Pipedrive',
-  ['.pipedrive.com'],
-  /^\/person\/\d/,
-  /^\/persons\b/,
-  [`[data-test*=email] ${MAILTO}`, `aside ${MAILTO}`],
-  ['[data-test=header-title]', 'h1'],
-  (e) => {
+export const pipedrive = crm({
+  id: 'pipedrive',
+  name: 'Pipedrive',
+  hosts: ['.pipedrive.com'],
+  records: [{ url: /^\/person\/\d/, kind: 'person' }],
+  lists: /^\/persons\b/,
+  emails: [`[data-test*=email] ${MAILTO}`, `aside ${MAILTO}`],
+  titles: ['[data-test=header-title]', 'h1'],
+  rank: (e) => {
     const label = text(e.parentElement, 300);
     return /\b(home|private|personal)\b|家庭|私人/i.test(label) ? 2 : /\bwork\b|工作/i.test(label) ? 0 : 1;
   },
-);
+});

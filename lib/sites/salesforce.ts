@@ -20,19 +20,18 @@ export const examples = {
 
 const HOST = '.windowViewMode-normal,.windowViewMode-maximized';
 
-export const salesforce = crm(
-  'salesforce',
-  'Salesforce',
-  ['.lightning.force.com', '.my.salesforce.com'],
-  /^\/lightning\/r\/(Contact|Lead|Account)\/\w{15,18}\/view/,
-  /^\/lightning\/o\//,
-  [
+export const salesforce = crm({
+  id: 'salesforce',
+  name: 'Salesforce',
+  hosts: ['.lightning.force.com', '.my.salesforce.com'],
+  records: [{ url: /^\/lightning\/r\/(Contact|Lead|Account)\/\w{15,18}\/view/, kind: 'person' }],
+  lists: /^\/lightning\/o\//,
+  emails: [
     `records-record-layout-item ${MAILTO},records-highlights2 ${MAILTO}`,
     `lightning-formatted-email ${MAILTO}`,
     // Older UI (kept 2026-11, drop when no longer seen): Aura detail panels without LWC tags.
     `.forceDetailPanelDesktop ${MAILTO}`,
   ],
-  ['h1 lightning-formatted-name', 'h1 [slot=primaryField]', 'h1'],
-  undefined,
-  [HOST.replace(/,|$/g, '.active$&'), HOST, 'body'],
-);
+  titles: ['h1 lightning-formatted-name', 'h1 [slot=primaryField]', 'h1'],
+  roots: [HOST.replace(/,|$/g, '.active$&'), HOST, 'body'],
+});

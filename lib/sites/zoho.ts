@@ -14,13 +14,13 @@ export const examples = {
   nonMatches: ['https://www.zoho.com/crm/', 'https://crm.zoho.com.evil.example/crm/tab/Contacts/1'],
 };
 
-export const zoho = crm(
-  'zoho',
-  'Zoho CRM',
-  ['crm.zoho.com', 'crm.zoho.eu', 'crm.zoho.in', 'crm.zoho.com.au', 'crm.zoho.com.cn'],
-  /\/tab\/(Contacts|Leads)\/\d/,
-  /\/tab\/(Contacts|Leads)\b/,
-  [`[data-zcqa*=Email] ${MAILTO}`, `#detailView ${MAILTO}`],
-  ['[data-zcqa=dv_title]', 'h1'],
-  (e) => +/Secondary|Other/.test(e.closest('[data-zcqa]')?.getAttribute('data-zcqa') ?? ''),
-);
+export const zoho = crm({
+  id: 'zoho',
+  name: 'Zoho CRM',
+  hosts: ['crm.zoho.com', 'crm.zoho.eu', 'crm.zoho.in', 'crm.zoho.com.au', 'crm.zoho.com.cn'],
+  records: [{ url: /\/tab\/(Contacts|Leads)\/\d/, kind: 'person' }],
+  lists: /\/tab\/(Contacts|Leads)\b/,
+  emails: [`[data-zcqa*=Email] ${MAILTO}`, `#detailView ${MAILTO}`],
+  titles: ['[data-zcqa=dv_title]', 'h1'],
+  rank: (e) => +/Secondary|Other/.test(e.closest('[data-zcqa]')?.getAttribute('data-zcqa') ?? ''),
+});
