@@ -227,10 +227,12 @@ type Def = Omit<SiteAdapter, 'readPage' | 'isSiteUrl' | 'matches'> & {
   /** Extra URL test after the host test. */
   path?: RegExp;
   read(d: Document, url: URL): PageContext;
+  /** False for a reader that is itself a fallback (the generic one), so the semantic layer is not asked. */
+  semantic?: false;
 };
 
 /** Builds an adapter whose reader never throws: any failure becomes an `unknown` page with the reason. */
-export function site({ read, hosts, path, ...rest }: Def): SiteAdapter {
+export function site({ read, hosts, path, semantic, ...rest }: Def): SiteAdapter {
   return {
     ...rest,
     matches: patterns(hosts),
@@ -246,9 +248,9 @@ export function site({ read, hosts, path, ...rest }: Def): SiteAdapter {
       }
       if (found.website || found.participants.some((p) => p.role !== 'self'))
         return { ...found, layer: 'site' };
-      if (found.kind === 'list' || found.reason === 'not-a-record') return found;
+      if (found.kind === 'list' || found.reason === 'not-a-record' || semantic === false) return found;
       try {
-        return readSemantic(d, found) ?? found;
+        return readSemantic(d, found, rest.newestFirst) ?? found;
       } catch {
         return found;
       }

@@ -18,6 +18,7 @@ export const generic = site({
   id: 'generic',
   name: 'Other site',
   hosts: [],
+  semantic: false,
   read(d) {
     const found = new Map<string, [string, Element, string?]>();
     const note = (e: string | undefined, el: Element | null, name?: string) => {

@@ -108,6 +108,8 @@ export interface SiteAdapter {
    * read, the content script reads and watches it, with the frame's address, instead of the top page.
    */
   viewFrameSelector?: string;
+  /** True for apps that list a conversation's newest message first (Outlook), for the semantic layer. */
+  newestFirst?: boolean;
 }
 
 /** Shorthand for the "nothing here" result. */
