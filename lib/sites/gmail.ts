@@ -1,9 +1,11 @@
 /**
- * Gmail (mail.google.com). Stable hooks: `span[email]` with a `name` attribute (sender `.gD`,
- * recipients `.g2`), the subject `h2.hP`, ARIA list items per message, recipient chips in listboxes
- * labelled "To/CC recipients", and the account button's aria-label ("Google Account: Name (email)").
+ * Gmail (mail.google.com). Stable hooks, as gmail.js, InboxSDK and FlowCrypt read them: people as
+ * `span[email]` with a `name` attribute (sender `.gD`, recipients `.g2` in the `.hb` "to" line and the
+ * details table), the subject `h2.hP`, one `[role=listitem]` per message under the thread's
+ * `[role=list]`, compose recipient chips (see `CHIPS`), and the account button's aria-label ("Google
+ * Account: Name (email)"). Message bodies (`.a3s`) hold the senders' own HTML: nothing in them is read.
  */
-import { all, at, clean, emailsIn, page, people, pick, pickAll, shown, site, text } from './dom';
+import { at, clean, email, emailsIn, page, people, pick, shown, site, text } from './dom';
 import { unknownPage, type ParticipantRole } from './types';
 
 export const examples = {
@@ -13,6 +15,7 @@ export const examples = {
     'https://mail.google.com/mail/u/2/#label/Customers/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb',
     'https://mail.google.com/mail/u/1/?ogbl#search/northwind',
     'https://mail.google.com/mail/u/0/#inbox?compose=new',
+    'https://mail.google.com/mail/u/0/?view=cm&fs=1&tf=1',
     'https://mail.google.com/mail/#sent',
   ],
   nonMatches: [
@@ -24,6 +27,42 @@ export const examples = {
 };
 
 const CC = /^\s*b?cc\b|抄送|密送/i;
+/** A message body, and a compose window's editor: the senders' and the rep's own text. */
+const BODY = '.a3s,[contenteditable]';
+/** A compose window inside a thread (inline reply, 2013+): its chips are not the message's people. */
+const COMPOSE = '.M9,[role=listbox],.az9';
+
+/**
+ * Compose recipient chips, current UI first (all matches are read, duplicates dropped):
+ * - 2021+ ("peoplekit"): `[role=option]` chips with `data-hovercard-id` (address) and `data-name`, in a
+ *   listbox under `div.anm[name=to|cc|bcc]` (InboxSDK `page-parser.ts`, gmail.js `tr.bzf div[name]`).
+ * - 2019+: the one-line summary shown while the recipients field is not focused, `div.az9 > span[email]`
+ *   (FlowCrypt `standardComposeRecipient`).
+ * - 2013–2021 (kept 2026-12, drop when no longer seen): `div.vR > span.vN[email]` (gmail.js `vR`).
+ */
+const CHIPS = '[role=option][data-hovercard-id],.anm [data-hovercard-id],.az9 [email],.vR [email]';
+
+/**
+ * Matches of `sel` under `root` in page order, skipping any inside message bodies: a message's HTML can
+ * carry any number of look-alikes (`role=listitem`, `email=`) and must not push the app's own out of the
+ * read. Examines at most 5,000 matches.
+ */
+function outsideBodies(root: ParentNode | undefined, sel: string, cap: number): Element[] {
+  const found: Element[] = [];
+  const nodes = root?.querySelectorAll(sel) ?? [];
+  for (let i = 0; i < nodes.length && i < 5e3 && found.length < cap; i++)
+    if (!nodes[i]!.closest(BODY)) found.push(nodes[i]!);
+  return found;
+}
+
+/** To, Cc or Bcc of a compose chip: its field's `name`, its listbox's label, or a "Cc:" label before it. */
+function chipRole(chip: Element): ParticipantRole {
+  let label = at(chip.closest('[name=to],[name=cc],[name=bcc]'), 'name') ?? '';
+  label ||= at(chip.closest('[role=listbox]'), 'aria-label') ?? '';
+  for (let s = chip.previousSibling, i = 0; !label && s && i < 40; s = s.previousSibling, i++)
+    if (/^\s*b?cc\s*:?\s*$/i.test(s.textContent ?? '')) label = 'cc';
+  return CC.test(label) ? 'cc' : 'to';
+}
 
 export const gmail = site({
   id: 'gmail',
@@ -34,32 +73,43 @@ export const gmail = site({
   read(d, url) {
     const { list, add } = people();
     const main = pick(d, ['div[role=main]']);
-    // Each message, expanded or collapsed, is a list item, oldest first. Gmail splits threads at 100
-    // messages; the newest 50 are plenty.
+    // The open thread's messages, expanded (`.adn`) or collapsed (`.kv`), oldest first:
+    // 2019+: the items of the first visible `[role=list]` holding people (earlier threads stay hidden).
     // Older UI (kept 2026-11, drop when no longer seen): bare `div.adn` message blocks.
-    const msgs = pickAll(main, ['[role=list]>[role=listitem]', 'div.adn'], 100);
+    const thread = outsideBodies(main, '[role=list]', 30).find((l) => shown(l) && l.querySelector('[email]'));
+    // Gmail splits threads at 100 messages; the newest 50 are plenty.
+    const msgs = (
+      thread
+        ? ([].filter.call(thread.children, (c: Element) => at(c, 'role') === 'listitem') as Element[])
+        : outsideBodies(main, 'div.adn', 100).filter(shown)
+    ).slice(0, 100);
     const first = Math.max(0, msgs.length - 50);
     let n = first;
     for (const m of msgs.slice(first)) {
-      const from = all(m, 'span[email]:not(.g2)', 20).find(
-        (e) => shown(e) && !e.closest('.a3s,[role=listbox],[contenteditable]'),
-      );
+      const spans = outsideBodies(m, 'span[email]', 80).filter((e) => !e.closest(COMPOSE));
+      const from = spans.find((e) => shown(e) && !e.matches('.g2'));
       if (!from) continue;
       add(at(from, 'email'), at(from, 'name') || text(from), 'from', n);
       // "to me, Tom" in the summary line, "cc: Tom" in the (hidden) details table: the cc row wins.
       const to = new Map<string | null, [Element, ParticipantRole]>();
-      for (const e of all(m, '.g2[email]', 30)) {
+      for (const e of spans.filter((e) => e.matches('.g2'))) {
         const role = CC.test(text(e.closest('tr')?.firstElementChild)) ? 'cc' : 'to';
-        if (!e.closest('.a3s') && to.get(at(e, 'email'))?.[1] !== 'cc') to.set(at(e, 'email'), [e, role]);
+        if (to.get(at(e, 'email'))?.[1] !== 'cc') to.set(at(e, 'email'), [e, role]);
       }
       for (const [e, role] of to.values()) add(at(e, 'email'), at(e, 'name') || text(e), role, n);
       n++;
     }
+    // The signed-in account: the account button's label, else the window title ("Inbox (3) - a@b.co - Gmail").
     const label = clean(
       at(d.querySelector('header a[aria-label*="@"],#gb a[aria-label*="@"]'), 'aria-label'),
       400,
     );
-    const self = () => add(emailsIn(label, 1)[0], label.replace(/\s*[(（].*|^[^:：]*[:：]/g, ''), 'self');
+    const self = () =>
+      add(
+        emailsIn(label, 1)[0] ?? email(/ - ([^\s]+@[^\s]+) - [^@]*$/.exec(d.title)?.[1]),
+        label.replace(/\s*[(（].*|^[^:：]*[:：]/g, ''),
+        'self',
+      );
     if (n > first) {
       // A thread's people are its messages' senders and recipients; an inline reply's chips add nothing
       // the thread does not show, and looking for them costs half of a read on a large page.
@@ -68,17 +118,17 @@ export const gmail = site({
         title: text(pick(main, ['h2.hP', 'h2[data-thread-perm-id]']), 300),
       });
     }
-    // Compose windows: recipient chips.
-    // Older UI (kept 2026-11, drop when no longer seen): chips as `span[email]` in `div.vR`.
-    for (const c of all(d, '[role=listbox] [data-hovercard-id],.vR [email]', 100))
+    for (const c of outsideBodies(d, CHIPS, 100))
       if (shown(c))
         add(
           at(c, 'data-hovercard-id') ?? at(c, 'email'),
-          at(c, 'data-name') ?? text(c),
-          CC.test(at(c.closest('[role=listbox]'), 'aria-label') ?? '') ? 'cc' : 'to',
+          at(c, 'data-name') || at(c, 'name') || text(c),
+          chipRole(c),
         );
-    const composing = pick(d, ['input[aria-label*="ecipients" i],[name=subjectbox],.vR']);
     const recipients = list.length;
+    const composing =
+      recipients ||
+      pick(d, ['[name=subjectbox]', 'input[peoplekit-id]', 'input[aria-label*="ecipients" i]', '.vR']);
     self();
     if (composing)
       return page('gmail', 'compose', list, { reason: recipients ? undefined : 'no-recipients' });

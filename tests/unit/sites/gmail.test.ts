@@ -89,6 +89,57 @@ describe('gmail adapter', () => {
     });
   });
 
+  // Security review (issue 16): a message's own HTML can carry any number of ARIA list items and
+  // chip look-alikes; they must not push the app's messages or recipient chips out of the read.
+  it('reads every message when a message body carries 120 list items', () => {
+    const items = Array.from(
+      { length: 120 },
+      (_, i) => `<div role="listitem"><span email="spoof${i}@attacker.example" name="Spoof">S</span></div>`,
+    ).join('');
+    const message = (from: string, name: string, body = '') =>
+      `<div role="listitem" class="h7"><div class="adn ads"><h3 class="iw"><span class="gD" email="${from}" name="${name}">${name}</span></h3>` +
+      `<div class="ii gt"><div class="a3s aiL">${body}</div></div></div></div>`;
+    const doc = parse(
+      `<div role="main"><h2 class="hP">Re: Pilot scope</h2><div role="list">` +
+        message('jane.cooper@northwind-trading.com', 'Jane Cooper', `<div role="list">${items}</div>`) +
+        message('alex.morgan@dealside-demo.com', 'Alex Morgan') +
+        message('sam.okafor@northwind-trading.com', 'Sam Okafor') +
+        '</div></div>',
+    );
+    expect(gmail.readPage(doc, url)).toEqual({
+      site: 'gmail',
+      kind: 'thread',
+      layer: 'site',
+      title: 'Re: Pilot scope',
+      participants: [
+        { email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', role: 'from', order: 0 },
+        { email: 'alex.morgan@dealside-demo.com', name: 'Alex Morgan', role: 'from', order: 1 },
+        { email: 'sam.okafor@northwind-trading.com', name: 'Sam Okafor', role: 'from', order: 2 },
+      ],
+    });
+  });
+
+  it('reads compose chips, never chip look-alikes inside a message body', () => {
+    const fakes = Array.from(
+      { length: 120 },
+      (_, i) => `<div role="option" data-hovercard-id="spoof${i}@attacker.example" data-name="Spoof"></div>`,
+    ).join('');
+    const doc = parse(
+      `<div role="main"><div class="a3s aiL"><div role="listbox" aria-label="To recipients">${fakes}</div></div></div>
+       <div class="dw"><div class="AD"><div class="M9"><table class="GS"><tbody><tr class="bzf"><td class="eV"><div><div>
+         <div class="anm" name="to"><div><div><div><div><div role="listbox"><div><div>
+           <div role="option" data-hovercard-id="oliver.grant@contoso-industrial.co.uk" data-name="Oliver Grant">Oliver Grant</div>
+         </div></div></div></div></div></div></div></div>
+       </div></div></td></tr></tbody></table><input name="subjectbox" value="Quote"></div></div></div>`,
+    );
+    expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#inbox?compose=new'))).toEqual({
+      site: 'gmail',
+      kind: 'compose',
+      layer: 'site',
+      participants: [{ email: 'oliver.grant@contoso-industrial.co.uk', name: 'Oliver Grant', role: 'to' }],
+    });
+  });
+
   it('reads names as text, never markup', () => {
     const doc = parse(
       `<div role="main"><div role="list"><div role="listitem"><h3><span class="gD" email="eve@northwind-trading.com">&lt;img src=x onerror=alert(1)&gt;<b>Eve</b><script>bad()</script></span></h3></div></div></div>`,
