@@ -5,9 +5,9 @@
  * at.
  */
 import { browser } from 'wxt/browser';
-import { onMessage, sendMessage } from '../messaging/messenger';
 import type { SiteAdapter } from '../sites/types';
 import { startLifecycle } from './lifecycle';
+import { onBackgroundMessage, sendToBackground } from './messages';
 import { mountPanelFrame } from './panel-frame';
 import { watchPage } from './page-watcher';
 
@@ -21,7 +21,7 @@ export function runContentScript(adapter: SiteAdapter): void {
 
   const ctx = startLifecycle(adapter.id);
   const rememberCollapsed = (collapsed: boolean) => {
-    void sendMessage('setPanelCollapsed', { collapsed }).catch(() => undefined);
+    void sendToBackground('setPanelCollapsed', { collapsed }).catch(() => undefined);
   };
   const frame = mountPanelFrame(
     document,
@@ -37,9 +37,11 @@ export function runContentScript(adapter: SiteAdapter): void {
   frame.setCollapsed(true);
   ctx.onInvalidated(() => frame.remove());
 
-  onMessage('applyFrameLayout', ({ data }) => {
-    if (typeof data?.collapsed === 'boolean') frame.setCollapsed(data.collapsed, data.hidden);
-  });
+  ctx.onInvalidated(
+    onBackgroundMessage('applyFrameLayout', (layout) => {
+      if (typeof layout?.collapsed === 'boolean') frame.setCollapsed(layout.collapsed, layout.hidden);
+    }),
+  );
 
   const watcher = watchPage(
     document,
@@ -51,7 +53,7 @@ export function runContentScript(adapter: SiteAdapter): void {
       isValid: () => ctx.isValid,
     },
     (url, context) => {
-      sendMessage('reportPage', { url, context })
+      sendToBackground('reportPage', { url, context })
         .then((layout) => frame.setCollapsed(layout.collapsed, layout.hidden))
         // The background refuses a malformed report with a logged reason; the page sees nothing.
         .catch(() => undefined);
