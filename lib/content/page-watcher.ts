@@ -73,14 +73,9 @@ export function watchPage(
     let context: PageContext;
     try {
       context = adapter.readPage(view.document, new URL(view.url));
-    } catch (error) {
+    } catch {
       // Adapters are written not to throw; if one does, the page still must not see it.
-      context = {
-        site: adapter.id,
-        kind: 'unknown',
-        participants: [],
-        reason: 'read-failed',
-      };
+      context = { site: adapter.id, kind: 'unknown', participants: [], reason: 'read-failed' };
     }
     observeRegion(view.document);
     const key = pageUrl + '\n' + view.url + '\n' + JSON.stringify(context);
