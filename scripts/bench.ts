@@ -25,6 +25,7 @@ import { describeMachine, type Machine } from './bench/machine';
 import { bytes, kib, ms, ratio, table } from './bench/markdown';
 import { DEFAULT_CHURN_OPTIONS, measureMutationReports, type ChurnResult } from './bench/mutation-reports';
 import { DEFAULT_PAGE_READ_OPTIONS, measurePageRead, type PageReadResult } from './bench/page-read';
+import { DEFAULT_SITE_READ_OPTIONS, measureSiteReads, type SiteReadResult } from './bench/site-reads';
 import {
   DEFAULT_PANEL_TIMING_OPTIONS,
   measurePanelTiming,
@@ -64,6 +65,7 @@ interface Results {
   loadAtEnd: number;
   size?: ContentSizeResult;
   read?: PageReadResult;
+  siteReads?: SiteReadResult;
   churn?: ChurnResult;
   panel?: PanelTimingResult;
   seeding?: SeedStep[];
@@ -240,6 +242,53 @@ function renderSize(size: ContentSizeResult, verdicts: Verdict[]): string {
       'in bytes, "Gzip -9" the size after Node zlib gzip at level 9.',
   );
   return parts.join('\n\n');
+}
+
+function renderSiteReads(reads: SiteReadResult, verdicts: Verdict[]): string {
+  const how = '`performance.now()` around each read, in the page (Chromium without the extension)';
+  const rows = reads.rows.map((row) => {
+    const verdict = timingVerdict(
+      `One page read, ${row.site} adapter, ${row.page === 'customer' ? 'customer page' : 'nobody found'}, ` +
+        `${row.elementCount.toLocaleString('en-US')} elements`,
+      row.summary,
+      reads.budgetMs,
+      how,
+    );
+    verdicts.push(verdict);
+    return [
+      row.site,
+      row.page === 'customer' ? `customer page (\`${row.fixture}\`)` : 'nobody found',
+      row.elementCount.toLocaleString('en-US'),
+      `${row.read.kind}${row.read.layer ? ` (${row.read.layer})` : ''}, ${row.read.people} people`,
+      ...summaryRows(row.summary),
+      status(verdict),
+    ];
+  });
+  return [
+    '## 2b. One page read per site adapter, 20,000-element pages',
+    `Budget: ≤ ${ms(reads.budgetMs)} median per read, for every site adapter.`,
+    table(['Site', 'Page', 'Elements', 'Read', 'n', 'Median', 'p95', 'Min', 'Max', 'Status'], rows, [
+      'left',
+      'left',
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      'left',
+    ]),
+    [
+      "- **customer page**: the site's first fixture whose expected read names someone, served at its real " +
+        'address and grown to the target with filler (an activity feed inside the main region, a navigation ' +
+        'list outside it).',
+      "- **nobody found**: the same address with the same amount of filler and nothing the site's hooks " +
+        'know, so the semantic layer every site shares runs as well: the slowest path of a read.',
+      '- All adapters are bundled from lib/sites/registry.ts with esbuild; one node is added to and removed ' +
+        'from the main region before every timed read, untimed (scripts/bench/site-reads.ts).',
+    ].join('\n'),
+  ].join('\n\n');
 }
 
 function renderRead(read: PageReadResult, verdicts: Verdict[]): string {
@@ -887,6 +936,7 @@ function render(results: Results): string {
   const sections: string[] = [];
   if (results.size) sections.push(renderSize(results.size, verdicts));
   if (results.read) sections.push(renderRead(results.read, verdicts));
+  if (results.siteReads) sections.push(renderSiteReads(results.siteReads, verdicts));
   if (results.churn) sections.push(renderChurn(results.churn, verdicts));
   if (results.panel) sections.push(renderPanel(results.panel, verdicts));
   if (results.seeding?.length) sections.push(renderDatabase(results.seeding));
@@ -977,6 +1027,9 @@ async function main(): Promise<void> {
   results.size = await run('size', 'Content script size', () => measureContentSize(EXTENSION_DIR));
   results.read = await run('read', 'One page read', () =>
     measurePageRead(quick ? { iterations: 40, warmup: 5 } : DEFAULT_PAGE_READ_OPTIONS),
+  );
+  results.siteReads = await run('read', 'One page read per site', () =>
+    measureSiteReads(quick ? { iterations: 20, warmup: 3 } : DEFAULT_SITE_READ_OPTIONS),
   );
   results.churn = await run('churn', 'Reports during DOM churn', () =>
     measureMutationReports(quick ? { ...DEFAULT_CHURN_OPTIONS, runs: 1 } : DEFAULT_CHURN_OPTIONS),
