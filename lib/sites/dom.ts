@@ -247,7 +247,7 @@ export function site({ read, hosts, path, semantic, ...rest }: Def): SiteAdapter
         found = unknownPage(rest.id, 'read-failed');
       }
       if (found.website || found.participants.some((p) => p.role !== 'self'))
-        return { ...found, layer: 'site' };
+        return { ...found, layer: found.layer ?? 'site' };
       if (found.kind === 'list' || found.reason === 'not-a-record' || semantic === false) return found;
       try {
         return readSemantic(d, found, rest.newestFirst) ?? found;

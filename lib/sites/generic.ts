@@ -1,10 +1,12 @@
 /**
  * Any other page (hosts the user added): `mailto:` links and visible addresses in text. One distinct
  * address, or exactly one inside or beside a heading, is the record; several are returned as a list for
- * the user to pick from, never a silent guess. Never chosen by URL: the content script uses it for the
+ * the user to pick from, never a silent guess — unless the page labels one of them as the record's email
+ * field (the semantic layer's reading), as most CRMs do. Never chosen by URL: the content script uses it for the
  * user's own hosts.
  */
 import { all, EMAIL_RE, email, MAILTO, mailto, page, people, shown, site, text } from './dom';
+import { readSemantic } from './semantic';
 import { unknownPage } from './types';
 
 export const examples = {
@@ -42,13 +44,17 @@ export const generic = site({
     // Prominent: inside a heading, or right after one (up to 3 siblings back).
     const top = candidates.filter(([, el]) => el.closest(HEADING) || afterHeading(el));
     const one = candidates.length === 1 ? candidates : top.length === 1 ? top : 0;
+    const title = text(d.querySelector('h1'), 300) || text(d.querySelector('title'), 300);
+    if (!one && candidates[1]) {
+      // Several addresses: a field the page labels as the record's email decides, as on most CRMs.
+      const labelled = readSemantic(d, { ...unknownPage('generic', 'no-email-on-record'), title });
+      if (labelled?.kind === 'record') return labelled;
+    }
     const { list, add } = people();
     for (const [e, , name] of one || candidates) add(e, name, 'record');
     if (!list[0]) return unknownPage('generic', 'no-addresses');
     return one
-      ? page('generic', 'record', list, {
-          title: text(d.querySelector('h1'), 300) || text(d.querySelector('title'), 300),
-        })
+      ? page('generic', 'record', list, { title })
       : page('generic', 'list', list, { reason: 'several-addresses' });
   },
 });
