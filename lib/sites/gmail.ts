@@ -26,7 +26,7 @@ export const examples = {
   ],
 };
 
-const CC = /^\s*b?cc\b|抄送|密送/i;
+const CC = /^\s*(b?cc\b|抄送|密送)/i;
 /** A message body, and a compose window's editor: the senders' and the rep's own text. */
 const BODY = '.a3s,[contenteditable]';
 /** A compose window inside a thread (inline reply, 2013+): its chips are not the message's people. */
@@ -86,7 +86,11 @@ export const gmail = site({
     const first = Math.max(0, msgs.length - 50);
     let n = first;
     for (const m of msgs.slice(first)) {
-      const spans = outsideBodies(m, 'span[email]', 80).filter((e) => !e.closest(COMPOSE));
+      // Only the header is searched when it can be told: the expanded message's `.gE` or the collapsed
+      // `.kv`, found from the message's first person (the header comes before the body).
+      const first = m.querySelector('span[email]');
+      const head = (first && !first.closest(`${BODY},${COMPOSE}`) && first.closest('.gE,.kv')) || m;
+      const spans = outsideBodies(head, 'span[email]', 80).filter((e) => !e.closest(COMPOSE));
       const from = spans.find((e) => shown(e) && !e.matches('.g2'));
       if (!from) continue;
       add(at(from, 'email'), at(from, 'name') || text(from), 'from', n);
