@@ -164,25 +164,37 @@ export function roleOf(el: Element | null, fallback?: ParticipantRole): Particip
   return fallback;
 }
 
+export interface LabelledMailOptions {
+  id: string;
+  /** Elements that each show one address (its name in a `*name*` child or a name attribute). */
+  addresses: string;
+  /** Compose recipient chips: read as To when no To/Cc label stands near them. */
+  chips?: string;
+  /** Containers never read: message bodies with quoted headers, address books. */
+  skip: string;
+  /** The page kind when the URL tells it; undefined = decide from the DOM. */
+  kind: PageKind | undefined;
+  /** The signed-in user's address as the app shows it. */
+  self: string | undefined;
+  title: string;
+}
+
 /**
  * A mail page whose header rows are labelled (发件人/收件人/抄送, From/To/Cc): every visible address
- * matching `sel` under such a label, outside `skip` (message bodies with quoted headers).
- * `kind` comes from the URL when it can (undefined = decide from the DOM).
+ * under such a label, outside `skip`. A compose window's From row is the user's own and is left out.
  */
 export function labelledMail(
-  id: string,
   d: Document,
-  sel: string,
-  skip: string,
-  kind: PageKind | undefined,
-  self: string | undefined,
-  title: string,
+  { id, addresses, chips, skip, kind, self, title }: LabelledMailOptions,
 ): PageContext {
   if (kind === 'list') return page(id, kind);
   const { list, add } = people();
+  const sel = chips ? `${addresses},${chips}` : addresses;
   for (const el of all(d, sel, 300)) {
-    const role = shown(el) && !el.parentElement?.closest(sel) && !el.closest(skip) ? roleOf(el) : undefined;
-    // In a compose window the From row is the user's own address.
+    const role =
+      shown(el) && !el.parentElement?.closest(sel) && !el.closest(skip)
+        ? roleOf(el, chips && el.matches(chips) ? 'to' : undefined)
+        : undefined;
     if (role && !(kind === 'compose' && role === 'from')) add(addrOf(el), nameOf(el), role, 0);
   }
   const k =
@@ -198,7 +210,7 @@ export function labelledMail(
   add(self, '', 'self');
   return k
     ? page(id, k, list, k === 'thread' ? { title } : { reason: empty ? 'no-recipients' : undefined })
-    : unknownPage(id, 'no-mail-open');
+    : unknownPage(id, kind === 'thread' ? 'no-message-header' : 'no-mail-open');
 }
 
 /** A record page: its addresses (best first) under the record's name; `unknown` without one. */

@@ -1,7 +1,8 @@
 /**
- * QQ Mail and Tencent Exmail. The classic UI loads each view into a frame (`/cgi-bin/readmail`,
- * `/cgi-bin/mail_list`, compose through `readtemplate?t=compose`); header rows are labelled
- * 发件人/收件人/抄送 and addresses carry `e` (address) and `n` (name) attributes, compose chips `addr`.
+ * QQ Mail and Tencent Exmail, classic UI. Each view loads into a frame of the frame set page
+ * (`/cgi-bin/readmail`, `/cgi-bin/mail_list`, compose through `readtemplate?t=compose`); header rows
+ * are labelled 发件人/收件人/抄送 and addresses carry `e` (address) and `n` (name) attributes, compose
+ * chips `addr`. The 2023+ web UI shows people by nickname only, without addresses: nothing to read there.
  */
 import { email, labelledMail, pick, site, text } from './dom';
 
@@ -39,20 +40,27 @@ export const qqmail = site({
   viewFrameSelector: 'iframe#mainFrame',
   read(d, url) {
     const u = url.pathname + url.search;
-    return labelledMail(
-      'qqmail',
-      d,
-      '[e*="@"],[addr*="@"],[title*="@"]',
-      '#contentDiv,.qmbox',
-      /readmail/.test(u)
+    // The signed-in address: `#useraddr` in the classic top bar (in the frame set page around the view
+    // frame); `.profile-user-info .user-email` in the 2023+ UI (bmail extension).
+    const self = (doc: Document | null) =>
+      text(doc?.querySelector('#useraddr,.profile-user-info .user-email'));
+    return labelledMail(d, {
+      id: 'qqmail',
+      // Read view (classic): `span[e][n]` per person in `table.i`; some rows show the address in `title`.
+      addresses: '[e*="@"],[title*="@"]',
+      // Compose (classic): chips `div.addr_base.addr_normal[addr]` in `#toAreaCtrl`/`#ccAreaCtrl`.
+      chips: '[addr*="@"]',
+      // The body (`#contentDiv`, `.qmbox`) and its quoted original (`includetail`).
+      skip: '#contentDiv,.qmbox,includetail',
+      kind: /readmail/.test(u)
         ? 'thread'
         : /compose/.test(u)
           ? 'compose'
           : /mail_list/.test(u)
             ? 'list'
             : undefined,
-      email(text(d.getElementById('useraddr') ?? frameSetDocument(d)?.getElementById('useraddr'))),
-      text(pick(d, ['#subject', 'h1']), 300),
-    );
+      self: email(self(d) || self(frameSetDocument(d))),
+      title: text(pick(d, ['#subject', 'h1']), 300),
+    });
   },
 });
