@@ -55,14 +55,15 @@ function outsideBodies(root: ParentNode | undefined, sel: string, cap: number): 
   return found;
 }
 
-/** To, Cc or Bcc of a compose chip: its field's `name`, its listbox's label, or a "Cc:" label before it. */
-function chipRole(chip: Element): ParticipantRole {
-  let label = at(chip.closest('[name=to],[name=cc],[name=bcc]'), 'name') ?? '';
-  label ||= at(chip.closest('[role=listbox]'), 'aria-label') ?? '';
-  for (let s = chip.previousSibling, i = 0; !label && s && i < 40; s = s.previousSibling, i++)
-    if (/^\s*b?cc\s*:?\s*$/i.test(s.textContent ?? '')) label = 'cc';
-  return CC.test(label) ? 'cc' : 'to';
-}
+/** To, Cc or Bcc of a compose chip: its field's `name` (2021+), else its listbox's label. */
+const chipRole = (chip: Element): ParticipantRole =>
+  CC.test(
+    at(chip.closest('[name=to],[name=cc],[name=bcc]'), 'name') ??
+      at(chip.closest('[role=listbox]'), 'aria-label') ??
+      '',
+  )
+    ? 'cc'
+    : 'to';
 
 export const gmail = site({
   id: 'gmail',
@@ -132,7 +133,8 @@ export const gmail = site({
     const recipients = list.length;
     const composing =
       recipients ||
-      pick(d, ['[name=subjectbox]', 'input[peoplekit-id]', 'input[aria-label*="ecipients" i]', '.vR']);
+      // An empty compose window: its subject field (gmail.js `subjectbox`) or a recipients input.
+      pick(d, ['[name=subjectbox],input[peoplekit-id],input[aria-label*="ecipients" i]']);
     self();
     if (composing)
       return page('gmail', 'compose', list, { reason: recipients ? undefined : 'no-recipients' });
