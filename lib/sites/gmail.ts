@@ -35,12 +35,16 @@ const COMPOSE = '.M9,[role=listbox],.az9';
 /**
  * Compose recipient chips, current UI first (all matches are read, duplicates dropped):
  * - 2021+ ("peoplekit"): `[role=option]` chips with `data-hovercard-id` (address) and `data-name`, in a
- *   listbox under `div.anm[name=to|cc|bcc]` (InboxSDK `page-parser.ts`, gmail.js `tr.bzf div[name]`).
+ *   listbox under `div.anm[name=to|cc|bcc]` in the recipients table `table.GS` (InboxSDK
+ *   `page-parser.ts`; gmail.js `tr.bzf div[name] div[data-hovercard-id]`).
  * - 2019+: the one-line summary shown while the recipients field is not focused, `div.az9 > span[email]`
  *   (FlowCrypt `standardComposeRecipient`).
  * - 2013–2021 (kept 2026-12, drop when no longer seen): `div.vR > span.vN[email]` (gmail.js `vR`).
+ * - Any other address-bearing element in the recipients table or a recipients listbox.
  */
-const CHIPS = '[role=option][data-hovercard-id],.anm [data-hovercard-id],.az9 [email],.vR [email]';
+const CHIPS =
+  '[role=option][data-hovercard-id],.anm [data-hovercard-id],.az9 [email],.vR [email],' +
+  '[role=listbox] [data-hovercard-id],.GS [data-hovercard-id],.GS [email]';
 
 /**
  * Matches of `sel` under `root` in page order, skipping any inside message bodies: a message's HTML can

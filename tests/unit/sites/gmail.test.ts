@@ -77,6 +77,24 @@ describe('gmail adapter', () => {
     });
   });
 
+  it('reads compose chips that carry their address in a listbox or the recipients table', () => {
+    const doc = parse(
+      `<div class="AD"><div class="M9"><table class="GS"><tbody><tr class="bzf"><td class="eV">
+         <div role="listbox" aria-label="To recipients"><div class="afV" data-hovercard-id="jane.cooper@northwind-trading.com" data-name="Jane Cooper"></div></div>
+         <div name="cc"><span email="tom.becker@northwind-trading.com" name="Tom Becker">Tom</span></div>
+       </td></tr></tbody></table></div></div>`,
+    );
+    expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#inbox?compose=new'))).toEqual({
+      site: 'gmail',
+      kind: 'compose',
+      layer: 'site',
+      participants: [
+        { email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', role: 'to' },
+        { email: 'tom.becker@northwind-trading.com', name: 'Tom Becker', role: 'cc' },
+      ],
+    });
+  });
+
   it('reports an empty compose window without recipients', () => {
     const doc = parse(
       '<div role="dialog"><input aria-label="To recipients"><div contenteditable="true"></div></div>',
