@@ -40,11 +40,11 @@ const COMPOSE = '.M9,[role=listbox],.az9';
  * - 2019+: the one-line summary shown while the recipients field is not focused, `div.az9 > span[email]`
  *   (FlowCrypt `standardComposeRecipient`).
  * - 2013–2021 (kept 2026-12, drop when no longer seen): `div.vR > span.vN[email]` (gmail.js `vR`).
- * - Any other address-bearing element in the recipients table or a recipients listbox.
+ * Read as: any address-bearing element in a recipients listbox or the recipients table, the summary
+ * line, or a classic chip.
  */
 const CHIPS =
-  '[role=option][data-hovercard-id],.anm [data-hovercard-id],.az9 [email],.vR [email],' +
-  '[role=listbox] [data-hovercard-id],.GS [data-hovercard-id],.GS [email]';
+  '[role=listbox] [data-hovercard-id],.GS [data-hovercard-id],.GS [email],.az9 [email],.vR [email]';
 
 /**
  * Matches of `sel` under `root` in page order, skipping any inside message bodies: a message's HTML can
@@ -109,10 +109,7 @@ export const gmail = site({
       n++;
     }
     // The signed-in account: the account button's label, else the window title ("Inbox (3) - a@b.co - Gmail").
-    const label = clean(
-      at(d.querySelector('header a[aria-label*="@"],#gb a[aria-label*="@"]'), 'aria-label'),
-      400,
-    );
+    const label = clean(at(d.querySelector('header a[aria-label*="@"]'), 'aria-label'), 400);
     const self = () =>
       add(
         emailsIn(label, 1)[0] ?? email(/ - ([^\s]+@[^\s]+) - [^@]*$/.exec(d.title)?.[1]),
