@@ -90,12 +90,16 @@ export const gmail = site({
     ).slice(0, 100);
     const first = Math.max(0, msgs.length - 50);
     let n = first;
+    // Gmail names the signed-in user "me" in "to me" and in the rep's own messages.
+    let me: string | null = null;
     for (const m of msgs.slice(first)) {
       // Only the header is searched when it can be told: the expanded message's `.gE` or the collapsed
       // `.kv`, found from the message's first person (the header comes before the body).
-      const first = m.querySelector('span[email]');
-      const head = (first && !first.closest(`${BODY},${COMPOSE}`) && first.closest('.gE,.kv')) || m;
+      const lead = m.querySelector('span[email]');
+      const head = (lead && !lead.closest(`${BODY},${COMPOSE}`) && lead.closest('.gE,.kv')) || m;
       const spans = outsideBodies(head, 'span[email]', 80).filter((e) => !e.closest(COMPOSE));
+      for (const e of spans)
+        if (/^(me|我|moi|ich|mich|yo|mí)$/i.test(at(e, 'name') || text(e))) me = at(e, 'email');
       const from = spans.find((e) => shown(e) && !e.matches('.g2'));
       if (!from) continue;
       add(at(from, 'email'), at(from, 'name') || text(from), 'from', n);
@@ -108,11 +112,12 @@ export const gmail = site({
       for (const [e, role] of to.values()) add(at(e, 'email'), at(e, 'name') || text(e), role, n);
       n++;
     }
-    // The signed-in account: the account button's label, else the window title ("Inbox (3) - a@b.co - Gmail").
+    // The signed-in account: the account button's label, else the window title ("Inbox (3) - a@b.co -
+    // Gmail"), else whoever the thread calls "me".
     const label = clean(at(d.querySelector('header a[aria-label*="@"]'), 'aria-label'), 400);
     const self = () =>
       add(
-        emailsIn(label, 1)[0] ?? email(/ - ([^\s]+@[^\s]+) - [^@]*$/.exec(d.title)?.[1]),
+        emailsIn(label, 1)[0] ?? email(/ - ([^\s]+@[^\s]+) - [^@]*$/.exec(d.title)?.[1]) ?? me,
         label.replace(/\s*[(（].*|^[^:：]*[:：]/g, ''),
         'self',
       );

@@ -158,6 +158,19 @@ describe('gmail adapter', () => {
     });
   });
 
+  it('knows the rep from "to me" when the page shows no account button or title', () => {
+    const msg = (from: string, name: string, to: string, toName: string) =>
+      `<div role="listitem"><div class="adn"><div class="gE"><h3><span class="gD" email="${from}" name="${name}">${name}</span></h3>` +
+      `<span class="hb">to <span class="g2" email="${to}" name="${toName}">${toName}</span></span></div></div></div>`;
+    const doc = parse(
+      `<div role="main"><div role="list">${msg('oliver.grant@contoso-industrial.co.uk', 'Oliver Grant', 'alex.morgan@dealside-demo.com', 'me')}` +
+        `${msg('alex.morgan@dealside-demo.com', 'Alex Morgan', 'oliver.grant@contoso-industrial.co.uk', 'Oliver Grant')}</div></div>`,
+    );
+    expect(gmail.readPage(doc, url).participants.filter((p) => p.role === 'self')).toEqual([
+      { email: 'alex.morgan@dealside-demo.com', role: 'self' },
+    ]);
+  });
+
   it('reads names as text, never markup', () => {
     const doc = parse(
       `<div role="main"><div role="list"><div role="listitem"><h3><span class="gD" email="eve@northwind-trading.com">&lt;img src=x onerror=alert(1)&gt;<b>Eve</b><script>bad()</script></span></h3></div></div></div>`,
