@@ -4,6 +4,7 @@ import { BackupCard } from './data/BackupCard';
 import { DeleteAllCard } from './data/DeleteAllCard';
 import { ExportCard } from './data/ExportCard';
 import { ImportCard } from './data/ImportCard';
+import { ReadFailuresCard } from './data/ReadFailuresCard';
 import './data-section.css';
 
 /**
@@ -21,6 +22,7 @@ export function DataSection() {
         <BackupCard />
         <AccountDataCard />
         <DeleteAllCard />
+        <ReadFailuresCard />
       </div>
     </section>
   );

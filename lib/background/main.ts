@@ -10,6 +10,7 @@ import { registerLogQuestion } from './handlers/log-question';
 import { registerPickContact } from './handlers/pick-contact';
 import { registerPlaybook } from './handlers/playbook';
 import { registerPopup } from './handlers/popup';
+import { registerReadFailures } from './handlers/read-failures';
 import { registerReportPage } from './handlers/report-page';
 import { registerSaveNote } from './handlers/save-note';
 import { registerSearch } from './handlers/search';
@@ -41,6 +42,7 @@ export function startBackground(): void {
   registerInsights();
   registerSearch();
   registerData();
+  registerReadFailures();
   registerReminders();
   registerCommands();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

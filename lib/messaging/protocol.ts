@@ -13,7 +13,7 @@ import type { MergedRows } from '../db/merge-accounts';
 import type { Playbook, PlaybookError } from '../playbook/schema';
 import type { CustomSiteProblem } from '../settings/custom-sites';
 import type { Settings } from '../settings/schema';
-import type { PageContext, PageKind } from '../sites/types';
+import type { PageContext, PageKind, ReadProblem } from '../sites/types';
 import type { InsightsReport, InsightsRequest } from '../insights/report';
 import type { NotesSearchRequest, NotesSearchResult } from '../search/types';
 import type {
@@ -295,6 +295,19 @@ export type MergeAccountsResult =
   | { ok: true; from: string; into: string; moved: MergedRows; view: SettingsView }
   | { ok: false; reason: 'invalid-from' | 'invalid-into' | 'same-account' };
 
+/** A page of a supported site that could not be read, as options lists it (kept locally, never sent). */
+export interface ReadFailureView {
+  site: string;
+  /** The site as settings name it, e.g. `Outlook`. */
+  siteName: string;
+  reason: ReadProblem;
+  /** Origin and path only: no query, no fragment. */
+  path: string;
+  firstAt: number;
+  lastAt: number;
+  count: number;
+}
+
 export interface ProtocolMap {
   // content script → background
   reportPage(request: ReportPageRequest): FrameLayout;
@@ -339,6 +352,9 @@ export interface ProtocolMap {
   getBackupStatus(request: Record<string, never>): BackupStatus;
   setBackupSchedule(request: SetBackupScheduleRequest): BackupStatus;
   runBackupNow(request: Record<string, never>): BackupStatus;
+  // options → background: pages of supported sites that could not be read
+  listReadFailures(request: Record<string, never>): ReadFailureView[];
+  clearReadFailures(request: Record<string, never>): void;
   // background → extension pages
   dataChanged(event: DataChangedEvent): void;
   pageChanged(event: PageChangedEvent): void;

@@ -196,6 +196,8 @@ export const requestSchemas = {
   getBackupStatus: z.object({}),
   setBackupSchedule: z.object({ frequency: z.enum(['off', 'daily', 'weekly']) }),
   runBackupNow: z.object({}),
+  listReadFailures: z.object({}),
+  clearReadFailures: z.object({}),
 } satisfies Partial<Record<MessageType, z.ZodType>>;
 
 /**

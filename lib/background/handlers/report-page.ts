@@ -2,6 +2,7 @@ import { rememberWhereContactWasSeen } from '../contact-seen';
 import { handle } from '../router';
 import { broadcastPageChanged } from '../broadcast';
 import { forgetTab, recordTabPage, tabPage } from '../page-registry';
+import { recordReadFailure } from '../read-failures';
 import { readFrameLayouts, readSettings } from '../settings';
 
 /**
@@ -30,6 +31,10 @@ export function registerReportPage(): void {
       broadcastPageChanged({ tabId: caller.tabId });
       rememberWhereContactWasSeen(url, context).catch((error: unknown) => {
         console.warn('[dealside] could not record where a contact was seen', error);
+      });
+      // Kept locally for the rep's report from options; only pages that changed count again.
+      recordReadFailure(url, context).catch((error: unknown) => {
+        console.warn('[dealside] could not record a page that could not be read', error);
       });
     }
     const layouts = await readFrameLayouts();

@@ -122,6 +122,8 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   getBackupStatus: {},
   setBackupSchedule: { frequency: 'daily' },
   runBackupNow: {},
+  listReadFailures: {},
+  clearReadFailures: {},
 };
 
 /**
@@ -153,6 +155,7 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'deleteAllData',
   'setBackupSchedule',
   'runBackupNow',
+  'clearReadFailures',
 ];
 
 function listenerFor(type: HandledMessageType): Listener {
