@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { displayAccountKey } from '@/lib/contact/account-key';
+import { displayEmail } from '@/lib/contact/email';
 import { t } from '@/lib/i18n';
 import type { SettingsPatch, SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/schema';
@@ -186,6 +188,7 @@ export function SettingsSection() {
             parse={parseEmail}
             onSave={(ownEmails) => save({ ownEmails })}
             testId="own-emails"
+            display={displayEmail}
           />
           <ListSetting
             title={t('setDomainsHeading')}
@@ -197,6 +200,7 @@ export function SettingsSection() {
             parse={parseDomain}
             onSave={(ownDomains) => save({ ownDomains })}
             testId="own-domains"
+            display={displayAccountKey}
           />
         </div>
       </section>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { displayEmail } from '@/lib/contact/email';
 import { t } from '@/lib/i18n';
 import { ContactPicker } from './ContactPicker';
 import type { AccountPanelState } from './types';
@@ -17,8 +18,8 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
               {contact.name}
             </h2>
           ) : null}
-          <div className="ds-contact-email" data-testid="contact-email">
-            {contact.email}
+          <div className="ds-contact-email" data-testid="contact-email" title={contact.email}>
+            {displayEmail(contact.email)}
           </div>
         </div>
         <button
@@ -40,7 +41,7 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
       {colleagues.length > 0 ? (
         <p className="ds-small">
           <span className="ds-muted">{t('accountPeople')}: </span>
-          {colleagues.map((person) => person.name ?? person.email).join(', ')}
+          {colleagues.map((person) => person.name ?? displayEmail(person.email)).join(', ')}
         </p>
       ) : null}
       {picking ? <ContactPicker state={state} onDone={() => setPicking(false)} /> : null}

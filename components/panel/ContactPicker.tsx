@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
+import { displayEmail } from '@/lib/contact/email';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
 
@@ -41,8 +42,10 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
           {state.others.map((person) => (
             <li key={person.email}>
               <button type="button" className="ds-person" onClick={() => void pick(person.email)}>
-                <span className="ds-person-name">{person.name ?? person.email}</span>
-                {person.name ? <span className="ds-muted ds-person-email">{person.email}</span> : null}
+                <span className="ds-person-name">{person.name ?? displayEmail(person.email)}</span>
+                {person.name ? (
+                  <span className="ds-muted ds-person-email">{displayEmail(person.email)}</span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { NOTE_MAX_LENGTH, type NoteRecord } from '@/lib/db/records';
 import { t, uiLanguage } from '@/lib/i18n';
+import { displayEmail } from '@/lib/contact/email';
 import type { PanelState } from '@/lib/messaging/protocol';
 import type { AutosaveStatus } from '@/lib/notes/autosave';
 import {
@@ -69,7 +70,7 @@ function NoteItem({
         </time>
         {note.contactEmail ? (
           <span className="ds-note-about" title={note.contactEmail}>
-            · {t('noteAbout', note.contactEmail)}
+            · {t('noteAbout', displayEmail(note.contactEmail))}
           </span>
         ) : null}
         <button type="button" className="ds-link" onClick={onEdit}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
+import { displayEmail } from '@/lib/contact/email';
 import type { PopupFollowUp } from '@/lib/messaging/protocol';
 import { describeDue } from '@/lib/reminders/due-text';
 import { SnoozeChoices } from './SnoozeChoices';
@@ -34,7 +35,8 @@ export function FollowUpRow({
 }) {
   const [snoozing, setSnoozing] = useState(false);
   const due = describeDue(row.due, now, locale);
-  const who = [row.accountLabel, row.contactName ?? row.contactEmail].filter(Boolean).join(' · ');
+  const contactEmail = row.contactEmail === undefined ? undefined : displayEmail(row.contactEmail);
+  const who = [row.accountLabel, row.contactName ?? contactEmail].filter(Boolean).join(' · ');
   const shownTitle =
     row.title.length > TITLE_SHOWN_MAX ? `${row.title.slice(0, TITLE_SHOWN_MAX).trimEnd()}…` : row.title;
 

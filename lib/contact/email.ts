@@ -2,6 +2,7 @@
  * Email addresses as pages show them → one canonical form, so the same person read off Gmail, Outlook
  * or a CRM record compares equal. Pure; never throws.
  */
+import punycode from 'punycode/punycode.js';
 import { toAsciiDomain } from './domain-name';
 
 /** RFC 5321 limit on a forward path; longer strings are not addresses, whatever they contain. */
@@ -77,6 +78,48 @@ export function withoutPlusTag(email: string): string {
   if (localPart.startsWith('"')) return email;
   const plus = localPart.indexOf('+');
   return plus > 0 ? `${localPart.slice(0, plus)}@${domain}` : email;
+}
+
+/**
+ * An address as the rep reads it: IDN domains in Unicode (`anna@xn--bckerei-hoffmann-7nb.de` →
+ * `anna@bäckerei-hoffmann.de`). Only for showing: what is stored and compared stays `normalizeEmail`'s
+ * ASCII form. A label that is not valid punycode, or that mixes Latin, Cyrillic and Greek letters (the
+ * look-alike trick behind spoofed domains, which browsers also leave in punycode), stays as it is.
+ * Never throws.
+ */
+export function displayEmail(email: string): string {
+  if (typeof email !== 'string') return email;
+  const at = email.lastIndexOf('@');
+  if (at === -1 || !/xn--/i.test(email.slice(at + 1))) return email;
+  const domain = email
+    .slice(at + 1)
+    .toLowerCase()
+    .split('.')
+    .map(displayLabel)
+    .join('.');
+  return `${email.slice(0, at)}@${domain}`;
+}
+
+const MIXED_SCRIPTS = [/\p{Script=Latin}/u, /\p{Script=Cyrillic}/u, /\p{Script=Greek}/u];
+
+function displayLabel(label: string): string {
+  if (!label.startsWith('xn--')) return label;
+  let unicode: string;
+  try {
+    unicode = punycode.decode(label.slice(4));
+  } catch {
+    return label;
+  }
+  // Valid only if the URL parser's IDNA processing turns it back into the very same label.
+  let roundTrip: string | undefined;
+  try {
+    roundTrip = new URL(`http://${unicode}`).hostname;
+  } catch {
+    return label;
+  }
+  if (roundTrip !== label) return label;
+  const scripts = MIXED_SCRIPTS.filter((script) => script.test(unicode)).length;
+  return scripts > 1 ? label : unicode;
 }
 
 /** Removes surrounding whitespace, `<…>` and `mailto:` (with its query string), in any nesting order. */

@@ -4,6 +4,7 @@
  * Note bodies are kept exactly as the rep wrote them.
  */
 import { displayAccountKey } from '../contact/account-key';
+import { displayEmail } from '../contact/email';
 import type { AccountRecord, ContactRecord, NoteRecord } from '../db/records';
 import type { AccountNotesMarkdown } from './types';
 
@@ -54,7 +55,7 @@ export function accountNotesMarkdown(
   if (input.account?.industry) facts.push(`- ${labels.industry}: ${inline(input.account.industry)}`);
   if (input.contacts.length > 0) {
     const people = input.contacts.map((contact) =>
-      contact.name ? `${inline(contact.name)} <${contact.email}>` : contact.email,
+      contact.name ? `${inline(contact.name)} <${displayEmail(contact.email)}>` : displayEmail(contact.email),
     );
     facts.push(`- ${labels.people}: ${people.join(', ')}`);
   }
@@ -63,7 +64,9 @@ export function accountNotesMarkdown(
   let length = parts.join('\n\n').length;
   let included = 0;
   for (const note of input.notes) {
-    const who = note.contactEmail ? (names.get(note.contactEmail) ?? note.contactEmail) : undefined;
+    const who = note.contactEmail
+      ? (names.get(note.contactEmail) ?? displayEmail(note.contactEmail))
+      : undefined;
     const heading = [localMinute(note.createdAt), note.kind === 'call' ? labels.call : labels.note, who]
       .filter(Boolean)
       .map((part) => inline(part!))

@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n';
+import { displayEmail } from '@/lib/contact/email';
 import type { NotesSearchHit } from '@/lib/search/types';
 import { formatTimestamp } from '@/lib/dates/format';
 
@@ -12,7 +13,9 @@ function mailtoHref(email: string): string {
  * as HTML.
  */
 export function SearchHit({ hit, locale }: { hit: NotesSearchHit; locale: string }) {
-  const who = hit.contactName ?? hit.contactEmail ?? hit.mailTo ?? hit.accountLabel;
+  const contactEmail = hit.contactEmail === undefined ? undefined : displayEmail(hit.contactEmail);
+  const mailTo = hit.mailTo === undefined ? undefined : displayEmail(hit.mailTo);
+  const who = hit.contactName ?? contactEmail ?? mailTo ?? hit.accountLabel;
   const { snippet } = hit;
   return (
     <li className="ds-search-hit" data-testid="notes-search-result" data-note-id={hit.noteId}>
@@ -21,9 +24,9 @@ export function SearchHit({ hit, locale }: { hit: NotesSearchHit; locale: string
           {hit.accountLabel}
         </span>
         <span className="ds-search-contact">
-          {hit.contactName && hit.contactEmail
-            ? `${hit.contactName} <${hit.contactEmail}>`
-            : (hit.contactEmail ?? t('searchNoContact'))}
+          {hit.contactName && contactEmail
+            ? `${hit.contactName} <${contactEmail}>`
+            : (contactEmail ?? t('searchNoContact'))}
         </span>
         {hit.kind === 'call' ? <span className="ds-call-badge">{t('callBadge')}</span> : null}
         <time className="ds-search-date" dateTime={new Date(hit.updatedAt).toISOString()}>
@@ -51,7 +54,7 @@ export function SearchHit({ hit, locale }: { hit: NotesSearchHit; locale: string
           <a
             className="ds-search-open"
             href={mailtoHref(hit.mailTo)}
-            aria-label={t('searchWriteEmailLabel', hit.mailTo)}
+            aria-label={t('searchWriteEmailLabel', displayEmail(hit.mailTo))}
             data-testid="notes-search-mail"
           >
             {t('searchWriteEmail')}

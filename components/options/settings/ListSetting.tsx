@@ -17,6 +17,7 @@ export function ListSetting({
   parse,
   onSave,
   testId,
+  display = (item) => item,
 }: {
   title: string;
   hint: string;
@@ -28,6 +29,8 @@ export function ListSetting({
   /** Saves the whole list; resolves to an error message or null. */
   onSave: (items: string[]) => Promise<string | null>;
   testId: string;
+  /** How an entry reads to the rep (IDN domains in Unicode); entries are stored and compared as they are. */
+  display?: (item: string) => string;
 }) {
   const id = useId();
   const [value, setValue] = useState('');
@@ -42,7 +45,7 @@ export function ListSetting({
       return;
     }
     if (items.includes(parsed.value)) {
-      setError(t('setAlreadyListed', parsed.value));
+      setError(t('setAlreadyListed', display(parsed.value)));
       return;
     }
     if (items.length >= max) {
@@ -56,12 +59,12 @@ export function ListSetting({
     }
     setError(null);
     setValue('');
-    setStatus(t('setAdded', parsed.value));
+    setStatus(t('setAdded', display(parsed.value)));
   }
 
   async function remove(item: string) {
     const failure = await onSave(items.filter((candidate) => candidate !== item));
-    setStatus(failure ? t('setSaveFailed', failure) : t('setRemoved', item));
+    setStatus(failure ? t('setSaveFailed', failure) : t('setRemoved', display(item)));
   }
 
   return (
@@ -72,11 +75,11 @@ export function ListSetting({
         <ul className="ds-set-chips" aria-labelledby={`${id}-title`}>
           {items.map((item) => (
             <li key={item} className="ds-set-chip" data-testid={`${testId}-item`}>
-              <span>{item}</span>
+              <span title={display(item) === item ? undefined : item}>{display(item)}</span>
               <button
                 type="button"
                 className="ds-set-chip-remove"
-                aria-label={t('setRemoveNamed', item)}
+                aria-label={t('setRemoveNamed', display(item))}
                 title={t('setRemove')}
                 onClick={() => void remove(item)}
               >

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // These functions run in the background worker, which has no DOM.
-import { emailDomain, normalizeEmail, withoutPlusTag } from '../../../lib/contact/email';
+import { displayEmail, emailDomain, normalizeEmail, withoutPlusTag } from '../../../lib/contact/email';
 
 describe('normalizeEmail', () => {
   it.each([
@@ -119,5 +119,50 @@ describe('withoutPlusTag', () => {
     expect(withoutPlusTag('jane@gmail.com')).toBe('jane@gmail.com');
     expect(withoutPlusTag('+tag@gmail.com')).toBe('+tag@gmail.com');
     expect(withoutPlusTag('"jane+x"@gmail.com')).toBe('"jane+x"@gmail.com');
+  });
+});
+
+describe('displayEmail', () => {
+  // `bäckerei-hoffmann.de` in ASCII is `xn--bckerei-hoffmann-vnb.de`.
+  const STORED = 'anna@xn--bckerei-hoffmann-vnb.de';
+
+  it('shows an IDN domain in Unicode and leaves the local part alone', () => {
+    expect(displayEmail(STORED)).toBe('anna@bäckerei-hoffmann.de');
+    expect(displayEmail('li@xn--fsqu00a.xn--fiqs8s')).toBe('li@例子.中国');
+    expect(displayEmail('"a@b"@xn--bcher-kva.de')).toBe('"a@b"@bücher.de');
+  });
+
+  it('round-trips with normalizeEmail: what is shown normalises back to what is stored', () => {
+    for (const raw of ['Anna@Bäckerei-Hoffmann.de', 'li@例子。中国', 'José@Bücher.de', 'jane@contoso.com']) {
+      const stored = normalizeEmail(raw);
+      expect(stored, raw).not.toBeNull();
+      expect(normalizeEmail(displayEmail(stored!)), raw).toBe(stored);
+    }
+    expect(displayEmail(normalizeEmail('Anna@BÄCKEREI-HOFFMANN.DE')!)).toBe('anna@bäckerei-hoffmann.de');
+  });
+
+  it('reads mixed-case punycode as the same domain', () => {
+    expect(displayEmail('Anna@XN--BCKEREI-HOFFMANN-VNB.DE')).toBe('Anna@bäckerei-hoffmann.de');
+    expect(displayEmail('anna@Xn--Bckerei-Hoffmann-Vnb.de')).toBe('anna@bäckerei-hoffmann.de');
+  });
+
+  it('leaves ASCII and already-Unicode addresses as they are', () => {
+    expect(displayEmail('jane@contoso.com')).toBe('jane@contoso.com');
+    expect(displayEmail('anna@bäckerei-hoffmann.de')).toBe('anna@bäckerei-hoffmann.de');
+    expect(displayEmail('not an address')).toBe('not an address');
+  });
+
+  it('leaves labels that are not valid punycode as they are', () => {
+    expect(displayEmail('x@xn--.com')).toBe('x@xn--.com');
+    expect(displayEmail('x@xn--a-\u00ff.com')).toBe('x@xn--a-\u00ff.com');
+    // These decode, but IDNA would never write them: a decomposed ü (not NFC) and a soft hyphen.
+    expect(displayEmail('x@xn--bucher-xyd.de')).toBe('x@xn--bucher-xyd.de');
+    expect(displayEmail('x@xn--bcher-0ha.de')).toBe('x@xn--bcher-0ha.de');
+    expect(displayEmail('x@xn--bcher-kva.xn--99999999999999.de')).toBe('x@bücher.xn--99999999999999.de');
+  });
+
+  it('keeps look-alike domains that mix Latin and Cyrillic in punycode', () => {
+    // `аpple` with a Cyrillic а.
+    expect(displayEmail('billing@xn--pple-43d.com')).toBe('billing@xn--pple-43d.com');
   });
 });

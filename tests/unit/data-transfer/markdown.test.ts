@@ -69,6 +69,25 @@ describe("an account's notes as Markdown", () => {
     expect(result.markdown).toBe('# 中国.cn\n\n- Account: 中国.cn\n\n_No notes yet._\n');
   });
 
+  it('writes IDN addresses in Unicode: the file is for people to read', () => {
+    const bakery = 'xn--bckerei-hoffmann-vnb.de';
+    const anna = contact(`anna@${bakery}`, bakery, { name: 'Anna Hoffmann' });
+    const result = accountNotesMarkdown(
+      {
+        accountKey: bakery,
+        contacts: [anna, contact(`jonas@${bakery}`, bakery)],
+        notes: [note('a', bakery, { body: 'Angebot', createdAt: T0, contactEmail: `jonas@${bakery}` })],
+      },
+      labels,
+      1000,
+    );
+    expect(result.markdown).toContain(
+      '- People: Anna Hoffmann <anna@bäckerei-hoffmann.de>, jonas@bäckerei-hoffmann.de',
+    );
+    expect(result.markdown).toContain(`## ${localMinute(T0)} · Note · jonas@bäckerei-hoffmann.de`);
+    expect(result.markdown).not.toContain('xn--');
+  });
+
   it('stops at the size limit and says how many older notes were left out', () => {
     const notes = Array.from({ length: 10 }, (_, index) => note(`n${index}`, key, { body: 'x'.repeat(100) }));
     const result = accountNotesMarkdown({ accountKey: key, contacts: [], notes }, labels, 500);
