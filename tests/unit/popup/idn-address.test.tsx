@@ -1,0 +1,45 @@
+/** A follow-up about a person on an IDN domain names them in Unicode in the popup. */
+import { render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { database } from '../../../lib/background/database';
+import { addFollowUp } from '../../../lib/db/follow-ups';
+import { local } from '../reminders/time-zone';
+
+vi.mock('@/lib/messaging/messenger', async () => (await import('./popup-messenger')).popupMessenger);
+
+const { PopupApp } = await import('../../../components/popup/PopupApp');
+
+const BAKERY = 'xn--bckerei-hoffmann-vnb.de';
+const NOW = local(2025, 6, 12, 12);
+const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
+
+describe('PopupApp with an IDN address', () => {
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const db = await database();
+    for (const store of STORES) await db.clear(store);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows the account and the address in Unicode, keeping the stored address for hovering', async () => {
+    await addFollowUp(
+      await database(),
+      {
+        accountKey: BAKERY,
+        title: 'Angebot nachfassen',
+        due: local(2025, 6, 12, 15),
+        person: { email: `anna@${BAKERY}`, accountKey: BAKERY },
+      },
+      NOW - 60_000,
+      'f-idn',
+    );
+    render(<PopupApp />);
+    const row = await screen.findByTestId('popup-followup');
+    expect(row).toHaveTextContent('bäckerei-hoffmann.de · anna@bäckerei-hoffmann.de');
+    expect(row).not.toHaveTextContent('xn--');
+    expect(row.querySelector('.ds-popup-who')).toHaveAttribute('title', `anna@${BAKERY}`);
+  });
+});
