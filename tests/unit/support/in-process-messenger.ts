@@ -114,6 +114,10 @@ export const inProcessMessenger = {
       }
       case 'runBackupNow':
         return (await import('../../../lib/background/backup')).backUpNow();
+      case 'listReadFailures':
+        return (await import('../../../lib/background/handlers/read-failures')).readFailuresView();
+      case 'clearReadFailures':
+        return (await import('../../../lib/background/read-failures')).clearReadFailures();
       case 'savePlaybook':
         return (await import('../../../lib/background/handlers/playbook')).savePlaybook(
           await admitted('savePlaybook', data),
