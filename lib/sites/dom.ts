@@ -285,6 +285,11 @@ export interface CrmOptions {
   emails: string[];
   /** Company and deal records: the website or domain field, first selector with a visible match. */
   websites?: string[];
+  /**
+   * Keeps only the `websites` matches that really are the website field, for apps whose field rows are
+   * told apart by their visible label alone (Pipedrive): a row's other links (LinkedIn, documents) are not.
+   */
+  isWebsite?: (el: Element) => boolean;
   /** The record's title (name of the person, company or deal). */
   titles: string[];
   /** Sorts addresses, lowest first (primary before secondary, work before home). */
@@ -304,6 +309,7 @@ export const crm = ({
   lists,
   emails,
   websites = [],
+  isWebsite = () => true,
   titles,
   rank = () => 0,
   roots = ['body'],
@@ -324,7 +330,7 @@ export const crm = ({
         pickAll(root, emails).sort((a, b) => rank(a) - rank(b)),
         kind === 'person' ? title : '',
       );
-      const w = pick(root, websites);
+      const w = pickAll(root, websites, 20).find(isWebsite);
       const website = clean(w && (at(w, 'href') || at(w, 'value') || text(w)), 300);
       if (kind === 'person') return found;
       // An organisation's or deal's addresses belong to its people, not to the record's name.
