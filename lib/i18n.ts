@@ -51,8 +51,9 @@ const LOCALE_DIRECTORIES: Record<string, string> = { en: 'en', 'zh-CN': 'zh_CN' 
  */
 export async function loadChosenLanguage(): Promise<void> {
   try {
-    const stored = await browser.storage.local.get('settings');
-    const { language } = settingsSchema.parse(stored.settings ?? {});
+    // The background copies the chosen language here; the settings themselves stay in its database.
+    const stored = await browser.storage.local.get('uiLanguage');
+    const language = settingsSchema.shape.language.parse(stored.uiLanguage);
     const directory = LOCALE_DIRECTORIES[language];
     if (language === 'auto' || !directory) return;
     const response = await fetch(browser.runtime.getURL(`/_locales/${directory}/messages.json` as '/'));
@@ -65,9 +66,9 @@ export async function loadChosenLanguage(): Promise<void> {
 /** Re-renders pages in the new language when the rep changes it in options. */
 export function reloadOnLanguageChange(): void {
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes.settings) return;
-    const before = settingsSchema.parse(changes.settings.oldValue ?? {}).language;
-    const after = settingsSchema.parse(changes.settings.newValue ?? {}).language;
+    if (area !== 'local' || !changes.uiLanguage) return;
+    const before = settingsSchema.shape.language.parse(changes.uiLanguage.oldValue);
+    const after = settingsSchema.shape.language.parse(changes.uiLanguage.newValue);
     if (before !== after) location.reload();
   });
 }

@@ -1,6 +1,6 @@
 import { sendMessage } from '../messaging/messenger';
 import type { DataChangedEvent, PageChangedEvent } from '../messaging/protocol';
-import { allTabPages } from './page-registry';
+import { panelFrames } from './page-registry';
 
 const backgroundListeners = new Set<(event: DataChangedEvent) => void>();
 
@@ -11,7 +11,7 @@ const backgroundListeners = new Set<(event: DataChangedEvent) => void>();
 export function broadcastDataChanged(event: DataChangedEvent): void {
   for (const listener of backgroundListeners) listener(event);
   sendMessage('dataChanged', event).catch(() => undefined);
-  if (import.meta.env.FIREFOX) void toEveryPanelTab((tabId) => sendMessage('dataChanged', event, tabId));
+  if (import.meta.env.FIREFOX) void toEveryPanelFrame((target) => sendMessage('dataChanged', event, target));
 }
 
 /**
@@ -26,17 +26,20 @@ export function onDataChangedInBackground(listener: (event: DataChangedEvent) =>
 
 export function broadcastPageChanged(event: PageChangedEvent): void {
   sendMessage('pageChanged', event).catch(() => undefined);
-  if (import.meta.env.FIREFOX) void toEveryPanelTab((tabId) => sendMessage('pageChanged', event, tabId));
+  if (import.meta.env.FIREFOX) void toEveryPanelFrame((target) => sendMessage('pageChanged', event, target));
 }
 
 /**
  * Firefox gives a moz-extension frame inside a web page only what a content script gets: the
  * background's runtime messages never reach the in-page panels, messages to their tabs do. So there
- * every tab with a panel gets its own copy (Chrome delivers runtime messages to those frames, so it
- * needs none, and would deliver twice).
+ * each panel gets its own copy, addressed to its frame: a message to the whole tab would also reach the
+ * content script, in the web page's process, and tell a compromised page which accounts changed.
+ * (Chrome delivers runtime messages to those frames, so it needs none, and would deliver twice.)
  */
-async function toEveryPanelTab(send: (tabId: number) => Promise<unknown>): Promise<void> {
-  const tabs = await allTabPages().catch(() => new Map<number, unknown>());
-  // A tab closed since it last reported has nobody to tell.
-  for (const tabId of tabs.keys()) send(tabId).catch(() => undefined);
+async function toEveryPanelFrame(
+  send: (target: { tabId: number; frameId: number }) => Promise<unknown>,
+): Promise<void> {
+  const frames = await panelFrames().catch(() => new Map<number, number>());
+  // A tab closed since its panel asked has nobody to tell.
+  for (const [tabId, frameId] of frames) send({ tabId, frameId }).catch(() => undefined);
 }

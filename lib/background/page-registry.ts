@@ -52,6 +52,67 @@ export async function allTabPages(): Promise<ReadonlyMap<number, TabPage>> {
 export async function forgetTab(tabId: number): Promise<void> {
   const map = await loaded();
   if (map.delete(tabId)) await persist(map);
+  await forgetPanelFrame(tabId);
+}
+
+/** Forgets every tab (everything was deleted: no panel may go on showing what it showed). */
+export async function forgetAllTabs(): Promise<number[]> {
+  const map = await loaded();
+  const tabIds = [...map.keys()];
+  map.clear();
+  await persist(map);
+  await panelFramesItem.setValue({});
+  return tabIds;
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The tab's top page is now `url` (undefined when the browser does not tell us: a site we have no access
+ * to). A tab that left the site it reported from is forgotten, so "open" never focuses a tab that shows
+ * something else now; a move within the same site waits for the content script's next report. Returns
+ * whether the tab was forgotten.
+ */
+export async function tabNavigated(tabId: number, url: string | undefined): Promise<boolean> {
+  const page = (await loaded()).get(tabId);
+  if (!page) return false;
+  const now = originOf(url);
+  if (now !== undefined && now === originOf(page.url)) return false;
+  await forgetTab(tabId);
+  return true;
+}
+
+/**
+ * The frame of each tab's in-page panel, learned when the panel first asks for its state. Firefox sends
+ * the background's change events to tabs rather than to extension frames; with the frame id they reach
+ * the panel alone, never the web page's side of the tab.
+ */
+const panelFramesItem = storage.defineItem<Record<string, number>>('session:panelFrames', { fallback: {} });
+
+export async function recordPanelFrame(tabId: number, frameId: number): Promise<void> {
+  const frames = (await panelFramesItem.getValue()) ?? {};
+  if (frames[String(tabId)] === frameId) return;
+  await panelFramesItem.setValue({ ...frames, [String(tabId)]: frameId });
+}
+
+/** Every tab's panel frame: tab id → frame id. */
+export async function panelFrames(): Promise<ReadonlyMap<number, number>> {
+  const frames = (await panelFramesItem.getValue()) ?? {};
+  return new Map(Object.entries(frames).map(([tabId, frameId]) => [Number(tabId), frameId]));
+}
+
+async function forgetPanelFrame(tabId: number): Promise<void> {
+  const frames = (await panelFramesItem.getValue()) ?? {};
+  if (!(String(tabId) in frames)) return;
+  const { [String(tabId)]: _gone, ...rest } = frames;
+  await panelFramesItem.setValue(rest);
 }
 
 /** For tests: forget the in-memory copy, as a restarted service worker would. */

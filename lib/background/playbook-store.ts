@@ -1,20 +1,18 @@
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
-import { parsePlaybook, type Playbook } from '../playbook/schema';
+/**
+ * The rep's playbook (edited in options); the default one until they change it. Kept in the background's
+ * database with the other private items (lib/db/private-items.ts): a web page must not read the team's
+ * process, nor forge it.
+ */
+import { readPlaybookIn, readPrivateItem, changePrivateItems, writePlaybookIn } from '../db/private-items';
+import type { Playbook } from '../playbook/schema';
+import { privateItemsDb } from './private-items';
 
-/** The rep's playbook (edited in options); the default one until they change it. */
-const playbookItem = storage.defineItem<unknown>('local:playbook', { fallback: null, version: 1 });
-
+/** The rep's playbook, or `DEFAULT_PLAYBOOK` itself while they have none (or theirs is damaged). */
 export async function readPlaybook(): Promise<Playbook> {
-  const stored = await playbookItem.getValue();
-  if (stored === null) return DEFAULT_PLAYBOOK;
-  const parsed = parsePlaybook(stored);
-  if (parsed.ok) return parsed.playbook;
-  console.warn('[dealside] the stored playbook is damaged; using the default', parsed.errors.slice(0, 3));
-  return DEFAULT_PLAYBOOK;
+  return readPrivateItem(await privateItemsDb(), readPlaybookIn);
 }
 
 /** Stores the rep's playbook; the caller has validated it with `parsePlaybook`. */
 export async function writePlaybook(playbook: Playbook): Promise<void> {
-  await playbookItem.setValue(playbook);
+  await changePrivateItems(await privateItemsDb(), (store) => writePlaybookIn(store, playbook));
 }

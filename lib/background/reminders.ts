@@ -34,7 +34,7 @@ import type { Settings } from '../settings/schema';
 import { broadcastDataChanged } from './broadcast';
 import { database } from './database';
 import { openFollowUp } from './open-follow-up';
-import { readSettings } from './settings';
+import { onSettingsChanged, readSettings } from './settings';
 
 export const REMINDER_ALARM = 'dealside-reminder';
 export const DAY_TURN_ALARM = 'dealside-day-turn';
@@ -377,5 +377,5 @@ export function registerReminders(): void {
   listen(browser.runtime.onStartup, () => logged(catchUpReminders()));
   listen(browser.runtime.onInstalled, () => logged(catchUpReminders()));
   // Quiet hours or the reminders switch changed in the options page.
-  storage.watch('local:settings', () => logged(followUpsChanged()));
+  onSettingsChanged(() => logged(followUpsChanged()));
 }

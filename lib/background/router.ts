@@ -16,8 +16,11 @@ type CallerKind = Caller['kind'];
 export type Caller =
   /** A content script in a tab's top frame: untrusted, may only describe its own tab. */
   | { kind: 'content-script'; tabId: number }
-  /** One of our own pages; `tabId` is set for the in-page panel frame (the tab it is docked in). */
-  | { kind: 'extension-page'; tabId?: number };
+  /**
+   * One of our own pages; `tabId` is set for the in-page panel frame (the tab it is docked in), with
+   * `frameId` the frame it is in.
+   */
+  | { kind: 'extension-page'; tabId?: number; frameId?: number };
 
 export class MessageRefused extends Error {
   constructor(type: string, reason: string) {
@@ -31,7 +34,7 @@ type Result<T extends HandledMessageType> = ReturnType<ProtocolMap[T]>;
 
 function callerOf(sender: Sender, allowed: readonly CallerKind[]): Caller | undefined {
   if (allowed.includes('extension-page') && isExtensionPageSender(sender)) {
-    return { kind: 'extension-page', tabId: sender.tab?.id };
+    return { kind: 'extension-page', tabId: sender.tab?.id, frameId: sender.frameId };
   }
   const tabId = allowed.includes('content-script') ? contentScriptTabId(sender) : undefined;
   return tabId === undefined ? undefined : { kind: 'content-script', tabId };

@@ -1,32 +1,56 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import {
-  frameLayoutBySiteSchema,
-  settingsSchema,
-  type FrameLayoutBySite,
-  type Settings,
-} from '../settings/schema';
+import { changePrivateItems, readPrivateItem, readSettingsIn, writeSettingsIn } from '../db/private-items';
+import { frameLayoutBySiteSchema, type FrameLayoutBySite, type Settings } from '../settings/schema';
+import { privateItemsDb } from './private-items';
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {}, version: 1 });
+/**
+ * The settings live in the background's database (lib/db/private-items.ts): they hold the rep's own
+ * addresses, account aliases and custom hosts, which no web page may read or forge. Only the interface
+ * language is copied to `storage.local`, where every extension page reads it before it renders
+ * (lib/i18n.ts); it says nothing about the rep's customers.
+ */
+export const UI_LANGUAGE_KEY = 'uiLanguage';
+
 const frameLayoutItem = storage.defineItem<unknown>('local:frameLayoutBySite', { fallback: {}, version: 1 });
 
+const listeners = new Set<(settings: Settings) => void>();
+
 export async function readSettings(): Promise<Settings> {
-  return settingsSchema.parse(await settingsItem.getValue());
+  return readPrivateItem(await privateItemsDb(), readSettingsIn);
 }
 
-let settingsWrites: Promise<unknown> = Promise.resolve();
+/**
+ * Lets background modules react to every settings change (reminders re-arm for quiet hours). Returns
+ * the function that stops listening.
+ */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Tells listeners and extension pages about settings just committed. Called by `updateSettings`, and by
+ * writers that store settings inside a larger transaction (an import).
+ */
+export async function settingsWritten(settings: Settings): Promise<void> {
+  for (const listener of listeners) listener(settings);
+  await browser.storage.local.set({ [UI_LANGUAGE_KEY]: settings.language });
+}
 
 /**
  * Changes the settings: `change` gets the current value and returns the next one, which is validated and
- * stored. Changes run one after another, so two saves arriving together never lose one another's edit.
+ * stored. Read and write share one transaction, so two saves arriving together never lose one another's
+ * edit.
  */
-export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const run = settingsWrites.then(async () => {
-    const next = settingsSchema.parse(change(await readSettings()));
-    await settingsItem.setValue(next);
-    return next;
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = await changePrivateItems(await privateItemsDb(), async (store) => {
+    const updated = change(await readSettingsIn(store));
+    await writeSettingsIn(store, updated);
+    return readSettingsIn(store);
   });
-  settingsWrites = run.catch(() => undefined);
-  return run;
+  await settingsWritten(next);
+  return next;
 }
 
 export async function readFrameLayouts(): Promise<FrameLayoutBySite> {

@@ -1,11 +1,21 @@
 /**
  * The database side of export, import and "delete everything". Each works in one transaction over every
- * store: an export is a consistent snapshot, an import is written whole or not at all, and a wipe leaves
- * no store half-emptied.
+ * store: an export is a consistent snapshot, an import (rows, and the playbook and settings when the rep
+ * replaces them) is written whole or not at all, and a wipe leaves no store half-emptied.
  */
 import type { Db } from '../db/open';
+import {
+  readPlaybookIn,
+  readSettingsIn,
+  writeContactPicksIn,
+  writePlaybookIn,
+  writeSettingsIn,
+} from '../db/private-items';
 import type { StoreName } from '../db/schema';
+import { refuseStrandedAccounts } from '../db/stage-moves';
 import { inTransaction, type Tx } from '../db/transaction';
+import type { Playbook } from '../playbook/schema';
+import type { Settings } from '../settings/schema';
 import { validRows } from '../db/validate';
 import { DATA_STORES, rowKey, storedRowSchemas, type AnyRow, type StoreRows } from './format';
 import { planStore, type StorePlan } from './merge';
@@ -13,6 +23,8 @@ import type { ImportCounts } from './types';
 
 type AllStores = StoreName[];
 const ALL_STORES = [...DATA_STORES] as AllStores;
+/** The records' stores and the private items (playbook, settings, contact picks), for writes that span both. */
+const WITH_PRIVATE_ITEMS = [...DATA_STORES, 'privateItems'] as [...AllStores, 'privateItems'];
 
 /**
  * Above this many incoming rows for a store, the rep's rows are read in one go rather than one by one:
@@ -95,13 +107,28 @@ export async function previewImportRows(db: Db, file: StoreRows): Promise<Import
   return inTransaction(db, ALL_STORES, 'readonly', (tx) => planInside(tx, file));
 }
 
+/** What an import replaces besides rows, when the rep chose to. */
+export interface ImportReplacements {
+  /** The file's playbook, instead of the rep's. */
+  playbook?: Playbook;
+  /** The settings to store, given the rep's current ones. */
+  settings?: (current: Settings) => Settings;
+}
+
 /**
  * Merges `file` into the database in one transaction: decided against the rows as they are at that
- * moment (the rep may have written since the preview), and written whole or not at all.
+ * moment (the rep may have written since the preview), and written whole or not at all — with the
+ * playbook and settings it replaces, if any. A replacing playbook that would strand accounts in stages
+ * it lacks is refused (`StagesNeedAHome`) and nothing is written. Returns the plan, and the settings
+ * stored when they were replaced.
  */
-export async function importRows(db: Db, file: StoreRows): Promise<ImportPlan> {
-  return inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
-    const plan = await planInside(tx, file);
+export async function importRows(
+  db: Db,
+  file: StoreRows,
+  replace: ImportReplacements = {},
+): Promise<ImportPlan & { settings?: Settings }> {
+  return inTransaction(db, WITH_PRIVATE_ITEMS, 'readwrite', async (tx) => {
+    const plan = await planInside(tx as unknown as AnyTx, file);
     // Every write is queued at once (the transaction runs them in order without a round trip each).
     const writes: Promise<unknown>[] = [];
     try {
@@ -115,7 +142,17 @@ export async function importRows(db: Db, file: StoreRows): Promise<ImportPlan> {
       for (const write of writes) write.catch(() => undefined);
     }
     await Promise.all(writes);
-    return plan;
+
+    const privateItems = tx.objectStore('privateItems');
+    if (replace.playbook) {
+      // Checked after the rows above were written: accounts the file brings count too.
+      const stored = await readPlaybookIn(privateItems);
+      await refuseStrandedAccounts(tx.objectStore('accounts').index('by-stage'), stored, replace.playbook);
+      await writePlaybookIn(privateItems, replace.playbook);
+    }
+    if (!replace.settings) return plan;
+    await writeSettingsIn(privateItems, replace.settings(await readSettingsIn(privateItems)));
+    return { ...plan, settings: await readSettingsIn(privateItems) };
   });
 }
 
@@ -125,9 +162,12 @@ export interface WipeResult {
   accountKeys: string[];
 }
 
-/** Deletes every row of every store, in one transaction. */
+/**
+ * Deletes every row of every store, and the contacts picked per page (they name customers too), in one
+ * transaction. The playbook and settings stay: they are the rep's way of working, not customer data.
+ */
 export async function deleteAllRows(db: Db): Promise<WipeResult> {
-  return inTransaction(db, ALL_STORES, 'readwrite', async (tx) => {
+  return inTransaction(db, WITH_PRIVATE_ITEMS, 'readwrite', async (tx) => {
     const counts = await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).count()));
     const accountKeys = new Set((await tx.objectStore('accounts').getAllKeys()).map(String));
     // Rows filed under a key without an account row still show in panels; those panels must hear too.
@@ -139,6 +179,7 @@ export async function deleteAllRows(db: Db): Promise<WipeResult> {
       }
     }
     await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).clear()));
+    await writeContactPicksIn(tx.objectStore('privateItems'), {});
     const deleted = {} as Record<StoreName, number>;
     DATA_STORES.forEach((store, index) => (deleted[store] = counts[index]!));
     return { deleted, accountKeys: [...accountKeys] };

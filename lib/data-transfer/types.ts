@@ -73,7 +73,9 @@ export type ImportProblem =
   | { kind: 'invalid'; issues: ImportIssue[]; moreIssues: number }
   /** The background restarted (or another upload began) since the file was sent: send it again. */
   | { kind: 'upload-expired' }
-  | { kind: 'write-failed'; detail: string };
+  | { kind: 'write-failed'; detail: string }
+  /** The file's playbook lacks stages where accounts stand (after the import): move them first. */
+  | { kind: 'stages-need-a-home'; stageIds: string[] };
 
 export interface ImportIssue {
   path: string;

@@ -1,4 +1,5 @@
 import type { Db } from './open';
+import { forgetContactPicksIn } from './private-items';
 import type { StoreName } from './schema';
 import { inTransaction } from './transaction';
 
@@ -6,14 +7,21 @@ import { inTransaction } from './transaction';
 export type DeletedAccountRows = Record<Exclude<StoreName, 'accounts'>, number> & { account: boolean };
 
 /**
- * Deletes an account with everything recorded about it — its people, notes, follow-ups, stage events
- * and SPIN question log — in one transaction: either all of it goes or none does, so no follow-up is
- * ever left pointing at an account that is gone.
+ * Deletes an account with everything recorded about it — its people, notes, follow-ups, stage events,
+ * SPIN question log, and the pages where the rep picked one of its people — in one transaction: either
+ * all of it goes or none does, so no follow-up is ever left pointing at an account that is gone.
+ *
+ * `isAccountEmail` tells the account's addresses that have no contact row (picked on a page, never
+ * written about); it needs the rep's aliases, which the caller knows.
  */
-export async function deleteAccountWithData(db: Db, accountKey: string): Promise<DeletedAccountRows> {
+export async function deleteAccountWithData(
+  db: Db,
+  accountKey: string,
+  isAccountEmail: (email: string) => boolean = () => false,
+): Promise<DeletedAccountRows> {
   return inTransaction(
     db,
-    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'],
+    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
     'readwrite',
     async (tx) => {
       const account = tx.objectStore('accounts');
@@ -41,6 +49,12 @@ export async function deleteAccountWithData(db: Db, accountKey: string): Promise
       const questionLog = tx.objectStore('questionLog');
       const questionKeys = await questionLog.index('by-account').getAllKeys(accountKey);
       for (const key of questionKeys) await questionLog.delete(key);
+
+      const contactEmails = new Set(contactKeys.map(String));
+      await forgetContactPicksIn(
+        tx.objectStore('privateItems'),
+        (email) => contactEmails.has(email) || isAccountEmail(email),
+      );
 
       return {
         account: hadAccount,

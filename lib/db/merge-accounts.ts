@@ -14,6 +14,7 @@ import {
   stageEventRecordSchema,
   type AccountRecord,
 } from './records';
+import { readSettingsIn, writeSettingsIn } from './private-items';
 import { questionLogId } from './question-log';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
@@ -89,16 +90,22 @@ async function reassignRows<T extends { accountKey: string }>(
   return rows.length;
 }
 
+/**
+ * Moves every row of `fromKey` to `intoKey`. With `recordAlias`, the same transaction records `fromKey`
+ * as an alias of `intoKey` in the settings, so later writes land in `intoKey` too: rows and alias
+ * change together or not at all, and no write can slip in between under the old key.
+ */
 export async function mergeAccountRows(
   db: Db,
   fromKey: string,
   intoKey: string,
   now: number,
+  options: { recordAlias?: boolean } = {},
 ): Promise<MergedRows> {
   if (fromKey === intoKey) throw new Error('An account cannot be merged into itself.');
   return inTransaction(
     db,
-    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'],
+    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
     'readwrite',
     async (tx) => {
       const accounts = tx.objectStore('accounts');
@@ -165,6 +172,15 @@ export async function mergeAccountRows(
             checkedRow(questionLogRecordSchema, 'questionLog', { ...entry, id, accountKey: intoKey }),
           );
         }
+      }
+
+      if (options.recordAlias) {
+        const privateItems = tx.objectStore('privateItems');
+        const settings = await readSettingsIn(privateItems);
+        await writeSettingsIn(privateItems, {
+          ...settings,
+          accountAliases: { ...settings.accountAliases, [fromKey]: intoKey },
+        });
       }
 
       return {

@@ -33,6 +33,16 @@ export interface DealsideDb extends DBSchema {
     value: QuestionLogRecord;
     indexes: { 'by-account': string; 'by-asked': number };
   };
+  /**
+   * What a web page must never read or forge, kept here rather than in `storage.local` (which Firefox
+   * opens to content scripts): the settings, the playbook and the contacts picked per page. Keyed by
+   * item name; each value is validated when read (lib/db/private-items.ts).
+   */
+  privateItems: { key: string; value: unknown };
 }
 
+/** The stores of the rep's records (export, import, wipe and account deletion work on these). */
 export type StoreName = 'accounts' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';
+
+/** Every store, the records' and the private items'. */
+export type AnyStoreName = StoreName | 'privateItems';

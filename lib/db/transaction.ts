@@ -1,8 +1,8 @@
 import type { IDBPTransaction } from 'idb';
 import type { Db } from './open';
-import type { DealsideDb, StoreName } from './schema';
+import type { AnyStoreName, DealsideDb } from './schema';
 
-export type Tx<Stores extends StoreName[], Mode extends IDBTransactionMode> = IDBPTransaction<
+export type Tx<Stores extends AnyStoreName[], Mode extends IDBTransactionMode> = IDBPTransaction<
   DealsideDb,
   Stores,
   Mode
@@ -13,7 +13,7 @@ export type Tx<Stores extends StoreName[], Mode extends IDBTransactionMode> = ID
  * else (a message, a timer, a fetch) lets IndexedDB auto-commit under it. The returned promise settles
  * when the transaction has committed, so a caller that sees success knows the data is on disk.
  */
-export async function inTransaction<Stores extends StoreName[], Mode extends IDBTransactionMode, T>(
+export async function inTransaction<Stores extends AnyStoreName[], Mode extends IDBTransactionMode, T>(
   db: Db,
   stores: Stores,
   mode: Mode,

@@ -98,35 +98,29 @@ export const gmail = site({
       const lead = m.querySelector('span[email]');
       const head = (lead && !lead.closest(`${BODY},${COMPOSE}`) && lead.closest('.gE,.kv')) || m;
       const spans = outsideBodies(head, 'span[email]', 80).filter((e) => !e.closest(COMPOSE));
-      for (const e of spans)
-        if (/^(me|我|moi|ich|mich|yo|mí)$/i.test(at(e, 'name') || text(e))) me = at(e, 'email');
+      for (const e of spans) if (/^(me|我|moi|ich|yo)$/i.test(at(e, 'name') || text(e))) me = at(e, 'email');
       const from = spans.find((e) => shown(e) && !e.matches('.g2'));
       if (!from) continue;
       add(at(from, 'email'), at(from, 'name') || text(from), 'from', n);
       // "to me, Tom" in the summary line, "cc: Tom" in the (hidden) details table: the cc row wins.
-      const to = new Map<string | null, [Element, ParticipantRole]>();
-      for (const e of spans.filter((e) => e.matches('.g2'))) {
-        const role = CC.test(text(e.closest('tr')?.firstElementChild)) ? 'cc' : 'to';
-        if (to.get(at(e, 'email'))?.[1] !== 'cc') to.set(at(e, 'email'), [e, role]);
-      }
-      for (const [e, role] of to.values()) add(at(e, 'email'), at(e, 'name') || text(e), role, n);
+      const recipients = spans.filter((e) => e.matches('.g2'));
+      const cc = recipients.filter((e) => CC.test(text(e.closest('tr')?.firstElementChild)));
+      for (const e of recipients)
+        if (cc.includes(e) || !cc.some((c) => at(c, 'email') === at(e, 'email')))
+          add(at(e, 'email'), at(e, 'name') || text(e), cc.includes(e) ? 'cc' : 'to', n);
       n++;
     }
     // The signed-in account: the account button's label, else the window title ("Inbox (3) - a@b.co -
     // Gmail"), else whoever the thread calls "me".
     const label = clean(at(d.querySelector('header a[aria-label*="@"]'), 'aria-label'), 400);
     const self = () =>
-      add(
-        emailsIn(label, 1)[0] ?? email(/ - ([^\s]+@[^\s]+) - [^@]*$/.exec(d.title)?.[1]) ?? me,
-        label.replace(/\s*[(（].*|^[^:：]*[:：]/g, ''),
-        'self',
-      );
+      add(emailsIn(label, 1)[0] ?? email(/ - ([^\s]+@[^\s]+) - [^@]*$/.exec(d.title)?.[1]) ?? me, '', 'self');
     if (n > first) {
       // A thread's people are its messages' senders and recipients; an inline reply's chips add nothing
       // the thread does not show, and looking for them costs half of a read on a large page.
       self();
       return page('gmail', 'thread', list, {
-        title: text(pick(main, ['h2.hP', 'h2[data-thread-perm-id]']), 300),
+        title: text(pick(main, ['h2.hP']), 300),
       });
     }
     for (const c of outsideBodies(d, CHIPS, 100))
@@ -139,8 +133,8 @@ export const gmail = site({
     const recipients = list.length;
     const composing =
       recipients ||
-      // An empty compose window: its subject field (gmail.js `subjectbox`) or a recipients input.
-      pick(d, ['[name=subjectbox],input[peoplekit-id],input[aria-label*="ecipients" i]']);
+      // An empty compose window: its subject field (gmail.js `subjectbox`) or a 2021+ recipients input.
+      pick(d, ['[name=subjectbox],input[peoplekit-id]']);
     self();
     if (composing)
       return page('gmail', 'compose', list, { reason: recipients ? undefined : 'no-recipients' });

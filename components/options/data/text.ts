@@ -62,6 +62,8 @@ export function problemSummary(problem: ImportProblem, locale: string): string {
       return t('dataProblemExpired');
     case 'write-failed':
       return t('dataProblemWriteFailed', problem.detail);
+    case 'stages-need-a-home':
+      return t('dataProblemStagesNeedAHome', problem.stageIds.join(', '));
   }
 }
 

@@ -4,13 +4,15 @@
  * everything, and automatic backups. Every message is for extension pages only: these are the most
  * privileged operations the extension has.
  */
-import { displayAccountKey } from '../../contact/account-key';
+import { accountKeyForEmail, displayAccountKey } from '../../contact/account-key';
+import { normalizeEmail } from '../../contact/email';
 import { listAccountContacts, getAccount } from '../../db/accounts';
 import { deleteAccountWithData, type DeletedAccountRows } from '../../db/delete-account';
 import { listNotes } from '../../db/notes';
 import { accountRecordSchema } from '../../db/records';
 import { validRows } from '../../db/validate';
 import { deleteAllRows, importRows, previewImportRows } from '../../data-transfer/database';
+import { StagesNeedAHome } from '../../db/stage-moves';
 import { ACCOUNT_PICKER_LIMIT, MARKDOWN_MAX_CHARS } from '../../data-transfer/limits';
 import { accountNotesMarkdown } from '../../data-transfer/markdown';
 import { sameValue } from '../../data-transfer/merge';
@@ -36,15 +38,17 @@ import type {
 import { t } from '../../i18n';
 import { sendMessage } from '../../messaging/messenger';
 import { localized } from '../../playbook/text';
-import { DEFAULT_SETTINGS } from '../../settings/schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { backUpNow, backupStatus, registerBackup, setBackupFrequency } from '../backup';
-import { broadcastDataChanged } from '../broadcast';
+import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
 import { buildExport, storedPlaybook } from '../data-export';
 import { database } from '../database';
-import { readPlaybook, writePlaybook } from '../playbook-store';
+import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
+import { readPlaybook } from '../playbook-store';
+import { privateItemsDb } from '../private-items';
 import { followUpsChanged } from '../reminders';
 import { handle } from '../router';
-import { readSettings, updateSettings } from '../settings';
+import { readSettings, settingsWritten } from '../settings';
 
 const pendingExports = new PendingExports();
 const uploads = new ImportUploads();
@@ -115,24 +119,30 @@ export async function applyImport(request: ApplyImportRequest): Promise<ApplyImp
   const read = uploads.content(request.uploadId, readImportText);
   if (!read.ok) return read;
   const { file } = read;
+  const playbookReplaced = request.replacePlaybook && file.playbook !== null;
   let plan;
   try {
-    plan = await importRows(await database(), file);
+    // Rows, playbook and settings are written in one transaction: all of them or none.
+    plan = await importRows(await privateItemsDb(), file, {
+      ...(playbookReplaced ? { playbook: file.playbook! } : {}),
+      // Custom CRM hosts work only with a host permission the rep grants in this browser, site by site:
+      // they stay as they are here rather than arrive as entries with no permission behind them.
+      ...(request.replaceSettings
+        ? { settings: (current: Settings) => ({ ...file.settings, customSites: current.customSites }) }
+        : {}),
+    });
   } catch (error) {
     // The transaction was rolled back: nothing of the file was written. The upload stays for a retry.
+    if (error instanceof StagesNeedAHome) {
+      return { ok: false, problem: { kind: 'stages-need-a-home', stageIds: error.stageIds } };
+    }
     return {
       ok: false,
       problem: { kind: 'write-failed', detail: error instanceof Error ? error.message : String(error) },
     };
   }
   uploads.discard(request.uploadId);
-  const playbookReplaced = request.replacePlaybook && file.playbook !== null;
-  if (playbookReplaced) await writePlaybook(file.playbook!);
-  if (request.replaceSettings) {
-    // Custom CRM hosts work only with a host permission the rep grants in this browser, site by site:
-    // they stay as they are here rather than arrive as entries with no permission behind them.
-    await updateSettings((current) => ({ ...file.settings, customSites: current.customSites }));
-  }
+  if (plan.settings) await settingsWritten(plan.settings);
 
   broadcastAccountsChanged(plan.accountKeys);
   if (playbookReplaced) broadcastPlaybookChanged();
@@ -207,17 +217,41 @@ export async function accountNotesMarkdownFor(
   );
 }
 
+/** Tabs whose page shows someone of `accountKey`: what they read is forgotten with the account. */
+async function tabsShowingAccount(
+  accountKey: string,
+  aliases: Settings['accountAliases'],
+): Promise<number[]> {
+  const tabIds: number[] = [];
+  for (const [tabId, page] of await allTabPages()) {
+    const keys = page.context.participants.map((person) =>
+      accountKeyForEmail(normalizeEmail(person.email) ?? person.email, { aliases }),
+    );
+    if (keys.includes(accountKey)) tabIds.push(tabId);
+  }
+  return tabIds;
+}
+
 export async function deleteAccountData(request: { accountKey: string }): Promise<DeletedAccountRows> {
-  const deleted = await deleteAccountWithData(await database(), request.accountKey);
+  const { accountAliases } = await readSettings();
+  const isAccountEmail = (email: string) =>
+    accountKeyForEmail(email, { aliases: accountAliases }) === request.accountKey;
+  const deleted = await deleteAccountWithData(await privateItemsDb(), request.accountKey, isAccountEmail);
+  const tabIds = await tabsShowingAccount(request.accountKey, accountAliases);
+  for (const tabId of tabIds) await forgetTab(tabId);
   broadcastAccountsChanged([request.accountKey]);
+  for (const tabId of tabIds) broadcastPageChanged({ tabId });
   void followUpsChanged();
   return deleted;
 }
 
+/** Deletes every record, the contacts picked per page and what open tabs showed. */
 export async function deleteAllData(): Promise<DeletedRows> {
-  const { deleted, accountKeys } = await deleteAllRows(await database());
+  const { deleted, accountKeys } = await deleteAllRows(await privateItemsDb());
   uploads.discard();
+  const tabIds = await forgetAllTabs();
   broadcastAccountsChanged(accountKeys);
+  for (const tabId of tabIds) broadcastPageChanged({ tabId });
   void followUpsChanged();
   return deleted;
 }

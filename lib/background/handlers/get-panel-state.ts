@@ -1,4 +1,5 @@
 import { handle } from '../router';
+import { recordPanelFrame } from '../page-registry';
 import { panelStateForTab } from '../panel-state';
 
 /**
@@ -6,7 +7,11 @@ import { panelStateForTab } from '../panel-state';
  * sender, never from the page); the side panel names the tab it follows.
  */
 export function registerGetPanelState(): void {
-  handle('getPanelState', 'extension-page', (request, caller) =>
-    panelStateForTab(caller.tabId ?? request.tabId ?? null),
-  );
+  handle('getPanelState', 'extension-page', async (request, caller) => {
+    // The in-page frame: remember which frame it is, so change events reach it and not the page.
+    if (caller.kind === 'extension-page' && caller.tabId !== undefined && caller.frameId) {
+      await recordPanelFrame(caller.tabId, caller.frameId);
+    }
+    return panelStateForTab(caller.tabId ?? request.tabId ?? null);
+  });
 }

@@ -1,16 +1,15 @@
 /**
  * Saving the playbook edited in options. The background validates it (the editor's checks are a
- * courtesy, this one is the rule), moves the accounts of removed stages to the stages the rep named —
- * in one transaction, recording a stage event per account — then stores the playbook and tells every
- * open panel, which reload it.
+ * courtesy, this one is the rule), then in one transaction moves the accounts of removed stages to the
+ * stages the rep named (recording a stage event per account), checks that no account is left in a stage
+ * the playbook lacks, and stores the playbook; then it tells every open panel, which reload it.
  */
-import { countAccountsInStages, moveAccountsBetweenStages } from '../../db/stage-moves';
+import { moveAccountsBetweenStages, StagesNeedAHome } from '../../db/stage-moves';
 import { sendMessage } from '../../messaging/messenger';
 import type { SavePlaybookResult, StageMove } from '../../messaging/protocol';
 import { parsePlaybook } from '../../playbook/schema';
 import { broadcastDataChanged } from '../broadcast';
-import { database } from '../database';
-import { readPlaybook, writePlaybook } from '../playbook-store';
+import { privateItemsDb } from '../private-items';
 import { handle } from '../router';
 
 /** Enough to say what is wrong in any file; a file with thousands of problems is not worth listing. */
@@ -31,23 +30,21 @@ export async function savePlaybook(
     return { ok: false, reason: 'invalid-moves', stageIds: badMoves.map((move) => move.from) };
   }
 
-  const db = await database();
-  const previous = await readPlaybook();
-  const moving = new Set(request.stageMoves.map((move) => move.from));
-  const unplaced = previous.stages
-    .map((stage) => stage.id)
-    .filter((id) => !stageIds.has(id) && !moving.has(id));
-  if (unplaced.length > 0) {
-    const counts = await countAccountsInStages(db, unplaced);
-    const holding = unplaced.filter((id) => (counts.get(id) ?? 0) > 0);
-    if (holding.length > 0) return { ok: false, reason: 'stages-need-a-home', stageIds: holding };
+  let moved;
+  try {
+    moved = await moveAccountsBetweenStages(
+      await privateItemsDb(),
+      request.stageMoves,
+      now,
+      () => crypto.randomUUID(),
+      playbook,
+    );
+  } catch (error) {
+    if (error instanceof StagesNeedAHome) {
+      return { ok: false, reason: 'stages-need-a-home', stageIds: error.stageIds };
+    }
+    throw error;
   }
-
-  const moved =
-    request.stageMoves.length > 0
-      ? await moveAccountsBetweenStages(db, request.stageMoves, now, () => crypto.randomUUID())
-      : [];
-  await writePlaybook(playbook);
 
   sendMessage('playbookChanged', {}).catch(() => undefined);
   const movedKeys = moved.flatMap((move) => move.accountKeys);

@@ -28,11 +28,11 @@ import {
   releaseHostPermission,
   unregisterCustomSite,
 } from '../custom-sites';
-import { database } from '../database';
 import { allTabPages, forgetTab } from '../page-registry';
 import { followUpsChanged } from '../reminders';
 import { handle } from '../router';
-import { readSettings, updateSettings } from '../settings';
+import { privateItemsDb } from '../private-items';
+import { readSettings, settingsWritten, updateSettings } from '../settings';
 
 export async function settingsView(settings?: Settings): Promise<SettingsView> {
   const current = settings ?? (await readSettings());
@@ -143,7 +143,7 @@ export function removeCustomSite(host: string): Promise<SettingsView> {
 }
 
 /**
- * Merges account `from` into `into`: its rows move in one transaction, then `from` becomes an alias so
+ * Merges account `from` into `into`: in one transaction its rows move and `from` becomes an alias, so
  * what is written later lands in `into` too. `into` is followed through existing aliases first, so a
  * merge can never make a loop.
  */
@@ -159,11 +159,10 @@ export async function mergeAccounts(
   const intoKey = resolveAccountAlias(typedInto, settings.accountAliases, normalizeAccountKey);
   if (intoKey === fromKey) return { ok: false, reason: 'same-account' };
 
-  const moved = await mergeAccountRows(await database(), fromKey, intoKey, now);
-  const after = await updateSettings((current) => ({
-    ...current,
-    accountAliases: { ...current.accountAliases, [fromKey]: intoKey },
-  }));
+  // Rows and alias change in one transaction: a write arriving meanwhile lands wholly before or after.
+  const moved = await mergeAccountRows(await privateItemsDb(), fromKey, intoKey, now, { recordAlias: true });
+  const after = await readSettings();
+  await settingsWritten(after);
   broadcastDataChanged({ accountKeys: [fromKey, intoKey] });
   await refreshOpenPanels();
   if (moved.followUps > 0) void followUpsChanged();

@@ -1,8 +1,9 @@
 /** Every schema step in order. A new step is a new numbered file appended here, with its own test. */
 import { initialStores } from './001-initial-stores';
 import { questionLogByAsked } from './002-question-log-by-asked';
+import { privateItemsStore } from './003-private-items';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [initialStores, questionLogByAsked];
+export const migrations: readonly Migration[] = [initialStores, questionLogByAsked, privateItemsStore];
 
 export const DB_VERSION = migrations.length;

@@ -39,6 +39,7 @@ beforeEach(async () => {
   hostAccess = installFakeHostAccess();
   const db = await database();
   for (const store of STORES) await db.clear(store);
+  await db.clear('privateItems');
 });
 
 describe('saving the playbook', () => {

@@ -70,6 +70,7 @@ describe('data handlers', () => {
     sent.length = 0;
     const db = await database();
     for (const store of DATA_STORES) await db.clear(store);
+    await db.clear('privateItems');
     await fakeBrowser.storage.local.clear();
   });
 

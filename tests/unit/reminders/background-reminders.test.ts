@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../lib/background/database';
+import { updateSettings } from '../../../lib/background/settings';
+import { settingsSchema } from '../../../lib/settings/schema';
 import { addFollowUpFor, updateFollowUp } from '../../../lib/background/handlers/follow-ups';
 import {
   catchUpReminders,
@@ -59,7 +61,7 @@ async function advanceTo(until: number): Promise<void> {
 }
 
 async function setSettings(settings: Record<string, unknown>) {
-  await fakeBrowser.storage.local.set({ settings });
+  await updateSettings(() => settingsSchema.parse(settings));
 }
 
 describe('reminders and badge', () => {
@@ -70,6 +72,7 @@ describe('reminders and badge', () => {
     vi.setSystemTime(local(2025, 6, 12, 10));
     const db = await database();
     for (const store of STORES) await db.clear(store);
+    await db.clear('privateItems');
     setNotificationButtonsSupported(true);
   });
   afterEach(() => {

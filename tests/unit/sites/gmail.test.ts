@@ -10,7 +10,8 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 const url = new URL(LARGE_THREAD_URL);
 
 describe('gmail adapter', () => {
-  it('reads the newest external sender from a 20,000-element thread', () => {
+  // Building a 20,000-element page in happy-dom is slow on a busy machine; the read itself is bounded.
+  it('reads the newest external sender from a 20,000-element thread', { timeout: 30_000 }, () => {
     const doc = parse(buildLargeGmailThreadHtml());
     const count = doc.getElementsByTagName('*').length;
     expect(count).toBeGreaterThan(16000);
@@ -29,11 +30,7 @@ describe('gmail adapter', () => {
     expect(ctx.participants.some((p) => p.email.includes('elsewhere') || p.email.includes('contoso'))).toBe(
       false,
     );
-    expect(ctx.participants.at(-1)).toEqual({
-      email: 'alex.morgan@dealside-demo.com',
-      name: 'Alex Morgan',
-      role: 'self',
-    });
+    expect(ctx.participants.at(-1)).toEqual({ email: 'alex.morgan@dealside-demo.com', role: 'self' });
   });
 
   it('builds pages of the requested size', () => {
@@ -97,7 +94,7 @@ describe('gmail adapter', () => {
 
   it('reports an empty compose window without recipients', () => {
     const doc = parse(
-      '<div role="dialog"><input aria-label="To recipients"><div contenteditable="true"></div></div>',
+      '<div role="dialog"><input peoplekit-id="BbVjBd" aria-label="To recipients"><input name="subjectbox"><div contenteditable="true"></div></div>',
     );
     expect(gmail.readPage(doc, new URL('https://mail.google.com/mail/u/0/#inbox?compose=new'))).toEqual({
       site: 'gmail',
