@@ -69,6 +69,8 @@ export type ImportProblem =
   | { kind: 'unsupported-version'; version: string; supported: number }
   | { kind: 'newer-schema'; schemaVersion: number; supported: number }
   | { kind: 'too-many-rows'; store: StoreName; count: number; limit: number }
+  /** Objects and lists nested deeper than any export does: a crafted file, refused before it is read. */
+  | { kind: 'too-deep'; limit: number }
   /** Each issue says where: `notes[12].body: Invalid input: expected string, received number`. */
   | { kind: 'invalid'; issues: ImportIssue[]; moreIssues: number }
   /** The background restarted (or another upload began) since the file was sent: send it again. */

@@ -56,6 +56,8 @@ export function problemSummary(problem: ImportProblem, locale: string): string {
         t(STORE_LABELS[problem.store]),
         formatCount(problem.limit, locale),
       ]);
+    case 'too-deep':
+      return t('dataProblemTooDeep', String(problem.limit));
     case 'invalid':
       return t('dataProblemInvalid');
     case 'upload-expired':
