@@ -9,6 +9,13 @@ export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 /** UTF-8 never has fewer bytes than UTF-16 code units, so this bound follows from the byte limit. */
 export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
 
+/**
+ * How deeply an import file may nest objects and lists. An export nests 7 levels at most (the file, the
+ * playbook, its stages, a stage, its checklist, an item, its bilingual text); the margin leaves room for
+ * versions to come. Anything deeper is crafted, and is refused before any walk over it.
+ */
+export const MAX_IMPORT_DEPTH = 32;
+
 /** Characters per message, both ways (export chunks and import chunks). */
 export const TRANSFER_CHUNK_CHARS = 4 * 1024 * 1024;
 /** Enough chunks for the largest import file, and for an export of the largest database we accept. */

@@ -18,7 +18,13 @@ import {
   type DealsideExport,
   type StoreRows,
 } from './format';
-import { MAX_IMPORT_CHARS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_REPORTED_ISSUES } from './limits';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_CHARS,
+  MAX_IMPORT_DEPTH,
+  MAX_IMPORT_ROWS,
+  MAX_REPORTED_ISSUES,
+} from './limits';
 import type { ImportIssue, ImportProblem } from './types';
 
 export type ReadImportResult = { ok: true; file: DealsideExport } | { ok: false; problem: ImportProblem };
@@ -56,25 +62,79 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The first forbidden key anywhere in the value, as a path; walks iteratively (no stack overflow). */
-export function findForbiddenKey(value: unknown): string | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+/**
+ * True when the JSON text nests objects and lists deeper than `limit`. A plain scan of the characters, so
+ * a crafted file is refused before it is parsed or walked: the parser is fine with deep text, but every
+ * walk after it would pay for each level.
+ */
+export function jsonNestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c /* backslash */) index++;
+      else if (code === 0x22 /* " */) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b /* { */ || code === 0x5b /* [ */) {
+      if (++depth > limit) return true;
+    } else if (code === 0x7d /* } */ || code === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** One object or list met on the walk; the path to it is spelt out only when it is reported. */
+interface WalkStep {
+  value: object;
+  depth: number;
+  parent: WalkStep | undefined;
+  key: string | number | undefined;
+}
+
+function pathOf(step: WalkStep, lastKey: string): string {
+  const path: (string | number)[] = [lastKey];
+  for (let current: WalkStep | undefined = step; current?.key !== undefined; current = current.parent) {
+    path.push(current.key);
+  }
+  return formatPath(path.reverse());
+}
+
+export type StructureProblem = { kind: 'too-deep' } | { kind: 'forbidden-key'; path: string };
+
+/**
+ * The first thing in a parsed value's structure that no export has: nesting deeper than `maxDepth`
+ * (objects and lists, the value itself counting as the first level) or a forbidden key, as a path. Walks
+ * iteratively in time proportional to the value's size, and never below `maxDepth`.
+ */
+export function findStructureProblem(value: unknown, maxDepth: number): StructureProblem | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const stack: WalkStep[] = [{ value, depth: 1, parent: undefined, key: undefined }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
-    if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) {
-        const item: unknown = current[index];
-        if (typeof item === 'object' && item !== null) stack.push({ value: item, path: [...path, index] });
+    const step = stack.pop()!;
+    if (step.depth > maxDepth) return { kind: 'too-deep' };
+    const entries: [string | number, unknown][] = Array.isArray(step.value)
+      ? step.value.map((item: unknown, index) => [index, item])
+      : Object.entries(step.value);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index]!;
+      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
+        return { kind: 'forbidden-key', path: pathOf(step, key) };
       }
-    } else if (typeof current === 'object' && current !== null) {
-      for (const key of Object.keys(current)) {
-        if (FORBIDDEN_KEYS.has(key)) return formatPath([...path, key]);
-        const item: unknown = (current as Record<string, unknown>)[key];
-        if (typeof item === 'object' && item !== null) stack.push({ value: item, path: [...path, key] });
+      if (typeof item === 'object' && item !== null) {
+        stack.push({ value: item, depth: step.depth + 1, parent: step, key });
       }
     }
   }
   return undefined;
+}
+
+/** The first forbidden key anywhere in the value, as a path (at any depth). */
+export function findForbiddenKey(value: unknown): string | undefined {
+  const problem = findStructureProblem(value, Number.POSITIVE_INFINITY);
+  return problem?.kind === 'forbidden-key' ? problem.path : undefined;
 }
 
 function issueMessages(error: z.ZodError, prefix: (string | number)[], issues: Issues): void {
@@ -144,9 +204,11 @@ export function readImportJson(json: unknown): ReadImportResult {
   }
 
   const issues = new Issues();
-  const forbidden = findForbiddenKey(json);
-  if (forbidden !== undefined) {
-    issues.add(forbidden, 'This key is not allowed in a Dealside file');
+  const structure = findStructureProblem(json, MAX_IMPORT_DEPTH);
+  if (structure?.kind === 'too-deep')
+    return { ok: false, problem: { kind: 'too-deep', limit: MAX_IMPORT_DEPTH } };
+  if (structure?.kind === 'forbidden-key') {
+    issues.add(structure.path, 'This key is not allowed in a Dealside file');
     return { ok: false, problem: { kind: 'invalid', issues: issues.list, moreIssues: 0 } };
   }
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1) {
@@ -209,6 +271,9 @@ function looksTruncated(text: string, parseError: string): boolean {
 export function readImportText(text: string): ReadImportResult {
   if (text.length > MAX_IMPORT_CHARS) {
     return { ok: false, problem: { kind: 'too-large', limitBytes: MAX_IMPORT_BYTES } };
+  }
+  if (jsonNestsDeeperThan(text, MAX_IMPORT_DEPTH)) {
+    return { ok: false, problem: { kind: 'too-deep', limit: MAX_IMPORT_DEPTH } };
   }
   let json: unknown;
   try {
