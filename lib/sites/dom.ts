@@ -135,12 +135,33 @@ export const page = (
   return { site, kind, participants, ...more };
 };
 
-/** The address an element shows: input value, `mailto:` href, address attributes, then its text. */
-export const addrOf = (el: Element): string | undefined =>
-  email((el as HTMLInputElement).value) ??
-  mailto(at(el, 'href'))[0] ??
-  email(at(el, 'title') ?? at(el, 'email') ?? at(el, 'e') ?? at(el, 'addr')) ??
-  emailsIn(text(el, 400), 1)[0];
+/**
+ * The address an element shows: input value, `mailto:` href, address attributes, then the first of its
+ * text nodes (at most 50) that holds one. Text nodes are read one by one because a field's label and
+ * value are often sibling nodes with no space between them: `<label>Correo</label><span>a@b.co</span>`
+ * must give `a@b.co`, never `Correoa@b.co`.
+ */
+export function addrOf(el: Element): string | undefined {
+  let found =
+    email((el as HTMLInputElement).value) ??
+    mailto(at(el, 'href'))[0] ??
+    email(at(el, 'title') ?? at(el, 'email') ?? at(el, 'e') ?? at(el, 'addr'));
+  const walk = el.ownerDocument.createTreeWalker(el, 4);
+  for (let n = walk.nextNode(), i = 0; !found && n && i < 50; n = walk.nextNode(), i++)
+    found = emailsIn(n.nodeValue, 1)[0];
+  return found;
+}
+
+/**
+ * The first of an element's text nodes (at most 50) that reads as a host or URL, else all its text: a
+ * website field's label (`Dominio`) never joins its value (`levante.es`).
+ */
+function hostText(el: Element): string {
+  const walk = el.ownerDocument.createTreeWalker(el, 4);
+  for (let n = walk.nextNode(), i = 0; n && i < 50; n = walk.nextNode(), i++)
+    if (/^\s*(https?:\/\/)?[^\s/@]+\.[^\s/@]{2,}/i.test(n.nodeValue!)) return n.nodeValue!;
+  return text(el);
+}
 
 /** The name shown with an address: a name attribute, a `*name*` child, or the text before `<…>`. */
 export const nameOf = (el: Element): string =>
@@ -296,6 +317,11 @@ export interface CrmOptions {
   rank?: (el: Element) => number;
   /** The active record's container, for apps that keep earlier records in the DOM. */
   roots?: string[];
+  /**
+   * Company records that belong to one person (Salesforce Person Accounts): when one of these selectors
+   * matches in the record, it is read as a person, named by its title.
+   */
+  personMarks?: string[];
   mainRegionSelector?: string;
 }
 
@@ -313,6 +339,7 @@ export const crm = ({
   titles,
   rank = () => 0,
   roots = ['body'],
+  personMarks = [],
   ...rest
 }: CrmOptions): SiteAdapter =>
   site({
@@ -320,9 +347,10 @@ export const crm = ({
     ...rest,
     read(d, url) {
       const u = url.pathname + url.search;
-      const kind = records.find((r) => r.url.test(u))?.kind;
+      let kind = records.find((r) => r.url.test(u))?.kind;
       if (!kind) return lists.test(u) ? page(id, 'list') : unknownPage(id, 'not-a-record');
       const root = pick(d, roots);
+      if (kind === 'company' && pick(root, personMarks)) kind = 'person';
       const t = pick(root, titles);
       const title = at(t, 'title') || text(t, 300);
       const found = record(
@@ -331,7 +359,7 @@ export const crm = ({
         kind === 'person' ? title : '',
       );
       const w = pickAll(root, websites, 20).find(isWebsite);
-      const website = clean(w && (at(w, 'href') || at(w, 'value') || text(w)), 300);
+      const website = clean(w && (at(w, 'href') || at(w, 'value') || hostText(w)), 300);
       if (kind === 'person') return found;
       // An organisation's or deal's addresses belong to its people, not to the record's name.
       return found.participants[0] || website

@@ -1,7 +1,9 @@
 /**
- * Salesforce Lightning: Contact, Lead and Person Account records (`/lightning/r/<Object>/<Id>/view`).
- * The console keeps earlier record pages in the DOM (inactive `.windowViewMode-*` hosts, hidden
- * parents): only the visible, active one is read. Business accounts have no address: `unknown`.
+ * Salesforce Lightning records (`/lightning/r/<Object>/<Id>/view`): Contacts and Leads are people;
+ * Accounts are companies keyed by their Website field; Opportunities are deals keyed by the address of a
+ * contact the page shows (its Contact Roles card). A Person Account is an Account whose own Email field
+ * names the person. The console keeps earlier records in the DOM (inactive workspace tabs, inactive or
+ * hidden page hosts): only the active one is read.
  */
 import { crm, MAILTO } from './dom';
 
@@ -10,28 +12,54 @@ export const examples = {
     'https://northwind-dev-ed.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAZ/view',
     'https://dealside.lightning.force.com/lightning/r/Lead/00Q5g00000XyZ12EAB/view',
     'https://dealside.my.salesforce.com/lightning/r/Account/0015g00000PqRsTAAV/view',
-    'https://dealside.lightning.force.com/lightning/o/Contact/list?filterName=Recent',
+    'https://dealside.lightning.force.com/lightning/r/Opportunity/0065g00000OpPtYAAR/view',
+    'https://dealside.lightning.force.com/lightning/r/Opportunity/0065g00000OpPtYAAR/view?ws=%2Flightning%2Fr%2FAccount%2F0015g00000PqRsTAAV%2Fview',
+    'https://dealside.lightning.force.com/lightning/o/Opportunity/list?filterName=Recent',
   ],
   nonMatches: [
     'https://www.salesforce.com/products/',
     'https://lightning.force.com.evil.example/lightning/r/Contact/003/view',
+    'http://dealside.lightning.force.com/lightning/r/Contact/0035g00000AbCdEAAZ/view',
   ],
 };
 
-const HOST = '.windowViewMode-normal,.windowViewMode-maximized';
+/** Record page hosts: the single-pane window manager keeps one per visited record. */
+const PAGE_HOST = '.windowViewMode-normal,.windowViewMode-maximized';
 
 export const salesforce = crm({
   id: 'salesforce',
   name: 'Salesforce',
   hosts: ['.lightning.force.com', '.my.salesforce.com'],
-  records: [{ url: /^\/lightning\/r\/(Contact|Lead|Account)\/\w{15,18}\/view/, kind: 'person' }],
+  records: [
+    { url: /^\/lightning\/r\/(Contact|Lead)\/\w{15,18}\/view/, kind: 'person' },
+    { url: /^\/lightning\/r\/Account\/\w{15,18}\/view/, kind: 'company' },
+    { url: /^\/lightning\/r\/Opportunity\/\w{15,18}\/view/, kind: 'deal' },
+  ],
   lists: /^\/lightning\/o\//,
   emails: [
+    // Lightning record pages (LWC, 2019+): the record's own fields and its highlights panel.
     `records-record-layout-item ${MAILTO},records-highlights2 ${MAILTO}`,
-    `lightning-formatted-email ${MAILTO}`,
-    // Older UI (kept 2026-11, drop when no longer seen): Aura detail panels without LWC tags.
-    `.forceDetailPanelDesktop ${MAILTO}`,
+    // Aura detail panels (before the LWC record layout; kept 2026-12, drop when no longer seen).
+    `force-record-layout-item ${MAILTO},.forceDetailPanelDesktop ${MAILTO}`,
+    // An Opportunity's Contact Roles card (LWC related lists, 2019+), found by its "View All" link to
+    // `related/OpportunityContactRoles` whatever the UI's language: the deal's contacts. An Account's
+    // Contacts card is left alone: the account is keyed by its Website, not by whoever is listed first.
+    `article:has(a[href*="/related/OpportunityContactRoles/"]) ${MAILTO}`,
+  ],
+  websites: [
+    // Account Website, as the highlights panel (compact layout) and the Details tab show it (LWC, 2019+).
+    'records-highlights2 lightning-formatted-url a,records-record-layout-item lightning-formatted-url a',
+    // Aura detail panels (before LWC; kept 2026-12).
+    'force-record-layout-item a[href^=http]',
   ],
   titles: ['h1 lightning-formatted-name', 'h1 [slot=primaryField]', 'h1'],
-  roots: [HOST.replace(/,|$/g, '.active$&'), HOST, 'body'],
+  // Person Accounts: the highlights show a person's compound name; a business account's is plain text.
+  personMarks: ['records-highlights2 h1 lightning-formatted-name'],
+  roots: [
+    // Service/Sales console (2019+): each workspace tab is a `section.tabContent`; only one is active.
+    '.tabContent.active',
+    PAGE_HOST.replace(/,|$/g, '.active$&'),
+    PAGE_HOST,
+    'body',
+  ],
 });
