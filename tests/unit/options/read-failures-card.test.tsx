@@ -75,9 +75,9 @@ describe('ReadFailuresCard', () => {
     useLanguage(chinese as Catalogue, 'zh-CN');
     render(<ReadFailuresCard />);
     const rows = await screen.findAllByTestId('read-failure');
-    expect(rows[0]).toHaveTextContent('Outlook:没有找到邮件头');
+    expect(rows[0]).toHaveTextContent('Outlook：没有找到邮件头');
     expect(rows[0]).toHaveTextContent('共 2 次');
-    expect(rows[1]).toHaveTextContent('Zoho CRM:此记录上没有邮箱地址或网站');
+    expect(rows[1]).toHaveTextContent('Zoho CRM：此记录上没有邮箱地址或网站');
     expect(screen.getByTestId('read-failures')).toHaveTextContent('不会发送到任何地方');
     expect(screen.getByTestId('read-failures-clear')).toHaveTextContent('清空列表');
   });
