@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { SaveNoteRequest } from '@/lib/messaging/protocol';
-import { NOTE_DRAFT_PORT } from '@/lib/notes/draft-port';
+import { NOTE_DRAFT_PORT, type NoteDraftHandover } from '@/lib/notes/draft-port';
 import { NoteAutosave, type AutosaveStatus, type AutosaveTarget } from '@/lib/notes/autosave';
 
 type NoteKind = AutosaveTarget['kind'];
@@ -22,7 +22,7 @@ export function useNoteAutosave(target: AutosaveTarget) {
   const draftPort = useRef<Browser.runtime.Port | undefined>(undefined);
 
   /** Hands the unsaved text to the background, which saves it if this frame dies first. */
-  const handOverDraft = useCallback((draft: SaveNoteRequest | null) => {
+  const handOverDraft = useCallback((draft: SaveNoteRequest | null, buildsOn?: SaveNoteRequest) => {
     try {
       if (!draftPort.current) {
         const port = browser.runtime.connect({ name: NOTE_DRAFT_PORT });
@@ -32,7 +32,7 @@ export function useNoteAutosave(target: AutosaveTarget) {
         });
         draftPort.current = port;
       }
-      draftPort.current.postMessage({ draft });
+      draftPort.current.postMessage({ draft, ...(buildsOn ? { buildsOn } : {}) } satisfies NoteDraftHandover);
     } catch {
       // No extension context (it was updated): the regular autosave reports the failure.
       draftPort.current = undefined;

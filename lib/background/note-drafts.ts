@@ -4,10 +4,54 @@
  * unsaved, so closing a tab right after typing loses nothing.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { SaveNoteRequest } from '../messaging/protocol';
 import { requestSchemas } from '../messaging/schemas';
-import { NOTE_DRAFT_PORT } from '../notes/draft-port';
+import { NOTE_DRAFT_PORT, type NoteDraftHandover } from '../notes/draft-port';
 import { saveNote } from './handlers/save-note';
 import { isExtensionPageSender } from './sender';
+
+type DraftRequest = ReturnType<typeof requestSchemas.saveNote.parse>;
+
+export interface PendingDraft {
+  draft: DraftRequest;
+  buildsOn?: DraftRequest;
+}
+
+/** The handover as posted, validated; null clears the pending draft, undefined is a refused message. */
+export function readHandover(message: unknown): PendingDraft | null | undefined {
+  const { draft, buildsOn } = (message ?? {}) as Partial<Record<keyof NoteDraftHandover, unknown>>;
+  if (draft === null) return null;
+  const parsed = requestSchemas.saveNote.safeParse(draft);
+  if (!parsed.success) {
+    console.warn('[dealside] refused a malformed note draft', parsed.error.issues[0]?.path);
+    return undefined;
+  }
+  const base = buildsOn === undefined ? undefined : requestSchemas.saveNote.safeParse(buildsOn);
+  // A save in flight for another note says nothing about this draft.
+  const continued = base?.success && base.data.id === parsed.data.id ? base.data : undefined;
+  return { draft: parsed.data, ...(continued ? { buildsOn: continued } : {}) };
+}
+
+/**
+ * Saves the draft of a panel that went away. When a save was still on its way as the rep typed, that save
+ * is landed first — sending the same text again is harmless (same text, same note) whether or not it
+ * arrived meanwhile — and the draft is saved on the revision it returns, as the panel would have done:
+ * one note with the whole text, not a conflict copy beside the text in flight.
+ */
+export async function saveDraftOfClosedPanel(
+  { draft, buildsOn }: PendingDraft,
+  tabId: number | undefined,
+): Promise<void> {
+  let request: SaveNoteRequest = draft;
+  if (buildsOn) {
+    const landed = await saveNote(buildsOn, tabId);
+    request =
+      landed.status === 'deleted'
+        ? { ...draft, baseRevision: null }
+        : { ...draft, id: landed.note.id, baseRevision: landed.note.revision };
+  }
+  await saveNote(request, tabId);
+}
 
 export function registerNoteDrafts(): void {
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
@@ -17,17 +61,11 @@ export function registerNoteDrafts(): void {
       return;
     }
     const tabId = port.sender.tab?.id;
-    let pending: ReturnType<typeof requestSchemas.saveNote.parse> | null = null;
+    let pending: PendingDraft | null = null;
 
     port.onMessage.addListener((message: unknown) => {
-      const draft = (message as { draft?: unknown } | null)?.draft;
-      if (draft === null) {
-        pending = null;
-        return;
-      }
-      const parsed = requestSchemas.saveNote.safeParse(draft);
-      if (parsed.success) pending = parsed.data;
-      else console.warn('[dealside] refused a malformed note draft', parsed.error.issues[0]?.path);
+      const handover = readHandover(message);
+      if (handover !== undefined) pending = handover;
     });
 
     port.onDisconnect.addListener(() => {
@@ -35,7 +73,7 @@ export function registerNoteDrafts(): void {
       const draft = pending;
       pending = null;
       // Saving an edit that did reach the background meanwhile is harmless: same text, same note.
-      saveNote(draft, tabId).catch((error: unknown) => {
+      saveDraftOfClosedPanel(draft, tabId).catch((error: unknown) => {
         console.warn('[dealside] could not save the draft of a closed panel', error);
       });
     });

@@ -36,9 +36,11 @@ export interface AutosaveDeps {
   /**
    * Told the save that would be sent for text not yet saved (null once everything is saved), as the rep
    * types. The panel hands it to the background over a port, which saves it if the frame goes away
-   * before the autosave delay is up (a closed tab sends no more messages).
+   * before the autosave delay is up (a closed tab sends no more messages). `buildsOn` is the save still
+   * on its way when the text was typed: the draft continues it, so the background lands that save first
+   * and the draft on the revision it returns, instead of storing the draft as a conflicting copy.
    */
-  onPendingDraft?(draft: SaveNoteRequest | null): void;
+  onPendingDraft?(draft: SaveNoteRequest | null, buildsOn?: SaveNoteRequest): void;
 }
 
 export class NoteAutosave {
@@ -48,6 +50,8 @@ export class NoteAutosave {
   private body = '';
   private timer: unknown;
   private inFlight: Promise<void> | undefined;
+  /** The request of the save in flight, while there is one. */
+  private inFlightRequest: SaveNoteRequest | undefined;
   private failures = 0;
 
   constructor(
@@ -91,7 +95,7 @@ export class NoteAutosave {
   update(body: string): void {
     this.body = body;
     if (body === this.savedBody) return;
-    this.deps.onPendingDraft?.(this.requestFor(body));
+    this.deps.onPendingDraft?.(this.requestFor(body), this.inFlightRequest);
     this.deps.onStatus({ state: 'pending' });
     this.schedule(AUTOSAVE_DELAY_MS);
   }
@@ -143,9 +147,12 @@ export class NoteAutosave {
   private async saveOnce(): Promise<void> {
     const body = this.body;
     const id = this.id;
+    const request = this.requestFor(body);
     this.deps.onStatus({ state: 'saving' });
+    this.inFlightRequest = request;
     try {
-      const result = await this.deps.save(this.requestFor(body));
+      const result = await this.deps.save(request);
+      this.inFlightRequest = undefined;
       this.failures = 0;
       if (id !== this.id) return; // The editor moved to another note while this one was saving.
       if (result.status === 'deleted') {
@@ -160,6 +167,9 @@ export class NoteAutosave {
       this.deps.onPendingDraft?.(this.dirty ? this.requestFor(this.body) : null);
       if (this.dirty) this.schedule(AUTOSAVE_DELAY_MS);
     } catch (error) {
+      this.inFlightRequest = undefined;
+      // The save did not land: what is unsaved builds on the same revision as before.
+      if (id === this.id && this.dirty) this.deps.onPendingDraft?.(this.requestFor(this.body));
       const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)]!;
       this.failures += 1;
       this.deps.onStatus({
