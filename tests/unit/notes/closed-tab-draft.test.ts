@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SaveNoteRequest as Request, SaveNoteResult as Result } from '../../../lib/messaging/protocol';
 
 vi.mock('@/lib/messaging/messenger', () => ({
   sendMessage: async () => undefined,
@@ -15,8 +16,6 @@ const { saveNote } = await import('../../../lib/background/handlers/save-note');
 const { readHandover, saveDraftOfClosedPanel } = await import('../../../lib/background/note-drafts');
 const { database } = await import('../../../lib/background/database');
 const { NoteAutosave } = await import('../../../lib/notes/autosave');
-type Request = import('../../../lib/messaging/protocol').SaveNoteRequest;
-type Result = import('../../../lib/messaging/protocol').SaveNoteResult;
 
 const ACCOUNT = 'northwind-trading.com';
 
