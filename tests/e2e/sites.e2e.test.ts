@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayAccountKey } from '../../lib/contact/account-key';
 import { chooseContact } from '../../lib/contact/choose-contact';
+import { displayEmail } from '../../lib/contact/email';
 import { launchWithExtension, panelFrame, type ExtensionBrowser } from './support/browser';
 import { closeQuietly, panelSummary, panelText, servePage, siteFixtures, tabPageFor } from './support/sites';
 
@@ -49,7 +50,8 @@ describe('site fixtures in the browser', () => {
       const panel = await panelFrame(page);
 
       if (contact) {
-        await expect.poll(() => panelSummary(panel)).toBe(`contact ${contact.email}`);
+        // The panel shows the address as the rep reads it: an IDN domain in Unicode.
+        await expect.poll(() => panelSummary(panel)).toBe(`contact ${displayEmail(contact.email)}`);
         expect(await panelText(panel, 'account-key')).toBe(displayAccountKey(contact.accountKey));
         expect(await panelText(panel, 'contact-name')).toBe(contact.name ?? null);
       } else {
