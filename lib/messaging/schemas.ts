@@ -49,7 +49,9 @@ const accountChange = { accountKey, contactEmail: email.optional() };
 
 /** Schemas for the messages the background handles. */
 export const requestSchemas = {
-  reportPage: z.object({ url: z.string().min(1).max(4096), context: pageContextSchema }),
+  // No URL is read from a report: the page's URL is the one the browser gives for the sender (see
+  // contentScriptPageUrl), bounded by PAGE_URL_MAX_LENGTH where it is kept. A `url` still sent is dropped.
+  reportPage: z.object({ context: pageContextSchema }),
   getPanelState: z.object({ tabId: z.number().int().nonnegative().optional() }),
   saveNote: z.object({
     id: z.string().min(1).max(100),

@@ -23,6 +23,9 @@ export const examples = {
   ],
 };
 
+/** A record page of these objects: `/lightning/r/<Object>/<15- or 18-character id>/view`. */
+const view = (objects: string) => new RegExp(`^/lightning/r/(${objects})/\\w{15,18}/view`);
+
 /** Record page hosts: the single-pane window manager keeps one per visited record. */
 const PAGE_HOST = '.windowViewMode-normal,.windowViewMode-maximized';
 
@@ -31,9 +34,9 @@ export const salesforce = crm({
   name: 'Salesforce',
   hosts: ['.lightning.force.com', '.my.salesforce.com'],
   records: [
-    { url: /^\/lightning\/r\/(Contact|Lead)\/\w{15,18}\/view/, kind: 'person' },
-    { url: /^\/lightning\/r\/Account\/\w{15,18}\/view/, kind: 'company' },
-    { url: /^\/lightning\/r\/Opportunity\/\w{15,18}\/view/, kind: 'deal' },
+    { url: view('Contact|Lead'), kind: 'person' },
+    { url: view('Account'), kind: 'company' },
+    { url: view('Opportunity'), kind: 'deal' },
   ],
   lists: /^\/lightning\/o\//,
   emails: [
@@ -48,7 +51,7 @@ export const salesforce = crm({
   ],
   websites: [
     // Account Website, as the highlights panel (compact layout) and the Details tab show it (LWC, 2019+).
-    'records-highlights2 lightning-formatted-url a,records-record-layout-item lightning-formatted-url a',
+    ':is(records-highlights2,records-record-layout-item) lightning-formatted-url a',
     // Aura detail panels (before LWC; kept 2026-12).
     'force-record-layout-item a[href^=http]',
   ],

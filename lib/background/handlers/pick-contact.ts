@@ -1,6 +1,7 @@
 import { normalizeEmail } from '../../contact/email';
 import type { PickContactRequest, PickContactResult } from '../../messaging/protocol';
 import { broadcastPageChanged } from '../broadcast';
+import { rememberWhereContactWasPicked } from '../contact-seen';
 import { setPickedContact } from '../contact-picks';
 import { tabPage } from '../page-registry';
 import { handle } from '../router';
@@ -15,6 +16,12 @@ export async function pickContact(
   const email = request.email === null ? null : normalizeEmail(request.email);
   if (request.email !== null && !email) return { ok: false, reason: 'invalid-email' };
   await setPickedContact(page.url, email, Date.now());
+  // Picking the person here is the rep acting on this page: it becomes where "open" returns to.
+  if (email) {
+    await rememberWhereContactWasPicked(page, email).catch((error: unknown) => {
+      console.warn('[dealside] could not record where a contact was picked', error);
+    });
+  }
   broadcastPageChanged({ tabId });
   return { ok: true };
 }
