@@ -17,7 +17,7 @@ import type { PageContext, ParticipantRole } from './types';
  * written by people, not shown by the app), and lists and grids of other conversations or records.
  */
 const SKIP =
-  '[role=document],[contenteditable=true],blockquote,.a3s,.gmail_quote,[aria-label*="message body" i],[role=grid],[role=listbox],script,style,template,textarea';
+  '[role=document],[contenteditable=true],blockquote,[aria-label*="message body" i],[role=grid],[role=listbox],script,style';
 
 /**
  * Elements that carry an address in an attribute, a link or a value. Spelled out rather than built from
@@ -27,28 +27,24 @@ const CARRIERS =
   'a[href^="mailto:" i],[email],[data-email],[title*="@"],[data-hovercard-id*="@"],input[type=email]';
 
 /**
- * A header label at the start of a text, with its colon: group 1 is a sender, group 2 a recipient, else
- * copy. The UI languages of the supported apps' largest markets.
+ * A label at the start of a text, ending in a colon or with the text: group 1 a sender, 2 a recipient,
+ * 3 a copy; otherwise the label of a record's email field. The UI languages of the supported apps'
+ * largest markets.
  */
-const HEADER_LABEL =
-  /^\s*(?:(from|von|de|da|van|od|från|fra|от|发件人|寄件人|发信人|寄件者|差出人)|(to|an|à|a|para|aan|till|til|кому|收件人|收信人|收件者|宛先)|b?cc|cci|cco|kopie|抄送|密送|副本)\s*[:：]/i;
-
-/** The label of a record's email field (the whole label, short). */
-const EMAIL_LABEL =
-  /^\s*(?:(?:primary |work |business )?e-?mail(?: address)?|e-mail-adresse|correo(?: electrónico)?|courriel|adresse e-mail|邮箱|电子邮件|电子邮箱|邮件地址|メール(?:アドレス)?)\s*[:：]?\s*$/i;
+const LABEL =
+  /^\s*(?:(from|von|de|da|van|od|från|fra|от|发件人|寄件人|发信人|寄件者|差出人)|(to|an|à|a|para|aan|till|til|кому|收件人|收信人|收件者|宛先)|(b?cc|cci|cco|kopie|抄送|密送|副本)|(?:\w+ )?e-?mail(?:-?adresse| address)?|correo(?: electrónico)?|courriel|邮箱|电子邮件|电子邮箱|邮件地址|メール(?:アドレス)?)\s*(?:[:：]|$)/i;
 
 type Label = ParticipantRole | 'field';
 
-/** The label of the element's text itself, an ARIA label on it or an ancestor, or a short sibling label before it. */
+/** The label of the element's own text, an ARIA label on it or an ancestor, or a short sibling label before it. */
 function labelOf(el: Element): Label | undefined {
   for (let e: Element | null = el, i = 0; e && i < 5; e = e.parentElement, i++) {
-    const own = [at(e, 'aria-label') ?? '', i ? '' : text(e, 40)];
+    const texts = [at(e, 'aria-label'), i ? '' : text(e, 40)];
     for (let s = e.previousElementSibling, j = 0; s && j < 3; s = s.previousElementSibling, j++)
-      own.push(text(s, 40));
-    for (const s of own) {
-      const m = HEADER_LABEL.exec(s);
-      if (m) return m[1] ? 'from' : m[2] ? 'to' : 'cc';
-      if (EMAIL_LABEL.test(s)) return 'field';
+      texts.push(text(s, 40));
+    for (const t of texts) {
+      const m = LABEL.exec(t ?? '');
+      if (m) return m[1] ? 'from' : m[2] ? 'to' : m[3] ? 'cc' : 'field';
     }
   }
 }
