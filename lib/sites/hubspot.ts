@@ -45,8 +45,9 @@ export const hubspot = crm({
     `${PROPERTY}email],${PROPERTY}hs_additional_emails] li`,
     // The highlight strip at the top of a record (2023+), then the older highlight panel's mailto link.
     `[data-test-id=highlight-property-display-email],[data-selenium-test*=highlight] ${MAILTO}`,
-    // Companies and deals: the associated contacts' cards (2019+), an address each.
-    '[data-selenium-test=contact-chicklet-email] a',
+    // Companies and deals: the associated contacts' cards ("chicklets"), an address each: the 2024+ card
+    // puts `data-test-id` on a mailto link, the 2019+ one `data-selenium-test` on a wrapper of the address.
+    '[data-test-id=contact-chicklet-email],[data-selenium-test=contact-chicklet-email]',
   ],
   websites: [
     // Company properties `domain` ("Company domain name") and `website`, in cards or the highlight strip.
