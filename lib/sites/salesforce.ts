@@ -59,7 +59,9 @@ export const salesforce = crm({
   // Person Accounts: the highlights show a person's compound name; a business account's is plain text.
   personMarks: ['records-highlights2 h1 lightning-formatted-name'],
   roots: [
-    // Service/Sales console (2019+): each workspace tab is a `section.tabContent`; only one is active.
+    // Service/Sales console (2019+): each workspace tab is a `section.tabContent`, and so is each of its
+    // subtabs; only one of each is active, and the active subtab is the record in view.
+    '.tabContent.active .tabContent.active',
     '.tabContent.active',
     PAGE_HOST.replace(/,|$/g, '.active$&'),
     PAGE_HOST,

@@ -61,3 +61,24 @@ describe('salesforce adapter', () => {
     expect(without.layer).not.toBe('site');
   });
 });
+
+describe('salesforce console', () => {
+  it('reads the active subtab of the active workspace tab, not the tab behind it', () => {
+    const contact = (name: string, address: string) =>
+      `<div class="windowViewMode-maximized active">${'<records-highlights2><h1><lightning-formatted-name>' + name + '</lightning-formatted-name></h1></records-highlights2>'}${emailField(address)}</div>`;
+    const doc = parse(
+      `<section class="tabContent">${contact('Ted Okafor', 'ted@southwind-freight.com')}</section>` +
+        `<section class="tabContent active">` +
+        `<section class="tabContent">${contact('Ruth Adeyemi', 'ruth@contoso-industrial.co.uk')}</section>` +
+        `<section class="tabContent active">${contact('Mia Chen', 'mia.chen@harbourline-logistics.com.au')}</section>` +
+        `</section>`,
+    );
+    const ctx = salesforce.readPage(
+      doc,
+      new URL('https://dealside.lightning.force.com/lightning/r/Contact/0035g00000MiAcHAA1/view'),
+    );
+    expect(ctx.participants).toEqual([
+      { email: 'mia.chen@harbourline-logistics.com.au', role: 'record', name: 'Mia Chen' },
+    ]);
+  });
+});
