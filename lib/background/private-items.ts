@@ -8,7 +8,11 @@
 import { browser } from 'wxt/browser';
 import type { Db } from '../db/open';
 import { changePrivateItems, PRIVATE_ITEM_KEYS } from '../db/private-items';
+import { settingsSchema } from '../settings/schema';
 import { database } from './database';
+
+/** Where extension pages find the interface language the rep chose (set with every settings change). */
+export const UI_LANGUAGE_KEY = 'uiLanguage';
 
 let moved: Promise<void> | undefined;
 
@@ -21,6 +25,13 @@ async function moveOutOfStorageLocal(db: Db): Promise<void> {
       if ((await store.getKey(key)) === undefined) await store.put(stored[key], key);
     }
   });
+  // Extension pages read the chosen language before they render (lib/i18n.ts); it stays readable.
+  if (stored.settings !== undefined) {
+    const language = settingsSchema.shape.language.parse(
+      (stored.settings as { language?: unknown }).language,
+    );
+    await browser.storage.local.set({ [UI_LANGUAGE_KEY]: language });
+  }
   // WXT kept each item's version beside it, under `<key>$`.
   await browser.storage.local.remove(found.flatMap((key) => [key, `${key}$`]));
 }

@@ -2,15 +2,14 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { changePrivateItems, readPrivateItem, readSettingsIn, writeSettingsIn } from '../db/private-items';
 import { frameLayoutBySiteSchema, type FrameLayoutBySite, type Settings } from '../settings/schema';
-import { privateItemsDb } from './private-items';
+import { privateItemsDb, UI_LANGUAGE_KEY } from './private-items';
 
-/**
+/*
  * The settings live in the background's database (lib/db/private-items.ts): they hold the rep's own
  * addresses, account aliases and custom hosts, which no web page may read or forge. Only the interface
  * language is copied to `storage.local`, where every extension page reads it before it renders
  * (lib/i18n.ts); it says nothing about the rep's customers.
  */
-export const UI_LANGUAGE_KEY = 'uiLanguage';
 
 const frameLayoutItem = storage.defineItem<unknown>('local:frameLayoutBySite', { fallback: {}, version: 1 });
 

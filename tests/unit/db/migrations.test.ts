@@ -56,4 +56,27 @@ describe('migrations', () => {
     expect(await v2.count('questionLog')).toBe(3);
     v2.close();
   });
+
+  it('003 adds the private items store and leaves every record of version 2 in place', async () => {
+    const name = 'migration-003';
+    const v2 = await openDealsideDb({ name, targetVersion: 2, migrations: migrations.slice(0, 2) });
+    await v2.put('accounts', { key: 'northwind-trading.com', checklist: {}, createdAt: 1, updatedAt: 1 });
+    await v2.put('questionLog', {
+      id: 'northwind-trading.com\u0000s1',
+      accountKey: 'northwind-trading.com',
+      questionId: 's1',
+      spinType: 'S',
+      askedAt: 1_000,
+    });
+    expect([...v2.objectStoreNames]).not.toContain('privateItems');
+    v2.close();
+
+    const v3 = await openDealsideDb({ name, targetVersion: 3 });
+    expect([...v3.objectStoreNames]).toContain('privateItems');
+    expect(await v3.get('accounts', 'northwind-trading.com')).toMatchObject({ createdAt: 1 });
+    expect(await v3.count('questionLog')).toBe(1);
+    await v3.put('privateItems', { ownEmails: ['rep@example.com'] }, 'settings');
+    expect(await v3.get('privateItems', 'settings')).toEqual({ ownEmails: ['rep@example.com'] });
+    v3.close();
+  });
 });
