@@ -1,26 +1,37 @@
 import { useState } from 'react';
 import { displayEmail } from '@/lib/contact/email';
 import { t } from '@/lib/i18n';
+import { AutomaticDetectionButton } from './AutomaticDetectionButton';
 import { ContactPicker } from './ContactPicker';
 import type { AccountPanelState } from './types';
 
+/**
+ * Who and which account the panel is about. A page may give the account without a person (a company
+ * record keyed by its website, a page the rep attached by hand): then the account leads, and the rep can
+ * still choose a person.
+ */
 export function ContactHeader({ state }: { state: AccountPanelState }) {
   const { contact, account } = state;
   const [picking, setPicking] = useState(false);
-  const colleagues = account.people.filter((person) => person.email !== contact.email).slice(0, 5);
+  const colleagues = account.people.filter((person) => person.email !== contact?.email).slice(0, 5);
+  const accountName = account.record?.displayName;
 
   return (
-    <section className="ds-card ds-contact" aria-label={t('contactHeading')}>
+    <section className="ds-card ds-contact" aria-label={t(contact ? 'contactHeading' : 'accountLabel')}>
       <div className="ds-section-head">
         <div className="ds-contact-who">
-          {contact.name ? (
+          {contact?.name ? (
             <h2 className="ds-contact-name" data-testid="contact-name">
               {contact.name}
             </h2>
           ) : null}
-          <div className="ds-contact-email" data-testid="contact-email" title={contact.email}>
-            {displayEmail(contact.email)}
-          </div>
+          {contact ? (
+            <div className="ds-contact-email" data-testid="contact-email" title={contact.email}>
+              {displayEmail(contact.email)}
+            </div>
+          ) : (
+            <h2 className="ds-contact-name">{accountName ?? account.displayKey}</h2>
+          )}
         </div>
         <button
           type="button"
@@ -28,7 +39,7 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
           aria-expanded={picking}
           onClick={() => setPicking(!picking)}
         >
-          {t('contactChange')}
+          {t(contact ? 'contactChange' : 'accountChoosePerson')}
         </button>
       </div>
       <div className="ds-account">
@@ -37,7 +48,15 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
           {account.displayKey}
         </span>
       </div>
+      {contact ? null : <p className="ds-muted ds-small">{t('accountNoPerson')}</p>}
+      {account.source === 'website' ? <p className="ds-muted ds-small">{t('accountFromWebsite')}</p> : null}
       {state.contactPicked ? <p className="ds-muted ds-small">{t('contactPickedHint')}</p> : null}
+      {state.accountAttached ? (
+        <div className="ds-row ds-attached">
+          <p className="ds-muted ds-small">{t('accountAttachedHint')}</p>
+          <AutomaticDetectionButton state={state} />
+        </div>
+      ) : null}
       {colleagues.length > 0 ? (
         <p className="ds-small">
           <span className="ds-muted">{t('accountPeople')}: </span>

@@ -6,7 +6,7 @@ import type { PanelState } from '@/lib/messaging/protocol';
 
 /**
  * When detection chose the wrong person, or found several: the rep picks one of the page's other people
- * or types an address. The choice sticks to this thread or record.
+ * or types an address. The choice sticks to this thread or record. A failed pick keeps what was typed.
  */
 export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: () => void }) {
   const inputId = useId();
@@ -19,7 +19,7 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
     try {
       const result = await sendMessage('pickContact', { ...(tabId !== undefined ? { tabId } : {}), email });
       if (!result.ok) {
-        setError(result.reason === 'invalid-email' ? t('contactInvalidEmail') : t('noContactHint'));
+        setError(result.reason === 'invalid-email' ? t('contactInvalidEmail') : t('attachNoPage'));
         return;
       }
       setTyped('');
@@ -38,10 +38,15 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
     <div className="ds-picker">
       <h3 className="ds-subheading">{t('contactPickHeading')}</h3>
       {state.others.length > 0 ? (
-        <ul className="ds-people" aria-label={t('contactPickOthers')}>
+        <ul className="ds-people" aria-label={t('contactPickOthers')} data-testid="contact-choose">
           {state.others.map((person) => (
             <li key={person.email}>
-              <button type="button" className="ds-person" onClick={() => void pick(person.email)}>
+              <button
+                type="button"
+                className="ds-person"
+                data-email={person.email}
+                onClick={() => void pick(person.email)}
+              >
                 <span className="ds-person-name">{person.name ?? displayEmail(person.email)}</span>
                 {person.name ? (
                   <span className="ds-muted ds-person-email">{displayEmail(person.email)}</span>

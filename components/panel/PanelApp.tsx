@@ -14,8 +14,9 @@ import { usePanelState, type PanelTarget } from './usePanelState';
 import { usePlaybook } from './usePlaybook';
 import './panel.css';
 
+/** A page with an account shows it, with or without a contact. */
 function hasAccount(state: PanelState): state is AccountPanelState {
-  return state.account !== null && state.contact !== null;
+  return state.account !== null;
 }
 
 const sidePanelApi = () =>

@@ -2,11 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import type { AccountTarget } from '@/lib/panel-actions';
 import type { AccountPanelState } from './types';
 
-/** The account and contact a section's writes are about. */
+/** The account and contact (when the page has one) a section's writes are about. */
 export function useAccountTarget(state: AccountPanelState): AccountTarget {
   const accountKey = state.account.key;
-  const contactEmail = state.contact.email;
-  return useMemo(() => ({ accountKey, contactEmail }), [accountKey, contactEmail]);
+  const contactEmail = state.contact?.email;
+  return useMemo(
+    () => (contactEmail === undefined ? { accountKey } : { accountKey, contactEmail }),
+    [accountKey, contactEmail],
+  );
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,26 +1,31 @@
 /**
- * Builds what a panel shows for one tab: the contact chosen from the page's people (or the one the rep
- * picked for this page), the account, and its notes, follow-ups and asked questions. Runs in the
- * background because choosing the contact needs the settings, the public-suffix data and the freemail
- * list, none of which belong in the page.
+ * Builds what a panel shows for one tab: the account the page is about and, when there is one, the
+ * contact: chosen from the page's people, picked by the rep for this page, or absent (a company record
+ * keyed by its website, a page the rep attached to an account by hand). Then the account's notes,
+ * follow-ups and asked questions. Runs in the background because choosing needs the settings, the
+ * public-suffix data and the freemail list, none of which belong in the page.
  */
-import { accountKeyForEmail, displayAccountKey } from '../contact/account-key';
+import { resolveAccountAlias } from '../contact/account-aliases';
+import { accountKeyForEmail, displayAccountKey, normalizeAccountKey } from '../contact/account-key';
 import { chooseContact, type ChosenParticipant } from '../contact/choose-contact';
 import { normalizeEmail } from '../contact/email';
 import { getAccount, listAccountContacts } from '../db/accounts';
+import type { Db } from '../db/open';
 import { listAccountFollowUps } from '../db/follow-ups';
 import { listNotes, PANEL_NOTES_LIMIT } from '../db/notes';
 import { listQuestionsAsked } from '../db/question-log';
-import type { PanelState, PersonView } from '../messaging/protocol';
-import { pickedContact } from './contact-picks';
+import type { AccountView, PanelState, PersonView } from '../messaging/protocol';
+import { siteAdapters } from '../sites/registry';
+import { attachedAccount, pickedContact } from './contact-picks';
 import { database } from './database';
-import { tabPage } from './page-registry';
+import { tabPage, type TabPage } from './page-registry';
 import { readSettings } from './settings';
 
 const EMPTY: Omit<PanelState, 'tabId'> = {
   page: null,
   contact: null,
   contactPicked: false,
+  accountAttached: false,
   others: [],
   account: null,
   notes: [],
@@ -35,6 +40,38 @@ function personView(person: { email: string; name?: string; accountKey: string }
     : { email: person.email, accountKey: person.accountKey };
 }
 
+/** The site as the rep knows it; a custom site by its host. */
+function siteNameOf(page: TabPage): string {
+  const adapter = siteAdapters.find((candidate) => candidate.id === page.context.site);
+  if (adapter) return adapter.name;
+  try {
+    return new URL(page.url).hostname || page.context.site;
+  } catch {
+    return page.context.site;
+  }
+}
+
+function pageViewOf(page: TabPage): NonNullable<PanelState['page']> {
+  const { context } = page;
+  return {
+    site: context.site,
+    siteName: siteNameOf(page),
+    kind: context.kind,
+    url: page.url,
+    ...(context.title ? { title: context.title } : {}),
+    ...(context.reason ? { reason: context.reason } : {}),
+  };
+}
+
+/** Who and what the panel is about, before any account data is read. */
+interface Subject {
+  contact: PersonView | null;
+  accountKey: string | null;
+  source: AccountView['source'];
+  contactPicked: boolean;
+  accountAttached: boolean;
+}
+
 export async function panelStateForTab(tabId: number | null): Promise<PanelState> {
   if (tabId === null) return { tabId, ...EMPTY, reason: 'no tab' };
   const page = await tabPage(tabId);
@@ -47,24 +84,47 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
     { emails: settings.ownEmails, domains: settings.ownDomains },
     aliases,
   );
-  const pageView = {
-    site: page.context.site,
-    kind: page.context.kind,
-    url: page.url,
-    ...(page.context.title ? { title: page.context.title } : {}),
-  };
+  const pageView = pageViewOf(page);
   const detected: ChosenParticipant[] = [...(choice.contact ? [choice.contact] : []), ...choice.runnersUp];
+  const db = await database();
 
-  let contact: PersonView | null = choice.contact ? personView(choice.contact) : null;
+  // The rep's choice for this page comes first: a picked person, else an attached account; then what
+  // the page itself says.
+  let subject: Subject = {
+    contact: choice.contact ? personView(choice.contact) : null,
+    accountKey: choice.account?.key ?? null,
+    source: choice.account?.source ?? 'contact',
+    contactPicked: false,
+    accountAttached: false,
+  };
   const picked = await pickedContact(page.url);
   const pickedEmail = picked ? normalizeEmail(picked) : null;
   const pickedKey = pickedEmail ? accountKeyForEmail(pickedEmail, aliases) : null;
+  const attachedKey = pickedKey ? null : await existingAttachedAccount(db, page.url, settings.accountAliases);
   if (pickedEmail && pickedKey) {
     const onPage = detected.find((person) => person.email === pickedEmail);
-    contact = personView({ email: pickedEmail, name: onPage?.name, accountKey: pickedKey });
+    subject = {
+      contact: personView({ email: pickedEmail, name: onPage?.name, accountKey: pickedKey }),
+      accountKey: pickedKey,
+      source: 'contact',
+      contactPicked: true,
+      accountAttached: false,
+    };
+  } else if (attachedKey) {
+    // The detected person stays only if they belong to the account the rep chose.
+    const contact = subject.contact?.accountKey === attachedKey ? subject.contact : null;
+    subject = {
+      contact,
+      accountKey: attachedKey,
+      source: 'attached',
+      contactPicked: false,
+      accountAttached: true,
+    };
   }
-  const others = detected.filter((person) => person.email !== contact?.email).map(personView);
-  if (!contact) {
+
+  const others = detected.filter((person) => person.email !== subject.contact?.email).map(personView);
+  const accountKey = subject.accountKey;
+  if (accountKey === null) {
     return {
       tabId,
       ...EMPTY,
@@ -74,8 +134,6 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
     };
   }
 
-  const db = await database();
-  const accountKey = contact.accountKey;
   // One note past the limit says whether there are older ones, without counting them (counting a long
   // history costs more than reading the 500 shown).
   const [record, people, newest, followUps, asked] = await Promise.all([
@@ -88,13 +146,35 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
   return {
     tabId,
     page: pageView,
-    contact,
-    contactPicked: Boolean(pickedEmail && pickedKey),
+    contact: subject.contact,
+    contactPicked: subject.contactPicked,
+    accountAttached: subject.accountAttached,
     others,
-    account: { key: accountKey, displayKey: displayAccountKey(accountKey), record: record ?? null, people },
+    account: {
+      key: accountKey,
+      displayKey: displayAccountKey(accountKey),
+      source: subject.source,
+      record: record ?? null,
+      people,
+    },
     notes: newest.slice(0, PANEL_NOTES_LIMIT),
     moreNotes: newest.length > PANEL_NOTES_LIMIT,
     followUps,
     askedQuestionIds: asked.map((entry) => entry.questionId),
   };
+}
+
+/**
+ * The account the rep attached this page to, following merges. An attachment to an account deleted
+ * since is ignored: the page falls back to automatic detection rather than show an empty account.
+ */
+async function existingAttachedAccount(
+  db: Db,
+  url: string,
+  aliases: Parameters<typeof resolveAccountAlias>[1],
+): Promise<string | null> {
+  const attached = await attachedAccount(url);
+  if (attached === undefined) return null;
+  const key = resolveAccountAlias(normalizeAccountKey(attached), aliases, normalizeAccountKey);
+  return (await getAccount(db, key)) ? key : null;
 }

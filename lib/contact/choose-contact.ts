@@ -2,6 +2,9 @@
  * Who the customer on this page is. The contact is an external participant: never one of the rep's
  * own addresses, never someone at the rep's own company. Everyone else external is offered as a
  * runner-up, so the panel can switch when the guess is wrong.
+ *
+ * Company and deal records may name the organisation's website instead of (or beside) its people: then
+ * the website decides the account, and the contact is someone of that account, or nobody.
  */
 import type { PageContext, PageKind, Participant, ParticipantRole } from '../sites/types';
 import {
@@ -12,7 +15,7 @@ import {
   registrableDomain,
 } from './account-key';
 import { cleanDisplayName } from './display-name';
-import { normalizeEmail, splitNormalizedEmail, withoutPlusTag } from './email';
+import { emailDomain, normalizeEmail, splitNormalizedEmail, withoutPlusTag } from './email';
 
 export type ExternalRole = Exclude<ParticipantRole, 'self'>;
 
@@ -25,8 +28,17 @@ export interface ChosenParticipant {
   role: ExternalRole;
 }
 
+/** The account a page is about, and what told it. */
+export interface ChosenAccount {
+  key: string;
+  /** `website`: a company or deal record's website; `contact`: the contact's address. */
+  source: 'website' | 'contact';
+}
+
 export interface ContactChoice {
   contact: ChosenParticipant | null;
+  /** Absent when the page gives no account: no contact and no usable website. */
+  account?: ChosenAccount;
   runnersUp: ChosenParticipant[];
   /** Why there is no contact; absent when there is one. */
   reason?: string;
@@ -82,7 +94,7 @@ export function chooseContact(
 ): ContactChoice {
   const participants = Array.isArray(context?.participants) ? context.participants : [];
   const kind = pageKindOf(context);
-  const isSelf = selfMatcher(participants, self, options.aliases);
+  const { isSelf, isOwnCompanyKey } = selfMatcher(participants, self, options.aliases);
   const rolePriority = rolePriorityFor(kind);
 
   const candidates = new Map<string, Candidate>();
@@ -125,16 +137,70 @@ export function chooseContact(
   });
 
   const ranked = [...candidates.values()].sort(compareCandidates);
-  const best = ranked[0];
   const contactRoleCount = CONTACT_ROLES[kind].length;
-  const contact = best !== undefined && best.rolePriority < contactRoleCount ? best : undefined;
+  const inContactRole = ranked.filter((candidate) => candidate.rolePriority < contactRoleCount);
+  const websiteKey = accountKeyForWebsite(context?.website, options.aliases);
+  const account =
+    websiteKey === null || isOwnCompanyKey(websiteKey)
+      ? undefined
+      : { key: websiteKey, source: 'website' as const };
+  const contact = account ? contactOfWebsiteAccount(inContactRole, account.key) : inContactRole[0];
   const runnersUp = ranked
-    .filter((candidate) => candidate !== contact)
+    .filter((candidate) => candidate.email !== contact?.email)
     .slice(0, MAX_RUNNERS_UP)
     .map(toChosenParticipant);
 
-  if (contact !== undefined) return { contact: toChosenParticipant(contact), runnersUp };
-  return { contact: null, runnersUp, reason: noContactReason(context, kind, ranked.length > 0, sawSelf) };
+  if (contact !== undefined) {
+    return {
+      contact: toChosenParticipant(contact),
+      account: account ?? { key: contact.accountKey, source: 'contact' },
+      runnersUp,
+    };
+  }
+  const reason = noContactReason(context, kind, ranked.length > 0, sawSelf);
+  return account ? { contact: null, account, runnersUp, reason } : { contact: null, runnersUp, reason };
+}
+
+/**
+ * The contact of a record whose website names the account: the best-ranked person at that account's
+ * domain; failing that, the best-ranked person with a freemail address, who is filed under the website's
+ * account (a small firm's owner writing from gmail.com belongs to the firm the record is about). Someone
+ * at another company's domain (a partner, a consultant on the deal) is never made this account's contact:
+ * they stay a runner-up, and the panel shows the account alone.
+ */
+function contactOfWebsiteAccount(ranked: readonly Candidate[], accountKey: string): Candidate | undefined {
+  const atAccount = ranked.find((candidate) => candidate.accountKey === accountKey);
+  if (atAccount) return atAccount;
+  const freemail = ranked.find((candidate) => isFreemailDomain(splitNormalizedEmail(candidate.email).domain));
+  return freemail ? { ...freemail, accountKey } : undefined;
+}
+
+/**
+ * The company account a record's website names, after aliases: `https://www.contoso.co.uk/about`,
+ * `www.contoso.co.uk`, `contoso.co.uk` and `sales@contoso.co.uk` all give `contoso.co.uk`; Unicode and
+ * punycode domains give one key. `null` for anything else, and for freemail domains and addresses: a
+ * record whose "website" is gmail.com names no company.
+ */
+export function accountKeyForWebsite(raw: unknown, aliases?: AccountAliases): string | null {
+  if (typeof raw !== 'string') return null;
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed.length > MAX_WEBSITE_LENGTH) return null;
+  const host = trimmed.includes('@') && !trimmed.includes('/') ? emailDomain(trimmed) : websiteHost(trimmed);
+  return host === null ? null : accountKeyForDomain(host, { aliases });
+}
+
+const MAX_WEBSITE_LENGTH = 2048;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** The host of a website as records write it, with or without a scheme; only web addresses count. */
+function websiteHost(website: string): string | null {
+  try {
+    const url = new URL(HAS_SCHEME.test(website) ? website : `https://${website}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return url.hostname === '' ? null : url.hostname;
+  } catch {
+    return null;
+  }
 }
 
 /** The page kind, with anything unrecognised (a newer adapter, a bad message) read as `unknown`. */
@@ -174,7 +240,7 @@ function selfMatcher(
   participants: readonly Participant[],
   self: SelfIdentity,
   aliases: AccountAliases | undefined,
-): (email: string) => boolean {
+): { isSelf: (email: string) => boolean; isOwnCompanyKey: (accountKey: string) => boolean } {
   const ownAddresses = [
     ...(Array.isArray(self?.emails) ? self.emails : []),
     ...participants
@@ -198,7 +264,8 @@ function selfMatcher(
   }
   for (const domain of Array.isArray(self?.domains) ? self.domains : []) addCompanyDomain(domain);
 
-  return (email) => {
+  const isOwnCompanyKey = (accountKey: string) => companyKeys.has(accountKey);
+  const isSelf = (email: string) => {
     if (ownEmails.has(email) || ownEmails.has(withoutPlusTag(email))) return true;
     const { domain } = splitNormalizedEmail(email);
     if (companyKeys.size === 0 || isFreemailDomain(domain)) return false;
@@ -208,4 +275,5 @@ function selfMatcher(
       companyKeys.has(accountKeyForDomain(registrable, { aliases }) ?? registrable)
     );
   };
+  return { isSelf, isOwnCompanyKey };
 }

@@ -61,6 +61,11 @@ export interface PersonView {
 
 export interface AccountView {
   key: string;
+  /**
+   * What tied the page to this account: its contact's address, a company or deal record's website, or
+   * the rep attaching the page by hand.
+   */
+  source: 'contact' | 'website' | 'attached';
   /** The key as people read it (Unicode domain). */
   displayKey: string;
   /** Null until the rep first writes something for this account. */
@@ -72,10 +77,22 @@ export interface AccountView {
 export interface PanelState {
   /** The tab the panel is about; null when the side panel has no tab to follow. */
   tabId: number | null;
-  page: { site: string; kind: PageKind; title?: string; url: string } | null;
+  page: {
+    site: string;
+    /** The site as the rep knows it (`Outlook`), or the page's host on a custom site. */
+    siteName: string;
+    kind: PageKind;
+    title?: string;
+    url: string;
+    /** Why the page's reader found nobody, when it says. */
+    reason?: ReadProblem;
+  } | null;
+  /** Null on a page with no person for the account (a company record, a page attached by hand). */
   contact: PersonView | null;
   /** True when the rep picked this contact by hand for this page. */
   contactPicked: boolean;
+  /** True when the rep attached this page to its account by hand. */
+  accountAttached: boolean;
   /** Other people on the page the rep can switch to. */
   others: PersonView[];
   account: AccountView | null;
@@ -109,6 +126,15 @@ export interface PickContactRequest {
 }
 
 export type PickContactResult = { ok: true } | { ok: false; reason: 'invalid-email' | 'no-page' };
+
+export interface AttachAccountRequest {
+  /** As for getPanelState. */
+  tabId?: number;
+  /** An existing account's key; null returns the page to automatic detection. */
+  accountKey: string | null;
+}
+
+export type AttachAccountResult = { ok: true } | { ok: false; reason: 'unknown-account' | 'no-page' };
 
 export interface SaveNoteRequest {
   id: string;
@@ -317,6 +343,7 @@ export interface ProtocolMap {
   getPanelState(request: GetPanelStateRequest): PanelState;
   getPlaybook(request: Record<string, never>): Playbook;
   pickContact(request: PickContactRequest): PickContactResult;
+  attachAccount(request: AttachAccountRequest): AttachAccountResult;
   saveNote(request: SaveNoteRequest): SaveNoteResult;
   listOlderNotes(request: ListOlderNotesRequest): NoteRecord[];
   setStage(request: SetStageRequest): void;

@@ -72,6 +72,10 @@ export const requestSchemas = {
     tabId: z.number().int().nonnegative().optional(),
     email: z.string().max(400).nullable(),
   }),
+  attachAccount: z.object({
+    tabId: z.number().int().nonnegative().optional(),
+    accountKey: accountKey.nullable(),
+  }),
   setStage: z.object({ ...accountChange, stageId: z.string().min(1).max(60), locale: z.string().max(20) }),
   setIndustry: z.object({ ...accountChange, industry: z.string().min(1).max(40) }),
   setChecklistItem: z.object({

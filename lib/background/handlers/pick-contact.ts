@@ -2,7 +2,7 @@ import { normalizeEmail } from '../../contact/email';
 import type { PickContactRequest, PickContactResult } from '../../messaging/protocol';
 import { broadcastPageChanged } from '../broadcast';
 import { rememberWhereContactWasPicked } from '../contact-seen';
-import { setPickedContact } from '../contact-picks';
+import { setAttachedAccount, setPickedContact } from '../contact-picks';
 import { tabPage } from '../page-registry';
 import { handle } from '../router';
 
@@ -15,7 +15,11 @@ export async function pickContact(
   if (!page || tabId === undefined) return { ok: false, reason: 'no-page' };
   const email = request.email === null ? null : normalizeEmail(request.email);
   if (request.email !== null && !email) return { ok: false, reason: 'invalid-email' };
-  await setPickedContact(page.url, email, Date.now());
+  const now = Date.now();
+  // One manual choice per page: a person picked replaces an account attached here before, and going
+  // back to automatic detection drops both.
+  await setAttachedAccount(page.url, null, now);
+  await setPickedContact(page.url, email, now);
   // Picking the person here is the rep acting on this page: it becomes where "open" returns to.
   if (email) {
     await rememberWhereContactWasPicked(page, email).catch((error: unknown) => {

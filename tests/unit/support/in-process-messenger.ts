@@ -31,6 +31,16 @@ export const inProcessMessenger = {
         );
       case 'setPanelCollapsed':
         return undefined;
+      case 'pickContact':
+        return (await import('../../../lib/background/handlers/pick-contact')).pickContact(
+          await admitted('pickContact', data),
+          PANEL_TAB_ID,
+        );
+      case 'attachAccount':
+        return (await import('../../../lib/background/handlers/attach-account')).attachAccount(
+          await admitted('attachAccount', data),
+          PANEL_TAB_ID,
+        );
       case 'getPlaybook':
         return (await import('../../../lib/background/playbook-store')).readPlaybook();
       case 'setStage':
