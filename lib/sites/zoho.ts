@@ -5,7 +5,7 @@
  * `headervalue_*`), so the primary Email is told from Secondary Email (`SECONDARYEMAIL`, a lead's
  * `ADDN_EMAIL`) and custom email fields by id, wherever the layout puts them.
  */
-import { at, crm, MAILTO } from './dom';
+import { at, crm, MAILTO, text } from './dom';
 
 export const examples = {
   matches: [
@@ -45,8 +45,9 @@ export const zoho = crm({
     // keeps the id on its `a.cxEmailViewLink[href^=mailto]` (Lyte/crux UI, 2022+); also custom email fields.
     `[id^=subvalue_][id*="email" i],a[id^=subvalue_][href^="mailto:" i]`,
     // The record header and business card (`headervalue_Email`, `#bc_mouseArea__EMAIL .dv_info_value`),
-    // and crux value wrappers named after the API name (`data-zcqa=value_Email`, 2023+).
-    '[id^=headervalue_][id*="email" i],[id^=bc_mouseArea__][id*="email" i] .dv_info_value,[data-zcqa^=value_][data-zcqa*="email" i]',
+    // a field's value cell (`value_EMAIL`) and crux value wrappers named after the API name
+    // (`data-zcqa=value_Email`, 2023+).
+    '[id^=headervalue_][id*="email" i],[id^=bc_mouseArea__][id*="email" i] .dv_info_value,[id^=value_][id*="email" i],[data-zcqa^=value_][data-zcqa*="email" i]',
     // A field row without the value ids (`#mouseArea__EMAIL`, `#mouseArea_Email`).
     '[id^=mouseArea_][id*="email" i]',
     // A deal's Contact Roles or an account's Contacts related list (NextGen): its people's addresses.
@@ -58,11 +59,15 @@ export const zoho = crm({
     '[id^=subvalue_][id$="website" i]',
     '[id^=headervalue_][id$="website" i],[data-zcqa="value_Website" i]',
   ],
+  // An empty Website field shows a dash: only a value that looks like a domain names the account.
+  isWebsite: (el) => /\w\.\w/.test(at(el, 'href') || text(el)),
   titles: [
     // NextGen record header (crux-detailpage-header, 2022+) and its title card.
     '.cxDvRecordHeader1',
     '[id^=tc_mouseArea__] .cxElemCompViewWrap',
-    // Classic header: the name field's header value (`headervalue_LASTNAME`, `…_POTENTIALNAME`).
+    // Classic header: the name field's header value (`headervalue_LASTNAME`, `…_POTENTIALNAME`), a
+    // person's before the account name beside it; an account's own name last.
+    '[id^=headervalue_][id$="name" i]:not([id*="account" i])',
     '[id^=headervalue_][id$="name" i]',
     'h1',
   ],
