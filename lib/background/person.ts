@@ -2,6 +2,7 @@ import { normalizeEmail } from '../contact/email';
 import { cleanDisplayName } from '../contact/display-name';
 import type { PersonSeen } from '../db/accounts';
 import { tabPage } from './page-registry';
+import { returnUrl } from './page-url';
 
 /**
  * The contact a panel write was made about, as stored with the account (none if malformed). When the
@@ -18,10 +19,7 @@ export async function personSeen(
   const page = tabId === undefined ? undefined : await tabPage(tabId);
   const onPage = page?.context.participants.find((person) => normalizeEmail(person.email) === email);
   const name = onPage ? cleanDisplayName(onPage.name, email) : undefined;
-  return {
-    email,
-    accountKey,
-    ...(name ? { name } : {}),
-    ...(onPage && page ? { lastSeenUrl: page.url } : {}),
-  };
+  // The tab's URL as the browser reported it; one too long to keep whole is not kept as a link.
+  const lastSeenUrl = onPage && page ? returnUrl(page.url) : undefined;
+  return { email, accountKey, ...(name ? { name } : {}), ...(lastSeenUrl ? { lastSeenUrl } : {}) };
 }

@@ -8,14 +8,19 @@ import type { z } from 'zod';
 import { onMessage } from '../messaging/messenger';
 import type { ProtocolMap } from '../messaging/protocol';
 import { requestSchemas, type HandledMessageType } from '../messaging/schemas';
-import { contentScriptTabId, isExtensionPageSender } from './sender';
+import { contentScriptPageUrl, contentScriptTabId, isExtensionPageSender } from './sender';
 
 type Sender = Browser.runtime.MessageSender;
 type CallerKind = Caller['kind'];
 
 export type Caller =
   /** A content script in a tab's top frame: untrusted, may only describe its own tab. */
-  | { kind: 'content-script'; tabId: number }
+  | {
+      kind: 'content-script';
+      tabId: number;
+      /** The page's URL as the browser reports it (see `contentScriptPageUrl`). */
+      pageUrl: string;
+    }
   /**
    * One of our own pages; `tabId` is set for the in-page panel frame (the tab it is docked in), with
    * `frameId` the frame it is in.
@@ -37,7 +42,10 @@ function callerOf(sender: Sender, allowed: readonly CallerKind[]): Caller | unde
     return { kind: 'extension-page', tabId: sender.tab?.id, frameId: sender.frameId };
   }
   const tabId = allowed.includes('content-script') ? contentScriptTabId(sender) : undefined;
-  return tabId === undefined ? undefined : { kind: 'content-script', tabId };
+  const pageUrl = contentScriptPageUrl(sender);
+  return tabId === undefined || pageUrl === undefined
+    ? undefined
+    : { kind: 'content-script', tabId, pageUrl };
 }
 
 /** The checks of `handle`, on their own so they can be tested (and fuzzed) without a browser. */

@@ -11,6 +11,13 @@ const id = z.string().min(1).max(100);
 const accountKey = z.string().min(1).max(320);
 const email = z.string().min(3).max(320);
 
+/**
+ * The longest page URL Dealside keeps: a tab's page, and a contact's last page. Page metadata never fails
+ * a write: a longer URL is cut where it only tells pages apart and dropped where it would be a link
+ * (see lib/background/page-url.ts).
+ */
+export const PAGE_URL_MAX_LENGTH = 4096;
+
 export const accountRecordSchema = z.object({
   key: accountKey,
   displayName: z.string().max(300).optional(),
@@ -29,7 +36,7 @@ export const contactRecordSchema = z.object({
   accountKey,
   name: z.string().max(300).optional(),
   /** The last supported page where this person was detected, so "open" can go back there. */
-  lastSeenUrl: z.string().max(2048).optional(),
+  lastSeenUrl: z.string().max(PAGE_URL_MAX_LENGTH).optional(),
   lastSeenAt: instant.optional(),
   createdAt: instant,
   updatedAt: instant,

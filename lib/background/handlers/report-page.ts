@@ -1,17 +1,20 @@
-import { rememberWhereContactWasSeen } from '../contact-seen';
 import { handle } from '../router';
 import { broadcastPageChanged } from '../broadcast';
 import { forgetTab, recordTabPage, tabPage } from '../page-registry';
+import { pageKeyUrl } from '../page-url';
 import { recordReadFailure } from '../read-failures';
 import { readFrameLayouts, readSettings } from '../settings';
 
 /**
- * A content script tells what its page shows. It can only ever describe its own tab: the tab id comes
- * from the sender, never from the payload. Answers with the frame layout remembered for the site.
+ * A content script tells what its page shows. It can only ever describe its own tab: the tab id and the
+ * page's URL come from the sender as the browser reports it, never from the payload. A report only
+ * describes the page; nothing about a contact is recorded until the rep acts there. Answers with the
+ * frame layout remembered for the site.
  */
 export function registerReportPage(): void {
-  handle('reportPage', 'content-script', async ({ url, context }, caller) => {
+  handle('reportPage', 'content-script', async ({ context }, caller) => {
     if (caller.kind !== 'content-script') throw new Error('unreachable');
+    const url = pageKeyUrl(caller.pageUrl);
     const previous = await tabPage(caller.tabId);
     // The rep switched this site off: no panel, and nothing the page shows is kept.
     if ((await readSettings()).disabledSites.includes(context.site)) {
@@ -29,9 +32,6 @@ export function registerReportPage(): void {
     });
     if (!previous || previous.url !== url || JSON.stringify(previous.context) !== JSON.stringify(context)) {
       broadcastPageChanged({ tabId: caller.tabId });
-      rememberWhereContactWasSeen(url, context).catch((error: unknown) => {
-        console.warn('[dealside] could not record where a contact was seen', error);
-      });
       // Kept locally for the rep's report from options; only pages that changed count again.
       recordReadFailure(url, context).catch((error: unknown) => {
         console.warn('[dealside] could not record a page that could not be read', error);

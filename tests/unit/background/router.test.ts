@@ -52,6 +52,7 @@ describe('admitMessage', () => {
     expect(admitMessage('reportPage', ['content-script'], report, contentScript()).caller).toEqual({
       kind: 'content-script',
       tabId: 7,
+      pageUrl: 'https://mail.google.com/mail/u/0/#inbox',
     });
   });
 

@@ -441,11 +441,14 @@ describe('reportPage', () => {
   it('describes only the sender’s own tab: a tabId in the payload is stripped', async () => {
     const report = { ...(VALID.reportPage as object), tabId: 99 };
     const admitted = admitMessage('reportPage', ['content-script'], report, senders.contentScript());
-    expect(admitted.caller).toEqual({ kind: 'content-script', tabId: TAB_ID });
+    // The page's URL is the browser's for the sender, never the one the report names.
+    const pageUrl = senders.contentScript().url;
+    expect(admitted.caller).toEqual({ kind: 'content-script', tabId: TAB_ID, pageUrl });
     expect(admitted.payload).not.toHaveProperty('tabId');
+    expect(admitted.payload).not.toHaveProperty('url');
 
     expect(await send('reportPage', report, senders.contentScript())).toBeUndefined();
-    expect(await tabPage(TAB_ID)).toMatchObject({ url: (VALID.reportPage as { url: string }).url });
+    expect(await tabPage(TAB_ID)).toMatchObject({ url: pageUrl });
     expect(await tabPage(99)).toBeUndefined();
   });
 });
