@@ -262,8 +262,8 @@ describe('hostile pages', () => {
       const { page, panel } = await open(threadUrl('FMfcgzSnoop'), async (tab) => {
         // The page's own first script: records every shadow root created through the page's
         // attachShadow, closed ones included, and makes one closed root of its own to show the wrapper
-        // works. (Our content script runs in an isolated world with its own prototypes, so in Chromium
-        // the wrapper never sees our root; the test logs whether it did and does not depend on it.)
+        // works. Our content script runs in an isolated world with its own prototypes, so the wrapper
+        // must never see our root: a panel host made through the page's prototypes would be captured.
         await tab.addInitScript(() => {
           const roots: ShadowRoot[] = [];
           const original = Element.prototype.attachShadow;
@@ -343,6 +343,7 @@ describe('hostile pages', () => {
       console.info(`page search for the note: ${JSON.stringify(search)}`);
       expect(search.found).toEqual([]);
       expect(search.capturedRoots).toBeGreaterThanOrEqual(1); // the page's own root: the wrapper ran
+      expect(search.capturedOurRoot).toBe(false);
       expect(search.hostShadowRoot).toBe('null');
       expect(search.windows.every((access) => access === 'threw')).toBe(true);
       expect(search.frameDocuments.filter((access) => !/: (null|threw)$/.test(access))).toEqual([]);
@@ -478,12 +479,23 @@ describe('hostile pages', () => {
           window.dispatchEvent(
             new CustomEvent(type, { detail: { id: 1, type: 'saveNote', data: note, timestamp: 0 } }),
           );
-        return { sent, toPanel: shapes.length, listedFrames: window.frames.length };
+        return {
+          sent,
+          toPanel: shapes.length,
+          listedFrames: window.frames.length,
+          // The page's own iframes; the fixture has none.
+          pageFrames: document.querySelectorAll('iframe').length,
+        };
       }, frameElement);
       console.info(
         `postMessage: ${posted.sent} messages to the page and the panel window; window.frames lists ` +
           `${posted.listedFrames} frame(s)`,
       );
+
+      // Our frame sits in a closed shadow root, which window.frames does not list: a frame in the
+      // page's own tree (or an open root the page can walk) would be one more here.
+      expect(posted.pageFrames).toBe(0);
+      expect(posted.listedFrames).toBe(posted.pageFrames);
 
       await expect
         .poll(() => panel.evaluate(() => (window as { __received?: number }).__received))
