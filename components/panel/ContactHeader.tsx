@@ -14,7 +14,10 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
   const { contact, account } = state;
   const [picking, setPicking] = useState(false);
   const colleagues = account.people.filter((person) => person.email !== contact?.email).slice(0, 5);
-  const accountName = account.record?.displayName;
+  // Without a person the account leads: its name as the rep gave it, else the record's own title (the
+  // company or deal the website belongs to), else its domain, shown once.
+  const accountName =
+    account.record?.displayName ?? (account.source === 'website' ? state.page?.title : undefined);
 
   return (
     <section className="ds-card ds-contact" aria-label={t(contact ? 'contactHeading' : 'accountLabel')}>
@@ -29,9 +32,9 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
             <div className="ds-contact-email" data-testid="contact-email" title={contact.email}>
               {displayEmail(contact.email)}
             </div>
-          ) : (
-            <h2 className="ds-contact-name">{accountName ?? account.displayKey}</h2>
-          )}
+          ) : accountName ? (
+            <h2 className="ds-contact-name">{accountName}</h2>
+          ) : null}
         </div>
         <button
           type="button"
@@ -42,12 +45,18 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
           {t(contact ? 'contactChange' : 'accountChoosePerson')}
         </button>
       </div>
-      <div className="ds-account">
-        <span className="ds-muted">{t('accountLabel')}</span>{' '}
-        <span data-testid="account-key" title={account.key}>
+      {contact || accountName ? (
+        <div className="ds-account">
+          <span className="ds-muted">{t('accountLabel')}</span>{' '}
+          <span data-testid="account-key" title={account.key}>
+            {account.displayKey}
+          </span>
+        </div>
+      ) : (
+        <h2 className="ds-contact-name" data-testid="account-key" title={account.key}>
           {account.displayKey}
-        </span>
-      </div>
+        </h2>
+      )}
       {contact ? null : <p className="ds-muted ds-small">{t('accountNoPerson')}</p>}
       {account.source === 'website' ? <p className="ds-muted ds-small">{t('accountFromWebsite')}</p> : null}
       {state.contactPicked ? <p className="ds-muted ds-small">{t('contactPickedHint')}</p> : null}

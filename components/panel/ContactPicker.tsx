@@ -58,7 +58,7 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
       ) : null}
       <form className="ds-inline-form" onSubmit={submit} noValidate>
         <label htmlFor={inputId} className="ds-label">
-          {t('contactTypeLabel')}
+          {t(state.others.length > 0 ? 'contactTypeLabel' : 'contactTypeAlone')}
         </label>
         <div className="ds-row">
           <input

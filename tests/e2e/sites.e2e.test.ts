@@ -42,7 +42,7 @@ describe('site fixtures in the browser', () => {
   });
 
   it.each(fixtures)('$site/$name', async ({ url, html, context }) => {
-    const { contact } = chooseContact(context, { emails: [], domains: [] });
+    const { contact, account } = chooseContact(context, { emails: [], domains: [] });
     const unroute = await servePage(browser.context, url, html);
     const page = await browser.context.newPage();
     try {
@@ -54,6 +54,10 @@ describe('site fixtures in the browser', () => {
         await expect.poll(() => panelSummary(panel)).toBe(`contact ${displayEmail(contact.email)}`);
         expect(await panelText(panel, 'account-key')).toBe(displayAccountKey(contact.accountKey));
         expect(await panelText(panel, 'contact-name')).toBe(contact.name ?? null);
+      } else if (account) {
+        // A company or deal record keyed by its website: its account, without a person.
+        await expect.poll(() => panelText(panel, 'account-key')).toBe(displayAccountKey(account.key));
+        expect(await panelText(panel, 'contact-email')).toBeNull();
       } else {
         await expect.poll(() => panelSummary(panel)).toBe('none');
       }

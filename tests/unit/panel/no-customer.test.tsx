@@ -193,6 +193,9 @@ describe('a company record keyed by its website', () => {
     openPanel();
 
     expect(await screen.findByTestId('account-key')).toHaveTextContent('harbour-foods.co.uk');
+    // The record's own title names the account; its domain is shown once.
+    expect(screen.getByRole('heading', { name: 'Harbour Foods' })).toBeInTheDocument();
+    expect(screen.getAllByText('harbour-foods.co.uk')).toHaveLength(1);
     expect(screen.getByText("From the record's website")).toBeInTheDocument();
     expect(screen.queryByTestId('contact-email')).not.toBeInTheDocument();
     expect(screen.queryByTestId('no-contact')).not.toBeInTheDocument();
