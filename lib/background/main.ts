@@ -1,6 +1,7 @@
 /** Composition root of the background: every handler and listener is registered here, once. */
 import { browser } from 'wxt/browser';
 import { registerCommands } from './commands';
+import { registerContentScriptCopies } from './content-script-copies';
 import { registerAttachAccount } from './handlers/attach-account';
 import { registerData } from './handlers/data';
 import { registerFollowUps } from './handlers/follow-ups';
@@ -83,6 +84,7 @@ export function startBackground(): void {
   registerReadFailures();
   registerReminders();
   registerCommands();
+  registerContentScriptCopies();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A new address, or a page starting to load (the browser names no address when the new page is on a

@@ -1,14 +1,25 @@
 /**
  * The life of one content script: it ends when the extension is updated or reloaded (its context is
- * invalidated) or when a newer copy of it starts in the same page. Everything it set up — observers,
- * timers, listeners, the panel frame — is undone then, so nothing outlives an update.
+ * invalidated) or when the background says a newer copy of it started in the same tab. Everything it set
+ * up — observers, timers, listeners, the panel frame — is undone then, so nothing outlives an update.
+ *
+ * Copies coordinate through the background, never through the page: each copy opens a port to the
+ * background, and the background tells the older copy in a tab to stand down when a newer one connects.
+ * An update or reload of the extension disconnects every old copy's port while taking its runtime away,
+ * which is the old copy's signal to stand down at once. (A port also closes when the browser stops an
+ * idle background; the copy then stays, and `isValid` still notices an update at its next timer.) A page
+ * can neither see these messages nor forge them, so it can neither detect the extension this way nor
+ * stop the script.
  *
  * A small stand-in for WXT's ContentScriptContext, which costs a quarter of the content script's
  * 12 KB budget on its own.
  */
 import { browser } from 'wxt/browser';
 
-const STARTED_EVENT = 'dealside:content-script-started';
+/** The port's name: `dealside-content:<script name>` (the background keeps one copy per tab and script). */
+export const CONTENT_SCRIPT_PORT = 'dealside-content';
+/** What the background posts to a copy that a newer one replaced. */
+export const STAND_DOWN = 'stand-down';
 
 export interface Lifecycle {
   readonly isValid: boolean;
@@ -21,7 +32,6 @@ export interface Lifecycle {
 export function startLifecycle(scriptName: string): Lifecycle {
   const controller = new AbortController();
   const cleanups: (() => void)[] = [];
-  const id = Math.random().toString(36).slice(2);
   const signal = controller.signal;
 
   const invalidate = () => {
@@ -30,22 +40,21 @@ export function startLifecycle(scriptName: string): Lifecycle {
     for (const cleanup of cleanups) cleanup();
   };
 
-  // Tell an older copy (left behind by an extension update) to stand down, and listen for newer ones.
-  document.dispatchEvent(new CustomEvent(STARTED_EVENT, { detail: `${scriptName}:${id}` }));
-  document.addEventListener(
-    STARTED_EVENT,
-    (event) => {
-      const detail = (event as CustomEvent<unknown>).detail;
-      if (
-        typeof detail === 'string' &&
-        detail.startsWith(`${scriptName}:`) &&
-        detail !== `${scriptName}:${id}`
-      ) {
-        invalidate();
+  try {
+    const port = browser.runtime.connect({ name: `${CONTENT_SCRIPT_PORT}:${scriptName}` });
+    port.onMessage.addListener((message) => message === STAND_DOWN && invalidate());
+    port.onDisconnect.addListener(() => !browser.runtime?.id && invalidate());
+    signal.addEventListener('abort', () => {
+      try {
+        port.disconnect();
+      } catch {
+        // Already closed by the other side.
       }
-    },
-    { signal },
-  );
+    });
+  } catch {
+    // The extension went away before this copy even started.
+    invalidate();
+  }
 
   const lifecycle: Lifecycle = {
     get isValid() {

@@ -1,0 +1,39 @@
+/**
+ * One copy of each content script per tab. Every copy opens a port when it starts
+ * (lib/content/lifecycle.ts); when a newer copy of the same script connects from the same tab's top
+ * frame, the older one is told to stand down. Done here, between extension processes, so a web page can
+ * neither see the coordination nor forge it.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { CONTENT_SCRIPT_PORT, STAND_DOWN } from '../content/lifecycle';
+import { contentScriptTabId } from './sender';
+
+const copies = new Map<string, Browser.runtime.Port>();
+
+export function onContentScriptConnected(port: Browser.runtime.Port): void {
+  const [prefix, scriptName] = port.name.split(':');
+  if (prefix !== CONTENT_SCRIPT_PORT || !scriptName) return;
+  const tabId = port.sender ? contentScriptTabId(port.sender) : undefined;
+  if (tabId === undefined) {
+    port.disconnect();
+    return;
+  }
+  const key = `${tabId}:${scriptName}`;
+  const older = copies.get(key);
+  if (older && older !== port) {
+    try {
+      older.postMessage(STAND_DOWN);
+      older.disconnect();
+    } catch {
+      // Its page is gone already.
+    }
+  }
+  copies.set(key, port);
+  port.onDisconnect.addListener(() => {
+    if (copies.get(key) === port) copies.delete(key);
+  });
+}
+
+export function registerContentScriptCopies(): void {
+  browser.runtime.onConnect.addListener(onContentScriptConnected);
+}
