@@ -41,6 +41,7 @@ import { localized } from '../../playbook/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { backUpNow, backupStatus, registerBackup, setBackupFrequency } from '../backup';
 import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
+import { forgetAllAttachedAccounts, forgetAttachedAccounts } from '../contact-picks';
 import { buildExport, storedPlaybook } from '../data-export';
 import { database } from '../database';
 import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
@@ -237,6 +238,7 @@ export async function deleteAccountData(request: { accountKey: string }): Promis
   const isAccountEmail = (email: string) =>
     accountKeyForEmail(email, { aliases: accountAliases }) === request.accountKey;
   const deleted = await deleteAccountWithData(await privateItemsDb(), request.accountKey, isAccountEmail);
+  await forgetAttachedAccounts((accountKey) => accountKey === request.accountKey);
   const tabIds = await tabsShowingAccount(request.accountKey, accountAliases);
   for (const tabId of tabIds) await forgetTab(tabId);
   broadcastAccountsChanged([request.accountKey]);
@@ -245,9 +247,10 @@ export async function deleteAccountData(request: { accountKey: string }): Promis
   return deleted;
 }
 
-/** Deletes every record, the contacts picked per page and what open tabs showed. */
+/** Deletes every record, the contacts and accounts chosen per page, and what open tabs showed. */
 export async function deleteAllData(): Promise<DeletedRows> {
   const { deleted, accountKeys } = await deleteAllRows(await privateItemsDb());
+  await forgetAllAttachedAccounts();
   uploads.discard();
   const tabIds = await forgetAllTabs();
   broadcastAccountsChanged(accountKeys);
