@@ -7,13 +7,22 @@
  *   start-up. Other alarms (reminders) are not ours and are left alone.
  * - Service workers have no `URL.createObjectURL`, so the file travels as a `data:` URL; Firefox's
  *   background page has one and uses a Blob URL.
+ * - Backups are unencrypted copies of everything: only the last `keep` (7 unless the rep chose otherwise)
+ *   stay. Dealside remembers the download id of each file it saved and deletes the older ones from disk
+ *   and from the downloads list; it never touches a file it did not download itself.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { textDataUrl } from '../data-transfer/base64';
 import { backupFileName, nextBackupAt } from '../data-transfer/backup-schedule';
-import type { BackupFailure, BackupFrequency, BackupStatus } from '../data-transfer/types';
+import {
+  DEFAULT_KEPT_BACKUPS,
+  MAX_KEPT_BACKUPS,
+  type BackupFailure,
+  type BackupFrequency,
+  type BackupStatus,
+} from '../data-transfer/types';
 import { buildExport } from './data-export';
 
 export const BACKUP_ALARM = 'dealside-backup';
@@ -30,6 +39,9 @@ const backupStateSchema = z.object({
     })
     .nullable()
     .catch(null),
+  keep: z.number().int().min(1).max(MAX_KEPT_BACKUPS).catch(DEFAULT_KEPT_BACKUPS),
+  /** Download ids of the backup files saved and not yet deleted, oldest first. */
+  downloadIds: z.array(z.number().int().nonnegative()).max(1000).catch([]),
 });
 type BackupState = z.infer<typeof backupStateSchema>;
 
@@ -72,6 +84,7 @@ async function status(state: BackupState, now: number): Promise<BackupStatus> {
     nextBackupAt: nextBackupAt(state.frequency, state.lastBackupAt, now, state.lastError?.at ?? null),
     canDownload: await canDownload(),
     lastError: state.lastError,
+    keep: state.keep,
   };
 }
 
@@ -91,6 +104,25 @@ function downloadUrl(text: string): { url: string; release: () => void } {
   return { url: textDataUrl(text, 'application/json'), release: () => undefined };
 }
 
+/**
+ * Deletes the backup files beyond the newest `keep`, file first and then its line in the downloads list
+ * (the other order leaves the browser no record of the file to delete). A file the rep already deleted or
+ * moved is simply forgotten. Without the downloads permission nothing is deleted until it is back.
+ */
+async function pruneBackups(state: BackupState): Promise<BackupState> {
+  if (state.downloadIds.length <= state.keep || !(await canDownload())) return state;
+  const excess = state.downloadIds.slice(0, state.downloadIds.length - state.keep);
+  for (const id of excess) {
+    await browser.downloads.removeFile(id).catch((error: unknown) => {
+      console.warn('[dealside] an old backup file could not be deleted (already gone?)', error);
+    });
+    await browser.downloads.erase({ id }).catch((error: unknown) => {
+      console.warn('[dealside] an old backup could not be cleared from the downloads list', error);
+    });
+  }
+  return writeState({ downloadIds: state.downloadIds.slice(excess.length) });
+}
+
 async function backUp(now: number): Promise<BackupState> {
   if (!(await canDownload())) {
     const failure: BackupFailure = { at: now, reason: 'no-permission' };
@@ -100,8 +132,9 @@ async function backUp(now: number): Promise<BackupState> {
     const built = await buildExport('json', 'en', now);
     const fileName = backupFileName(now);
     const { url, release } = downloadUrl(built.text);
+    let downloadId: number;
     try {
-      await browser.downloads.download({
+      downloadId = await browser.downloads.download({
         url,
         filename: fileName,
         conflictAction: 'uniquify',
@@ -110,7 +143,13 @@ async function backUp(now: number): Promise<BackupState> {
     } finally {
       release();
     }
-    return writeState({ lastBackupAt: now, lastFileName: fileName, lastError: null });
+    const saved = await writeState({
+      lastBackupAt: now,
+      lastFileName: fileName,
+      lastError: null,
+      downloadIds: [...(await readState()).downloadIds, downloadId],
+    });
+    return await pruneBackups(saved);
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
     return writeState({ lastError: { at: now, reason: 'failed', detail } });
@@ -122,12 +161,22 @@ export function backupStatus(now = Date.now()): Promise<BackupStatus> {
 }
 
 /**
- * Turns backups on (daily or weekly) or off. Turning them on backs up at once when there has never been
- * a backup, so the rep sees the first file arrive and knows it works.
+ * Turns backups on (daily or weekly) or off, and sets how many files to keep (fewer deletes the oldest at
+ * once). Turning them on backs up at once when there has never been a backup, so the rep sees the first
+ * file arrive and knows it works.
  */
-export function setBackupFrequency(frequency: BackupFrequency, now = Date.now()): Promise<BackupStatus> {
+export function setBackupFrequency(
+  frequency: BackupFrequency,
+  now = Date.now(),
+  keep?: number,
+): Promise<BackupStatus> {
   return serially(async () => {
-    let state = await writeState({ frequency, ...(frequency === 'off' ? { lastError: null } : {}) });
+    let state = await writeState({
+      frequency,
+      ...(frequency === 'off' ? { lastError: null } : {}),
+      ...(keep === undefined ? {} : { keep }),
+    });
+    state = await pruneBackups(state);
     if (frequency !== 'off' && state.lastBackupAt === null) state = await backUp(now);
     await arm(state, now);
     return status(state, now);

@@ -176,8 +176,16 @@ export type DeletedRows = Record<StoreName, number>;
 
 export type BackupFrequency = 'off' | 'daily' | 'weekly';
 
+/** Automatic backups kept in the downloads folder unless the rep says otherwise; older ones are deleted. */
+export const DEFAULT_KEPT_BACKUPS = 7;
+export const MAX_KEPT_BACKUPS = 100;
+/** The choices the options page offers. */
+export const KEPT_BACKUPS_CHOICES = [1, 3, 7, 14, 30, 90] as const;
+
 export interface SetBackupScheduleRequest {
   frequency: BackupFrequency;
+  /** How many automatic backup files to keep; unchanged when left out. */
+  keep?: number;
 }
 
 export interface BackupStatus {
@@ -187,6 +195,8 @@ export interface BackupStatus {
   lastFileName: string | null;
   /** The next scheduled backup, or null when backups are off. */
   nextBackupAt: number | null;
+  /** How many backup files are kept; Dealside deletes the older files it saved itself. */
+  keep: number;
   /** False when backups are on but the rep took the downloads permission back. */
   canDownload: boolean;
   lastError: BackupFailure | null;

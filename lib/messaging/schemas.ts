@@ -17,7 +17,7 @@ import {
 import { INSIGHTS_PERIODS } from '../insights/period';
 import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH } from '../search/types';
 import { ACCOUNT_PICKER_LIMIT, MAX_TRANSFER_CHUNKS, TRANSFER_CHUNK_CHARS } from '../data-transfer/limits';
-import { DELETE_ALL_CONFIRMATIONS } from '../data-transfer/types';
+import { DELETE_ALL_CONFIRMATIONS, MAX_KEPT_BACKUPS } from '../data-transfer/types';
 import type { MessageType } from './protocol';
 import { READ_PROBLEMS } from '../sites/types';
 
@@ -200,7 +200,10 @@ export const requestSchemas = {
   // Only the typed confirmation word admits "delete everything": a stray message cannot wipe the data.
   deleteAllData: z.object({ confirmation: z.enum(DELETE_ALL_CONFIRMATIONS) }),
   getBackupStatus: z.object({}),
-  setBackupSchedule: z.object({ frequency: z.enum(['off', 'daily', 'weekly']) }),
+  setBackupSchedule: z.object({
+    frequency: z.enum(['off', 'daily', 'weekly']),
+    keep: z.number().int().min(1).max(MAX_KEPT_BACKUPS).optional(),
+  }),
   runBackupNow: z.object({}),
   listReadFailures: z.object({}),
   clearReadFailures: z.object({}),

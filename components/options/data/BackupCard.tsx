@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { BackupFrequency, BackupStatus } from '@/lib/data-transfer/types';
+import {
+  DEFAULT_KEPT_BACKUPS,
+  KEPT_BACKUPS_CHOICES,
+  type BackupFrequency,
+  type BackupStatus,
+} from '@/lib/data-transfer/types';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import { formatDateTime, reasonOf } from './text';
@@ -63,6 +68,25 @@ export function BackupCard() {
     }
   };
 
+  /** Fewer kept files deletes the oldest at once (only files Dealside saved itself). */
+  const changeKeep = async (keep: number) => {
+    if (!status) return;
+    setError(null);
+    setActivity('working');
+    try {
+      setStatus(await sendMessage('setBackupSchedule', { frequency: status.frequency, keep }));
+    } catch (reason) {
+      setError(t('dataActionFailed', reasonOf(reason)));
+    } finally {
+      setActivity('idle');
+    }
+  };
+
+  // A count set elsewhere (an older choice, a synced value) is still shown as the selected one.
+  const keepChoices = [
+    ...new Set<number>([...KEPT_BACKUPS_CHOICES, status?.keep ?? DEFAULT_KEPT_BACKUPS]),
+  ].sort((a, b) => a - b);
+
   const backUpNow = async () => {
     setError(null);
     if (!(await allowed())) return;
@@ -104,6 +128,26 @@ export function BackupCard() {
             <option value="weekly">{t('dataBackupWeekly')}</option>
           </select>
         </div>
+        <div className="ds-data-field">
+          <label className="ds-label" htmlFor="ds-data-backup-keep">
+            {t('dataBackupKeepLabel')}
+          </label>
+          <select
+            id="ds-data-backup-keep"
+            className="ds-select"
+            data-testid="backup-keep"
+            aria-describedby="ds-data-backup-keep-hint"
+            value={String(status?.keep ?? DEFAULT_KEPT_BACKUPS)}
+            disabled={status === null || activity !== 'idle'}
+            onChange={(event) => void changeKeep(Number(event.target.value))}
+          >
+            {keepChoices.map((count) => (
+              <option key={count} value={String(count)}>
+                {t('dataBackupKeepCount', String(count))}
+              </option>
+            ))}
+          </select>
+        </div>
         <button
           type="button"
           className="ds-data-secondary"
@@ -114,6 +158,9 @@ export function BackupCard() {
           {t('dataBackupNow')}
         </button>
       </div>
+      <p className="ds-data-hint" id="ds-data-backup-keep-hint">
+        {t('dataBackupKeepHint')}
+      </p>
       <p className="ds-status" role="status" data-testid="backup-status">
         {activity === 'asking'
           ? t('dataBackupAsking')

@@ -271,7 +271,9 @@ export function registerData(): void {
   // The schema admits only the typed confirmation word; nothing else reaches this.
   handle('deleteAllData', 'extension-page', () => deleteAllData());
   handle('getBackupStatus', 'extension-page', () => backupStatus());
-  handle('setBackupSchedule', 'extension-page', (request) => setBackupFrequency(request.frequency));
+  handle('setBackupSchedule', 'extension-page', (request) =>
+    setBackupFrequency(request.frequency, Date.now(), request.keep),
+  );
   handle('runBackupNow', 'extension-page', () => backUpNow());
   registerBackup();
 }

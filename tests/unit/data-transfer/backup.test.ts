@@ -18,6 +18,7 @@ import {
   nextBackupAt,
 } from '../../../lib/data-transfer/backup-schedule';
 import { DATA_STORES } from '../../../lib/data-transfer/format';
+import { DEFAULT_KEPT_BACKUPS } from '../../../lib/data-transfer/types';
 import { readImportText } from '../../../lib/data-transfer/read-import';
 import { note } from './rows';
 
@@ -92,6 +93,7 @@ describe('automatic backups', () => {
       nextBackupAt: NOW + DAY,
       canDownload: true,
       lastError: null,
+      keep: DEFAULT_KEPT_BACKUPS,
     });
     expect((await fakeBrowser.alarms.get(BACKUP_ALARM))?.scheduledTime).toBe(NOW + DAY);
   });
@@ -147,5 +149,76 @@ describe('automatic backups', () => {
     await fakeBrowser.alarms.clearAll();
     await ensureBackupAlarm(NOW + 2);
     expect((await fakeBrowser.alarms.get(BACKUP_ALARM))?.scheduledTime).toBe(NOW + 7 * DAY);
+  });
+});
+
+describe('how many backups are kept', () => {
+  /** The downloads folder as the browser keeps it: id → file, for files Dealside saved. */
+  let files: Map<number, string>;
+  let erased: number[];
+
+  beforeEach(async () => {
+    await fakeBrowser.storage.local.clear();
+    files = new Map();
+    erased = [];
+    let nextId = 1;
+    fakeBrowser.permissions.contains = (async () => true) as typeof fakeBrowser.permissions.contains;
+    fakeBrowser.downloads.download = (async (options: { filename: string }) => {
+      files.set(nextId, options.filename);
+      return nextId++;
+    }) as unknown as typeof fakeBrowser.downloads.download;
+    fakeBrowser.downloads.removeFile = (async (id: number) => {
+      if (!files.delete(id)) throw new Error('Download file already deleted');
+    }) as unknown as typeof fakeBrowser.downloads.removeFile;
+    fakeBrowser.downloads.erase = (async ({ id }: { id: number }) => {
+      erased.push(id);
+      return [id];
+    }) as unknown as typeof fakeBrowser.downloads.erase;
+  });
+  afterEach(async () => {
+    await fakeBrowser.alarms.clearAll();
+  });
+
+  /** Backs up `count` times, a day apart. */
+  async function backUpDays(count: number, from = NOW): Promise<void> {
+    for (let day = 0; day < count; day++) await backUpNow(from + day * DAY);
+  }
+
+  it('keeps the last seven by default: older files leave the disk and the downloads list', async () => {
+    await backUpDays(10);
+    expect([...files.keys()]).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(erased).toEqual([1, 2, 3]);
+    expect((await backupStatus(NOW)).keep).toBe(7);
+  });
+
+  it('keeps the number the rep chose, and deletes the excess at once when it is lowered', async () => {
+    await setBackupFrequency('daily', NOW, 3);
+    await backUpDays(4, NOW + DAY);
+    expect([...files.keys()]).toEqual([3, 4, 5]);
+
+    const status = await setBackupFrequency('daily', NOW + 5 * DAY, 1);
+    expect(status.keep).toBe(1);
+    expect([...files.keys()]).toEqual([5]);
+    expect(erased).toEqual([1, 2, 3, 4]);
+  });
+
+  it('forgets a file the rep deleted by hand, and never touches downloads it did not make', async () => {
+    files.set(100, 'someone-elses-file.pdf');
+    await setBackupFrequency('daily', NOW, 1);
+    files.delete(1); // The rep deleted the first backup themself.
+    await backUpDays(2, NOW + DAY);
+    expect([...files.keys()].sort((a, b) => a - b)).toEqual([3, 100]);
+    expect(erased).toEqual([1, 2]);
+  });
+
+  it('deletes nothing while the downloads permission is gone, and catches up once it is back', async () => {
+    await setBackupFrequency('daily', NOW, 2);
+    await backUpDays(2, NOW + DAY);
+    fakeBrowser.permissions.contains = (async () => false) as typeof fakeBrowser.permissions.contains;
+    await setBackupFrequency('daily', NOW + 3 * DAY, 1);
+    expect([...files.keys()]).toEqual([2, 3]);
+    fakeBrowser.permissions.contains = (async () => true) as typeof fakeBrowser.permissions.contains;
+    await backUpNow(NOW + 4 * DAY);
+    expect([...files.keys()]).toEqual([4]);
   });
 });

@@ -272,4 +272,32 @@ describe('DataSection', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Backups need permission to save downloads');
     expect(screen.getByLabelText('Back up')).toHaveValue('off');
   });
+
+  it('keeps as many backups as the rep chooses, deleting the older files at once', async () => {
+    fakeBrowser.permissions.contains = (async () => true) as typeof fakeBrowser.permissions.contains;
+    const files = new Set<number>();
+    let nextId = 1;
+    fakeBrowser.downloads.download = (async () => {
+      files.add(nextId);
+      return nextId++;
+    }) as unknown as typeof fakeBrowser.downloads.download;
+    fakeBrowser.downloads.removeFile = (async (id: number) => {
+      files.delete(id);
+    }) as unknown as typeof fakeBrowser.downloads.removeFile;
+    fakeBrowser.downloads.erase = (async () => []) as unknown as typeof fakeBrowser.downloads.erase;
+
+    render(<DataSection />);
+    await waitFor(() => expect(screen.getByLabelText('Keep')).toBeEnabled());
+    expect(screen.getByLabelText('Keep')).toHaveValue('7');
+    expect(screen.getByText(/Backups are not encrypted/)).toBeInTheDocument();
+    for (let backup = 0; backup < 4; backup++) {
+      await userEvent.click(screen.getByTestId('backup-now'));
+      await waitFor(() => expect(screen.getByTestId('backup-now')).toBeEnabled());
+    }
+    expect(files.size).toBe(4);
+
+    await userEvent.selectOptions(screen.getByLabelText('Keep'), 'the last 3');
+    await waitFor(() => expect(screen.getByLabelText('Keep')).toHaveValue('3'));
+    expect([...files]).toEqual([2, 3, 4]);
+  });
 });

@@ -119,8 +119,15 @@ export const inProcessMessenger = {
       case 'getBackupStatus':
         return (await import('../../../lib/background/backup')).backupStatus();
       case 'setBackupSchedule': {
-        const request: { frequency: 'off' | 'daily' | 'weekly' } = await admitted('setBackupSchedule', data);
-        return (await import('../../../lib/background/backup')).setBackupFrequency(request.frequency);
+        const request: { frequency: 'off' | 'daily' | 'weekly'; keep?: number } = await admitted(
+          'setBackupSchedule',
+          data,
+        );
+        return (await import('../../../lib/background/backup')).setBackupFrequency(
+          request.frequency,
+          Date.now(),
+          request.keep,
+        );
       }
       case 'runBackupNow':
         return (await import('../../../lib/background/backup')).backUpNow();
