@@ -41,12 +41,15 @@ export const pipedrive = crm({
     `${ROW} ${MAILTO}`,
     // Classic details block (`.detailView .fieldsList`, until 2022).
     `.fieldsList ${MAILTO}`,
+    // Earlier readings, kept as the last resort: email-marked fields, then any link in the sidebar.
+    `[data-test*=email] ${MAILTO}`,
+    `aside ${MAILTO}`,
   ],
   // An organization's Website row (on a deal, its organization's); other link fields are not it.
   websites: [`${ROW} a[href^=http]`],
   isWebsite: (link) =>
     /^(web ?site|webseite|site web|sitio web|网站|网址)/i.test(text(link.closest(ROW), 40)),
-  titles: ['[data-testid=header-title]', 'h1'],
+  titles: ['[data-testid=header-title],[data-test=header-title]', 'h1'],
   rank: (e) => {
     const label = text(e.parentElement, 300);
     return /\b(home|private|personal|privat)\b|家庭|私人/i.test(label)

@@ -23,7 +23,10 @@ export const examples = {
   ],
 };
 
-/** An email field's column or API name without its id prefix: `subvalue_ADDN_EMAIL` → `ADDN_EMAIL`. */
+/**
+ * An email field's column or API name without its id prefix: `subvalue_ADDN_EMAIL` → `ADDN_EMAIL`,
+ * `data-zcqa=value_Secondary_Email` → `Secondary_Email`.
+ */
 const fieldName = (el: Element): string => {
   const field = el.closest('[id*="email" i],[data-zcqa*="email" i]');
   return (at(field, 'id') || at(field, 'data-zcqa') || '').replace(/^\w*?(value|mouseArea)_+/i, '');
@@ -44,20 +47,20 @@ export const zoho = crm({
     // Detail fields: classic ids (`a#subvalue_EMAIL`, 2017+) and the NextGen email component, which
     // keeps the id on its `a.cxEmailViewLink[href^=mailto]` (Lyte/crux UI, 2022+); also custom email fields.
     `[id^=subvalue_][id*="email" i],a[id^=subvalue_][href^="mailto:" i]`,
-    // The record header and business card (`headervalue_Email`, `#bc_mouseArea__EMAIL .dv_info_value`),
-    // a field's value cell (`value_EMAIL`) and crux value wrappers named after the API name
-    // (`data-zcqa=value_Email`, 2023+).
-    '[id^=headervalue_][id*="email" i],[id^=bc_mouseArea__][id*="email" i] .dv_info_value,[id^=value_][id*="email" i],[data-zcqa^=value_][data-zcqa*="email" i]',
-    // A field row without the value ids (`#mouseArea__EMAIL`, `#mouseArea_Email`).
-    '[id^=mouseArea_][id*="email" i]',
+    // The record header (`headervalue_Email`), a field's value cell (`value_EMAIL`) and crux value
+    // wrappers named after the API name (`data-zcqa=value_Email`, 2023+).
+    '[id*=value_][id*="email" i],[data-zcqa^=value_][data-zcqa*="email" i]',
+    // A field row without the value ids (`#mouseArea__EMAIL`, `#mouseArea_Email`), or the NextGen
+    // business card's (`#bc_mouseArea__EMAIL`, 2022+).
+    '[id*=mouseArea_][id*="email" i]',
     // A deal's Contact Roles or an account's Contacts related list (NextGen): its people's addresses.
     `crm-related-list-view-header[related-module*="Contact" i] ${MAILTO}`,
   ],
   websites: [
     // The Website field's link (`a#subvalue_WEBSITE`, classic and NextGen), then its header value
     // (`headervalue_Website`) or crux value wrapper (`data-zcqa=value_Website`) as text.
-    '[id^=subvalue_][id$="website" i]',
-    '[id^=headervalue_][id$="website" i],[data-zcqa="value_Website" i]',
+    '[id^=subvalue_][id$="website" i],[id*=mouseArea_][id$="website" i] a[href^=http]',
+    '[id*=value_][id$="website" i],[data-zcqa="value_Website" i]',
   ],
   // An empty Website field shows a dash: only a value that looks like a domain names the account.
   isWebsite: (el) => /\w\.\w/.test(at(el, 'href') || text(el)),

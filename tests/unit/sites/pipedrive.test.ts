@@ -77,6 +77,17 @@ describe('Pipedrive records', () => {
     expect(read).toMatchObject({ title: 'Tom Becker', layer: 'site' });
   });
 
+  it('still reads email-marked fields of other layouts when no details row is there', () => {
+    const doc = parse(
+      `<h1 data-test="header-title">Wang Jun</h1><div data-test="person-field-email">${link('mailto:wang.jun@xinghe-tech.cn')}</div>`,
+    );
+    expect(pipedrive.readPage(doc, at('/person/1077'))).toMatchObject({
+      kind: 'record',
+      title: 'Wang Jun',
+      participants: [{ email: 'wang.jun@xinghe-tech.cn', role: 'record', name: 'Wang Jun' }],
+    });
+  });
+
   it('shows nobody on lists and boards, and reads no record off other pages', () => {
     const doc = parse(row('Email', link('mailto:tom.becker@northwind-trading.com')));
     for (const path of [

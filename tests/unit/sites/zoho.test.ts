@@ -58,6 +58,18 @@ describe('Zoho CRM records', () => {
     ]);
   });
 
+  it('ranks crux value wrappers by their API name: Email ahead of Secondary Email', () => {
+    const doc = parse(
+      `<h1>Mei Lin</h1>` +
+        `<span data-zcqa="value_Secondary_Email"><a href="mailto:mei@gmail.com">mei@gmail.com</a></span>` +
+        `<span data-zcqa="value_Email"><a href="mailto:mei.lin@xinghe-tech.cn">mei.lin@xinghe-tech.cn</a></span>`,
+    );
+    expect(zoho.readPage(doc, contact).participants.map((p) => p.email)).toEqual([
+      'mei.lin@xinghe-tech.cn',
+      'mei@gmail.com',
+    ]);
+  });
+
   it('never takes a person’s address from the description or the emails sent to them', () => {
     const doc = parse(
       `<h1>Oliver Grant</h1>` +
@@ -93,6 +105,11 @@ describe('Zoho CRM records', () => {
       layer: 'site',
     });
     expect(zoho.readPage(website('<span id="subvalue_WEBSITE">-</span>'), account).website).toBeUndefined();
+    // A row without value ids: its link, never the row's label.
+    const bare = parse(
+      '<div id="mouseArea_Website"><span>Website</span><a href="https://contoso-industrial.co.uk">contoso-industrial.co.uk</a></div>',
+    );
+    expect(zoho.readPage(bare, account).website).toBe('https://contoso-industrial.co.uk');
   });
 
   it('reads a deal (Potentials) through its contact roles, unnamed, under the deal’s name', () => {
