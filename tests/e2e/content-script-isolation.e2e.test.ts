@@ -4,7 +4,8 @@
  *   content script's privileges) is refused every read and write of `chrome.storage.local` and
  *   `.session`, while the panel frame — an extension page — still reads the language it renders in;
  * - the page cannot stop the content script with an event, and an extension reload makes the old copy
- *   stand down on its own (its panel frame goes away).
+ *   stand down on its own (its panel frame goes away);
+ * - a tab that navigates off the supported site is forgotten at once.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,23 @@ describe('what a compromised page can reach through the content script', () => {
     await page.evaluate((target) => history.pushState(null, '', target), next);
     await expect.poll(() => tabPageFor(browser, next), { timeout: 10_000 }).toBeTruthy();
     await panelFrame(page);
+  });
+
+  it('a tab that leaves the supported site is forgotten, so "open" cannot focus it', async () => {
+    await browser.context.route('https://elsewhere.example/**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Elsewhere</title><p>Not mail.</p>',
+      }),
+    );
+    const tab = await browser.context.newPage();
+    const url = `${THREAD_URL}left`;
+    await tab.goto(url);
+    await expect.poll(() => tabPageFor(browser, url)).toBeTruthy();
+    await tab.goto('https://elsewhere.example/mail.google.com');
+    await expect.poll(() => tabPageFor(browser, url)).toBeUndefined();
+    await closeQuietly(tab);
   });
 
   it('a reloaded extension makes the old copy stand down: its panel frame goes away', async () => {
