@@ -140,6 +140,36 @@ describe('data handlers', () => {
     expect(sent.some((message) => message.type === 'playbookChanged')).toBe(true);
   });
 
+  it('refuses to replace the playbook when accounts would be left in stages it lacks, and writes nothing', async () => {
+    await seed({ ...sampleRows(), accounts: [account('contoso.com', { stageId: 'discovery' })] });
+    const before = await (await database()).count('notes');
+    const withoutDiscovery = {
+      ...DEFAULT_PLAYBOOK,
+      stages: DEFAULT_PLAYBOOK.stages.filter((stage) => stage.id !== 'discovery'),
+      cadences: DEFAULT_PLAYBOOK.cadences.filter((cadence) => cadence.stageId !== 'discovery'),
+      questions: DEFAULT_PLAYBOOK.questions.map((question) => ({
+        ...question,
+        stages: question.stages.includes('discovery')
+          ? [...new Set(question.stages.map((id) => (id === 'discovery' ? 'lead' : id)))]
+          : question.stages,
+      })),
+    };
+    const file = {
+      ...sampleFile({ ...sampleRows(), notes: [note('from-the-file', 'contoso.com')] }),
+      playbook: withoutDiscovery,
+      settings: { ...DEFAULT_SETTINGS, ownDomains: ['dealside-demo.com'] },
+    };
+    const uploadId = await upload(JSON.stringify(file));
+    expect(await applyImport({ uploadId, replacePlaybook: true, replaceSettings: true })).toEqual({
+      ok: false,
+      problem: { kind: 'stages-need-a-home', stageIds: ['discovery'] },
+    });
+    expect(await readPlaybook()).toBe(DEFAULT_PLAYBOOK);
+    expect((await readSettings()).ownDomains).toEqual([]);
+    expect(await (await database()).count('notes')).toBe(before);
+    expect(changedAccounts()).toEqual([]);
+  });
+
   it('answers a refused file with the reason and writes nothing', async () => {
     const text = JSON.stringify(sampleFile());
     const uploadId = await upload(text.slice(0, text.length - 40));
