@@ -48,7 +48,10 @@ export function NoContact({ state, hint }: { state?: PanelState; hint?: string }
           {problem}
         </p>
       ) : null}
-      <p className="ds-muted">{hint ?? t(showChoice ? 'contactChooseHint' : 'noContactHint')}</p>
+      <p className="ds-muted">
+        {hint ??
+          t(!showChoice ? 'noContactHint' : state?.others.length ? 'contactChooseHint' : 'contactTypeHint')}
+      </p>
       {showChoice && state ? (
         <>
           <ContactPicker state={state} />

@@ -23,6 +23,9 @@ vi.mock(
 
 const { PanelApp } = await import('../../../components/panel/PanelApp');
 
+/** The first search loads the background's data module: allow for a slow, busy machine. */
+const SEARCH_WAIT = { timeout: 5000 };
+
 const OUTLOOK_URL = 'https://outlook.office.com/mail/inbox/id/AAQkAGI2';
 
 /** An Outlook reading pane whose header could not be read; the semantic layer saw two addresses. */
@@ -88,6 +91,7 @@ describe('a page where Dealside could not tell who the customer is', () => {
     expect(await screen.findByTestId('read-problem')).toHaveTextContent(
       /^Zoho CRM：此记录上没有邮箱地址或网站$/,
     );
+    expect(screen.getByText('请输入客户的邮箱地址,或将此页面关联到你的某个客户账户。')).toBeInTheDocument();
     expect(screen.getByTestId('attach-account')).toHaveAccessibleName('搜索你的客户账户');
   });
 
@@ -118,7 +122,7 @@ describe('a page where Dealside could not tell who the customer is', () => {
     const first = openPanel();
 
     await userEvent.type(await screen.findByTestId('attach-account'), 'nor');
-    const results = await screen.findAllByTestId('attach-result');
+    const results = await screen.findAllByTestId('attach-result', {}, SEARCH_WAIT);
     expect(results.map((result) => result.dataset.accountKey).sort()).toEqual([
       'nordic-tiles.se',
       'northwind-trading.com',
@@ -145,11 +149,11 @@ describe('a page where Dealside could not tell who the customer is', () => {
     const search = await screen.findByTestId('attach-account');
 
     await userEvent.type(search, 'zzz');
-    expect(await screen.findByText('No account matches “zzz”.')).toBeInTheDocument();
+    expect(await screen.findByText('No account matches “zzz”.', {}, SEARCH_WAIT)).toBeInTheDocument();
 
     await userEvent.clear(search);
     await userEvent.type(search, 'northwind');
-    const [result] = await screen.findAllByTestId('attach-result');
+    const [result] = await screen.findAllByTestId('attach-result', {}, SEARCH_WAIT);
     // Deleted in another window between the search and the click.
     await (await database()).delete('accounts', 'northwind-trading.com');
     await userEvent.click(result!);
