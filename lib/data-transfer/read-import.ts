@@ -118,11 +118,14 @@ export function findStructureProblem(value: unknown, maxDepth: number): Structur
     const entries: [string | number, unknown][] = Array.isArray(step.value)
       ? step.value.map((item: unknown, index) => [index, item])
       : Object.entries(step.value);
-    for (let index = entries.length - 1; index >= 0; index--) {
-      const [key, item] = entries[index]!;
+    for (const [key] of entries) {
       if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
         return { kind: 'forbidden-key', path: pathOf(step, key) };
       }
+    }
+    // Pushed last to first, so the walk goes down the first key first.
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, item] = entries[index]!;
       if (typeof item === 'object' && item !== null) {
         stack.push({ value: item, depth: step.depth + 1, parent: step, key });
       }
