@@ -358,9 +358,9 @@ export const crm = ({
         pickAll(root, emails).sort((a, b) => rank(a) - rank(b)),
         kind === 'person' ? title : '',
       );
+      if (kind === 'person') return found;
       const w = pickAll(root, websites, 20).find(isWebsite);
       const website = clean(w && (at(w, 'href') || at(w, 'value') || hostText(w)), 300);
-      if (kind === 'person') return found;
       // An organisation's or deal's addresses belong to its people, not to the record's name.
       return found.participants[0] || website
         ? page(id, 'record', found.participants, { title: unsalute(title, 300), website })
