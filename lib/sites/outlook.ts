@@ -14,13 +14,13 @@ import {
   addrOf,
   all,
   at,
-  clean,
   email,
   emailsIn,
   nameOf,
   page,
   people,
   pick,
+  pickAll,
   shown,
   site,
   text,
@@ -45,30 +45,23 @@ export const examples = {
 
 /**
  * A header label at the start of an ARIA label (`From: Jane`, `De : Jane`, `收件人:`) or a compose field's
- * whole name (`To`, `An`, `Cc`). Group 1: sender, group 2: recipient, else copy. Bcc is left out.
+ * whole name (`To`, `An`, `Cc`), in the UI languages of the largest markets. Group 1: sender, group 2:
+ * recipient, else copy. Bcc is left out.
  */
 const LABEL =
-  /^\s*(?:(from|von|de|da|van|od|från|fra|от|发件人|寄件人|寄件者|差出人)|(to|an|à|a|para|aan|till|til|do|кому|收件人|收件者|宛先)|cc|kopie|抄送|副本)\s*(?:[:：]|$)/i;
+  /^\s*(?:(from|von|de|da|van|发件人|寄件人|差出人)|(to|an|à|a|para|aan|收件人|宛先)|cc|抄送)\s*(?:[:：]|$)/i;
 
 /** Header ids, language-free: `MSG_<message id>_FROM` and the compose wells' `MSG_<draft id>_TO`. */
 const HEADER_ID = /^MSG_.*_(?:(FROM)|(TO)|CC)$/;
 
-/** Messages: the 2023+ reading pane (`Email message` in English UIs, `.aVla3` in every language, 2025). */
-const MESSAGE = '[aria-label="Email message"],.aVla3';
-
-/** Never read: bodies (`role=document`, `UniqueMessageBody_n`), quotes, and every editor. */
-const SKIP =
-  '[role=document],[id^=UniqueMessageBody],[aria-label^="Message body" i],[contenteditable=true],blockquote';
+/** Never read: message bodies (`role=document`, `UniqueMessageBody_n`) with their quotes, and editors. */
+const SKIP = '[role=document],[id^=UniqueMessageBody],[contenteditable=true]';
 
 /**
- * One person in a header row or compose well: recipient entity pills (compose, 2021+), live persona card
- * hover targets (2022+), older buttons, and elements whose hover title is the address.
+ * One person: compose recipient pills (2021+), persona card hover targets (2022+, `lpc`), older buttons, the
+ * persona name span of a collapsed message, and elements whose hover title is the address.
  */
-const PILL =
-  '._EType_RECIPIENT_ENTITY,.lpc-hoverTarget,[data-lpc-hover-target-id],[draggable=true],button,[role=button],[title*="@"]';
-
-/** A collapsed message shows only its sender: a hover target, a persona span, or an address title. */
-const COLLAPSED_SENDER = '.lpc-hoverTarget,[data-lpc-hover-target-id],.OZZZK,[title*="@"]';
+const PILL = '._EType_RECIPIENT_ENTITY,[data-lpc-hover-target-id],button,[role=button],.OZZZK,[title*="@"]';
 
 const roleOf = (el: Element): ParticipantRole | undefined => {
   const m =
@@ -77,23 +70,10 @@ const roleOf = (el: Element): ParticipantRole | undefined => {
   return m ? (m[1] ? 'from' : m[2] ? 'to' : 'cc') : undefined;
 };
 
-/** The address and name one element shows: text `Name <address>`, a title, an ARIA label. */
+/** The address and name one element shows: `Name <address>` text, a title, or an ARIA label holding it. */
 function personOf(el: Element): [string | undefined, string] {
-  let name = nameOf(el.querySelector('[class*=textContainer]') ?? el);
-  if (!name || name.includes('@')) name = clean(at(el, 'aria-label'));
-  return [
-    addrOf(el) ??
-      emailsIn(
-        [el, ...all(el, '[aria-label]', 5)]
-          .map((e) => `${at(e, 'aria-label')} ${at(e, 'data-lpc-hover-target-id')}`)
-          .join(' '),
-        1,
-      )[0],
-    name
-      .replace(LABEL, '')
-      .replace(/\s*<.*/, '')
-      .trim(),
-  ];
+  const labelled = el.matches('[aria-label*="@"]') ? el : el.querySelector('[aria-label*="@"]');
+  return [addrOf(el) ?? emailsIn(at(labelled, 'aria-label'), 1)[0], nameOf(el).replace(LABEL, '').trim()];
 }
 
 export const outlook = site({
@@ -106,55 +86,36 @@ export const outlook = site({
     const seen: [string | undefined, string, ParticipantRole, number?][] = [];
     /** Lower-cased name → the one address shown with it on this page; 0 when two people share the name. */
     const names = new Map<string, string | 0>();
-    const learn = (address: string | null | undefined, name: string) => {
+    const note = ([address, name]: [string | undefined, string], role: ParticipantRole, order?: number) => {
       const key = name.toLowerCase();
       const had = names.get(key);
       if (address && name)
         names.set(key, had === undefined || had === address.toLowerCase() ? address.toLowerCase() : 0);
-    };
-    const note = ([address, name]: [string | undefined, string], role: ParticipantRole, order?: number) => {
-      learn(address, name);
       seen.push([address, name, role, order]);
     };
-    /** People of a header row or compose well: its pills, else `Name <address>; …` in its text. */
+    /** People of a header row or compose well: its outermost pills, else `Name <address>; …` in its text. */
     const noteAll = (row: Element, role: ParticipantRole, order?: number) => {
       const pills = all(row, PILL, 50).filter((p) => !row.contains(p.parentElement!.closest(PILL)));
       if (pills[0]) for (const p of pills) note(personOf(p), role, order);
       else
-        for (const part of text(row, 2000)
-          .replace(LABEL, '')
-          .split(/;|(?<=>)\s*,/, 50))
-          note([email(part), clean(part).replace(/\s*<.*/, '')], role, order);
+        for (const part of text(row, 2000).replace(LABEL, '').split(/[;,]/, 50))
+          note([email(part), part.replace(/\s*<.*/, '').trim()], role, order);
     };
 
-    // The signed-in user: the account manager (2019+ suite header; its details render hidden), else the
-    // primary mailbox in the folder pane (2023+). A shared or delegated mailbox in the URL is the rep's too.
-    const me = at(d.getElementById('O365_MainLink_Me'), 'aria-label');
-    const selfName =
-      text(d.getElementById('mectrl_currentAccount_primary')) ||
-      clean(/\b(?:for|für|pour|para|per|voor)\s+([^(]+)/i.exec(me!)?.[1]);
-    const root = d.querySelector('[id^=primaryMailboxRoot]');
+    // The signed-in user: the account manager's details (2019+ suite header; rendered hidden), else the
+    // account button's label or the primary mailbox in the folder pane (2023+).
+    const selfName = text(d.getElementById('mectrl_currentAccount_primary'));
     const selfEmail = emailsIn(
-      [
-        text(d.getElementById('mectrl_currentAccount_secondary')),
-        me,
-        at(root, 'data-folder-name'),
-        at(root, 'title'),
-      ].join(' '),
+      `${text(d.getElementById('mectrl_currentAccount_secondary'))} ${at(d.getElementById('O365_MainLink_Me'), 'aria-label')} ${at(d.querySelector('[id^=primaryMailboxRoot]'), 'data-folder-name')}`,
       1,
     )[0];
-    learn(selfEmail, selfName);
-    // Senders of the message list's rows (2019+, `data-convid`) carry the address as a title.
-    for (const el of all(d, '[data-convid] [title*="@"]', 60)) learn(email(at(el, 'title')), text(el));
+    note([selfEmail, selfName], 'self', -1);
 
-    const pane =
-      pick(d, ['#ReadingPaneContainerId', '[data-app-section=MailReadCompose]', '[role=main]']) ?? d.body;
-    const outermost = (sel: string) =>
-      all(pane, sel, 100).filter((m) => shown(m) && !m.parentElement?.closest(`${sel},${SKIP}`));
-    // Older builds: one ARIA list item per message in the conversation.
-    let msgs = outermost(MESSAGE);
-    if (!msgs[0]) msgs = outermost('[role=listitem]');
-    // Newest first unless the page shows it last: the expanded message (with its body) is the newest.
+    // Messages, newest first: 2025+ `.aVla3` in every language, `Email message` (English UIs, 2023+), and
+    // older builds' ARIA list items.
+    const pane = pick(d, ['[role=main]']) ?? d.body;
+    const msgs = pickAll(pane, ['.aVla3', '[aria-label="Email message"]', '[role=listitem]'], 100);
+    // Oldest first when the expanded message (the newest, the only one with its body) is last.
     const open = (m?: Element) => !!m?.querySelector('[role=document]');
     const oldestFirst = !open(msgs[0]) && open(msgs[msgs.length - 1]);
     msgs.forEach((m, i) => {
@@ -166,38 +127,37 @@ export const outlook = site({
         if (role !== 'from') noteAll(el, role, order);
         else if (!from++) note(personOf(el), role, order);
       }
-      // A collapsed message (no body) shows its sender unlabelled; an open one without a label is not guessed.
-      const sender = from || open(m) ? 0 : all(m, COLLAPSED_SENDER, 20).find((el) => !el.closest(SKIP));
+      // A collapsed message (no body) names its sender unlabelled; an open one without a label is not guessed.
+      const sender = from || open(m) ? 0 : all(m, PILL, 20).find((el) => !el.closest(SKIP));
       if (sender) note(personOf(sender), 'from', order);
     });
 
-    // Compose wells, new mail or inline reply: the editable field named To/Cc, or its group by id.
-    const wells = all(d, '[contenteditable=true][aria-label],[role=group][id^=MSG_]', 20).filter(
-      (w) =>
-        shown(w) &&
-        roleOf(w) &&
-        (w.matches('[contenteditable=true]') || w.querySelector('[contenteditable=true]')),
-    );
+    // Compose wells, new mail or inline reply: the editable field named To/Cc (any language), 2019+.
+    const wells = all(d, '[contenteditable=true][aria-label]', 20).filter((w) => shown(w) && roleOf(w));
     for (const w of wells) if (roleOf(w) !== 'from') noteAll(w, roleOf(w)!);
 
     const { list, add } = people();
     for (const [address, name, role, order] of seen)
-      add(address ?? (names.get(name.toLowerCase()) || undefined), name, role, order);
+      if (order !== -1) add(address ?? (names.get(name.toLowerCase()) || undefined), name, role, order);
     add(selfEmail, selfName, 'self');
+    // A shared or delegated mailbox opened by URL (`/mail/sales@…/inbox`) is the rep's own.
     add(email(url.pathname.split('/')[2]), '', 'self');
     const title = text(pick(pane, ['[id^=CONV_][id$=_SUBJECT]', '[role=heading][aria-level="2"]']), 300);
-    if (list.some((p) => p.role === 'from')) return page('outlook', 'thread', list, { title });
-    if (wells[0])
-      return page('outlook', 'compose', list, {
-        reason: list.some((p) => p.role !== 'self') ? undefined : 'no-recipients',
-      });
-    return msgs[0] || /\/id\//.test(url.pathname)
+    const kind = list.some((p) => p.role === 'from')
+      ? 'thread'
+      : wells[0]
+        ? 'compose'
+        : msgs[0] || /\/id\//.test(url.pathname)
+          ? 'unknown'
+          : 'list';
+    // An open message whose header could not be read keeps only the rep, for the semantic layer.
+    return kind === 'unknown'
       ? page(
           'outlook',
-          'unknown',
+          kind,
           list.filter((p) => p.role === 'self'),
           { reason: 'no-message-header' },
         )
-      : page('outlook', 'list');
+      : page('outlook', kind, list, { title: kind === 'thread' ? title : '' });
   },
 });
