@@ -42,6 +42,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
 import { backUpNow, backupStatus, registerBackup, setBackupFrequency } from '../backup';
 import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
 import { forgetAllAttachedAccounts, forgetAttachedAccounts } from '../contact-picks';
+import { clearReadFailures } from '../read-failures';
 import { buildExport, storedPlaybook } from '../data-export';
 import { database } from '../database';
 import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
@@ -247,10 +248,14 @@ export async function deleteAccountData(request: { accountKey: string }): Promis
   return deleted;
 }
 
-/** Deletes every record, the contacts and accounts chosen per page, and what open tabs showed. */
+/**
+ * Deletes every record, the contacts and accounts chosen per page, what open tabs showed, and the list of
+ * pages that could not be read (their paths name customers' records too).
+ */
 export async function deleteAllData(): Promise<DeletedRows> {
   const { deleted, accountKeys } = await deleteAllRows(await privateItemsDb());
   await forgetAllAttachedAccounts();
+  await clearReadFailures();
   uploads.discard();
   const tabIds = await forgetAllTabs();
   broadcastAccountsChanged(accountKeys);

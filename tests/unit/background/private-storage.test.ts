@@ -29,6 +29,7 @@ vi.mock(
 );
 
 const { deleteAccountData, deleteAllData } = await import('../../../lib/background/handlers/data');
+const { listReadFailures, recordReadFailure } = await import('../../../lib/background/read-failures');
 
 const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ1';
@@ -144,9 +145,18 @@ describe('deleting data', () => {
     await setPickedContact(THREAD, 'buyer@northwind-trading.com', 1000);
     await showInTab(3, THREAD, 'buyer@northwind-trading.com');
     await showInTab(4, 'https://mail.google.com/mail/u/0/#inbox/other', 'cfo@contoso.example');
+    const unread = 'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0';
+    await recordReadFailure(unread, {
+      site: 'outlook',
+      kind: 'unknown',
+      participants: [],
+      reason: 'no-message-header',
+    });
+    expect(await listReadFailures()).toHaveLength(1);
 
     await deleteAllData();
 
+    expect(await listReadFailures()).toEqual([]);
     expect(await pickedContact(THREAD)).toBeUndefined();
     expect(await db.count('notes')).toBe(0);
     expect((await allTabPages()).size).toBe(0);
