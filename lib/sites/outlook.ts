@@ -3,28 +3,13 @@
  * personal (outlook.live.com), every UI language. Reads, in this order of trust:
  * - header ids Outlook gives every message and compose field, whatever the language (`MSG_<id>_FROM`,
  *   `MSG_<id>_TO`, `MSG_<id>_CC`; seen 2024–2026);
- * - header ARIA labels in the UI's language (`From: Jane Cooper`, `Von:`, `À :`, `收件人:`);
- * - the recipient well's own text (`An: Name <address>`) where a build labels nothing.
+ * - header ARIA labels in the UI's language (`From: Jane Cooper`, `Von:`, `À :`, `收件人:`).
  * People show as `Name <address>` text, as hover targets, or by name alone (the signed-in user, collapsed
  * messages, unresolved compose pills): a bare name takes the address shown with that same name elsewhere
  * on the page, and stays unknown when no one or two different people have it. Message bodies, quotes and
  * editors are never read.
  */
-import {
-  addrOf,
-  all,
-  at,
-  email,
-  emailsIn,
-  nameOf,
-  page,
-  people,
-  pick,
-  pickAll,
-  shown,
-  site,
-  text,
-} from './dom';
+import { addrOf, all, at, emailsIn, nameOf, page, people, pick, pickAll, shown, site, text } from './dom';
 import type { ParticipantRole } from './types';
 
 export const examples = {
@@ -49,7 +34,7 @@ export const examples = {
  * recipient, else copy. Bcc is left out.
  */
 const LABEL =
-  /^\s*(?:(from|von|de|da|van|发件人|寄件人|差出人)|(to|an|à|a|para|aan|收件人|宛先)|cc|抄送)\s*(?:[:：]|$)/i;
+  /^\s*(?:(from|von|de|da|发件人|寄件人|差出人)|(to|an|à|a|para|收件人|宛先)|cc|抄送)\s*(?:[:：]\s*|$)/i;
 
 /** Header ids, language-free: `MSG_<message id>_FROM` and the compose wells' `MSG_<draft id>_TO`. */
 const HEADER_ID = /^MSG_.*_(?:(FROM)|(TO)|CC)$/;
@@ -64,16 +49,14 @@ const SKIP = '[role=document],[id^=UniqueMessageBody],[contenteditable=true]';
 const PILL = '._EType_RECIPIENT_ENTITY,[data-lpc-hover-target-id],button,[role=button],.OZZZK,[title*="@"]';
 
 const roleOf = (el: Element): ParticipantRole | undefined => {
-  const m =
-    HEADER_ID.exec(el.id) ??
-    LABEL.exec(at(el, 'aria-label') ?? (el.closest('[data-testid=RecipientWell]') ? text(el, 40) : ''));
+  const m = HEADER_ID.exec(el.id) ?? LABEL.exec(at(el, 'aria-label')!);
   return m ? (m[1] ? 'from' : m[2] ? 'to' : 'cc') : undefined;
 };
 
 /** The address and name one element shows: `Name <address>` text, a title, or an ARIA label holding it. */
 function personOf(el: Element): [string | undefined, string] {
   const labelled = el.matches('[aria-label*="@"]') ? el : el.querySelector('[aria-label*="@"]');
-  return [addrOf(el) ?? emailsIn(at(labelled, 'aria-label'), 1)[0], nameOf(el).replace(LABEL, '').trim()];
+  return [addrOf(el) ?? emailsIn(at(labelled, 'aria-label'))[0], nameOf(el).replace(LABEL, '')];
 }
 
 export const outlook = site({
@@ -84,64 +67,58 @@ export const outlook = site({
   newestFirst: true,
   read(d, url) {
     const seen: [string | undefined, string, ParticipantRole, number?][] = [];
-    /** Lower-cased name → the one address shown with it on this page; 0 when two people share the name. */
+    /** Lower-cased name → the one address shown with it on this page; 0 when it was shown with two. */
     const names = new Map<string, string | 0>();
     const note = ([address, name]: [string | undefined, string], role: ParticipantRole, order?: number) => {
       const key = name.toLowerCase();
-      const had = names.get(key);
-      if (address && name)
-        names.set(key, had === undefined || had === address.toLowerCase() ? address.toLowerCase() : 0);
+      if (address && name) names.set(key, names.has(key) && names.get(key) !== address ? 0 : address);
       seen.push([address, name, role, order]);
     };
-    /** People of a header row or compose well: its outermost pills, else `Name <address>; …` in its text. */
+    /** People of a header row or compose well: its outermost pills. */
     const noteAll = (row: Element, role: ParticipantRole, order?: number) => {
-      const pills = all(row, PILL, 50).filter((p) => !row.contains(p.parentElement!.closest(PILL)));
-      if (pills[0]) for (const p of pills) note(personOf(p), role, order);
-      else
-        for (const part of text(row, 2000).replace(LABEL, '').split(/[;,]/, 50))
-          note([email(part), part.replace(/\s*<.*/, '').trim()], role, order);
+      for (const p of all(row, PILL))
+        if (!row.contains(p.parentElement!.closest(PILL))) note(personOf(p), role, order);
     };
 
     // The signed-in user: the account manager's details (2019+ suite header; rendered hidden), else the
     // account button's label or the primary mailbox in the folder pane (2023+).
-    const selfName = text(d.getElementById('mectrl_currentAccount_primary'));
+    const account = (part: string) => text(d.getElementById('mectrl_currentAccount_' + part));
+    const selfName = account('primary');
     const selfEmail = emailsIn(
-      `${text(d.getElementById('mectrl_currentAccount_secondary'))} ${at(d.getElementById('O365_MainLink_Me'), 'aria-label')} ${at(d.querySelector('[id^=primaryMailboxRoot]'), 'data-folder-name')}`,
-      1,
+      `${account('secondary')} ${at(d.getElementById('O365_MainLink_Me'), 'aria-label')} ${at(d.querySelector('[id^=primaryMailboxRoot]'), 'data-folder-name')}`,
     )[0];
-    note([selfEmail, selfName], 'self', -1);
+    note([selfEmail, selfName], 'self');
 
     // Messages, newest first: 2025+ `.aVla3` in every language, `Email message` (English UIs, 2023+), and
     // older builds' ARIA list items.
     const pane = pick(d, ['[role=main]']) ?? d.body;
-    const msgs = pickAll(pane, ['.aVla3', '[aria-label="Email message"]', '[role=listitem]'], 100);
+    const msgs = pickAll(pane, ['.aVla3', '[aria-label="Email message"]', '[role=listitem]']);
     // Oldest first when the expanded message (the newest, the only one with its body) is last.
     const open = (m?: Element) => !!m?.querySelector('[role=document]');
     const oldestFirst = !open(msgs[0]) && open(msgs[msgs.length - 1]);
     msgs.forEach((m, i) => {
       const order = oldestFirst ? i : msgs.length - 1 - i;
       let from = 0;
-      for (const el of all(m, '[aria-label],[id^=MSG_],[data-testid=RecipientWell] *', 300)) {
+      for (const el of all(m, '[aria-label],[id^=MSG_]')) {
         const role = roleOf(el);
         if (!role || el.closest(SKIP) || el.querySelector('[contenteditable=true]')) continue;
         if (role !== 'from') noteAll(el, role, order);
         else if (!from++) note(personOf(el), role, order);
       }
       // A collapsed message (no body) names its sender unlabelled; an open one without a label is not guessed.
-      const sender = from || open(m) ? 0 : all(m, PILL, 20).find((el) => !el.closest(SKIP));
+      const sender = from || open(m) ? 0 : all(m, PILL).find((el) => !el.closest(SKIP));
       if (sender) note(personOf(sender), 'from', order);
     });
 
     // Compose wells, new mail or inline reply: the editable field named To/Cc (any language), 2019+.
-    const wells = all(d, '[contenteditable=true][aria-label]', 20).filter((w) => shown(w) && roleOf(w));
+    const wells = all(d, '[contenteditable=true][aria-label]').filter((w) => shown(w) && roleOf(w));
     for (const w of wells) if (roleOf(w) !== 'from') noteAll(w, roleOf(w)!);
 
     const { list, add } = people();
     for (const [address, name, role, order] of seen)
-      if (order !== -1) add(address ?? (names.get(name.toLowerCase()) || undefined), name, role, order);
-    add(selfEmail, selfName, 'self');
+      add(address ?? (names.get(name.toLowerCase()) as string), name, role, order);
     // A shared or delegated mailbox opened by URL (`/mail/sales@…/inbox`) is the rep's own.
-    add(email(url.pathname.split('/')[2]), '', 'self');
+    add(url.pathname.split('/')[2], '', 'self');
     const title = text(pick(pane, ['[id^=CONV_][id$=_SUBJECT]', '[role=heading][aria-level="2"]']), 300);
     const kind = list.some((p) => p.role === 'from')
       ? 'thread'
