@@ -1,9 +1,11 @@
 /**
  * Outlook on the web: work (outlook.office.com, outlook.office365.com, outlook.cloud.microsoft) and
  * personal (outlook.live.com), every UI language. Reads, in this order of trust:
- * - header ids Outlook gives every message and compose field, whatever the language (`MSG_<id>_FROM`,
- *   `MSG_<id>_TO`, `MSG_<id>_CC`; seen 2024–2026);
- * - header ARIA labels in the UI's language (`From: Jane Cooper`, `Von:`, `À :`, `收件人:`).
+ * - header ids Outlook gives every message, whatever the language (`MSG_<id>_FROM`, `MSG_<id>_TO`,
+ *   `MSG_<id>_CC`; seen 2024–2026);
+ * - header ARIA labels in the UI's language (`From: Jane Cooper`, `Von:`, `À :`, `收件人:`; 2019+), and
+ *   compose fields by their name (`To`, `An`, `Cc`).
+ * Recipients given only as plain text in the well (`An: …`, seen in a 2025 German capture) are not read.
  * People show as `Name <address>` text, as hover targets, or by name alone (the signed-in user, collapsed
  * messages, unresolved compose pills): a bare name takes the address shown with that same name elsewhere
  * on the page, and stays unknown when no one or two different people have it. Message bodies, quotes and
@@ -36,7 +38,10 @@ export const examples = {
 const LABEL =
   /^\s*(?:(from|von|de|da|发件人|寄件人|差出人)|(to|an|à|a|para|收件人|宛先)|cc|抄送)\s*(?:[:：]\s*|$)/i;
 
-/** Header ids, language-free: `MSG_<message id>_FROM` and the compose wells' `MSG_<draft id>_TO`. */
+/**
+ * Header ids, language-free (2024+): `MSG_<message id>_FROM|_TO|_CC`. Compose wells use the same suffixes
+ * on their `role=group` (`MSG_<draft id>_TO`); those hold an editor and are skipped in messages.
+ */
 const HEADER_ID = /^MSG_.*_(?:(FROM)|(TO)|CC)$/;
 
 /** Never read: message bodies (`role=document`, `UniqueMessageBody_n`) with their quotes, and editors. */
@@ -91,6 +96,7 @@ export const outlook = site({
 
     // Messages, newest first: 2025+ `.aVla3` in every language, `Email message` (English UIs, 2023+), and
     // older builds' ARIA list items.
+    // The reading pane landmark (`Reading Pane` 2026, `Lesebereich` in German; the whole app in 2019 builds).
     const pane = pick(d, ['[role=main]']) ?? d.body;
     const msgs = pickAll(pane, ['.aVla3', '[aria-label="Email message"]', '[role=listitem]']);
     // Oldest first when the expanded message (the newest, the only one with its body) is last.
@@ -119,6 +125,7 @@ export const outlook = site({
       add(address ?? (names.get(name.toLowerCase()) as string), name, role, order);
     // A shared or delegated mailbox opened by URL (`/mail/sales@…/inbox`) is the rep's own.
     add(url.pathname.split('/')[2], '', 'self');
+    // Subject: the conversation's `CONV_<id>_SUBJECT` heading (2024+), else the level-2 heading (2019–2023).
     const title = text(pick(pane, ['[id^=CONV_][id$=_SUBJECT]', '[role=heading][aria-level="2"]']), 300);
     const kind = list.some((p) => p.role === 'from')
       ? 'thread'
