@@ -6,9 +6,21 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_PORT, STAND_DOWN } from '../content/lifecycle';
+import { broadcastPageChanged } from './broadcast';
+import { forgetTab, tabPage } from './page-registry';
 import { contentScriptTabId } from './sender';
 
 const copies = new Map<string, Browser.runtime.Port>();
+
+/**
+ * The last copy in a tab closed its port: its page went away (another site, a closed tab, or a reload
+ * whose new copy reports afresh). The tab no longer shows what it reported, so "open" must not focus it.
+ */
+export async function contentScriptGone(tabId: number): Promise<void> {
+  if ([...copies.keys()].some((key) => key.startsWith(`${tabId}:`)) || !(await tabPage(tabId))) return;
+  await forgetTab(tabId);
+  broadcastPageChanged({ tabId });
+}
 
 export function onContentScriptConnected(port: Browser.runtime.Port): void {
   const [prefix, scriptName] = port.name.split(':');
@@ -30,7 +42,9 @@ export function onContentScriptConnected(port: Browser.runtime.Port): void {
   }
   copies.set(key, port);
   port.onDisconnect.addListener(() => {
-    if (copies.get(key) === port) copies.delete(key);
+    if (copies.get(key) !== port) return;
+    copies.delete(key);
+    void contentScriptGone(tabId);
   });
 }
 

@@ -75,16 +75,16 @@ function originOf(url: string | undefined): string | undefined {
 }
 
 /**
- * The tab's top page is now `url` (undefined when the browser does not tell us: a site we have no access
- * to). A tab that left the site it reported from is forgotten, so "open" never focuses a tab that shows
- * something else now; a move within the same site waits for the content script's next report. Returns
- * whether the tab was forgotten.
+ * The tab's top page is now `url`. A tab that left the site it reported from is forgotten, so "open"
+ * never focuses a tab that shows something else now; a move within the same site waits for the content
+ * script's next report. Without an address (the browser names none without the `tabs` permission, for
+ * in-app navigations of our own sites too) nothing is decided here: the content script's port closing
+ * with its page tells instead (`contentScriptGone`). Returns whether the tab was forgotten.
  */
 export async function tabNavigated(tabId: number, url: string | undefined): Promise<boolean> {
   const page = (await loaded()).get(tabId);
-  if (!page) return false;
   const now = originOf(url);
-  if (now !== undefined && now === originOf(page.url)) return false;
+  if (!page || now === undefined || now === originOf(page.url)) return false;
   await forgetTab(tabId);
   return true;
 }

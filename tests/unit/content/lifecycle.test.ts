@@ -6,9 +6,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onContentScriptConnected } from '../../../lib/background/content-script-copies';
+import { recordTabPage, tabPage } from '../../../lib/background/page-registry';
+import type { PageContext } from '../../../lib/sites/types';
 import { CONTENT_SCRIPT_PORT, STAND_DOWN, startLifecycle } from '../../../lib/content/lifecycle';
 
 type Listener = (...args: unknown[]) => void;
+
+const THREAD_CONTEXT: PageContext = {
+  site: 'gmail',
+  kind: 'thread',
+  participants: [{ email: 'jane.cooper@northwind-trading.com', role: 'from', order: 0 }],
+};
 
 /** One end of a runtime port, wired to its other end. */
 interface FakePort {
@@ -106,6 +114,32 @@ describe('the background, between copies', () => {
 
     expect(older.postMessage).toHaveBeenCalledWith(STAND_DOWN);
     for (const port of [otherTab, otherScript, newer]) expect(port.postMessage).not.toHaveBeenCalled();
+  });
+
+  it("forgets the tab when its last copy's port closes with its page, not while a newer copy runs", async () => {
+    // An open panel hears that the tab's page changed.
+    const heard = vi.fn();
+    fakeBrowser.runtime.onMessage.addListener(heard);
+    await recordTabPage(7, {
+      url: 'https://mail.google.com/mail/u/0/#inbox/a',
+      context: THREAD_CONTEXT,
+      reportedAt: 1,
+      reports: 1,
+    });
+    const older = fakePort(`${CONTENT_SCRIPT_PORT}:gmail`, contentScriptSender(7));
+    onContentScriptConnected(older as never);
+    const newer = fakePort(`${CONTENT_SCRIPT_PORT}:gmail`, contentScriptSender(7));
+    onContentScriptConnected(newer as never);
+    older.fire.disconnect();
+    // The older copy stood down for the newer one: the tab still shows its page.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await tabPage(7)).toBeDefined();
+
+    expect(heard).not.toHaveBeenCalled();
+
+    newer.fire.disconnect();
+    await vi.waitFor(async () => expect(await tabPage(7)).toBeUndefined());
+    await vi.waitFor(() => expect(heard).toHaveBeenCalled());
   });
 
   it('refuses a port that is not from a content script in a tab', () => {
