@@ -20,7 +20,7 @@ export function watchPage(
   document: Document,
   adapter: SiteAdapter,
   hooks: WatchHooks,
-  report: (url: string, context: PageContext) => void,
+  report: (context: PageContext) => void,
 ): { readNow(): void; stop(): void } {
   let lastSent = '';
   let pending: number | undefined;
@@ -81,7 +81,7 @@ export function watchPage(
     const key = pageUrl + '\n' + view.url + '\n' + JSON.stringify(context);
     if (key === lastSent) return;
     lastSent = key;
-    report(pageUrl, context);
+    report(context);
   }
 
   function schedule(): void {

@@ -52,8 +52,8 @@ export function runContentScript(adapter: SiteAdapter): void {
       onLocationChange: ctx.onLocationChange,
       isValid: () => ctx.isValid,
     },
-    (url, context) => {
-      sendToBackground('reportPage', { url, context })
+    (context) => {
+      sendToBackground('reportPage', { context })
         .then((layout) => frame.setCollapsed(layout.collapsed, layout.hidden))
         // The background refuses a malformed report with a logged reason; the page sees nothing.
         .catch(() => undefined);

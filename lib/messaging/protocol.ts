@@ -39,8 +39,8 @@ import type {
   UploadImportChunkResult,
 } from '../data-transfer/types';
 
+/** The page's address is not part of it: the background takes the tab's address from the browser. */
 export interface ReportPageRequest {
-  url: string;
   context: PageContext;
 }
 

@@ -46,7 +46,7 @@ describe('watchPage', () => {
         },
         isValid: () => true,
       },
-      (_url, context) => reports.push(context),
+      (context) => reports.push(context),
     );
     watchers.push(watcher);
     return watcher;
@@ -118,7 +118,7 @@ describe('watchPage', () => {
         onLocationChange: () => undefined,
         isValid: () => true,
       },
-      (_url, context) => reports.push(context),
+      (context) => reports.push(context),
     );
     watchers.push(watcher);
     expect(() => watcher.readNow()).not.toThrow();
