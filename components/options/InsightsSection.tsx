@@ -25,7 +25,7 @@ function isEmpty(report: InsightsReport): boolean {
   const { followUps, spin } = report;
   return (
     report.totalAccounts === 0 &&
-    report.stageEventsRead === 0 &&
+    report.accountsMoved === 0 &&
     followUps.onTime + followUps.late + followUps.overdueNow === 0 &&
     SPIN_TYPES.every((type) => spin[type] === 0)
   );

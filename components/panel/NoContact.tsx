@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { PanelState } from '@/lib/messaging/protocol';
-import type { ReadProblem } from '@/lib/sites/types';
+import type { ReadProblem } from '@/lib/messaging/page-context';
 import { AttachAccount } from './AttachAccount';
 import { ContactPicker } from './ContactPicker';
 

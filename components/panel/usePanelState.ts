@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { onMessage, sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
-import { eventSchemas } from '@/lib/messaging/schemas';
+import { events as eventSchemas } from '@/lib/messaging/messages';
 
 export type PanelTarget =
   /** The in-page frame: the background answers about the tab the frame is docked in. */

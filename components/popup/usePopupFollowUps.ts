@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { onMessage, sendMessage } from '@/lib/messaging/messenger';
 import type { PopupFollowUps } from '@/lib/messaging/protocol';
-import { eventSchemas } from '@/lib/messaging/schemas';
+import { events as eventSchemas } from '@/lib/messaging/messages';
 
 export type PopupData =
   { status: 'loading' } | { status: 'ready'; lists: PopupFollowUps } | { status: 'error'; message: string };

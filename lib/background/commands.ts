@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { applyCollapsed } from './handlers/set-panel-collapsed';
+import { applyCollapsed } from './handlers/page';
 import { tabPage } from './page-registry';
 import { readFrameLayouts } from './settings';
 

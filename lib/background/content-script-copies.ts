@@ -4,7 +4,7 @@
  * frame, the older one is told to stand down. Done here, between extension processes, so a web page can
  * neither see the coordination nor forge it.
  */
-import { browser, type Browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_PORT, STAND_DOWN } from '../content/lifecycle';
 import { broadcastPageChanged } from './broadcast';
 import { forgetTab, tabPage } from './page-registry';
@@ -46,8 +46,4 @@ export function onContentScriptConnected(port: Browser.runtime.Port): void {
     copies.delete(key);
     void contentScriptGone(tabId);
   });
-}
-
-export function registerContentScriptCopies(): void {
-  browser.runtime.onConnect.addListener(onContentScriptConnected);
 }

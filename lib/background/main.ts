@@ -1,31 +1,17 @@
 /** Composition root of the background: every handler and listener is registered here, once. */
 import { browser } from 'wxt/browser';
+import { registerBackup } from './backup';
+import { broadcastPageChanged, onDataChangedInBackground } from './broadcast';
 import { registerCommands } from './commands';
-import { registerContentScriptCopies } from './content-script-copies';
-import { registerAttachAccount } from './handlers/attach-account';
-import { registerData } from './handlers/data';
-import { registerFollowUps } from './handlers/follow-ups';
-import { registerGetPanelState } from './handlers/get-panel-state';
-import { registerGetPlaybook } from './handlers/get-playbook';
-import { registerInsights } from './handlers/insights';
-import { registerLogQuestion } from './handlers/log-question';
-import { registerPickContact } from './handlers/pick-contact';
-import { registerPlaybook } from './handlers/playbook';
-import { registerPopup } from './handlers/popup';
-import { registerReadFailures } from './handlers/read-failures';
-import { registerReportPage } from './handlers/report-page';
-import { registerSaveNote } from './handlers/save-note';
-import { registerSearch } from './handlers/search';
-import { registerSetChecklistItem } from './handlers/set-checklist-item';
-import { registerSetIndustry } from './handlers/set-industry';
-import { registerSetPanelCollapsed } from './handlers/set-panel-collapsed';
-import { registerSetStage } from './handlers/set-stage';
-import { registerSettings } from './handlers/settings';
-import { registerNoteDrafts } from './note-drafts';
-import { broadcastPageChanged } from './broadcast';
+import { onContentScriptConnected } from './content-script-copies';
+import { registerCustomSiteSync } from './custom-sites';
+import { handlers } from './handlers';
+import { notesSearchIndex } from './handlers/options-insights';
+import { onNoteDraftPortConnected } from './note-drafts';
 import { forgetTab, tabNavigated } from './page-registry';
 import { privateItemsDb } from './private-items';
 import { registerReminders } from './reminders';
+import { registerHandlers } from './router';
 
 type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
 interface RestrictableArea {
@@ -58,33 +44,23 @@ async function onTabUpdated(tabId: number, url: string | undefined): Promise<voi
   if (await tabNavigated(tabId, url)) broadcastPageChanged({ tabId });
 }
 
+/** The notes index follows every change the background announces; returns the function that stops it. */
+export function keepNotesSearchIndexCurrent(): () => void {
+  return onDataChangedInBackground((event) => notesSearchIndex.invalidate(event.accountKeys));
+}
+
 export function startBackground(): void {
   void restrictStorageToExtensionPages();
   // Moves what an older version kept in storage.local into the database now, not at the first message.
   privateItemsDb().catch((error: unknown) => console.warn('[dealside] could not open the database', error));
-  registerReportPage();
-  registerGetPanelState();
-  registerSaveNote();
-  registerNoteDrafts();
-  registerSetPanelCollapsed();
-  registerGetPlaybook();
-  registerPickContact();
-  registerAttachAccount();
-  registerSetStage();
-  registerSetIndustry();
-  registerSetChecklistItem();
-  registerLogQuestion();
-  registerFollowUps();
-  registerPopup();
-  registerPlaybook();
-  registerSettings();
-  registerInsights();
-  registerSearch();
-  registerData();
-  registerReadFailures();
+  registerHandlers(handlers);
+  keepNotesSearchIndexCurrent();
+  browser.runtime.onConnect.addListener(onContentScriptConnected);
+  browser.runtime.onConnect.addListener(onNoteDraftPortConnected);
   registerReminders();
+  registerBackup();
+  registerCustomSiteSync();
   registerCommands();
-  registerContentScriptCopies();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     // A new address, or a page starting to load (the browser names no address when the new page is on a

@@ -3,14 +3,14 @@
  * send no more messages, but the background is told its port disconnected: it then saves what was still
  * unsaved, so closing a tab right after typing loses nothing.
  */
-import { browser, type Browser } from 'wxt/browser';
-import type { SaveNoteRequest } from '../messaging/protocol';
-import { requestSchemas } from '../messaging/schemas';
+import type { Browser } from 'wxt/browser';
+import type { NoteEdit } from '../db/notes';
 import { NOTE_DRAFT_PORT, type NoteDraftHandover } from '../notes/draft-port';
-import { saveNote } from './handlers/save-note';
-import { isExtensionPageSender } from './sender';
+import { saveNote } from './handlers/panel-writes';
+import { admitCaller, admitPayload } from './router';
+import { callerOf, panelTabId } from './sender';
 
-type DraftRequest = ReturnType<typeof requestSchemas.saveNote.parse>;
+type DraftRequest = NoteEdit;
 
 export interface PendingDraft {
   draft: DraftRequest;
@@ -21,15 +21,21 @@ export interface PendingDraft {
 export function readHandover(message: unknown): PendingDraft | null | undefined {
   const { draft, buildsOn } = (message ?? {}) as Partial<Record<keyof NoteDraftHandover, unknown>>;
   if (draft === null) return null;
-  const parsed = requestSchemas.saveNote.safeParse(draft);
-  if (!parsed.success) {
-    console.warn('[dealside] refused a malformed note draft', parsed.error.issues[0]?.path);
-    return undefined;
-  }
-  const base = buildsOn === undefined ? undefined : requestSchemas.saveNote.safeParse(buildsOn);
+  // A draft is a `saveNote` sent later: the same schema admits it.
+  const admitted = (payload: unknown) => {
+    try {
+      return admitPayload('saveNote', payload);
+    } catch (refusal) {
+      console.warn('[dealside] refused a malformed note draft:', (refusal as Error).message);
+      return undefined;
+    }
+  };
+  const parsed = admitted(draft);
+  if (!parsed) return undefined;
+  const base = buildsOn === undefined ? undefined : admitted(buildsOn);
   // A save in flight for another note says nothing about this draft.
-  const continued = base?.success && base.data.id === parsed.data.id ? base.data : undefined;
-  return { draft: parsed.data, ...(continued ? { buildsOn: continued } : {}) };
+  const continued = base?.id === parsed.id ? base : undefined;
+  return { draft: parsed, ...(continued ? { buildsOn: continued } : {}) };
 }
 
 /**
@@ -42,7 +48,7 @@ export async function saveDraftOfClosedPanel(
   { draft, buildsOn }: PendingDraft,
   tabId: number | undefined,
 ): Promise<void> {
-  let request: SaveNoteRequest = draft;
+  let request: NoteEdit = draft;
   if (buildsOn) {
     const landed = await saveNote(buildsOn, tabId);
     request =
@@ -53,29 +59,30 @@ export async function saveDraftOfClosedPanel(
   await saveNote(request, tabId);
 }
 
-export function registerNoteDrafts(): void {
-  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
-    if (port.name !== NOTE_DRAFT_PORT) return;
-    if (!port.sender || !isExtensionPageSender(port.sender)) {
-      port.disconnect();
-      return;
-    }
-    const tabId = port.sender.tab?.id;
-    let pending: PendingDraft | null = null;
+/** A panel's draft port (`runtime.onConnect`, registered in main.ts); it may come from who may save notes. */
+export function onNoteDraftPortConnected(port: Browser.runtime.Port): void {
+  if (port.name !== NOTE_DRAFT_PORT) return;
+  let tabId: number | undefined;
+  try {
+    tabId = panelTabId(admitCaller('saveNote', port.sender && callerOf(port.sender)));
+  } catch {
+    port.disconnect();
+    return;
+  }
+  let pending: PendingDraft | null = null;
 
-    port.onMessage.addListener((message: unknown) => {
-      const handover = readHandover(message);
-      if (handover !== undefined) pending = handover;
-    });
+  port.onMessage.addListener((message: unknown) => {
+    const handover = readHandover(message);
+    if (handover !== undefined) pending = handover;
+  });
 
-    port.onDisconnect.addListener(() => {
-      if (!pending) return;
-      const draft = pending;
-      pending = null;
-      // Saving an edit that did reach the background meanwhile is harmless: same text, same note.
-      saveDraftOfClosedPanel(draft, tabId).catch((error: unknown) => {
-        console.warn('[dealside] could not save the draft of a closed panel', error);
-      });
+  port.onDisconnect.addListener(() => {
+    if (!pending) return;
+    const draft = pending;
+    pending = null;
+    // Saving an edit that did reach the background meanwhile is harmless: same text, same note.
+    saveDraftOfClosedPanel(draft, tabId).catch((error: unknown) => {
+      console.warn('[dealside] could not save the draft of a closed panel', error);
     });
   });
 }

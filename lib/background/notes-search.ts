@@ -18,7 +18,8 @@ import {
 import { validRow, validRows } from '../db/validate';
 import { foldForSearch, queryTerms } from '../search/normalize';
 import { buildSnippet, matchesAllTerms } from '../search/snippet';
-import type { NotesSearchHit, NotesSearchRequest, NotesSearchResult } from '../search/types';
+import type { PayloadOf } from '../messaging/messages';
+import type { NotesSearchHit, NotesSearchResult } from '../search/types';
 
 interface IndexedNote {
   id: string;
@@ -61,6 +62,8 @@ export class NotesSearchIndex {
   private damagedByAccount = new Map<string, number>();
   /** Refreshes run one at a time: two searches in flight must not patch the maps together. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** How many times the index was built from every note: the first search, then only after changes it could not follow. */
+  rebuilds = 0;
 
   /** Marks accounts whose notes may have changed; no accounts (or very many) means "anything may have". */
   invalidate(accountKeys: readonly string[]): void {
@@ -98,6 +101,7 @@ export class NotesSearchIndex {
     }
     this.needsRebuild = false;
     this.staleAccounts.clear();
+    this.rebuilds += 1;
     const rows = await tx.store.getAll();
     await tx.done;
     this.notes = new Map();
@@ -240,12 +244,11 @@ async function hitsFor(db: Db, page: IndexedNote[], terms: readonly string[]): P
 export async function searchNotesIn(
   index: NotesSearchIndex,
   db: Db,
-  request: NotesSearchRequest,
+  request: PayloadOf<'searchNotes'>,
 ): Promise<NotesSearchResult> {
-  const started = performance.now();
   const terms = queryTerms(request.query);
   // An empty query shows nothing and needs no index, unless the page asks to get the index ready.
-  const indexBuilt = (terms.length > 0 || request.prepare === true) && (await index.refresh(db));
+  if (terms.length > 0 || request.prepare === true) await index.refresh(db);
   const { page, total } =
     terms.length === 0 || request.prepare
       ? { page: [], total: 0 }
@@ -256,8 +259,5 @@ export async function searchNotesIn(
     hits,
     total,
     offset: request.offset,
-    searched: index.size,
-    searchMs: Math.round((performance.now() - started) * 10) / 10,
-    indexBuilt,
   };
 }

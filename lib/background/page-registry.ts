@@ -3,17 +3,12 @@
  * the browser stopped between two messages wakes up knowing every open tab's page.
  */
 import { storage } from 'wxt/utils/storage';
-import type { PageContext } from '../sites/types';
+import type { PageContext } from '../messaging/messages';
 
 export interface TabPage {
   url: string;
   context: PageContext;
   reportedAt: number;
-  /**
-   * How many reports this tab's content script has sent since the tab opened. Content scripts report only
-   * real changes, so this stays low on busy pages (the benchmark and tests read it).
-   */
-  reports: number;
 }
 
 const sessionItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });

@@ -10,7 +10,8 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { siteAdapters } from '../sites/registry';
-import { READ_FAILURES, READ_PROBLEMS, type PageContext, type ReadProblem } from '../sites/types';
+import type { PageContext } from '../messaging/messages';
+import { READ_FAILURES, READ_PROBLEMS, type ReadProblem } from '../messaging/page-context';
 
 /** How many different failures are kept per site, newest first. */
 export const MAX_FAILURES_PER_SITE = 10;

@@ -1,31 +1,31 @@
 /**
- * Registers one handler per message, with the receiver-side checks every message gets: the sender must
- * be of the kind the message is for, and the payload must match its schema. A refused message is logged
- * with its reason and answered with an error; nothing is written.
+ * Registers the handler of every message in the table (lib/messaging/messages.ts), with the checks every
+ * message gets on receipt: the sender must be of a kind the table allows for it, and the payload must
+ * match its schema. A refused message is logged with its reason and answered with an error; nothing is
+ * written.
  */
 import type { Browser } from 'wxt/browser';
-import type { z } from 'zod';
+import {
+  messages,
+  type MessageType,
+  type PayloadOf,
+  type ResultOf,
+  type SendersOf,
+} from '../messaging/messages';
 import { onMessage } from '../messaging/messenger';
-import type { ProtocolMap } from '../messaging/protocol';
-import { requestSchemas, type HandledMessageType } from '../messaging/schemas';
-import { contentScriptPageUrl, contentScriptTabId, isExtensionPageSender } from './sender';
+import { errorText } from '../error-text';
+import { callerOf, type Caller, type CallerOf } from './sender';
 
 type Sender = Browser.runtime.MessageSender;
-type CallerKind = Caller['kind'];
 
-export type Caller =
-  /** A content script in a tab's top frame: untrusted, may only describe its own tab. */
-  | {
-      kind: 'content-script';
-      tabId: number;
-      /** The page's URL as the browser reports it (see `contentScriptPageUrl`). */
-      pageUrl: string;
-    }
-  /**
-   * One of our own pages; `tabId` is set for the in-page panel frame (the tab it is docked in), with
-   * `frameId` the frame it is in.
-   */
-  | { kind: 'extension-page'; tabId?: number; frameId?: number };
+/** What the background does with one message; its caller is of a kind the table allows for it. */
+export type Handler<T extends MessageType> = (
+  payload: PayloadOf<T>,
+  caller: CallerOf<SendersOf<T>>,
+) => Promise<ResultOf<T>> | ResultOf<T>;
+
+/** A handler for every message of the table: a message without one does not compile. */
+export type Handlers = { [T in MessageType]: Handler<T> };
 
 export class MessageRefused extends Error {
   constructor(type: string, reason: string) {
@@ -34,31 +34,9 @@ export class MessageRefused extends Error {
   }
 }
 
-type Payload<T extends HandledMessageType> = z.infer<(typeof requestSchemas)[T]>;
-type Result<T extends HandledMessageType> = ReturnType<ProtocolMap[T]>;
-
-function callerOf(sender: Sender, allowed: readonly CallerKind[]): Caller | undefined {
-  if (allowed.includes('extension-page') && isExtensionPageSender(sender)) {
-    return { kind: 'extension-page', tabId: sender.tab?.id, frameId: sender.frameId };
-  }
-  const tabId = allowed.includes('content-script') ? contentScriptTabId(sender) : undefined;
-  const pageUrl = contentScriptPageUrl(sender);
-  return tabId === undefined || pageUrl === undefined
-    ? undefined
-    : { kind: 'content-script', tabId, pageUrl };
-}
-
-/** The checks of `handle`, on their own so they can be tested (and fuzzed) without a browser. */
-export function admitMessage<T extends HandledMessageType>(
-  type: T,
-  allowed: readonly CallerKind[],
-  data: unknown,
-  sender: Sender,
-): { caller: Caller; payload: Payload<T> } {
-  const caller = callerOf(sender, allowed);
-  if (!caller) throw new MessageRefused(type, `not accepted from this sender (${allowed.join(' or ')} only)`);
-  // TypeScript cannot narrow the schema map by a generic key; the map is keyed by the same T.
-  const schema = requestSchemas[type] as unknown as z.ZodType<Payload<T>>;
+/** Checks a payload against its message's schema; throws a `MessageRefused` that says where it is wrong. */
+export function admitPayload<T extends MessageType>(type: T, data: unknown): PayloadOf<T> {
+  const schema = messages[type].request;
   let parsed: ReturnType<typeof schema.safeParse>;
   try {
     parsed = schema.safeParse(data);
@@ -74,7 +52,30 @@ export function admitMessage<T extends HandledMessageType>(
       `malformed payload at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`,
     );
   }
-  return { caller, payload: parsed.data };
+  // The table is indexed by the same T; TypeScript cannot narrow a schema picked by a generic key.
+  return parsed.data as PayloadOf<T>;
+}
+
+/** Checks that the table allows `caller`'s kind to send `type`. */
+export function admitCaller<T extends MessageType>(
+  type: T,
+  caller: Caller | undefined,
+): CallerOf<SendersOf<T>> {
+  const allowed: readonly string[] = messages[type].senders;
+  if (!caller || !allowed.includes(caller.kind)) {
+    throw new MessageRefused(type, `not accepted from this sender (${allowed.join(' or ')} only)`);
+  }
+  return caller as CallerOf<SendersOf<T>>;
+}
+
+/** The checks of the router, on their own so they can be tested (and fuzzed) without a browser. */
+export function admitMessage<T extends MessageType>(
+  type: T,
+  data: unknown,
+  sender: Sender,
+): { caller: CallerOf<SendersOf<T>>; payload: PayloadOf<T> } {
+  const caller = admitCaller(type, callerOf(sender));
+  return { caller, payload: admitPayload(type, data) };
 }
 
 /** Shown to the rep when the browser has no room left for Dealside's data. */
@@ -98,25 +99,37 @@ export function explainFailure(error: unknown): unknown {
   return error;
 }
 
-export function handle<T extends HandledMessageType>(
+/**
+ * Admits one message from `caller` and runs its handler. A refusal is logged with its reason; a failure
+ * the rep can act on is put into words.
+ */
+export async function dispatch<T extends MessageType>(
+  handlers: Handlers,
   type: T,
-  allowed: CallerKind | readonly CallerKind[],
-  handler: (payload: Payload<T>, caller: Caller) => Promise<Result<T>> | Result<T>,
-): void {
-  const allowedKinds = typeof allowed === 'string' ? [allowed] : allowed;
-  onMessage(type, (message) => {
-    let admitted: { caller: Caller; payload: Payload<T> };
-    try {
-      admitted = admitMessage(type, allowedKinds, message.data, message.sender);
-    } catch (refusal) {
-      console.warn((refusal as Error).message);
-      throw refusal;
-    }
-    // The generic protocol types cannot see that T picks the same entry in both maps.
-    return Promise.resolve()
-      .then(() => handler(admitted.payload, admitted.caller))
-      .catch((error: unknown) => {
-        throw explainFailure(error);
-      }) as never;
-  });
+  data: unknown,
+  caller: Caller | undefined,
+): Promise<ResultOf<T>> {
+  let admitted: { caller: CallerOf<SendersOf<T>>; payload: PayloadOf<T> };
+  try {
+    admitted = { caller: admitCaller(type, caller), payload: admitPayload(type, data) };
+  } catch (refusal) {
+    console.warn(errorText(refusal));
+    throw refusal;
+  }
+  const handler: Handler<T> = handlers[type];
+  try {
+    return await handler(admitted.payload, admitted.caller);
+  } catch (error) {
+    throw explainFailure(error);
+  }
+}
+
+type Listen = typeof onMessage;
+
+/** Registers every handler of the table, each behind the checks above. */
+export function registerHandlers(handlers: Handlers, listen: Listen = onMessage): void {
+  for (const type of Object.keys(messages) as MessageType[]) {
+    // The messaging library's generic types cannot see that `type` picks the same row of the table.
+    listen(type, (message) => dispatch(handlers, type, message.data, callerOf(message.sender)) as never);
+  }
 }

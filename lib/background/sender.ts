@@ -1,8 +1,39 @@
+/**
+ * Who sent a message or opened a port, as the browser reports it — never as the message says. The
+ * message table (lib/messaging/messages.ts) names which of these kinds may send each message.
+ */
 import { browser, type Browser } from 'wxt/browser';
+import type { SenderKind } from '../messaging/messages';
 
 type Sender = Browser.runtime.MessageSender;
 
+export type Caller =
+  /** A content script in a tab's top frame: untrusted, may only describe its own tab. */
+  | {
+      kind: 'content-script';
+      tabId: number;
+      /** The page's URL as the browser reports it (see `contentScriptPageUrl`). */
+      pageUrl: string;
+    }
+  /** The in-page panel: our panel page in a frame of a web page's tab, about that tab. */
+  | { kind: 'panel-frame'; tabId: number; frameId: number }
+  /** Our pages outside web pages (side panel, popup, options): they name any tab they ask about. */
+  | { kind: 'extension-page' };
+
+export type CallerOf<Kind extends SenderKind> = Extract<Caller, { kind: Kind }>;
+
 const EXTENSION_PROTOCOLS = new Set(['chrome-extension:', 'moz-extension:']);
+const PANEL_FRAME_PATH = '/panel.html';
+
+function extensionPageUrl(sender: Sender): URL | undefined {
+  if (sender.id !== browser.runtime.id || !sender.url) return undefined;
+  try {
+    const url = new URL(sender.url);
+    return EXTENSION_PROTOCOLS.has(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * True for our own extension pages (panel frame, side panel, popup, options). Content scripts share our
@@ -10,12 +41,7 @@ const EXTENSION_PROTOCOLS = new Set(['chrome-extension:', 'moz-extension:']);
  * in-page panel may be loaded through the dynamic web-accessible URL, whose host is not the static id.)
  */
 export function isExtensionPageSender(sender: Sender): boolean {
-  if (sender.id !== browser.runtime.id || !sender.url) return false;
-  try {
-    return EXTENSION_PROTOCOLS.has(new URL(sender.url).protocol);
-  } catch {
-    return false;
-  }
+  return extensionPageUrl(sender) !== undefined;
 }
 
 const isWebUrl = (url: string | undefined): url is string => url !== undefined && /^https?:/.test(url);
@@ -38,4 +64,30 @@ export function contentScriptTabId(sender: Sender): number | undefined {
 export function contentScriptPageUrl(sender: Sender): string | undefined {
   if (contentScriptTabId(sender) === undefined) return undefined;
   return isWebUrl(sender.tab?.url) ? sender.tab.url : sender.url;
+}
+
+/** The sender as one of the kinds the message table knows, or undefined for anyone else. */
+export function callerOf(sender: Sender): Caller | undefined {
+  const ownPage = extensionPageUrl(sender);
+  if (ownPage) {
+    const tabId = sender.tab?.id;
+    // Only the panel page, in a sub-frame of a tab, is the in-page panel.
+    if (ownPage.pathname === PANEL_FRAME_PATH && tabId !== undefined && sender.frameId) {
+      return { kind: 'panel-frame', tabId, frameId: sender.frameId };
+    }
+    return { kind: 'extension-page' };
+  }
+  const tabId = contentScriptTabId(sender);
+  const pageUrl = contentScriptPageUrl(sender);
+  return tabId === undefined || pageUrl === undefined
+    ? undefined
+    : { kind: 'content-script', tabId, pageUrl };
+}
+
+/** The tab a panel message is about: the in-page frame's own tab, or the one the side panel names. */
+export function panelTabId(
+  caller: CallerOf<'panel-frame' | 'extension-page'>,
+  named?: number,
+): number | undefined {
+  return caller.kind === 'panel-frame' ? caller.tabId : named;
 }

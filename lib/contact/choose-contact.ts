@@ -6,7 +6,8 @@
  * Company and deal records may name the organisation's website instead of (or beside) its people: then
  * the website decides the account, and the contact is someone of that account, or nobody.
  */
-import type { PageContext, PageKind, Participant, ParticipantRole } from '../sites/types';
+import type { PageContext, Participant } from '../messaging/messages';
+import type { PageKind, ParticipantRole } from '../messaging/page-context';
 import {
   type AccountAliases,
   accountKeyForDomain,

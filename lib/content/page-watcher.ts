@@ -3,7 +3,8 @@
  * observed on the app's main region, so typing in a compose box or a ticking clock costs one cheap
  * comparison, not a message.
  */
-import type { PageContext, SiteAdapter } from '../sites/types';
+import type { PageContext } from '../messaging/messages';
+import type { SiteAdapter } from '../sites/types';
 
 export const MUTATION_DEBOUNCE_MS = 150;
 /** A page that never stops changing (a ticking counter) still gets read this often. */

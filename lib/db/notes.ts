@@ -1,20 +1,29 @@
+import { z } from 'zod';
 import { ensureAccount, type PersonSeen } from './accounts';
 import type { Db } from './open';
-import { noteRecordSchema, type NoteRecord } from './records';
+import {
+  accountKeySchema,
+  emailSchema,
+  noteBodySchema,
+  noteKindSchema,
+  noteRecordSchema,
+  recordIdSchema,
+  type NoteRecord,
+} from './records';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
 
-export interface NoteEdit {
-  id: string;
-  accountKey: string;
-  contactEmail?: string;
-  /** The contact the note is about, recorded with it so the account knows its people. */
-  contact?: PersonSeen;
-  kind: 'note' | 'call';
-  body: string;
-  /** Revision the edit started from; null for a new note. */
-  baseRevision: number | null;
-}
+/** One autosaved edit of a note: what the panel sends (the `saveNote` message) and this module stores. */
+export const noteEditSchema = z.object({
+  id: recordIdSchema,
+  accountKey: accountKeySchema,
+  contactEmail: emailSchema.optional(),
+  kind: noteKindSchema,
+  body: noteBodySchema,
+  /** The revision this edit started from; null for a note not saved before. */
+  baseRevision: z.number().int().positive().nullable(),
+});
+export type NoteEdit = z.infer<typeof noteEditSchema>;
 
 export type NoteSaveOutcome =
   | { status: 'saved'; note: NoteRecord }
@@ -75,7 +84,8 @@ export async function listNotesBefore(
  */
 export async function saveNoteEdit(
   db: Db,
-  edit: NoteEdit,
+  /** `contact`: who the note is about, recorded with it so the account knows its people. */
+  edit: NoteEdit & { contact?: PersonSeen },
   now: number,
   newId: () => string,
 ): Promise<NoteSaveOutcome> {

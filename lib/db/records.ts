@@ -4,28 +4,48 @@
  * surface).
  */
 import { z } from 'zod';
+import {
+  ACCOUNT_KEY_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  EMAIL_MIN_LENGTH,
+  FOLLOW_UP_TITLE_MAX_LENGTH,
+  INDUSTRY_MAX_LENGTH,
+  INSTANT_MAX,
+  NAME_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
+  PAGE_URL_MAX_LENGTH,
+  PLAYBOOK_ID_MAX_LENGTH,
+  RECORD_ID_MAX_LENGTH,
+} from '../limits';
 
+// The fields rows and messages share (lib/messaging/messages.ts builds its requests from them).
 /** Milliseconds since the epoch. Instants are stored as numbers so IndexedDB can index them. */
-const instant = z.number().int().nonnegative();
-const id = z.string().min(1).max(100);
-const accountKey = z.string().min(1).max(320);
-const email = z.string().min(3).max(320);
+export const instantSchema = z.number().int().nonnegative().max(INSTANT_MAX);
+export const recordIdSchema = z.string().min(1).max(RECORD_ID_MAX_LENGTH);
+export const accountKeySchema = z.string().min(1).max(ACCOUNT_KEY_MAX_LENGTH);
+export const emailSchema = z.string().min(EMAIL_MIN_LENGTH).max(EMAIL_MAX_LENGTH);
+export const nameSchema = z.string().max(NAME_MAX_LENGTH);
+/** A stage, checklist item, question or cadence step id of the playbook. */
+export const playbookIdSchema = z.string().min(1).max(PLAYBOOK_ID_MAX_LENGTH);
+export const spinTypeSchema = z.enum(['S', 'P', 'I', 'N']);
+export const noteKindSchema = z.enum(['note', 'call']);
+export const noteBodySchema = z.string().max(NOTE_MAX_LENGTH);
 
-/**
- * The longest page URL Dealside keeps: a tab's page, and a contact's last page. Page metadata never fails
- * a write: a longer URL is cut where it only tells pages apart and dropped where it would be a link
- * (see lib/background/page-url.ts).
- */
-export const PAGE_URL_MAX_LENGTH = 4096;
+const instant = instantSchema;
+const id = recordIdSchema;
+const accountKey = accountKeySchema;
+const email = emailSchema;
+// Stored rows may name an empty id where the playbook had one (an older editor allowed it).
+const storedPlaybookId = z.string().max(PLAYBOOK_ID_MAX_LENGTH);
 
 export const accountRecordSchema = z.object({
   key: accountKey,
-  displayName: z.string().max(300).optional(),
+  displayName: nameSchema.optional(),
   /** Stage id from the playbook; may name a stage the playbook no longer has (shown as such). */
-  stageId: z.string().max(60).optional(),
-  industry: z.string().max(40).optional(),
+  stageId: storedPlaybookId.optional(),
+  industry: z.string().max(INDUSTRY_MAX_LENGTH).optional(),
   /** Checklist item ids ticked, per stage id. */
-  checklist: z.record(z.string().max(60), z.array(z.string().max(60)).max(50)).default({}),
+  checklist: z.record(storedPlaybookId, z.array(storedPlaybookId).max(50)).default({}),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -34,7 +54,7 @@ export type AccountRecord = z.infer<typeof accountRecordSchema>;
 export const contactRecordSchema = z.object({
   email,
   accountKey,
-  name: z.string().max(300).optional(),
+  name: nameSchema.optional(),
   /** The last supported page where this person was detected, so "open" can go back there. */
   lastSeenUrl: z.string().max(PAGE_URL_MAX_LENGTH).optional(),
   lastSeenAt: instant.optional(),
@@ -43,15 +63,12 @@ export const contactRecordSchema = z.object({
 });
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
 
-export const noteKindSchema = z.enum(['note', 'call']);
-export const NOTE_MAX_LENGTH = 200_000;
-
 export const noteRecordSchema = z.object({
   id,
   accountKey,
   contactEmail: email.optional(),
   kind: noteKindSchema,
-  body: z.string().max(NOTE_MAX_LENGTH),
+  body: noteBodySchema,
   createdAt: instant,
   updatedAt: instant,
   /** Bumped by every write; a write based on an older revision is a conflict and keeps both texts. */
@@ -63,7 +80,7 @@ export const followUpRecordSchema = z.object({
   id,
   accountKey,
   contactEmail: email.optional(),
-  title: z.string().min(1).max(10_000),
+  title: z.string().min(1).max(FOLLOW_UP_TITLE_MAX_LENGTH),
   /** Due instant. */
   due: instant,
   /** `proposed`: suggested by the playbook's cadence after a stage change, waiting for the rep to accept. */
@@ -72,7 +89,7 @@ export const followUpRecordSchema = z.object({
   snoozedUntil: instant.optional(),
   source: z.enum(['manual', 'plan']),
   /** For plan follow-ups: the cadence step that proposed it. */
-  planStepId: z.string().max(60).optional(),
+  planStepId: storedPlaybookId.optional(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -81,18 +98,24 @@ export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
 export const stageEventRecordSchema = z.object({
   id,
   accountKey,
-  from: z.string().max(60).optional(),
-  to: z.string().max(60),
+  from: storedPlaybookId.optional(),
+  to: storedPlaybookId,
   at: instant,
 });
 export type StageEventRecord = z.infer<typeof stageEventRecordSchema>;
 
 export const questionLogRecordSchema = z.object({
   /** `<account key>\u0000<question id>`: one row per question asked of an account. */
-  id: z.string().min(1).max(400),
+  id: z
+    .string()
+    .min(1)
+    .max(ACCOUNT_KEY_MAX_LENGTH + 1 + PLAYBOOK_ID_MAX_LENGTH),
   accountKey,
-  questionId: z.string().max(60),
-  spinType: z.enum(['S', 'P', 'I', 'N']),
+  questionId: storedPlaybookId,
+  spinType: spinTypeSchema,
   askedAt: instant,
 });
 export type QuestionLogRecord = z.infer<typeof questionLogRecordSchema>;
+
+// Kept where the rest of the app has always found them.
+export { NOTE_MAX_LENGTH, PAGE_URL_MAX_LENGTH };

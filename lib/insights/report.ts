@@ -4,10 +4,6 @@ import type { FollowUpTimeliness, SpinCounts } from './activity';
 import type { OtherStageFigures, StageFigures } from './funnel';
 import type { InsightsPeriod } from './period';
 
-export interface InsightsRequest {
-  period: InsightsPeriod;
-}
-
 export interface InsightsStage extends StageFigures {
   /** The stage's name in both languages; the page shows the one of the UI language. */
   name: LocalizedText;
@@ -32,7 +28,4 @@ export interface InsightsReport {
     overdueNow: number;
   };
   spin: SpinCounts;
-  /** Rows read, and how long the background took, for the benchmarks. */
-  stageEventsRead: number;
-  computeMs: number;
 }

@@ -3,7 +3,7 @@
  * @webext-core/messaging and types.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ProtocolMap } from './protocol';
+import type { ProtocolMap } from './messages';
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
   // The library logs every message by default; reps' data has no place in the console.

@@ -3,12 +3,10 @@
  * options page's sections). The messaging library allows one listener per message type in a page, so
  * this module holds that one listener and hands every valid event to all subscribers.
  */
+import { events, type EventOf, type EventType } from './messages';
 import { onMessage } from './messenger';
-import type { ProtocolMap } from './protocol';
-import { eventSchemas } from './schemas';
 
-export type PageEventType = keyof typeof eventSchemas;
-type EventOf<T extends PageEventType> = Parameters<ProtocolMap[T]>[0];
+export type PageEventType = EventType;
 type Listener<T extends PageEventType> = (event: EventOf<T>) => void;
 
 const subscribers = new Map<PageEventType, Set<Listener<never>>>();
@@ -24,7 +22,7 @@ export function onPageEvent<T extends PageEventType>(type: T, listener: Listener
     stopListening.set(
       type,
       onMessage(type, ({ data }) => {
-        const parsed = eventSchemas[type].safeParse(data);
+        const parsed = events[type].safeParse(data);
         if (!parsed.success) return;
         for (const subscriber of [...created]) subscriber(parsed.data as EventOf<T>);
       }),

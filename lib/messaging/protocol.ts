@@ -1,48 +1,29 @@
 /**
- * Every message the extension's parts exchange, in one place. Senders import only these types; the
- * receiver validates each payload with the schema of the same name in ./schemas.ts.
- *
- * Directions:
- * - content script → background: page reports (untrusted, page-derived, only about the sender's own tab)
- * - extension pages (panel, side panel, popup, options) → background: reads and writes (privileged)
- * - background → extension pages: change events, so every open surface refreshes
- * - background → content script: layout commands for the in-page panel frame
+ * What the background answers with and what screens show: the result and view types of the message
+ * table (./messages.ts). Requests are not written here: their types are derived from the table's
+ * schemas, and the aliases below only name the ones screens use often.
  */
 import type { AccountRecord, ContactRecord, FollowUpRecord, NoteRecord } from '../db/records';
 import type { MergedRows } from '../db/merge-accounts';
-import type { Playbook, PlaybookError } from '../playbook/schema';
+import type { PlaybookError } from '../playbook/schema';
 import type { CustomSiteProblem } from '../settings/custom-sites';
 import type { Settings } from '../settings/schema';
-import type { PageContext, PageKind, ReadProblem } from '../sites/types';
-import type { InsightsReport, InsightsRequest } from '../insights/report';
-import type { NotesSearchRequest, NotesSearchResult } from '../search/types';
-import type {
-  AccountNotesMarkdown,
-  AccountNotesMarkdownRequest,
-  ApplyImportRequest,
-  ApplyImportResult,
-  BackupStatus,
-  DataAccountList,
-  DeleteAccountDataRequest,
-  DeleteAllDataRequest,
-  DeletedAccountRows,
-  DeletedRows,
-  ExportChunk,
-  ImportPreviewResult,
-  ImportRequest,
-  ListDataAccountsRequest,
-  PrepareExportRequest,
-  PreparedExport,
-  ReadExportChunkRequest,
-  SetBackupScheduleRequest,
-  UploadImportChunkRequest,
-  UploadImportChunkResult,
-} from '../data-transfer/types';
+import type { PageKind, ReadProblem } from './page-context';
+import type { EventOf, RequestOf, ResultOf } from './messages';
 
-/** The page's address is not part of it: the background takes the tab's address from the browser. */
-export interface ReportPageRequest {
-  context: PageContext;
-}
+export type { MessageType, ProtocolMap } from './messages';
+
+export type SaveNoteRequest = RequestOf<'saveNote'>;
+export type SaveNoteResult = ResultOf<'saveNote'>;
+export type AddFollowUpRequest = RequestOf<'addFollowUp'>;
+export type UpdateFollowUpRequest = RequestOf<'updateFollowUp'>;
+/** Accounts in a stage the saved playbook no longer has move to a stage it has. */
+export type StageMove = RequestOf<'savePlaybook'>['stageMoves'][number];
+/** The fields to change; the rest stay as they are. Custom sites have messages of their own. */
+export type SettingsPatch = RequestOf<'saveSettings'>;
+export type DeleteAllDataRequest = RequestOf<'deleteAllData'>;
+export type DataChangedEvent = EventOf<'dataChanged'>;
+export type PageChangedEvent = EventOf<'pageChanged'>;
 
 export interface FrameLayout {
   collapsed: boolean;
@@ -106,93 +87,9 @@ export interface PanelState {
   reason?: string;
 }
 
-export interface ListOlderNotesRequest {
-  accountKey: string;
-  /** The oldest note the panel has: the page starts below it. */
-  before: { createdAt: number; id: string };
-  limit: number;
-}
-
-export interface GetPanelStateRequest {
-  /** The side panel names the tab it follows; the in-page frame omits it (its sender tab is used). */
-  tabId?: number;
-}
-
-export interface PickContactRequest {
-  /** As for getPanelState. */
-  tabId?: number;
-  /** The address the rep picked or typed; null returns to automatic detection. */
-  email: string | null;
-}
-
 export type PickContactResult = { ok: true } | { ok: false; reason: 'invalid-email' | 'no-page' };
 
-export interface AttachAccountRequest {
-  /** As for getPanelState. */
-  tabId?: number;
-  /** An existing account's key; null returns the page to automatic detection. */
-  accountKey: string | null;
-}
-
 export type AttachAccountResult = { ok: true } | { ok: false; reason: 'unknown-account' | 'no-page' };
-
-export interface SaveNoteRequest {
-  id: string;
-  accountKey: string;
-  contactEmail?: string;
-  kind: 'note' | 'call';
-  body: string;
-  /** The revision this edit started from; null for a note not saved before. */
-  baseRevision: number | null;
-}
-
-export type SaveNoteResult =
-  | { status: 'saved'; note: NoteRecord }
-  | { status: 'deleted'; id: string }
-  /** Someone else saved this note meanwhile: theirs stays, ours was kept as a new note. */
-  | { status: 'conflict'; note: NoteRecord; theirs: NoteRecord };
-
-/** Account changes from the panel; `contactEmail` records who the rep was looking at. */
-interface AccountChange {
-  accountKey: string;
-  contactEmail?: string;
-}
-
-export interface SetStageRequest extends AccountChange {
-  stageId: string;
-  /** The UI language, for the titles of the follow-ups the cadence proposes. */
-  locale: string;
-}
-
-export interface SetIndustryRequest extends AccountChange {
-  industry: string;
-}
-
-export interface SetChecklistItemRequest extends AccountChange {
-  stageId: string;
-  itemId: string;
-  done: boolean;
-}
-
-export interface LogQuestionRequest extends AccountChange {
-  questionId: string;
-  spinType: 'S' | 'P' | 'I' | 'N';
-  /** False takes a mistaken "asked" back. */
-  asked: boolean;
-}
-
-export interface AddFollowUpRequest extends AccountChange {
-  title: string;
-  /** Due instant, milliseconds since the epoch. */
-  due: number;
-}
-
-export interface UpdateFollowUpRequest {
-  id: string;
-  action: 'done' | 'reopen' | 'accept' | 'dismiss' | 'snooze';
-  /** For snooze: the new due instant. */
-  until?: number;
-}
 
 /** One follow-up as the popup lists it. */
 export interface PopupFollowUp {
@@ -227,12 +124,6 @@ export interface PopupFollowUps {
   week: PopupSection;
 }
 
-export interface OpenFollowUpRequest {
-  id: string;
-  /** The window a new tab should open in (the popup's). */
-  windowId?: number;
-}
-
 export type OpenFollowUpResult =
   /** `tab`: focused a tab already showing the contact; `last-seen-page`: opened where they were last seen. */
   | { opened: 'tab' | 'last-seen-page' | 'new-mail'; tabId?: number }
@@ -248,26 +139,6 @@ export interface RemindersStatus {
   nextReminderAt: number | null;
   /** The end of quiet hours when they hold reminders back right now, else null. */
   quietUntil: number | null;
-}
-
-export interface DataChangedEvent {
-  accountKeys: string[];
-}
-
-export interface PageChangedEvent {
-  tabId: number;
-}
-
-/** Accounts in a stage the saved playbook no longer has move to a stage it has. */
-export interface StageMove {
-  from: string;
-  to: string;
-}
-
-export interface SavePlaybookRequest {
-  /** Validated with `parsePlaybook` on receipt; an invalid one is answered with its errors. */
-  playbook: Playbook;
-  stageMoves: StageMove[];
 }
 
 export type SavePlaybookResult =
@@ -289,20 +160,6 @@ export interface SettingsView {
   customSites: CustomSiteView[];
 }
 
-/** The fields to change; the rest stay as they are. Custom sites have messages of their own. */
-export type SettingsPatch = Partial<
-  Pick<
-    Settings,
-    | 'language'
-    | 'ownEmails'
-    | 'ownDomains'
-    | 'accountAliases'
-    | 'disabledSites'
-    | 'remindersEnabled'
-    | 'quietHours'
-  >
->;
-
 export type AddCustomSiteResult =
   | { ok: true; view: SettingsView }
   | {
@@ -310,12 +167,6 @@ export type AddCustomSiteResult =
       reason: CustomSiteProblem | 'permission-missing' | 'registration-failed';
       detail?: string;
     };
-
-export interface MergeAccountsRequest {
-  /** The account that goes away: its rows move and its key becomes an alias. */
-  from: string;
-  into: string;
-}
 
 export type MergeAccountsResult =
   | { ok: true; from: string; into: string; moved: MergedRows; view: SettingsView }
@@ -333,61 +184,3 @@ export interface ReadFailureView {
   lastAt: number;
   count: number;
 }
-
-export interface ProtocolMap {
-  // content script → background
-  reportPage(request: ReportPageRequest): FrameLayout;
-  // content script (its handle) or panel frame → background
-  setPanelCollapsed(request: FrameLayout): void;
-  // panel / side panel → background
-  getPanelState(request: GetPanelStateRequest): PanelState;
-  getPlaybook(request: Record<string, never>): Playbook;
-  pickContact(request: PickContactRequest): PickContactResult;
-  attachAccount(request: AttachAccountRequest): AttachAccountResult;
-  saveNote(request: SaveNoteRequest): SaveNoteResult;
-  listOlderNotes(request: ListOlderNotesRequest): NoteRecord[];
-  setStage(request: SetStageRequest): void;
-  setIndustry(request: SetIndustryRequest): void;
-  setChecklistItem(request: SetChecklistItemRequest): void;
-  logQuestion(request: LogQuestionRequest): void;
-  addFollowUp(request: AddFollowUpRequest): FollowUpRecord;
-  updateFollowUp(request: UpdateFollowUpRequest): void;
-  // popup (and options) → background
-  getPopupFollowUps(request: Record<string, never>): PopupFollowUps;
-  openFollowUp(request: OpenFollowUpRequest): OpenFollowUpResult;
-  getRemindersStatus(request: Record<string, never>): RemindersStatus;
-  // options → background: insights and notes search
-  getInsights(request: InsightsRequest): InsightsReport;
-  searchNotes(request: NotesSearchRequest): NotesSearchResult;
-  // options → background: the playbook editor and settings
-  savePlaybook(request: SavePlaybookRequest): SavePlaybookResult;
-  getSettings(request: Record<string, never>): SettingsView;
-  saveSettings(request: SettingsPatch): SettingsView;
-  addCustomSite(request: { host: string }): AddCustomSiteResult;
-  removeCustomSite(request: { host: string }): SettingsView;
-  mergeAccounts(request: MergeAccountsRequest): MergeAccountsResult;
-  // options → background: the rep's data in and out (export, import, delete, backups)
-  prepareExport(request: PrepareExportRequest): PreparedExport;
-  readExportChunk(request: ReadExportChunkRequest): ExportChunk;
-  uploadImportChunk(request: UploadImportChunkRequest): UploadImportChunkResult;
-  previewImport(request: ImportRequest): ImportPreviewResult;
-  applyImport(request: ApplyImportRequest): ApplyImportResult;
-  listDataAccounts(request: ListDataAccountsRequest): DataAccountList;
-  accountNotesMarkdown(request: AccountNotesMarkdownRequest): AccountNotesMarkdown;
-  deleteAccountData(request: DeleteAccountDataRequest): DeletedAccountRows;
-  deleteAllData(request: DeleteAllDataRequest): DeletedRows;
-  getBackupStatus(request: Record<string, never>): BackupStatus;
-  setBackupSchedule(request: SetBackupScheduleRequest): BackupStatus;
-  runBackupNow(request: Record<string, never>): BackupStatus;
-  // options → background: pages of supported sites that could not be read
-  listReadFailures(request: Record<string, never>): ReadFailureView[];
-  clearReadFailures(request: Record<string, never>): void;
-  // background → extension pages
-  dataChanged(event: DataChangedEvent): void;
-  pageChanged(event: PageChangedEvent): void;
-  playbookChanged(event: Record<string, never>): void;
-  // background → content script
-  applyFrameLayout(layout: FrameLayout): void;
-}
-
-export type MessageType = keyof ProtocolMap;

@@ -21,11 +21,8 @@ export type AutosaveStatus =
   /** `storageFull`: the browser has no room left; the text stays in the editor and saving is retried. */
   | { state: 'error'; message: string; storageFull?: boolean };
 
-export interface AutosaveTarget {
-  accountKey: string;
-  contactEmail?: string;
-  kind: 'note' | 'call';
-}
+/** Which account (and person) and which kind of note the editor writes. */
+export type AutosaveTarget = Pick<SaveNoteRequest, 'accountKey' | 'contactEmail' | 'kind'>;
 
 export interface AutosaveDeps {
   save(request: SaveNoteRequest): Promise<SaveNoteResult>;

@@ -1,4 +1,4 @@
-/** The notes search as the options page asks for it and gets it back. */
+/** The notes search as the options page gets it back (the request is the `searchNotes` message). */
 import type { Snippet } from './snippet';
 
 /** Longest query accepted; longer text is not a search. */
@@ -6,18 +6,6 @@ export const SEARCH_QUERY_MAX_LENGTH = 200;
 /** Results per page. */
 export const SEARCH_PAGE_SIZE = 50;
 export const SEARCH_PAGE_MAX = 100;
-
-export interface NotesSearchRequest {
-  query: string;
-  /** How many matches to skip: the results already shown when the rep asks for more. */
-  offset: number;
-  limit: number;
-  /**
-   * Only get ready: build the index (sent when the rep focuses the search box, so the first query does
-   * not wait for it) and answer with no hits.
-   */
-  prepare?: boolean;
-}
 
 export interface NotesSearchHit {
   noteId: string;
@@ -43,9 +31,4 @@ export interface NotesSearchResult {
   /** How many notes match in all. */
   total: number;
   offset: number;
-  /** Notes searched, and how long the background took, for the benchmarks. */
-  searched: number;
-  searchMs: number;
-  /** True when the in-memory index had to be (re)built from the database for this query. */
-  indexBuilt: boolean;
 }

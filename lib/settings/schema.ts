@@ -2,11 +2,14 @@
 import { z } from 'zod';
 
 /** `HH:MM`, 24-hour local time. */
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** The interface languages: the browser's (`auto`), or one the rep chose. */
+export const LANGUAGES = ['auto', 'en', 'zh-CN'] as const;
 
 export const settingsSchema = z.object({
   /** The interface language: the browser's (`auto`), or one the rep chose. */
-  language: z.enum(['auto', 'en', 'zh-CN']).catch('auto'),
+  language: z.enum(LANGUAGES).catch('auto'),
   /** The rep's own addresses: never a contact. */
   ownEmails: z.array(z.string().max(320)).max(100).catch([]),
   /** The rep's company domains: nobody at these is a contact. */
@@ -21,7 +24,7 @@ export const settingsSchema = z.object({
   remindersEnabled: z.boolean().catch(true),
   /** Local wall-clock hours when reminders wait (they arrive when the quiet hours end). */
   quietHours: z
-    .object({ enabled: z.boolean(), start: clockTime, end: clockTime })
+    .object({ enabled: z.boolean(), start: clockTimeSchema, end: clockTimeSchema })
     .catch({ enabled: false, start: '20:00', end: '08:00' }),
 });
 

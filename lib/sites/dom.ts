@@ -3,14 +3,9 @@
  * string lengths) and tolerant of odd DOM, so one read stays cheap on very large pages. Written for size:
  * all of lib/sites ships in the content script.
  */
-import {
-  unknownPage,
-  type PageContext,
-  type PageKind,
-  type Participant,
-  type ParticipantRole,
-  type SiteAdapter,
-} from './types';
+import type { PageContext, Participant } from '../messaging/messages';
+import type { PageKind, ParticipantRole } from '../messaging/page-context';
+import { unknownPage, type SiteAdapter } from './types';
 import { readSemantic } from './semantic';
 
 const ADDR = "[\\w.!#$%&'*+/=?^`{|}~-]{1,64}@(?:[a-z\\d\\u00c0-\\u024f-]+\\.)+[a-z\\u00c0-\\u024f]{2,}";

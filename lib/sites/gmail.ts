@@ -6,7 +6,8 @@
  * Account: Name (email)"). Message bodies (`.a3s`) hold the senders' own HTML: nothing in them is read.
  */
 import { at, clean, email, emailsIn, page, people, pick, shown, site, text } from './dom';
-import { unknownPage, type ParticipantRole } from './types';
+import type { ParticipantRole } from '../messaging/page-context';
+import { unknownPage } from './types';
 
 export const examples = {
   matches: [

@@ -12,7 +12,7 @@
  * editors are never read.
  */
 import { addrOf, all, at, emailsIn, nameOf, page, people, pick, pickAll, shown, site, text } from './dom';
-import type { ParticipantRole } from './types';
+import type { ParticipantRole } from '../messaging/page-context';
 
 export const examples = {
   matches: [

@@ -10,7 +10,8 @@
  * (kind `unknown`, so nobody is chosen for them) instead of a guess.
  */
 import { addrOf, all, at, email, nameOf, page, people, pick, shown, text } from './dom';
-import type { PageContext, ParticipantRole } from './types';
+import type { PageContext } from '../messaging/messages';
+import type { ParticipantRole } from '../messaging/page-context';
 
 /**
  * Where the page's current people are not: message bodies, quotes and editors (addresses there were

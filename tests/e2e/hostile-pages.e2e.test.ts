@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, panelFrame, type ExtensionBrowser } from './support/browser';
 import {
   closeQuietly,
+  countReports,
   panelHistory,
   panelSummary,
   panelText,
@@ -53,6 +54,7 @@ describe('hostile pages', () => {
 
   beforeAll(async () => {
     browser = await launchWithExtension();
+    await countReports(browser);
   });
   afterAll(async () => {
     await browser?.close();

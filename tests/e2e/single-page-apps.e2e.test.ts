@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, launchWithExtension, panelFrame, type ExtensionBrowser } from './support/browser';
 import {
   closeQuietly,
+  countReports,
   panelHistory,
   panelSummary,
   panelText,
@@ -46,6 +47,7 @@ describe('single-page apps', () => {
 
   beforeAll(async () => {
     browser = await launchWithExtension();
+    await countReports(browser);
     const html = await readFile(path.join(FIXTURES_DIR, 'spa/gmail-app.html'), 'utf8');
     unroute = await servePage(browser.context, APP_URL, html);
   });

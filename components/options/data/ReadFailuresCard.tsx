@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { ReadFailureView } from '@/lib/messaging/protocol';
-import type { ReadProblem } from '@/lib/sites/types';
+import type { ReadProblem } from '@/lib/messaging/page-context';
 import { formatDateTime, reasonOf } from './text';
 
 /**

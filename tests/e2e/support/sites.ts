@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page, Route, Worker } from 'playwright-core';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { FIXTURES_DIR, type ExtensionBrowser } from './browser';
 
 export interface SiteFixture {
@@ -74,7 +74,6 @@ export interface TabPageRecord {
   url: string;
   context: PageContext;
   reportedAt: number;
-  reports: number;
 }
 
 /** The part of the extension API these helpers use. */
@@ -138,9 +137,43 @@ export async function tabPageFor(
   return hit ? { tabId: hit[0], page: hit[1] } : undefined;
 }
 
-/** How many reports tab `tabId` sent, or undefined when it sent none. */
+interface ReportCounting {
+  dealsideReportsByTab?: Record<string, number>;
+  chrome: {
+    runtime: {
+      onMessage: {
+        addListener(listener: (message: unknown, sender: { tab?: { id?: number } }) => undefined): void;
+      };
+    };
+  };
+}
+
+/**
+ * Starts counting the page reports each tab's content script sends, from outside the extension's code: a
+ * listener of the test's own in the service worker sees every `reportPage` message. Call it before the
+ * pages open; the count lives as long as the worker does.
+ */
+export async function countReports(browser: ExtensionBrowser): Promise<void> {
+  const worker = await currentServiceWorker(browser);
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as ReportCounting;
+    if (scope.dealsideReportsByTab) return;
+    const counts: Record<string, number> = {};
+    scope.dealsideReportsByTab = counts;
+    scope.chrome.runtime.onMessage.addListener((message, sender) => {
+      const tabId = sender.tab?.id;
+      if ((message as { type?: unknown } | null)?.type === 'reportPage' && tabId !== undefined) {
+        counts[tabId] = (counts[tabId] ?? 0) + 1;
+      }
+      return undefined; // not an answer: the extension's own listener answers
+    });
+  });
+}
+
+/** How many reports tab `tabId` sent since `countReports`, or undefined when it sent none. */
 export async function reportsOf(browser: ExtensionBrowser, tabId: string): Promise<number | undefined> {
-  return (await readTabPages(browser))[tabId]?.reports;
+  const worker = await currentServiceWorker(browser);
+  return worker.evaluate((id) => (globalThis as unknown as ReportCounting).dealsideReportsByTab?.[id], tabId);
 }
 
 /** The visible text of the panel element with this `data-testid`, or null when there is none. */

@@ -34,14 +34,12 @@ describe('change events on Firefox', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox/a',
       context,
       reportedAt: 1,
-      reports: 1,
     });
     // A tab whose panel never asked for its state (not loaded yet): nothing is sent there.
     await recordTabPage(4, {
       url: 'https://mail.google.com/mail/u/0/#inbox/b',
       context,
       reportedAt: 1,
-      reports: 1,
     });
     await recordPanelFrame(3, 17);
 

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 
 type Listener = (message: { data: unknown; sender: unknown }) => unknown;
 const registered = vi.hoisted(() => new Map<string, Listener>());
@@ -16,17 +16,18 @@ vi.mock('@/lib/messaging/messenger', () => ({
   },
 }));
 
-const { registerReportPage } = await import('../../../lib/background/handlers/report-page');
-const { saveNote } = await import('../../../lib/background/handlers/save-note');
-const { setStage } = await import('../../../lib/background/handlers/set-stage');
-const { addFollowUpFor } = await import('../../../lib/background/handlers/follow-ups');
-const { pickContact } = await import('../../../lib/background/handlers/pick-contact');
+const { registerHandlers } = await import('../../../lib/background/router');
+const { handlers } = await import('../../../lib/background/handlers');
+const { saveNote } = await import('../../../lib/background/handlers/panel-writes');
+const { setStage } = await import('../../../lib/background/handlers/panel-writes');
+const { addFollowUpFor } = await import('../../../lib/background/handlers/panel-writes');
+const { pickContact } = await import('../../../lib/background/handlers/panel');
 const { saveDraftOfClosedPanel } = await import('../../../lib/background/note-drafts');
 const { database } = await import('../../../lib/background/database');
 const { forgetTab, recordTabPage, tabPage } = await import('../../../lib/background/page-registry');
 const { PAGE_URL_MAX_LENGTH } = await import('../../../lib/db/records');
 
-registerReportPage();
+registerHandlers(handlers);
 
 const TAB = 7;
 const ACCOUNT = 'northwind-trading.com';
@@ -110,7 +111,7 @@ describe('a long page URL', () => {
   });
 
   it('held for a tab however it got there fails no write', async () => {
-    await recordTabPage(TAB, { url: longUrl(5_000), context: thread, reportedAt: Date.now(), reports: 1 });
+    await recordTabPage(TAB, { url: longUrl(5_000), context: thread, reportedAt: Date.now() });
     await writeEverything();
     await expectEverythingSaved();
     expect((await contactRow())?.lastSeenUrl).toBeUndefined();

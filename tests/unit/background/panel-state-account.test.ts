@@ -9,15 +9,15 @@ import { database } from '../../../lib/background/database';
 import { recordTabPage, resetPageRegistryMemory } from '../../../lib/background/page-registry';
 import { panelStateForTab } from '../../../lib/background/panel-state';
 import { updateSettings } from '../../../lib/background/settings';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 
 vi.mock(
   '@/lib/messaging/messenger',
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
 
-const { attachAccount } = await import('../../../lib/background/handlers/attach-account');
-const { pickContact } = await import('../../../lib/background/handlers/pick-contact');
+const { attachAccount } = await import('../../../lib/background/handlers/panel');
+const { pickContact } = await import('../../../lib/background/handlers/panel');
 
 const TAB = 3;
 const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
@@ -25,7 +25,7 @@ const OPPORTUNITY_URL = 'https://harbour.lightning.force.com/lightning/r/Opportu
 const INBOX_URL = 'https://outlook.office.com/mail/inbox';
 
 async function showPage(url: string, context: PageContext) {
-  await recordTabPage(TAB, { url, context, reportedAt: 1, reports: 1 });
+  await recordTabPage(TAB, { url, context, reportedAt: 1 });
 }
 
 async function seedAccount(key: string, displayName?: string) {

@@ -7,9 +7,9 @@ import { readPlaybook } from '../../../lib/background/playbook-store';
 import { readSettings, updateSettings } from '../../../lib/background/settings';
 import { changeStage, getAccount } from '../../../lib/db/accounts';
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
-import { requestSchemas } from '../../../lib/messaging/schemas';
+import { messages } from '../../../lib/messaging/messages';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { installFakeHostAccess, type FakeHostAccess } from '../support/fake-host-access';
 import { inProcessMessenger } from '../support/in-process-messenger';
 
@@ -18,9 +18,9 @@ vi.mock(
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
 
-const { savePlaybook } = await import('../../../lib/background/handlers/playbook');
+const { savePlaybook } = await import('../../../lib/background/handlers/options-playbook');
 const { addCustomSite, mergeAccounts, removeCustomSite, saveSettings, settingsView } =
-  await import('../../../lib/background/handlers/settings');
+  await import('../../../lib/background/handlers/options-settings');
 
 const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 let ids = 0;
@@ -125,9 +125,9 @@ describe('saving the playbook', () => {
 
   it('bounds what a page may send', () => {
     const moves = Array.from({ length: 100 }, () => ({ from: 'a', to: 'b' }));
-    expect(requestSchemas.savePlaybook.safeParse({ playbook: {}, stageMoves: moves }).success).toBe(false);
+    expect(messages.savePlaybook.request.safeParse({ playbook: {}, stageMoves: moves }).success).toBe(false);
     expect(
-      requestSchemas.savePlaybook.safeParse({ playbook: { huge: 'x'.repeat(5_000_001) }, stageMoves: [] })
+      messages.savePlaybook.request.safeParse({ playbook: { huge: 'x'.repeat(5_000_001) }, stageMoves: [] })
         .success,
     ).toBe(false);
   });
@@ -146,13 +146,13 @@ describe('settings', () => {
       disabledSites: ['outlook'],
     });
     expect(view.sites.map((site) => site.id)).toContain('gmail');
-    expect(requestSchemas.saveSettings.safeParse({ ownEmails: ['not an address'] }).success).toBe(false);
-    expect(requestSchemas.saveSettings.safeParse({ ownDomains: ['gmail.com'] }).success).toBe(false);
+    expect(messages.saveSettings.request.safeParse({ ownEmails: ['not an address'] }).success).toBe(false);
+    expect(messages.saveSettings.request.safeParse({ ownDomains: ['gmail.com'] }).success).toBe(false);
     expect(
-      requestSchemas.saveSettings.safeParse({ quietHours: { enabled: true, start: '7pm', end: '08:00' } })
+      messages.saveSettings.request.safeParse({ quietHours: { enabled: true, start: '7pm', end: '08:00' } })
         .success,
     ).toBe(false);
-    expect(requestSchemas.saveSettings.safeParse({ language: 'fr' }).success).toBe(false);
+    expect(messages.saveSettings.request.safeParse({ language: 'fr' }).success).toBe(false);
   });
 
   it('keeps both of two changes saved at once', async () => {
@@ -180,7 +180,6 @@ describe('settings', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox/x',
       context: thread,
       reportedAt: 1,
-      reports: 1,
     });
     expect((await panelStateForTab(3)).contact?.email).toBe('sam.lee@dealside-group.com');
     const seen = listen('pageChanged');
@@ -197,13 +196,11 @@ describe('settings', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox',
       context,
       reportedAt: 1,
-      reports: 1,
     });
     await recordTabPage(5, {
       url: 'https://outlook.office.com/mail/',
       context: { ...context, site: 'outlook' },
       reportedAt: 1,
-      reports: 1,
     });
     const seen = listen('applyFrameLayout');
     await saveSettings({ disabledSites: ['gmail'] });
@@ -251,7 +248,6 @@ describe('merging accounts', () => {
         participants: [{ email: 'oliver.grant@contoso-industrial.co.uk', role: 'from', order: 0 }],
       },
       reportedAt: 1,
-      reports: 1,
     });
     const state = await panelStateForTab(6);
     expect(state.account?.key).toBe('contoso-industrial.com');

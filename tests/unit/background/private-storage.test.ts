@@ -22,14 +22,14 @@ import { resetPrivateItemsMove } from '../../../lib/background/private-items';
 import { readSettings, updateSettings } from '../../../lib/background/settings';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 
 vi.mock(
   '@/lib/messaging/messenger',
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
 
-const { deleteAccountData, deleteAllData } = await import('../../../lib/background/handlers/data');
+const { deleteAccountData, deleteAllData } = await import('../../../lib/background/handlers/options-data');
 const { listReadFailures, recordReadFailure } = await import('../../../lib/background/read-failures');
 
 const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
@@ -44,7 +44,7 @@ function threadWith(...emails: string[]): PageContext {
 }
 
 async function showInTab(tabId: number, url: string, ...emails: string[]): Promise<void> {
-  await recordTabPage(tabId, { url, context: threadWith(...emails), reportedAt: tabId, reports: 1 });
+  await recordTabPage(tabId, { url, context: threadWith(...emails), reportedAt: tabId });
 }
 
 /** Everything `storage.local` holds, as one string to search. */

@@ -13,7 +13,9 @@ import {
   pagePath,
   recordReadFailure,
 } from '../../../lib/background/read-failures';
-import { READ_FAILURES, READ_PROBLEMS, unknownPage, type PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
+import { READ_FAILURES, READ_PROBLEMS } from '../../../lib/messaging/page-context';
+import { unknownPage } from '../../../lib/sites/types';
 
 type Listener = (message: { data: unknown; sender: unknown }) => unknown;
 const registered = vi.hoisted(() => new Map<string, Listener>());
@@ -26,8 +28,8 @@ vi.mock('@/lib/messaging/messenger', () => ({
   },
 }));
 
-const { registerReadFailures } = await import('../../../lib/background/handlers/read-failures');
-const { registerReportPage } = await import('../../../lib/background/handlers/report-page');
+const { registerHandlers } = await import('../../../lib/background/router');
+const { handlers } = await import('../../../lib/background/handlers');
 
 const OUTLOOK_PANE =
   'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAJmJr3Do';
@@ -178,8 +180,7 @@ describe('recordReadFailure', () => {
 });
 
 describe('messages', () => {
-  registerReadFailures();
-  registerReportPage();
+  registerHandlers(handlers);
   const ownId = () => fakeBrowser.runtime.id;
   const optionsPage = () => ({ id: ownId(), url: `chrome-extension://${ownId()}/options.html`, frameId: 0 });
   const contentScript = (url = OUTLOOK_PANE) => ({ id: ownId(), url, tab: { id: 7 }, frameId: 0 });

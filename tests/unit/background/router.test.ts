@@ -4,11 +4,13 @@ import { admitMessage } from '../../../lib/background/router';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const id = () => fakeBrowser.runtime.id;
-const extensionPage = () => ({
+const panelFrame = () => ({
   id: id(),
   url: `chrome-extension://${id()}/panel.html`,
   tab: { id: 7 } as never,
+  frameId: 2,
 });
+const optionsPage = () => ({ id: id(), url: `chrome-extension://${id()}/options.html` });
 const contentScript = () => ({
   id: id(),
   url: 'https://mail.google.com/mail/u/0/#inbox',
@@ -25,15 +27,31 @@ const validNote = {
 };
 
 describe('admitMessage', () => {
-  it('admits a well-formed write from an extension page', () => {
-    expect(admitMessage('saveNote', ['extension-page'], validNote, extensionPage())).toMatchObject({
-      caller: { kind: 'extension-page', tabId: 7 },
+  it('admits a well-formed write from the panel frame, about the tab it is docked in', () => {
+    expect(admitMessage('saveNote', validNote, panelFrame())).toMatchObject({
+      caller: { kind: 'panel-frame', tabId: 7, frameId: 2 },
       payload: validNote,
     });
   });
 
+  it('takes an extension page in a tab of its own for what it is, not for a panel frame', () => {
+    const optionsInATab = { ...optionsPage(), tab: { id: 9 } as never, frameId: 0 };
+    expect(admitMessage('saveNote', validNote, optionsInATab).caller).toEqual({ kind: 'extension-page' });
+    const panelAsATab = { ...panelFrame(), frameId: 0 };
+    expect(admitMessage('saveNote', validNote, panelAsATab).caller).toEqual({ kind: 'extension-page' });
+  });
+
+  it('refuses what only options offers from the panel frame docked in a web page', () => {
+    expect(() => admitMessage('deleteAccountData', { accountKey: 'a.example' }, panelFrame())).toThrow(
+      /not accepted from this sender \(extension-page only\)/,
+    );
+    expect(admitMessage('deleteAccountData', { accountKey: 'a.example' }, optionsPage()).caller).toEqual({
+      kind: 'extension-page',
+    });
+  });
+
   it('refuses privileged messages from a content script', () => {
-    expect(() => admitMessage('saveNote', ['extension-page'], validNote, contentScript())).toThrow(
+    expect(() => admitMessage('saveNote', validNote, contentScript())).toThrow(
       /not accepted from this sender/,
     );
   });
@@ -43,13 +61,9 @@ describe('admitMessage', () => {
       url: 'https://mail.google.com/',
       context: { site: 'gmail', kind: 'list', participants: [] },
     };
-    expect(() =>
-      admitMessage('reportPage', ['content-script'], report, { ...contentScript(), frameId: 3 }),
-    ).toThrow();
-    expect(() =>
-      admitMessage('reportPage', ['content-script'], report, { ...contentScript(), id: 'someone-else' }),
-    ).toThrow();
-    expect(admitMessage('reportPage', ['content-script'], report, contentScript()).caller).toEqual({
+    expect(() => admitMessage('reportPage', report, { ...contentScript(), frameId: 3 })).toThrow();
+    expect(() => admitMessage('reportPage', report, { ...contentScript(), id: 'someone-else' })).toThrow();
+    expect(admitMessage('reportPage', report, contentScript()).caller).toEqual({
       kind: 'content-script',
       tabId: 7,
       pageUrl: 'https://mail.google.com/mail/u/0/#inbox',
@@ -57,9 +71,9 @@ describe('admitMessage', () => {
   });
 
   it('says where a malformed payload is wrong', () => {
-    expect(() =>
-      admitMessage('saveNote', ['extension-page'], { ...validNote, baseRevision: 'x' }, extensionPage()),
-    ).toThrow(/malformed payload at baseRevision/);
+    expect(() => admitMessage('saveNote', { ...validNote, baseRevision: 'x' }, panelFrame())).toThrow(
+      /malformed payload at baseRevision/,
+    );
   });
 
   it('bounds what a page may report', () => {
@@ -70,7 +84,6 @@ describe('admitMessage', () => {
     expect(() =>
       admitMessage(
         'reportPage',
-        ['content-script'],
         { url: 'https://mail.google.com/', context: { site: 'gmail', kind: 'thread', participants } },
         contentScript(),
       ),
@@ -81,7 +94,7 @@ describe('admitMessage', () => {
     fc.assert(
       fc.property(fc.anything(), (payload) => {
         try {
-          admitMessage('saveNote', ['extension-page'], payload, extensionPage());
+          admitMessage('saveNote', payload, panelFrame());
         } catch (error) {
           expect((error as Error).name).toBe('MessageRefused');
         }

@@ -4,7 +4,7 @@
  * the contact is someone of that account (or a freemail person on the record), else nobody.
  */
 import { accountKeyForWebsite, chooseContact, type SelfIdentity } from '../../../lib/contact/choose-contact';
-import type { PageContext, Participant } from '../../../lib/sites/types';
+import type { PageContext, Participant } from '../../../lib/messaging/messages';
 
 const REP: SelfIdentity = { emails: ['rep@dealside-vendor.com'], domains: ['dealside-vendor.com'] };
 

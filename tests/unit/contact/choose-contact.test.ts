@@ -7,7 +7,8 @@ import {
   ONLY_SELF,
   type SelfIdentity,
 } from '../../../lib/contact/choose-contact';
-import type { PageContext, PageKind, Participant } from '../../../lib/sites/types';
+import type { PageContext, Participant } from '../../../lib/messaging/messages';
+import type { PageKind } from '../../../lib/messaging/page-context';
 
 const REP: SelfIdentity = { emails: ['rep@dealside-vendor.com'], domains: ['dealside-vendor.com'] };
 const NOBODY: SelfIdentity = { emails: [], domains: [] };

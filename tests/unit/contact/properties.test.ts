@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { accountKeyForEmail, displayAccountKey } from '../../../lib/contact/account-key';
 import { chooseContact } from '../../../lib/contact/choose-contact';
 import { normalizeEmail } from '../../../lib/contact/email';
-import type { Participant } from '../../../lib/sites/types';
+import type { Participant } from '../../../lib/messaging/messages';
 
 /** Address-like strings, so the properties exercise the accepting paths as well as the rejecting ones. */
 const addressLike = fc

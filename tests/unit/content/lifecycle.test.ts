@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onContentScriptConnected } from '../../../lib/background/content-script-copies';
 import { recordTabPage, tabPage } from '../../../lib/background/page-registry';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { CONTENT_SCRIPT_PORT, STAND_DOWN, startLifecycle } from '../../../lib/content/lifecycle';
 
 type Listener = (...args: unknown[]) => void;
@@ -124,7 +124,6 @@ describe('the background, between copies', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox/a',
       context: THREAD_CONTEXT,
       reportedAt: 1,
-      reports: 1,
     });
     const older = fakePort(`${CONTENT_SCRIPT_PORT}:gmail`, contentScriptSender(7));
     onContentScriptConnected(older as never);

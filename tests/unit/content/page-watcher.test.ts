@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, watchPage } from '../../../lib/content/page-watcher';
-import type { PageContext, SiteAdapter } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
+import type { SiteAdapter } from '../../../lib/sites/types';
 
 /** An adapter over a tiny made-up page: the contact is whatever `#sender[email]` says. */
 const adapter: SiteAdapter = {

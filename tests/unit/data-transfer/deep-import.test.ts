@@ -12,7 +12,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
 }));
 
 const { applyImport, previewImport, uploadImportChunk } =
-  await import('../../../lib/background/handlers/data');
+  await import('../../../lib/background/handlers/options-data');
 const { database } = await import('../../../lib/background/database');
 const { splitText } = await import('../../../lib/data-transfer/chunks');
 const { DATA_STORES } = await import('../../../lib/data-transfer/format');

@@ -24,7 +24,7 @@ const {
   previewImport,
   readExportChunk,
   uploadImportChunk,
-} = await import('../../../lib/background/handlers/data');
+} = await import('../../../lib/background/handlers/options-data');
 const { database } = await import('../../../lib/background/database');
 const { readPlaybook, writePlaybook } = await import('../../../lib/background/playbook-store');
 const { readSettings, updateSettings } = await import('../../../lib/background/settings');
@@ -249,14 +249,12 @@ describe('data handlers', () => {
       url: `chrome-extension://${fakeBrowser.runtime.id}/options.html`,
     };
     for (const confirmation of ['DELETE', '删除']) {
-      expect(admitMessage('deleteAllData', ['extension-page'], { confirmation }, page).payload).toEqual({
+      expect(admitMessage('deleteAllData', { confirmation }, page).payload).toEqual({
         confirmation,
       });
     }
     for (const confirmation of ['delete', 'yes', '', undefined]) {
-      expect(() => admitMessage('deleteAllData', ['extension-page'], { confirmation }, page)).toThrow(
-        /malformed/,
-      );
+      expect(() => admitMessage('deleteAllData', { confirmation }, page)).toThrow(/malformed/);
     }
     const contentScript = {
       id: fakeBrowser.runtime.id,
@@ -264,13 +262,22 @@ describe('data handlers', () => {
       tab: { id: 1 } as never,
       frameId: 0,
     };
-    expect(() =>
-      admitMessage('deleteAllData', ['extension-page'], { confirmation: 'DELETE' }, contentScript),
-    ).toThrow(/not accepted/);
+    expect(() => admitMessage('deleteAllData', { confirmation: 'DELETE' }, contentScript)).toThrow(
+      /not accepted/,
+    );
+    // Not from the panel docked in a web page either: only the options page offers it.
+    const panelFrame = {
+      ...page,
+      url: `chrome-extension://${fakeBrowser.runtime.id}/panel.html`,
+      tab: { id: 1 } as never,
+      frameId: 4,
+    };
+    expect(() => admitMessage('deleteAllData', { confirmation: 'DELETE' }, panelFrame)).toThrow(
+      /not accepted/,
+    );
     expect(() =>
       admitMessage(
         'uploadImportChunk',
-        ['extension-page'],
         { uploadId: 'u', index: 0, count: 1, text: 'x'.repeat(5_000_000) },
         page,
       ),

@@ -20,7 +20,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
 }));
 
 const { database } = await import('../../../lib/background/database');
-const handlers = await import('../../../lib/background/handlers/data');
+const handlers = await import('../../../lib/background/handlers/options-data');
 
 const ACCOUNTS = Number(process.env.DEALSIDE_SCALE_ACCOUNTS ?? 1_000);
 const NOTES = Number(process.env.DEALSIDE_SCALE_NOTES ?? 10_000);

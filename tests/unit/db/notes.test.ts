@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { PersonSeen } from '../../../lib/db/accounts';
 import { listNotes, listNotesBefore, saveNoteEdit, type NoteEdit } from '../../../lib/db/notes';
 import { setBadRowReporter, type BadRow } from '../../../lib/db/validate';
 import { freshDb } from './helpers';
@@ -7,7 +8,9 @@ let ids = 0;
 const newId = () => `generated-${++ids}`;
 const ACCOUNT = 'northwind-trading.com';
 
-function edit(overrides: Partial<NoteEdit> = {}): NoteEdit {
+function edit(
+  overrides: Partial<NoteEdit & { contact: PersonSeen }> = {},
+): NoteEdit & { contact?: PersonSeen } {
   return {
     id: 'note-1',
     accountKey: ACCOUNT,

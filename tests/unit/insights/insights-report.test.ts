@@ -93,7 +93,7 @@ describe('insights from the database', () => {
     const db = await seeded();
     const month = await insightsReport(db, DEFAULT_PLAYBOOK, '30', NOW);
     // In 30 days: Northwind reached solution (from discovery 20 days ago), Contoso reached negotiation.
-    expect(month.stageEventsRead).toBe(4);
+    expect(month.accountsMoved).toBe(2);
     expect(month.accountsMoved).toBe(2);
     expect(stage(month, 'discovery').reached).toBe(2);
     expect(stage(month, 'solution').toNext).toEqual({ reached: 1, of: 2, rate: 0.5 });
@@ -101,7 +101,6 @@ describe('insights from the database', () => {
     expect(stage(month, 'discovery').medianDays).toBe(5.5);
 
     const all = await insightsReport(db, DEFAULT_PLAYBOOK, 'all', NOW);
-    expect(all.stageEventsRead).toBe(6);
     expect(stage(all, 'lead').reached).toBe(2);
     expect(stage(all, 'lead').medianDays).toBe(80);
     expect(all.other).toMatchObject({ stays: 1, medianDays: 50 });
@@ -131,7 +130,7 @@ describe('insights from the database', () => {
     const { db } = await freshDb();
     const report = await insightsReport(db, DEFAULT_PLAYBOOK, 'all', NOW);
     expect(report.totalAccounts).toBe(0);
-    expect(report.stageEventsRead).toBe(0);
+    expect(report.accountsMoved).toBe(0);
     expect(report.stages.every((s) => s.accounts === 0 && s.reached === 0 && s.toNext === null)).toBe(true);
     expect(report.other.accounts).toBe(0);
   });

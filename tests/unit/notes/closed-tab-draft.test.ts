@@ -12,7 +12,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
   onMessage: () => () => undefined,
 }));
 
-const { saveNote } = await import('../../../lib/background/handlers/save-note');
+const { saveNote } = await import('../../../lib/background/handlers/panel-writes');
 const { readHandover, saveDraftOfClosedPanel } = await import('../../../lib/background/note-drafts');
 const { database } = await import('../../../lib/background/database');
 const { NoteAutosave } = await import('../../../lib/notes/autosave');

@@ -108,7 +108,7 @@ describe('InsightsSection', () => {
     await screen.findByTestId('funnel-chart');
     expect(stageCount('discovery')!.getAttribute('data-count')).toBe('0');
 
-    const { setStage } = await import('../../../lib/background/handlers/set-stage');
+    const { setStage } = await import('../../../lib/background/handlers/panel-writes');
     await setStage({ accountKey: 'northwind.com', stageId: 'discovery', locale: 'en' });
     await vi.waitFor(() => expect(stageCount('discovery')!.getAttribute('data-count')).toBe('1'), {
       timeout: 3000,
@@ -121,7 +121,7 @@ describe('InsightsSection', () => {
     await screen.findByTestId('funnel-chart');
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
 
-    const { setStage } = await import('../../../lib/background/handlers/set-stage');
+    const { setStage } = await import('../../../lib/background/handlers/panel-writes');
     await setStage({ accountKey: 'northwind.com', stageId: 'discovery', locale: 'en' });
     await new Promise((resolve) => setTimeout(resolve, 1800));
     expect(stageCount('discovery')!.getAttribute('data-count')).toBe('0');

@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../lib/background/database';
-import { notesSearchIndex } from '../../../lib/background/handlers/search';
+import { keepNotesSearchIndexCurrent } from '../../../lib/background/main';
+import { notesSearchIndex } from '../../../lib/background/handlers/options-insights';
 import { recordContactSeen } from '../../../lib/db/accounts';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import { resetDatabase } from '../panel/section-harness';
@@ -12,6 +13,7 @@ vi.mock(
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
 
+keepNotesSearchIndexCurrent();
 const { NotesSearch } = await import('../../../components/options/NotesSearch');
 
 const NORTHWIND = 'northwind-trading.com';

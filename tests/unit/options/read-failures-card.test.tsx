@@ -14,13 +14,14 @@ import {
   recordReadFailure,
 } from '../../../lib/background/read-failures';
 import { formatMessage, type Catalogue } from '../../../lib/i18n';
-import { READ_FAILURES, unknownPage } from '../../../lib/sites/types';
+import { READ_FAILURES } from '../../../lib/messaging/page-context';
+import { unknownPage } from '../../../lib/sites/types';
 
 // Only the transport is replaced: the messages reach the real background handlers' functions.
 vi.mock('@/lib/messaging/messenger', () => ({
   onMessage: () => () => undefined,
   sendMessage: async (type: string) => {
-    const handlers = await import('../../../lib/background/handlers/read-failures');
+    const handlers = await import('../../../lib/background/handlers/options-settings');
     if (type === 'listReadFailures') return handlers.readFailuresView();
     if (type === 'clearReadFailures') return clearReadFailures();
     throw new Error(`unexpected message ${type}`);
@@ -29,7 +30,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
 
 const { ReadFailuresCard } = await import('../../../components/options/data/ReadFailuresCard');
 // Loaded once here, so the first test does not wait for the site registry inside its first message.
-await import('../../../lib/background/handlers/read-failures');
+await import('../../../lib/background/handlers/options-settings');
 
 const OUTLOOK_PANE =
   'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAJmJr3Do';

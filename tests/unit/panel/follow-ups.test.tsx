@@ -24,7 +24,7 @@ const stored = async () => listAccountFollowUps(await database(), ACCOUNT_KEY);
 
 /** Proposals from the lead stage's cadence, made the way a stage change makes them. */
 async function enterLeadStage() {
-  const { setStage } = await import('../../../lib/background/handlers/set-stage');
+  const { setStage } = await import('../../../lib/background/handlers/panel-writes');
   await setStage({ accountKey: ACCOUNT_KEY, contactEmail: CONTACT_EMAIL, stageId: 'lead', locale: 'en' });
 }
 

@@ -6,7 +6,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordTabPage } from '../../../lib/background/page-registry';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { PANEL_TAB_ID } from '../support/in-process-messenger';
 
 vi.mock(
@@ -38,7 +38,6 @@ describe('an IDN address in the panel', () => {
       url: 'https://outlook.office.com/mail/inbox/id/AAQk',
       context: thread,
       reportedAt: 1,
-      reports: 1,
     });
     render(<PanelApp target={{ kind: 'frame' }} />);
 

@@ -12,7 +12,7 @@ import chinese from '../../../public/_locales/zh_CN/messages.json';
 import { recordTabPage } from '../../../lib/background/page-registry';
 import { getAccount } from '../../../lib/db/accounts';
 import { formatMessage, type Catalogue } from '../../../lib/i18n';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { PANEL_TAB_ID } from '../support/in-process-messenger';
 import { database, resetDatabase } from './section-harness';
 
@@ -40,7 +40,7 @@ const unreadable: PageContext = {
 };
 
 async function showPage(context: PageContext, url = OUTLOOK_URL) {
-  await recordTabPage(PANEL_TAB_ID, { url, context, reportedAt: 1, reports: 1 });
+  await recordTabPage(PANEL_TAB_ID, { url, context, reportedAt: 1 });
 }
 
 async function seedAccount(key: string, displayName: string) {

@@ -230,7 +230,6 @@ describe('NotesSection', () => {
           participants: [{ email: 'tom.becker@contoso-industrial.co.uk', role: 'from', order: 0 }],
         },
         reportedAt: 2,
-        reports: 2,
       });
       act(() => broadcastPageChanged({ tabId: PANEL_TAB_ID }));
       await waitFor(() =>

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordTabPage } from '../../../lib/background/page-registry';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { PANEL_TAB_ID } from '../support/in-process-messenger';
 
 vi.mock(
@@ -32,7 +32,6 @@ describe('PanelApp', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox/x',
       context: thread,
       reportedAt: 1,
-      reports: 1,
     });
     render(<PanelApp target={{ kind: 'frame' }} />);
 
@@ -54,7 +53,6 @@ describe('PanelApp', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox',
       context: { site: 'gmail', kind: 'list', participants: [] },
       reportedAt: 1,
-      reports: 1,
     });
     render(<PanelApp target={{ kind: 'frame' }} />);
     expect(await screen.findByTestId('no-contact')).toBeInTheDocument();

@@ -30,7 +30,6 @@ export async function showThread(): Promise<void> {
       ],
     },
     reportedAt: 1,
-    reports: 1,
   });
 }
 

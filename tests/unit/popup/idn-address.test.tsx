@@ -5,7 +5,10 @@ import { database } from '../../../lib/background/database';
 import { addFollowUp } from '../../../lib/db/follow-ups';
 import { local } from '../reminders/time-zone';
 
-vi.mock('@/lib/messaging/messenger', async () => (await import('./popup-messenger')).popupMessenger);
+vi.mock(
+  '@/lib/messaging/messenger',
+  async () => (await import('../support/in-process-messenger')).extensionPageMessenger,
+);
 
 const { PopupApp } = await import('../../../components/popup/PopupApp');
 

@@ -7,7 +7,10 @@ import { changeStage, recordContactSeen } from '../../../lib/db/accounts';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { local } from '../reminders/time-zone';
 
-vi.mock('@/lib/messaging/messenger', async () => (await import('./popup-messenger')).popupMessenger);
+vi.mock(
+  '@/lib/messaging/messenger',
+  async () => (await import('../support/in-process-messenger')).extensionPageMessenger,
+);
 
 const { PopupApp } = await import('../../../components/popup/PopupApp');
 

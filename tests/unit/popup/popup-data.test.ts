@@ -8,7 +8,7 @@ import { tabContacts } from '../../../lib/background/tab-contacts';
 import { recordContactSeen, updateAccount } from '../../../lib/db/accounts';
 import { deleteAccountWithData } from '../../../lib/db/delete-account';
 import { addFollowUp } from '../../../lib/db/follow-ups';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 import { local } from '../reminders/time-zone';
 
 vi.mock('@/lib/messaging/messenger', () => ({
@@ -108,7 +108,7 @@ describe('popupFollowUps', () => {
 
   it('takes a contact name the database lacks from a page showing them', async () => {
     const tab = await fakeBrowser.tabs.create({ url: THREAD });
-    await recordTabPage(tab.id!, { url: THREAD, context: threadWithJane, reportedAt: NOW, reports: 1 });
+    await recordTabPage(tab.id!, { url: THREAD, context: threadWithJane, reportedAt: NOW });
     await seed('today', NOW + 10, { email: JANE, accountKey: NORTHWIND } as typeof jane);
     const lists = await popupFollowUps(await database(), NOW, await tabContacts());
     expect(lists.today.rows[0]).toMatchObject({ contactEmail: JANE, contactName: 'Jane Cooper' });
@@ -116,7 +116,7 @@ describe('popupFollowUps', () => {
 
   it('names the tab already showing the contact', async () => {
     const tab = await fakeBrowser.tabs.create({ url: THREAD });
-    await recordTabPage(tab.id!, { url: THREAD, context: threadWithJane, reportedAt: NOW, reports: 1 });
+    await recordTabPage(tab.id!, { url: THREAD, context: threadWithJane, reportedAt: NOW });
     await seed('today', NOW + 10);
     await seed('about an unnamed contact', NOW + 20, {
       email: 'sam@northwind-trading.com',
@@ -132,14 +132,14 @@ describe('openFollowUp', () => {
   it('focuses a tab already showing the contact', async () => {
     const followUp = await seed('today', NOW + 10);
     const tab = await fakeBrowser.tabs.create({ url: THREAD });
-    await recordTabPage(tab.id!, { url: THREAD, context: threadWithJane, reportedAt: NOW, reports: 1 });
+    await recordTabPage(tab.id!, { url: THREAD, context: threadWithJane, reportedAt: NOW });
     expect(await openFollowUp(followUp.id)).toEqual({ opened: 'tab', tabId: tab.id });
     expect((await fakeBrowser.tabs.query({})).length).toBe(2); // the default tab and the thread: none new
   });
 
   it('skips a tab that has closed since it reported, and opens where the contact was last seen', async () => {
     const followUp = await seed('today', NOW + 10);
-    await recordTabPage(999, { url: THREAD, context: threadWithJane, reportedAt: NOW, reports: 1 });
+    await recordTabPage(999, { url: THREAD, context: threadWithJane, reportedAt: NOW });
     await recordContactSeen(await database(), JANE, THREAD, NOW);
     const result = await openFollowUp(followUp.id);
     expect(result).toMatchObject({ opened: 'last-seen-page' });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../lib/background/database';
 import { updateSettings } from '../../../lib/background/settings';
 import { settingsSchema } from '../../../lib/settings/schema';
-import { addFollowUpFor, updateFollowUp } from '../../../lib/background/handlers/follow-ups';
+import { addFollowUpFor, updateFollowUp } from '../../../lib/background/handlers/panel-writes';
 import {
   catchUpReminders,
   DAY_TURN_ALARM,

@@ -4,8 +4,9 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../lib/background/database';
-import { saveNote } from '../../../lib/background/handlers/save-note';
-import { notesSearchIndex, searchNotes } from '../../../lib/background/handlers/search';
+import { keepNotesSearchIndexCurrent } from '../../../lib/background/main';
+import { saveNote } from '../../../lib/background/handlers/panel-writes';
+import { notesSearchIndex, searchNotes } from '../../../lib/background/handlers/options-insights';
 import { recordContactSeen, updateAccount } from '../../../lib/db/accounts';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import { DB_NAME } from '../../../lib/db/schema';
@@ -16,6 +17,7 @@ vi.mock(
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
 
+keepNotesSearchIndexCurrent();
 const NORTHWIND = 'northwind-trading.com';
 const JANE = 'jane.cooper@northwind-trading.com';
 const ZHONGGUO = 'xn--fiqs8s.com';
@@ -40,6 +42,13 @@ async function note(accountKey: string, body: string, options: { contactEmail?: 
     () => `copy-${ids}`,
   );
   return outcome.status === 'saved' ? outcome.note : undefined;
+}
+
+/** Runs `query` and checks it was answered from the index as it stood, without reading every note. */
+async function expectNoRebuild(query: () => Promise<NotesSearchResult>): Promise<void> {
+  const rebuilds = notesSearchIndex.rebuilds;
+  await query();
+  expect(notesSearchIndex.rebuilds).toBe(rebuilds);
 }
 
 const search = (query: string, offset = 0, limit = 50) => searchNotes({ query, offset, limit });
@@ -86,18 +95,22 @@ describe('notes search', () => {
 
   it('shows nothing for an empty query, without reading the notes', async () => {
     await note(NORTHWIND, 'anything');
-    expect(await search('   ')).toMatchObject({ total: 0, hits: [], indexBuilt: false });
+    const rebuilds = notesSearchIndex.rebuilds;
+    expect(await search('   ')).toMatchObject({ total: 0, hits: [] });
+    expect(notesSearchIndex.rebuilds).toBe(rebuilds);
   });
 
   it('gets the index ready on request, answering with no hits', async () => {
     await note(NORTHWIND, 'anything');
+    const rebuilds = notesSearchIndex.rebuilds;
     expect(await searchNotes({ query: '', offset: 0, limit: 1, prepare: true })).toMatchObject({
       total: 0,
       hits: [],
-      indexBuilt: true,
-      searched: 1,
     });
-    expect((await search('anything')).indexBuilt).toBe(false);
+    expect(notesSearchIndex.rebuilds).toBe(rebuilds + 1);
+    expect(notesSearchIndex.size).toBe(1);
+    expect((await search('anything')).total).toBe(1);
+    expect(notesSearchIndex.rebuilds).toBe(rebuilds + 1);
   });
 
   it('offers the page where the contact was last seen, else a new mail', async () => {
@@ -149,7 +162,7 @@ describe('notes search', () => {
   it('sees a note edited in the panel at the next search', async () => {
     const saved = await note(NORTHWIND, 'send the contract', { contactEmail: JANE });
     expect((await search('contract')).total).toBe(1);
-    expect((await search('contract')).indexBuilt).toBe(false);
+    await expectNoRebuild(() => search('contract'));
 
     await saveNote({
       id: saved!.id,
@@ -160,9 +173,10 @@ describe('notes search', () => {
       baseRevision: saved!.revision,
     });
     expect((await search('contract')).total).toBe(0);
+    const rebuildsBefore = notesSearchIndex.rebuilds;
     const after = await search('合同');
     expect(after.total).toBe(1);
-    expect(after.indexBuilt).toBe(false);
+    expect(notesSearchIndex.rebuilds).toBe(rebuildsBefore);
   });
 
   it('notices notes removed without an announcement, by their count', async () => {
@@ -183,13 +197,13 @@ describe('notes search', () => {
     expect((await search('quote')).total).toBe(1);
     expect(warn).toHaveBeenCalled();
     // The damaged row is expected by the count check: the next search does not rebuild.
-    expect((await search('quote')).indexBuilt).toBe(false);
+    await expectNoRebuild(() => search('quote'));
   });
 
   it('refuses an over-long query at the receiver', async () => {
-    const { requestSchemas } = await import('../../../lib/messaging/schemas');
-    const parsed = requestSchemas.searchNotes.safeParse({ query: 'x'.repeat(201), offset: 0, limit: 50 });
+    const { messages } = await import('../../../lib/messaging/messages');
+    const parsed = messages.searchNotes.request.safeParse({ query: 'x'.repeat(201), offset: 0, limit: 50 });
     expect(parsed.success).toBe(false);
-    expect(requestSchemas.searchNotes.safeParse({ query: 'x', offset: 0, limit: 500 }).success).toBe(false);
+    expect(messages.searchNotes.request.safeParse({ query: 'x', offset: 0, limit: 500 }).success).toBe(false);
   });
 });

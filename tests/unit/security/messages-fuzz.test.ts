@@ -3,7 +3,7 @@
  * puts in a message, the background either admits a payload its schema accepts or refuses the message
  * with a `MessageRefused` that names it, and a refused message writes nothing.
  *
- * The background is started for real with a messenger that only records the listeners `handle()`
+ * The background is started for real with a messenger that only records the listeners the router
  * registers, so the sender policy under test is the one main.ts wires up, not a copy of it.
  */
 import fc from 'fast-check';
@@ -14,7 +14,9 @@ import { startBackground } from '../../../lib/background/main';
 import { tabPage } from '../../../lib/background/page-registry';
 import { admitMessage } from '../../../lib/background/router';
 import { DB_NAME } from '../../../lib/db/schema';
-import { requestSchemas, type HandledMessageType } from '../../../lib/messaging/schemas';
+import { NOTE_MAX_LENGTH } from '../../../lib/limits';
+import { TRANSFER_CHUNK_CHARS } from '../../../lib/data-transfer/limits';
+import { messages, type MessageType, type SenderKind } from '../../../lib/messaging/messages';
 import { installFakeHostAccess } from '../support/fake-host-access';
 
 type Listener = (message: { data: unknown; sender: unknown }) => unknown;
@@ -30,16 +32,20 @@ vi.mock('@/lib/messaging/messenger', () => ({
   },
 }));
 
-type Sender = Parameters<typeof admitMessage>[3];
-type CallerKind = 'extension-page' | 'content-script';
+type Sender = Parameters<typeof admitMessage>[2];
+type HandledMessageType = MessageType;
+type CallerKind = SenderKind;
 
 const TAB_ID = 7;
-const TYPES = Object.keys(requestSchemas) as HandledMessageType[];
+const TYPES = Object.keys(messages) as HandledMessageType[];
 const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 
 const ownId = () => fakeBrowser.runtime.id;
 const senders = {
-  extensionPage: (): Sender => ({
+  /** The options page (or popup, or side panel): our page, in no web page's tab. */
+  extensionPage: (): Sender => ({ id: ownId(), url: `chrome-extension://${ownId()}/options.html` }),
+  /** The in-page panel: our panel page in a sub-frame of a web page's tab. */
+  panelFrame: (): Sender => ({
     id: ownId(),
     url: `chrome-extension://${ownId()}/panel.html`,
     tab: { id: TAB_ID } as never,
@@ -133,6 +139,70 @@ const VALID: { [T in HandledMessageType]: unknown } = {
  */
 const CONTENT_SCRIPT_MESSAGES: readonly HandledMessageType[] = ['reportPage', 'setPanelCollapsed'];
 
+/**
+ * What the panel docked in a web page may ask: its own page and account, and the account search of
+ * "attach this page". Everything else (settings, the playbook, import, export, deletion, the popup's
+ * lists) is for our pages outside web pages, so a page that took over its tab cannot drive the panel
+ * frame into it.
+ */
+const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
+  'setPanelCollapsed',
+  'getPanelState',
+  'getPlaybook',
+  'pickContact',
+  'attachAccount',
+  'saveNote',
+  'listOlderNotes',
+  'setStage',
+  'setIndustry',
+  'setChecklistItem',
+  'logQuestion',
+  'addFollowUp',
+  'updateFollowUp',
+  'listDataAccounts',
+];
+
+/** A sender of ours of a kind the message allows. */
+function ownSenderFor(kinds: readonly CallerKind[]): Sender {
+  if (kinds.includes('extension-page')) return senders.extensionPage();
+  return kinds.includes('panel-frame') ? senders.panelFrame() : senders.contentScript();
+}
+
+/**
+ * The longest string each message may carry anywhere in its payload; every other message carries none
+ * longer than `DEFAULT_STRING_BOUND`. Written out here, not read from the schemas: a schema that forgets
+ * a bound makes the fuzz below fail.
+ */
+const DEFAULT_STRING_BOUND = 500;
+const STRING_BOUNDS: Partial<Record<HandledMessageType, number>> = {
+  saveNote: NOTE_MAX_LENGTH,
+  uploadImportChunk: TRANSFER_CHUNK_CHARS,
+  addFollowUp: 10_000,
+  addCustomSite: 2_048,
+};
+/** The longest list any payload may hold (a page's participants; settings lists are shorter). */
+const ARRAY_BOUND = 500;
+
+/** Why an admitted payload is not bounded and plain, or undefined when it is. */
+function unboundedPart(type: HandledMessageType, value: unknown, path = '', depth = 0): string | undefined {
+  if (depth > 6) return `${path}: nested deeper than any message`;
+  if (typeof value === 'string') {
+    const bound = STRING_BOUNDS[type] ?? DEFAULT_STRING_BOUND;
+    return value.length > bound ? `${path}: ${value.length} characters` : undefined;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path}: ${value}`;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value) && value.length > ARRAY_BOUND) return `${path}: ${value.length} items`;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== Array.prototype) return `${path}: not a plain object`;
+  for (const key of Object.keys(value)) {
+    if (['__proto__', 'constructor', 'prototype'].includes(key)) return `${path}.${key}: a prototype key`;
+    const inner = unboundedPart(type, (value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 /** The messages that change stored data (the database, settings or the playbook). */
 const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'reportPage',
@@ -180,13 +250,8 @@ async function send(type: HandledMessageType, data: unknown, sender: Sender): Pr
  * The sender kinds each registered listener accepts, read from the refusal the router gives a sender
  * that is no kind at all ("… (extension-page or content-script only)").
  */
-function allowedKindsOf(type: HandledMessageType): CallerKind[] {
-  let refusal: Error | undefined;
-  try {
-    listenerFor(type)({ data: VALID[type], sender: senders.noUrlNoTab() });
-  } catch (error) {
-    refusal = error as Error;
-  }
+async function allowedKindsOf(type: HandledMessageType): Promise<CallerKind[]> {
+  const refusal = await send(type, VALID[type], senders.noUrlNoTab());
   const kinds = /\(([a-z -]+) only\)/.exec(refusal?.message ?? '')?.[1];
   if (!kinds) throw new Error(`could not read the sender kinds of ${type}: ${refusal?.message}`);
   return kinds.split(' or ') as CallerKind[];
@@ -250,7 +315,7 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 function schemaKeys(type: HandledMessageType): string[] {
-  return Object.keys((requestSchemas[type] as unknown as { shape: Record<string, unknown> }).shape);
+  return Object.keys((messages[type].request as unknown as { shape: Record<string, unknown> }).shape);
 }
 
 /** Objects with the schema's own keys (some left out), each holding a wrong or hostile value. */
@@ -287,14 +352,14 @@ const anyPayload = (type: HandledMessageType) =>
 
 const allowed = new Map<HandledMessageType, CallerKind[]>();
 
-beforeAll(() => {
+beforeAll(async () => {
   // The fake browser has no permissions events; custom-site sync listens to them.
   installFakeHostAccess();
   const noEvent = { addListener() {}, removeListener() {}, hasListener: () => false };
   Object.assign(fakeBrowser, { commands: { onCommand: noEvent } });
   startBackground();
   const quiet = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  for (const type of TYPES) allowed.set(type, allowedKindsOf(type));
+  for (const type of TYPES) allowed.set(type, await allowedKindsOf(type));
   quiet.mockRestore();
 });
 
@@ -310,7 +375,7 @@ afterAll(() => {
 
 describe('the background’s message handlers', () => {
   it('are registered for exactly the messages that have a schema', () => {
-    expect([...registered.keys()].filter((type) => type in requestSchemas).sort()).toEqual([...TYPES].sort());
+    expect([...registered.keys()].filter((type) => type in messages).sort()).toEqual([...TYPES].sort());
   });
 
   it('accept content scripts only for the page report and the panel handle', () => {
@@ -318,27 +383,35 @@ describe('the background’s message handlers', () => {
     expect(contentScriptTypes.sort()).toEqual([...CONTENT_SCRIPT_MESSAGES].sort());
     // And the page report is for content scripts alone: no extension page describes a tab's page.
     expect(allowed.get('reportPage')).toEqual(['content-script']);
-    for (const type of TYPES.filter((candidate) => candidate !== 'reportPage')) {
+  });
+
+  it('accept the in-page panel frame only for its page, its account and the account search', () => {
+    const panelFrameTypes = TYPES.filter((type) => allowed.get(type)?.includes('panel-frame'));
+    expect(panelFrameTypes.sort()).toEqual([...PANEL_FRAME_MESSAGES].sort());
+    // The side panel asks what the in-page frame asks, about the tab it follows.
+    for (const type of PANEL_FRAME_MESSAGES.filter((candidate) => candidate !== 'setPanelCollapsed')) {
       expect(allowed.get(type), type).toContain('extension-page');
     }
   });
 });
 
 describe('admitMessage with arbitrary payloads', () => {
-  it.each(TYPES)('%s: admits only what re-validates, refuses everything else by name', (type) => {
+  it.each(TYPES)('%s: admits only bounded plain data, refuses everything else by name', (type) => {
     const kinds = allowed.get(type) ?? [];
-    const sender = kinds.includes('extension-page') ? senders.extensionPage() : senders.contentScript();
-    const schema = requestSchemas[type];
+    const sender = ownSenderFor(kinds);
     fc.assert(
       fc.property(anyPayload(type), (payload) => {
         let admitted: { payload: unknown } | undefined;
         try {
-          admitted = admitMessage(type, kinds, payload, sender);
+          admitted = admitMessage(type, payload, sender);
         } catch (error) {
           expectRefusal(error, type);
           return;
         }
-        expect(schema.safeParse(admitted.payload).success).toBe(true);
+        // The playbook is checked by parsePlaybook after admission, with its own bounds.
+        const checked =
+          type === 'savePlaybook' ? { ...(admitted.payload as object), playbook: null } : admitted.payload;
+        expect(unboundedPart(type, checked), JSON.stringify(checked)?.slice(0, 200)).toBeUndefined();
       }),
       { numRuns: 200 },
     );
@@ -347,8 +420,8 @@ describe('admitMessage with arbitrary payloads', () => {
   it('keeps the well-formed samples admissible (the fuzz above is not refusing everything)', () => {
     for (const type of TYPES) {
       const kinds = allowed.get(type) ?? [];
-      const sender = kinds.includes('extension-page') ? senders.extensionPage() : senders.contentScript();
-      expect(() => admitMessage(type, kinds, VALID[type], sender), type).not.toThrow();
+      const sender = ownSenderFor(kinds);
+      expect(() => admitMessage(type, VALID[type], sender), type).not.toThrow();
     }
   });
 });
@@ -367,7 +440,7 @@ describe('payloads the schemas cannot read', () => {
   ])('savePlaybook: a %s playbook is refused with MessageRefused', (_, playbook) => {
     let refusal: unknown;
     try {
-      admitMessage('savePlaybook', ['extension-page'], { playbook, stageMoves: [] }, senders.extensionPage());
+      admitMessage('savePlaybook', { playbook, stageMoves: [] }, senders.extensionPage());
     } catch (error) {
       refusal = error;
     }
@@ -428,7 +501,7 @@ describe('the sender policy', () => {
           /^https?:/.test(candidate.url ?? '');
         const kinds = allowed.get(type) ?? [];
         if (topFrameScript && kinds.includes('content-script')) return;
-        expect(() => admitMessage(type, kinds, VALID[type], candidate as Sender)).toThrow(
+        expect(() => admitMessage(type, VALID[type], candidate as Sender)).toThrow(
           /not accepted from this sender/,
         );
       }),
@@ -440,7 +513,7 @@ describe('the sender policy', () => {
 describe('reportPage', () => {
   it('describes only the sender’s own tab: a tabId in the payload is stripped', async () => {
     const report = { ...(VALID.reportPage as object), tabId: 99 };
-    const admitted = admitMessage('reportPage', ['content-script'], report, senders.contentScript());
+    const admitted = admitMessage('reportPage', report, senders.contentScript());
     // The page's URL is the browser's for the sender, never the one the report names.
     const pageUrl = senders.contentScript().url;
     expect(admitted.caller).toEqual({ kind: 'content-script', tabId: TAB_ID, pageUrl });
@@ -484,8 +557,8 @@ describe('a refused write', () => {
       const kinds = allowed.get(type) ?? [];
       const samples = fc.sample(anyPayload(type), { numRuns: 40, seed: 42 });
       for (const payload of samples) {
-        if (requestSchemas[type].safeParse(payload).success) continue; // only the refused ones here
-        const sender = kinds.includes('extension-page') ? senders.extensionPage() : senders.contentScript();
+        if (messages[type].request.safeParse(payload).success) continue; // only the refused ones here
+        const sender = ownSenderFor(kinds);
         expectRefusal(await send(type, payload, sender), type);
       }
       const strangers = [

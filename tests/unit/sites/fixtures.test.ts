@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generic } from '../../../lib/sites/generic';
 import { adapterForUrl } from '../../../lib/sites/registry';
-import type { PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
 
 const root = join(__dirname, '../../fixtures/sites');
 const cases = readdirSync(root)

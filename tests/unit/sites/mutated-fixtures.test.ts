@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageContextSchema } from '../../../lib/messaging/schemas';
+import { pageContextSchema } from '../../../lib/messaging/messages';
 import { generic } from '../../../lib/sites/generic';
 import { adapterForUrl } from '../../../lib/sites/registry';
 

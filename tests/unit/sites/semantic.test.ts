@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { page, site } from '../../../lib/sites/dom';
 import { readSemantic } from '../../../lib/sites/semantic';
-import { unknownPage, type PageContext } from '../../../lib/sites/types';
+import type { PageContext } from '../../../lib/messaging/messages';
+import { unknownPage } from '../../../lib/sites/types';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const url = new URL('https://mail.example.com/mail/1');

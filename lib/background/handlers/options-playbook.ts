@@ -7,10 +7,10 @@
 import { moveAccountsBetweenStages, StagesNeedAHome } from '../../db/stage-moves';
 import { sendMessage } from '../../messaging/messenger';
 import type { SavePlaybookResult, StageMove } from '../../messaging/protocol';
+import type { Handlers } from '../router';
 import { parsePlaybook } from '../../playbook/schema';
 import { broadcastDataChanged } from '../broadcast';
 import { privateItemsDb } from '../private-items';
-import { handle } from '../router';
 
 /** Enough to say what is wrong in any file; a file with thousands of problems is not worth listing. */
 const MAX_ERRORS_RETURNED = 200;
@@ -52,6 +52,6 @@ export async function savePlaybook(
   return { ok: true, movedAccounts: movedKeys.length };
 }
 
-export function registerPlaybook(): void {
-  handle('savePlaybook', 'extension-page', (request) => savePlaybook(request));
-}
+export const optionsPlaybookHandlers = {
+  savePlaybook: (request) => savePlaybook(request),
+} satisfies Partial<Handlers>;

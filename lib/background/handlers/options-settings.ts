@@ -1,16 +1,18 @@
 /**
  * The rep's settings from the options page: reading and changing them, custom CRM sites (the generic
  * content script registered where the rep granted a host), and merging accounts. Every change is
- * validated here, whatever the page checked already.
+ * validated here, whatever the page checked already. Also the pages of supported sites that could not
+ * be read: only options may list or clear them, as they name pages the rep opened.
  */
 import { normalizeAccountKey } from '../../contact/account-key';
 import { resolveAccountAlias } from '../../contact/account-aliases';
 import { mergeAccountRows } from '../../db/merge-accounts';
 import { sendMessage } from '../../messaging/messenger';
+import type { PayloadOf } from '../../messaging/messages';
 import type {
   AddCustomSiteResult,
-  MergeAccountsRequest,
   MergeAccountsResult,
+  ReadFailureView,
   SettingsPatch,
   SettingsView,
 } from '../../messaging/protocol';
@@ -24,13 +26,13 @@ import {
   customSiteWork,
   hasHostPermission,
   registerCustomSite,
-  registerCustomSiteSync,
   releaseHostPermission,
   unregisterCustomSite,
 } from '../custom-sites';
 import { allTabPages, forgetTab } from '../page-registry';
+import { clearReadFailures, listReadFailures } from '../read-failures';
 import { followUpsChanged } from '../reminders';
-import { handle } from '../router';
+import type { Handlers } from '../router';
 import { privateItemsDb } from '../private-items';
 import { readSettings, settingsWritten, updateSettings } from '../settings';
 
@@ -148,7 +150,7 @@ export function removeCustomSite(host: string): Promise<SettingsView> {
  * merge can never make a loop.
  */
 export async function mergeAccounts(
-  request: MergeAccountsRequest,
+  request: PayloadOf<'mergeAccounts'>,
   now = Date.now(),
 ): Promise<MergeAccountsResult> {
   const fromKey = parseAccountKeyInput(request.from);
@@ -169,11 +171,21 @@ export async function mergeAccounts(
   return { ok: true, from: fromKey, into: intoKey, moved, view: await settingsView(after) };
 }
 
-export function registerSettings(): void {
-  handle('getSettings', 'extension-page', () => settingsView());
-  handle('saveSettings', 'extension-page', (patch) => saveSettings(patch));
-  handle('addCustomSite', 'extension-page', ({ host }) => addCustomSite(host));
-  handle('removeCustomSite', 'extension-page', ({ host }) => removeCustomSite(host));
-  handle('mergeAccounts', 'extension-page', (request) => mergeAccounts(request));
-  registerCustomSiteSync();
+/** The failures for options, newest first, each with its site's name as settings show it. */
+export async function readFailuresView(): Promise<ReadFailureView[]> {
+  const names = new Map(siteAdapters.map((adapter) => [adapter.id, adapter.name]));
+  return (await listReadFailures()).map((failure) => ({
+    ...failure,
+    siteName: names.get(failure.site) ?? failure.site,
+  }));
 }
+
+export const optionsSettingsHandlers = {
+  getSettings: () => settingsView(),
+  saveSettings: (patch) => saveSettings(patch),
+  addCustomSite: ({ host }) => addCustomSite(host),
+  removeCustomSite: ({ host }) => removeCustomSite(host),
+  mergeAccounts: (request) => mergeAccounts(request),
+  listReadFailures: () => readFailuresView(),
+  clearReadFailures: () => clearReadFailures(),
+} satisfies Partial<Handlers>;

@@ -20,26 +20,20 @@ import { readImportText } from '../../data-transfer/read-import';
 import { ImportUploads, PendingExports } from '../../data-transfer/transfer-sessions';
 import type {
   AccountNotesMarkdown,
-  AccountNotesMarkdownRequest,
-  ApplyImportRequest,
   ApplyImportResult,
   DataAccountList,
   DeletedRows,
   ExportChunk,
   ImportPreviewResult,
-  ImportRequest,
-  ListDataAccountsRequest,
-  PrepareExportRequest,
   PreparedExport,
-  ReadExportChunkRequest,
-  UploadImportChunkRequest,
   UploadImportChunkResult,
 } from '../../data-transfer/types';
+import type { PayloadOf } from '../../messaging/messages';
 import { t } from '../../i18n';
 import { sendMessage } from '../../messaging/messenger';
 import { localized } from '../../playbook/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
-import { backUpNow, backupStatus, registerBackup, setBackupFrequency } from '../backup';
+import { backUpNow, backupStatus, setBackupFrequency } from '../backup';
 import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
 import { forgetAllAttachedAccounts, forgetAttachedAccounts } from '../contact-picks';
 import { clearReadFailures } from '../read-failures';
@@ -49,7 +43,7 @@ import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
 import { readPlaybook } from '../playbook-store';
 import { privateItemsDb } from '../private-items';
 import { followUpsChanged } from '../reminders';
-import { handle } from '../router';
+import type { Handlers } from '../router';
 import { readSettings, settingsWritten } from '../settings';
 
 const pendingExports = new PendingExports();
@@ -69,7 +63,7 @@ function broadcastPlaybookChanged(): void {
   sendMessage('playbookChanged', {}).catch(() => undefined);
 }
 
-export async function prepareExport(request: PrepareExportRequest): Promise<PreparedExport> {
+export async function prepareExport(request: PayloadOf<'prepareExport'>): Promise<PreparedExport> {
   const built = await buildExport(request.kind, request.locale, Date.now());
   const held = pendingExports.hold(built.text);
   return {
@@ -83,15 +77,15 @@ export async function prepareExport(request: PrepareExportRequest): Promise<Prep
   };
 }
 
-export function readExportChunk(request: ReadExportChunkRequest): ExportChunk {
+export function readExportChunk(request: PayloadOf<'readExportChunk'>): ExportChunk {
   return { text: pendingExports.chunk(request.exportId, request.index) };
 }
 
-export function uploadImportChunk(request: UploadImportChunkRequest): UploadImportChunkResult {
+export function uploadImportChunk(request: PayloadOf<'uploadImportChunk'>): UploadImportChunkResult {
   return uploads.receive(request);
 }
 
-export async function previewImport(request: ImportRequest): Promise<ImportPreviewResult> {
+export async function previewImport(request: PayloadOf<'previewImport'>): Promise<ImportPreviewResult> {
   const read = uploads.content(request.uploadId, readImportText);
   if (!read.ok) return read;
   const { file } = read;
@@ -117,7 +111,7 @@ export async function previewImport(request: ImportRequest): Promise<ImportPrevi
   };
 }
 
-export async function applyImport(request: ApplyImportRequest): Promise<ApplyImportResult> {
+export async function applyImport(request: PayloadOf<'applyImport'>): Promise<ApplyImportResult> {
   const read = uploads.content(request.uploadId, readImportText);
   if (!read.ok) return read;
   const { file } = read;
@@ -160,7 +154,7 @@ export async function applyImport(request: ApplyImportRequest): Promise<ApplyImp
   };
 }
 
-export async function listDataAccounts(request: ListDataAccountsRequest): Promise<DataAccountList> {
+export async function listDataAccounts(request: PayloadOf<'listDataAccounts'>): Promise<DataAccountList> {
   const db = await database();
   const accounts = validRows(accountRecordSchema, 'accounts', await db.getAll('accounts'), (row) =>
     String((row as { key?: unknown }).key),
@@ -185,7 +179,7 @@ export async function listDataAccounts(request: ListDataAccountsRequest): Promis
 }
 
 export async function accountNotesMarkdownFor(
-  request: AccountNotesMarkdownRequest,
+  request: PayloadOf<'accountNotesMarkdown'>,
 ): Promise<AccountNotesMarkdown> {
   const db = await database();
   const [account, contacts, notes, playbook] = await Promise.all([
@@ -264,21 +258,18 @@ export async function deleteAllData(): Promise<DeletedRows> {
   return deleted;
 }
 
-export function registerData(): void {
-  handle('prepareExport', 'extension-page', prepareExport);
-  handle('readExportChunk', 'extension-page', readExportChunk);
-  handle('uploadImportChunk', 'extension-page', uploadImportChunk);
-  handle('previewImport', 'extension-page', previewImport);
-  handle('applyImport', 'extension-page', applyImport);
-  handle('listDataAccounts', 'extension-page', listDataAccounts);
-  handle('accountNotesMarkdown', 'extension-page', accountNotesMarkdownFor);
-  handle('deleteAccountData', 'extension-page', deleteAccountData);
+export const optionsDataHandlers = {
+  prepareExport,
+  readExportChunk,
+  uploadImportChunk,
+  previewImport,
+  applyImport,
+  listDataAccounts,
+  accountNotesMarkdown: accountNotesMarkdownFor,
+  deleteAccountData,
   // The schema admits only the typed confirmation word; nothing else reaches this.
-  handle('deleteAllData', 'extension-page', () => deleteAllData());
-  handle('getBackupStatus', 'extension-page', () => backupStatus());
-  handle('setBackupSchedule', 'extension-page', (request) =>
-    setBackupFrequency(request.frequency, Date.now(), request.keep),
-  );
-  handle('runBackupNow', 'extension-page', () => backUpNow());
-  registerBackup();
-}
+  deleteAllData: () => deleteAllData(),
+  getBackupStatus: () => backupStatus(),
+  setBackupSchedule: (request) => setBackupFrequency(request.frequency, Date.now(), request.keep),
+  runBackupNow: () => backUpNow(),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,177 @@
+/**
+ * What the rep writes from a panel: notes, the account's stage, industry and checklist, SPIN questions
+ * asked, and follow-ups (the popup marks follow-ups done too). Each write tells every open panel on the
+ * account, and records the person the rep was looking at.
+ */
+import { addFollowUp, applyFollowUpAction, type FollowUpAction } from '../../db/follow-ups';
+import { changeStage, updateAccount, withChecklistItem } from '../../db/accounts';
+import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
+import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
+import type { FollowUpRecord, NoteRecord } from '../../db/records';
+import type { PayloadOf } from '../../messaging/messages';
+import { INDUSTRIES } from '../../playbook/schema';
+import { localized } from '../../playbook/text';
+import { broadcastDataChanged } from '../broadcast';
+import { database } from '../database';
+import { personSeen } from '../person';
+import { readPlaybook } from '../playbook-store';
+import { followUpsChanged } from '../reminders';
+import type { Handlers } from '../router';
+import { panelTabId } from '../sender';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Saves one autosaved note edit and tells every open panel on that account. */
+export async function saveNote(request: NoteEdit, tabId?: number): Promise<NoteSaveOutcome> {
+  const contact = await personSeen(request.accountKey, request.contactEmail, tabId);
+  const outcome = await saveNoteEdit(
+    await database(),
+    { ...request, contactEmail: contact?.email, contact },
+    Date.now(),
+    () => crypto.randomUUID(),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  return outcome;
+}
+
+/** The next page of an account's notes, below the oldest one a panel shows. */
+export async function listOlderNotes(request: PayloadOf<'listOlderNotes'>): Promise<NoteRecord[]> {
+  return listNotesBefore(await database(), request.accountKey, request.before, request.limit);
+}
+
+/** Follow-ups fall due at 9:00 local time on their day, when a rep starts work. */
+function dueOnDay(now: number, offsetDays: number): number {
+  const due = new Date(now + offsetDays * DAY_MS);
+  due.setHours(9, 0, 0, 0);
+  return due.getTime();
+}
+
+export async function setStage(
+  request: PayloadOf<'setStage'>,
+  now = Date.now(),
+  tabId?: number,
+): Promise<void> {
+  const playbook = await readPlaybook();
+  if (!playbook.stages.some((stage) => stage.id === request.stageId)) {
+    throw new Error(`The playbook has no stage "${request.stageId}".`);
+  }
+  const cadence = playbook.cadences.find((candidate) => candidate.stageId === request.stageId);
+  await changeStage(
+    await database(),
+    {
+      accountKey: request.accountKey,
+      stageId: request.stageId,
+      person: await personSeen(request.accountKey, request.contactEmail, tabId),
+      proposals: (cadence?.steps ?? []).map((step) => ({
+        stepId: step.id,
+        title: localized(step.title, request.locale),
+        due: dueOnDay(now, step.offsetDays),
+      })),
+    },
+    now,
+    () => crypto.randomUUID(),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  // Proposals are neither counted nor announced, but a stage change dismisses earlier ones: recount.
+  void followUpsChanged();
+}
+
+export async function setIndustry(request: PayloadOf<'setIndustry'>, tabId?: number): Promise<void> {
+  if (!(INDUSTRIES as readonly string[]).includes(request.industry)) {
+    throw new Error(`Unknown industry "${request.industry}".`);
+  }
+  await updateAccount(
+    await database(),
+    request.accountKey,
+    Date.now(),
+    (account) => ({ ...account, industry: request.industry }),
+    await personSeen(request.accountKey, request.contactEmail, tabId),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+}
+
+export async function setChecklistItem(
+  request: PayloadOf<'setChecklistItem'>,
+  tabId?: number,
+): Promise<void> {
+  await updateAccount(
+    await database(),
+    request.accountKey,
+    Date.now(),
+    (account) => withChecklistItem(account, request.stageId, request.itemId, request.done),
+    await personSeen(request.accountKey, request.contactEmail, tabId),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+}
+
+export async function logQuestion(request: PayloadOf<'logQuestion'>, tabId?: number): Promise<void> {
+  const db = await database();
+  const now = Date.now();
+  if (request.asked) {
+    // Asking a question is work on the deal: the account exists from then on.
+    await updateAccount(
+      db,
+      request.accountKey,
+      now,
+      (account) => account,
+      await personSeen(request.accountKey, request.contactEmail, tabId),
+    );
+    await logQuestionAsked(db, {
+      accountKey: request.accountKey,
+      questionId: request.questionId,
+      spinType: request.spinType,
+      askedAt: now,
+    });
+  } else {
+    await undoQuestionAsked(db, request.accountKey, request.questionId);
+  }
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+}
+
+/** Adds a follow-up the rep wrote and tells every open panel on that account. */
+export async function addFollowUpFor(
+  request: PayloadOf<'addFollowUp'>,
+  tabId?: number,
+): Promise<FollowUpRecord> {
+  const followUp = await addFollowUp(
+    await database(),
+    {
+      accountKey: request.accountKey,
+      title: request.title.trim(),
+      due: request.due,
+      person: await personSeen(request.accountKey, request.contactEmail, tabId),
+    },
+    Date.now(),
+    crypto.randomUUID(),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  void followUpsChanged();
+  return followUp;
+}
+
+function actionOf(request: PayloadOf<'updateFollowUp'>): FollowUpAction {
+  if (request.action !== 'snooze') return { kind: request.action };
+  if (request.until === undefined) throw new Error('Snoozing needs a time to snooze until.');
+  return { kind: 'snooze', until: request.until };
+}
+
+/** Done, reopen, snooze, accept or dismiss; tells every open panel on the follow-up's account. */
+export async function updateFollowUp(request: PayloadOf<'updateFollowUp'>): Promise<void> {
+  const db = await database();
+  const before = await db.get('followUps', request.id);
+  const after = await applyFollowUpAction(db, request.id, actionOf(request), Date.now());
+  const accountKey = after?.accountKey ?? (before as { accountKey?: string } | undefined)?.accountKey;
+  if (accountKey) broadcastDataChanged({ accountKeys: [accountKey] });
+  void followUpsChanged();
+}
+
+export const panelWriteHandlers = {
+  saveNote: (request, caller) => saveNote(request, panelTabId(caller)),
+  listOlderNotes: (request) => listOlderNotes(request),
+  setStage: (request, caller) => setStage(request, Date.now(), panelTabId(caller)),
+  setIndustry: (request, caller) => setIndustry(request, panelTabId(caller)),
+  setChecklistItem: (request, caller) => setChecklistItem(request, panelTabId(caller)),
+  logQuestion: (request, caller) => logQuestion(request, panelTabId(caller)),
+  addFollowUp: (request, caller) => addFollowUpFor(request, panelTabId(caller)),
+  updateFollowUp: (request) => updateFollowUp(request),
+} satisfies Partial<Handlers>;
