@@ -57,6 +57,9 @@ function checked<S extends z.ZodType>(
   if (stored === undefined) return undefined;
   const parsed = schema.safeParse(stored);
   if (parsed.success) return { value: parsed.data };
+  // Where the schema has no null, null means "nothing", as it did when these keys went through WXT's
+  // storage (and as some change events report a removed key): the default, and nothing to log.
+  if (stored === null) return undefined;
   console.warn(
     `[dealside] storage.${area} "${key}" is damaged and was ignored`,
     parsed.error.issues.slice(0, 3),
