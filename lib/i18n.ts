@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type english from '../public/_locales/en/messages.json';
-import { settingsSchema } from './settings/schema';
+import { uiLanguageItem } from './storage/items';
 
 export type MessageKey = keyof typeof english;
 
@@ -52,8 +52,7 @@ const LOCALE_DIRECTORIES: Record<string, string> = { en: 'en', 'zh-CN': 'zh_CN' 
 export async function loadChosenLanguage(): Promise<void> {
   try {
     // The background copies the chosen language here; the settings themselves stay in its database.
-    const stored = await browser.storage.local.get('uiLanguage');
-    const language = settingsSchema.shape.language.parse(stored.uiLanguage);
+    const language = await uiLanguageItem.get();
     const directory = LOCALE_DIRECTORIES[language];
     if (language === 'auto' || !directory) return;
     const response = await fetch(browser.runtime.getURL(`/_locales/${directory}/messages.json` as '/'));
@@ -65,10 +64,7 @@ export async function loadChosenLanguage(): Promise<void> {
 
 /** Re-renders pages in the new language when the rep changes it in options. */
 export function reloadOnLanguageChange(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes.uiLanguage) return;
-    const before = settingsSchema.shape.language.parse(changes.uiLanguage.oldValue);
-    const after = settingsSchema.shape.language.parse(changes.uiLanguage.newValue);
+  uiLanguageItem.watch((after, before) => {
     if (before !== after) location.reload();
   });
 }

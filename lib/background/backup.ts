@@ -12,48 +12,22 @@
  *   and from the downloads list; it never touches a file it did not download itself.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 import { textDataUrl } from '../data-transfer/base64';
 import { backupFileName, nextBackupAt } from '../data-transfer/backup-schedule';
-import {
-  DEFAULT_KEPT_BACKUPS,
-  MAX_KEPT_BACKUPS,
-  type BackupFailure,
-  type BackupFrequency,
-  type BackupStatus,
-} from '../data-transfer/types';
+import type { BackupFailure, BackupFrequency, BackupStatus } from '../data-transfer/types';
+import { errorText } from '../error-text';
+import { backupStateItem, backupStateSchema, type BackupState } from '../storage/items';
 import { buildExport } from './data-export';
 
 export const BACKUP_ALARM = 'dealside-backup';
 
-const backupStateSchema = z.object({
-  frequency: z.enum(['off', 'daily', 'weekly']).catch('off'),
-  lastBackupAt: z.number().nonnegative().nullable().catch(null),
-  lastFileName: z.string().max(300).nullable().catch(null),
-  lastError: z
-    .object({
-      at: z.number(),
-      reason: z.enum(['no-permission', 'failed']),
-      detail: z.string().max(500).optional(),
-    })
-    .nullable()
-    .catch(null),
-  keep: z.number().int().min(1).max(MAX_KEPT_BACKUPS).catch(DEFAULT_KEPT_BACKUPS),
-  /** Download ids of the backup files saved and not yet deleted, oldest first. */
-  downloadIds: z.array(z.number().int().nonnegative()).max(1000).catch([]),
-});
-type BackupState = z.infer<typeof backupStateSchema>;
-
-const backupItem = storage.defineItem<unknown>('local:backup', { fallback: {}, version: 1 });
-
-async function readState(): Promise<BackupState> {
-  return backupStateSchema.parse(await backupItem.getValue());
+function readState(): Promise<BackupState> {
+  return backupStateItem.get();
 }
 
 async function writeState(change: Partial<BackupState>): Promise<BackupState> {
   const next = backupStateSchema.parse({ ...(await readState()), ...change });
-  await backupItem.setValue(next);
+  await backupStateItem.set(next);
   return next;
 }
 
@@ -151,7 +125,7 @@ async function backUp(now: number): Promise<BackupState> {
     });
     return await pruneBackups(saved);
   } catch (error) {
-    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const detail = errorText(error).slice(0, 500);
     return writeState({ lastError: { at: now, reason: 'failed', detail } });
   }
 }

@@ -2,31 +2,24 @@
  * What each tab's content script last reported. Mirrored to session storage so a service worker that
  * the browser stopped between two messages wakes up knowing every open tab's page.
  */
-import { storage } from 'wxt/utils/storage';
-import type { PageContext } from '../messaging/messages';
+import { panelFramesItem, tabPagesItem, type TabPage } from '../storage/items';
 
-export interface TabPage {
-  url: string;
-  context: PageContext;
-  reportedAt: number;
-}
-
-const sessionItem = storage.defineItem<Record<string, TabPage>>('session:tabPages', { fallback: {} });
+export type { TabPage };
 
 let pages: Map<number, TabPage> | undefined;
 let loading: Promise<Map<number, TabPage>> | undefined;
 
 async function loaded(): Promise<Map<number, TabPage>> {
   if (pages) return pages;
-  loading ??= sessionItem.getValue().then((stored) => {
-    pages ??= new Map(Object.entries(stored ?? {}).map(([tabId, page]) => [Number(tabId), page]));
+  loading ??= tabPagesItem.get().then((stored) => {
+    pages ??= new Map(Object.entries(stored).map(([tabId, page]) => [Number(tabId), page]));
     return pages;
   });
   return loading;
 }
 
 async function persist(map: Map<number, TabPage>): Promise<void> {
-  await sessionItem.setValue(Object.fromEntries([...map].map(([tabId, page]) => [String(tabId), page])));
+  await tabPagesItem.set(Object.fromEntries([...map].map(([tabId, page]) => [String(tabId), page])));
 }
 
 export async function recordTabPage(tabId: number, page: TabPage): Promise<void> {
@@ -56,7 +49,7 @@ export async function forgetAllTabs(): Promise<number[]> {
   const tabIds = [...map.keys()];
   map.clear();
   await persist(map);
-  await panelFramesItem.setValue({});
+  await panelFramesItem.set({});
   return tabIds;
 }
 
@@ -85,29 +78,27 @@ export async function tabNavigated(tabId: number, url: string | undefined): Prom
 }
 
 /**
- * The frame of each tab's in-page panel, learned when the panel first asks for its state. Firefox sends
- * the background's change events to tabs rather than to extension frames; with the frame id they reach
- * the panel alone, never the web page's side of the tab.
+ * Keeps the frame of the tab's in-page panel, learned when the panel first asks for its state. Firefox
+ * sends the background's change events to tabs rather than to extension frames; with the frame id they
+ * reach the panel alone, never the web page's side of the tab.
  */
-const panelFramesItem = storage.defineItem<Record<string, number>>('session:panelFrames', { fallback: {} });
-
 export async function recordPanelFrame(tabId: number, frameId: number): Promise<void> {
-  const frames = (await panelFramesItem.getValue()) ?? {};
+  const frames = await panelFramesItem.get();
   if (frames[String(tabId)] === frameId) return;
-  await panelFramesItem.setValue({ ...frames, [String(tabId)]: frameId });
+  await panelFramesItem.set({ ...frames, [String(tabId)]: frameId });
 }
 
 /** Every tab's panel frame: tab id → frame id. */
 export async function panelFrames(): Promise<ReadonlyMap<number, number>> {
-  const frames = (await panelFramesItem.getValue()) ?? {};
+  const frames = await panelFramesItem.get();
   return new Map(Object.entries(frames).map(([tabId, frameId]) => [Number(tabId), frameId]));
 }
 
 async function forgetPanelFrame(tabId: number): Promise<void> {
-  const frames = (await panelFramesItem.getValue()) ?? {};
+  const frames = await panelFramesItem.get();
   if (!(String(tabId) in frames)) return;
   const { [String(tabId)]: _gone, ...rest } = frames;
-  await panelFramesItem.setValue(rest);
+  await panelFramesItem.set(rest);
 }
 
 /** For tests: forget the in-memory copy, as a restarted service worker would. */

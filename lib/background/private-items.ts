@@ -1,39 +1,43 @@
 /**
  * The database behind the private items (settings, playbook, contact picks), with what an older version
- * left in `storage.local` moved in first. The move runs once per background start: every value found in
- * `storage.local` is copied into the database unless the database already has that item (a newer value,
- * from an earlier move), and only then removed from `storage.local`. A crash between the two steps
- * repeats the move harmlessly at the next start.
+ * left in `storage.local` moved in first (its keys: lib/storage/legacy-items.ts). The move runs once per
+ * background start: every sound value found in `storage.local` is copied into the database unless the
+ * database already has that item (a newer value, from an earlier move), and only then removed from
+ * `storage.local`. A crash between the two steps repeats the move harmlessly at the next start.
  */
-import { browser } from 'wxt/browser';
 import type { Db } from '../db/open';
-import { changePrivateItems, PRIVATE_ITEM_KEYS } from '../db/private-items';
+import { changePrivateItems, PRIVATE_ITEM_KEYS, type PrivateItemKey } from '../db/private-items';
 import { settingsSchema } from '../settings/schema';
+import type { LegacyStorageItem } from '../storage/define';
+import { uiLanguageItem } from '../storage/items';
+import { legacyContactPicksItem, legacyPlaybookItem, legacySettingsItem } from '../storage/legacy-items';
 import { database } from './database';
 
-/** Where extension pages find the interface language the rep chose (set with every settings change). */
-export const UI_LANGUAGE_KEY = 'uiLanguage';
+/** Where an older version kept each private item in `storage.local`. */
+const LEGACY_ITEMS = {
+  settings: legacySettingsItem,
+  playbook: legacyPlaybookItem,
+  contactPicks: legacyContactPicksItem,
+} satisfies Record<PrivateItemKey, LegacyStorageItem<unknown>>;
 
 let moved: Promise<void> | undefined;
 
 async function moveOutOfStorageLocal(db: Db): Promise<void> {
-  const stored = await browser.storage.local.get([...PRIVATE_ITEM_KEYS]);
-  const found = PRIVATE_ITEM_KEYS.filter((key) => stored[key] !== undefined);
-  if (found.length === 0) return;
-  await changePrivateItems(db, async (store) => {
-    for (const key of found) {
-      if ((await store.getKey(key)) === undefined) await store.put(stored[key], key);
-    }
-  });
-  // Extension pages read the chosen language before they render (lib/i18n.ts); it stays readable.
-  if (stored.settings !== undefined) {
-    const language = settingsSchema.shape.language.parse(
-      (stored.settings as { language?: unknown }).language,
-    );
-    await browser.storage.local.set({ [UI_LANGUAGE_KEY]: language });
+  const found = (
+    await Promise.all(PRIVATE_ITEM_KEYS.map(async (key) => ({ key, value: await LEGACY_ITEMS[key].get() })))
+  ).filter((entry) => entry.value !== undefined);
+  if (found.length > 0) {
+    await changePrivateItems(db, async (store) => {
+      for (const { key, value } of found) {
+        if ((await store.getKey(key)) === undefined) await store.put(value, key);
+      }
+    });
   }
-  // WXT kept each item's version beside it, under `<key>$`.
-  await browser.storage.local.remove(found.flatMap((key) => [key, `${key}$`]));
+  // Extension pages read the chosen language before they render (lib/i18n.ts); it stays readable.
+  const settings = found.find((entry) => entry.key === 'settings');
+  if (settings) await uiLanguageItem.set(settingsSchema.parse(settings.value).language);
+  // A damaged value (logged, not carried over) goes too; removing a key that is not there changes nothing.
+  await Promise.all(PRIVATE_ITEM_KEYS.map((key) => LEGACY_ITEMS[key].remove()));
 }
 
 export async function privateItemsDb(): Promise<Db> {

@@ -7,18 +7,17 @@
  * query or fragment, which hold search terms, tokens and message ids in some apps), when it happened
  * first and last, and how often. The list stays small: the newest few per site, a cap over all.
  */
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 import { siteAdapters } from '../sites/registry';
 import type { PageContext } from '../messaging/messages';
-import { READ_FAILURES, READ_PROBLEMS, type ReadProblem } from '../messaging/page-context';
+import { READ_FAILURES, type ReadProblem } from '../messaging/page-context';
+import { MAX_READ_FAILURE_PATH_LENGTH, readFailuresItem } from '../storage/items';
 
 /** How many different failures are kept per site, newest first. */
 export const MAX_FAILURES_PER_SITE = 10;
 /** How many are kept in all (the sites' lists together). */
 export const MAX_FAILURES = 60;
 /** A path longer than this is cut (and marked with `…`): enough to tell pages apart, never a whole blob. */
-export const MAX_PATH_LENGTH = 200;
+export const MAX_PATH_LENGTH = MAX_READ_FAILURE_PATH_LENGTH;
 
 export interface ReadFailure {
   /** Adapter id, e.g. `outlook`. */
@@ -31,28 +30,6 @@ export interface ReadFailure {
   /** How many times this site, reason and path failed (a page read again after it changed counts again). */
   count: number;
 }
-
-const failureSchema = z.object({
-  site: z.string().min(1).max(40),
-  reason: z.enum(READ_PROBLEMS),
-  path: z.string().max(MAX_PATH_LENGTH + 1),
-  firstAt: z.number().nonnegative(),
-  lastAt: z.number().nonnegative(),
-  count: z.number().int().positive(),
-});
-
-/** A damaged entry is dropped on its own; a damaged list reads as empty. Never throws. */
-const failuresSchema = z
-  .array(z.unknown())
-  .catch([])
-  .transform((entries) =>
-    entries.flatMap((entry) => {
-      const parsed = failureSchema.safeParse(entry);
-      return parsed.success ? [parsed.data] : [];
-    }),
-  );
-
-const failuresItem = storage.defineItem<unknown>('local:readFailures', { fallback: [], version: 1 });
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -109,8 +86,9 @@ function capped(failures: readonly ReadFailure[]): ReadFailure[] {
   return kept;
 }
 
-export async function listReadFailures(): Promise<ReadFailure[]> {
-  return failuresSchema.parse(await failuresItem.getValue());
+/** The kept failures, newest first; a damaged entry is dropped on its own, a damaged list reads as empty. */
+export function listReadFailures(): Promise<ReadFailure[]> {
+  return readFailuresItem.get();
 }
 
 /**
@@ -131,11 +109,11 @@ export function recordReadFailure(url: string, context: PageContext, now = Date.
     const entry: ReadFailure = same
       ? { ...same, lastAt: now, count: same.count + 1 }
       : { site, reason, path, firstAt: now, lastAt: now, count: 1 };
-    await failuresItem.setValue(capped([entry, ...others]));
+    await readFailuresItem.set(capped([entry, ...others]));
     return true;
   });
 }
 
 export function clearReadFailures(): Promise<void> {
-  return serially(() => failuresItem.setValue([]));
+  return serially(() => readFailuresItem.set([]));
 }

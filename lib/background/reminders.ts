@@ -10,7 +10,6 @@
  *   late (the browser was closed), and not during quiet hours (they wait for their end).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { HOUR_MS } from '../dates/due';
 import {
   applyFollowUpAction,
@@ -22,6 +21,7 @@ import type { Db } from '../db/open';
 import { accountRecordSchema, contactRecordSchema, type FollowUpRecord } from '../db/records';
 import { validRow } from '../db/validate';
 import { displayAccountKey } from '../contact/account-key';
+import { errorText } from '../error-text';
 import { t } from '../i18n';
 import type { RemindersStatus } from '../messaging/protocol';
 import { BADGE_COLOR, badgeText } from '../reminders/badge';
@@ -31,6 +31,7 @@ import { fellDueWhileOpen, reminderAlarmTime } from '../reminders/schedule';
 import { planReminders, type ReminderPlan } from '../reminders/summary';
 import { badgeWindow } from '../reminders/windows';
 import type { Settings } from '../settings/schema';
+import { remindedUpToItem, reminderFailureItem } from '../storage/items';
 import { broadcastDataChanged } from './broadcast';
 import { database } from './database';
 import { openFollowUp } from './open-follow-up';
@@ -46,14 +47,6 @@ export const NOTIFICATION_SNOOZE_MS = HOUR_MS;
 const MAX_DUE_READ = 1000;
 /** Notification titles are cut here; a 10,000-character title would only be cut by the system anyway. */
 const NOTIFICATION_TITLE_MAX = 120;
-
-const remindedUpToItem = storage.defineItem<number | null>('local:remindersRemindedUpTo', {
-  fallback: null,
-});
-const lastFailureItem = storage.defineItem<{ at: number; message: string } | null>(
-  'local:remindersLastFailure',
-  { fallback: null },
-);
 
 /** Chrome shows buttons on notifications; Firefox refuses notifications that ask for them. */
 let notificationButtons = !import.meta.env.FIREFOX;
@@ -96,10 +89,10 @@ async function reminderBlocker(settings: Settings): Promise<Blocker | null> {
 }
 
 async function remindedUpTo(now: number): Promise<number> {
-  const stored = await remindedUpToItem.getValue();
-  if (typeof stored === 'number' && Number.isFinite(stored)) return stored;
+  const stored = await remindedUpToItem.get();
+  if (stored !== null) return stored;
   // First run: what fell due before the extension was there is overdue, not news.
-  await remindedUpToItem.setValue(now);
+  await remindedUpToItem.set(now);
   return now;
 }
 
@@ -138,7 +131,7 @@ async function armReminder(
 ): Promise<number | null> {
   if (blocked) {
     // Nothing can be shown while blocked, so nothing is owed: turning reminders back on starts from here.
-    await remindedUpToItem.setValue(now);
+    await remindedUpToItem.set(now);
     await browser.alarms.clear(REMINDER_ALARM);
     return null;
   }
@@ -146,7 +139,7 @@ async function armReminder(
   const next = await firstOpenFollowUpDueAfter(db, upTo, (row) => row.due > now || fellDueWhileOpen(row));
   if (!next || next.due > now) {
     // Nothing waits to be announced: move the mark to now, so the next re-arm reads from here.
-    if (upTo < now) await remindedUpToItem.setValue(now);
+    if (upTo < now) await remindedUpToItem.set(now);
   }
   if (!next) {
     await browser.alarms.clear(REMINDER_ALARM);
@@ -237,21 +230,18 @@ async function deliverDueReminders(now: number): Promise<void> {
   const blocker = await reminderBlocker(settings);
   if (blocker) {
     // Nothing can be shown; turning reminders back on later must not replay everything missed meanwhile.
-    await remindedUpToItem.setValue(now);
+    await remindedUpToItem.set(now);
   } else if (quietHoursEndAfter(now, settings.quietHours) === null) {
     const upTo = await remindedUpTo(now);
     const due = (await listOpenFollowUpsDue(db, upTo + 1, now + 1, MAX_DUE_READ)).filter(fellDueWhileOpen);
     // Marked before showing: a notification lost to a crash is better than one shown twice.
-    await remindedUpToItem.setValue(now);
+    await remindedUpToItem.set(now);
     try {
       await showPlan(db, planReminders(due, now), new Map(due.map((row) => [row.id, row])));
-      if (due.length > 0) await lastFailureItem.setValue(null);
+      if (due.length > 0) await reminderFailureItem.set(null);
     } catch (error) {
       // Shown in the options page through the reminders status; the alarm is still armed for the next.
-      await lastFailureItem.setValue({
-        at: now,
-        message: error instanceof Error ? error.message : String(error),
-      });
+      await reminderFailureItem.set({ at: now, message: errorText(error) });
     }
     await armReminder(db, now, settings, false);
     await updateBadge(db, now);
@@ -336,7 +326,7 @@ export async function remindersStatus(now = Date.now()): Promise<RemindersStatus
   const [blocker, alarm, failure] = await Promise.all([
     reminderBlocker(settings),
     browser.alarms.get(REMINDER_ALARM),
-    lastFailureItem.getValue(),
+    reminderFailureItem.get(),
   ]);
   const reason = blocker ?? (failure ? 'delivery-failed' : undefined);
   return {

@@ -1,8 +1,7 @@
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { changePrivateItems, readPrivateItem, readSettingsIn, writeSettingsIn } from '../db/private-items';
-import { frameLayoutBySiteSchema, type FrameLayoutBySite, type Settings } from '../settings/schema';
-import { privateItemsDb, UI_LANGUAGE_KEY } from './private-items';
+import type { FrameLayoutBySite, Settings } from '../settings/schema';
+import { frameLayoutsItem, uiLanguageItem } from '../storage/items';
+import { privateItemsDb } from './private-items';
 
 /*
  * The settings live in the background's database (lib/db/private-items.ts): they hold the rep's own
@@ -10,8 +9,6 @@ import { privateItemsDb, UI_LANGUAGE_KEY } from './private-items';
  * language is copied to `storage.local`, where every extension page reads it before it renders
  * (lib/i18n.ts); it says nothing about the rep's customers.
  */
-
-const frameLayoutItem = storage.defineItem<unknown>('local:frameLayoutBySite', { fallback: {}, version: 1 });
 
 const listeners = new Set<(settings: Settings) => void>();
 
@@ -34,7 +31,7 @@ export function onSettingsChanged(listener: (settings: Settings) => void): () =>
  */
 export async function settingsWritten(settings: Settings): Promise<void> {
   for (const listener of listeners) listener(settings);
-  await browser.storage.local.set({ [UI_LANGUAGE_KEY]: settings.language });
+  await uiLanguageItem.set(settings.language);
 }
 
 /**
@@ -52,11 +49,11 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
-export async function readFrameLayouts(): Promise<FrameLayoutBySite> {
-  return frameLayoutBySiteSchema.parse(await frameLayoutItem.getValue());
+export function readFrameLayouts(): Promise<FrameLayoutBySite> {
+  return frameLayoutsItem.get();
 }
 
 export async function setFrameCollapsed(site: string, collapsed: boolean): Promise<void> {
   const layouts = await readFrameLayouts();
-  await frameLayoutItem.setValue({ ...layouts, [site]: { collapsed } });
+  await frameLayoutsItem.set({ ...layouts, [site]: { collapsed } });
 }

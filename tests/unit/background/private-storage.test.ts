@@ -123,6 +123,24 @@ describe('private items', () => {
     expect(await fakeBrowser.storage.local.get('contactPicks')).toEqual({});
   });
 
+  it('a damaged value an older version left is logged and removed, not carried over', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await fakeBrowser.storage.local.set({
+      playbook: { format: 'not a playbook' },
+      playbook$: { v: 1 },
+      contactPicks: { [THREAD]: { email: 'buyer@northwind-trading.com', at: 5 } },
+    });
+
+    expect(await readPlaybook()).toBe(DEFAULT_PLAYBOOK);
+    expect(await pickedContact(THREAD)).toBe('buyer@northwind-trading.com');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await (await database()).get('privateItems', 'playbook')).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('storage.local "playbook" is damaged'),
+      expect.anything(),
+    );
+  });
+
   it('the default playbook is the default object until the rep stores one', async () => {
     expect(await readPlaybook()).toBe(DEFAULT_PLAYBOOK);
   });
