@@ -7,15 +7,8 @@ export interface BadRow {
   problem: string;
 }
 
-type BadRowReporter = (bad: BadRow) => void;
-
-let reportBadRow: BadRowReporter = (bad) => {
+function reportBadRow(bad: BadRow): void {
   console.warn(`[dealside] skipped a damaged ${bad.store} row`, bad.key, bad.problem);
-};
-
-/** Lets the background collect bad rows (for the options page) and tests observe them. */
-export function setBadRowReporter(reporter: BadRowReporter): void {
-  reportBadRow = reporter;
 }
 
 function describe(error: z.ZodError): string {

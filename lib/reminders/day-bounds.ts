@@ -12,16 +12,6 @@ export function localDayStart(instant: number, days = 0): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
 }
 
-/** The local calendar day of `instant` as a half-open range: `start` <= t < `end` (next day's start). */
-export interface DayBounds {
-  start: number;
-  end: number;
-}
-
-export function localDayBounds(instant: number): DayBounds {
-  return { start: localDayStart(instant), end: localDayStart(instant, 1) };
-}
-
 /** The next local midnight after `instant`: when "today" turns into "yesterday". */
 export function nextLocalMidnight(instant: number): number {
   return localDayStart(instant, 1);

@@ -88,9 +88,3 @@ export function customSiteMatchPattern(host: string): string {
 export function customSiteScriptId(host: string): string {
   return `custom-${host}`;
 }
-
-/** True when a host was checked by `parseCustomSiteHost` already (for hosts read back from settings). */
-export function isCustomSiteHost(host: string): boolean {
-  const parsed = parseCustomSiteHost(host);
-  return parsed.ok && parsed.host === host;
-}

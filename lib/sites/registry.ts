@@ -30,8 +30,3 @@ export const siteAdapters: readonly SiteAdapter[] = [
 export function allSiteMatches(): string[] {
   return [...new Set(siteAdapters.flatMap((adapter) => adapter.matches))];
 }
-
-/** The adapter that handles this URL, or undefined. */
-export function adapterForUrl(url: URL): SiteAdapter | undefined {
-  return siteAdapters.find((adapter) => adapter.isSiteUrl(url));
-}

@@ -1,26 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { localDayBounds, localDayStart, nextLocalMidnight } from '../../../lib/reminders/day-bounds';
+import { localDayStart, nextLocalMidnight } from '../../../lib/reminders/day-bounds';
 import { badgeWindow, popupWindows } from '../../../lib/reminders/windows';
 import { HOUR, local, useTimeZone } from './time-zone';
+
+/** The local calendar day of `instant`: from its midnight to the next. */
+const dayOf = (instant: number) => ({ start: localDayStart(instant), end: nextLocalMidnight(instant) });
 
 describe('local days in Berlin', () => {
   useTimeZone('Europe/Berlin');
 
   it('an ordinary day is 24 hours from midnight to midnight', () => {
-    const { start, end } = localDayBounds(local(2025, 6, 12, 15, 30));
+    const { start, end } = dayOf(local(2025, 6, 12, 15, 30));
     expect(start).toBe(Date.UTC(2025, 5, 11, 22));
     expect(end - start).toBe(24 * HOUR);
   });
 
   it('the day the clocks go forward is 23 hours long', () => {
-    const { start, end } = localDayBounds(local(2025, 3, 30, 12));
+    const { start, end } = dayOf(local(2025, 3, 30, 12));
     expect(new Date(start).getHours()).toBe(0);
     expect(new Date(end).getHours()).toBe(0);
     expect(end - start).toBe(23 * HOUR);
   });
 
   it('the day the clocks go back is 25 hours long', () => {
-    const { start, end } = localDayBounds(local(2025, 10, 26, 12));
+    const { start, end } = dayOf(local(2025, 10, 26, 12));
     expect(end - start).toBe(25 * HOUR);
   });
 
@@ -53,7 +56,7 @@ describe('local days where midnight does not exist', () => {
   useTimeZone('America/Santiago');
 
   it('the day starts at its first real moment', () => {
-    const { start, end } = localDayBounds(local(2024, 9, 8, 12));
+    const { start, end } = dayOf(local(2024, 9, 8, 12));
     expect(new Date(start).getDate()).toBe(8);
     expect(new Date(start).getHours()).toBe(1);
     expect(end - start).toBe(23 * HOUR);

@@ -3,7 +3,6 @@ import {
   customSiteMatchPattern,
   customSiteScriptId,
   hostsOverlap,
-  isCustomSiteHost,
   parseCustomSiteHost,
   patternHost,
 } from '../../../lib/settings/custom-sites';
@@ -61,8 +60,6 @@ describe('custom site hosts', () => {
   it('builds the permission origin, the script id and checks stored hosts', () => {
     expect(customSiteMatchPattern('*.example.com')).toBe('https://*.example.com/*');
     expect(customSiteScriptId('crm.example.com')).toBe('custom-crm.example.com');
-    expect(isCustomSiteHost('crm.example.com')).toBe(true);
-    expect(isCustomSiteHost('CRM.example.com')).toBe(false);
     expect(patternHost('https://*.pipedrive.com/*')).toBe('*.pipedrive.com');
   });
 

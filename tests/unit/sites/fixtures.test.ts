@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generic } from '../../../lib/sites/generic';
-import { adapterForUrl } from '../../../lib/sites/registry';
+import { siteAdapters } from '../../../lib/sites/registry';
 import type { PageContext } from '../../../lib/messaging/messages';
 
 const root = join(__dirname, '../../fixtures/sites');
@@ -36,7 +36,7 @@ describe('site fixtures', () => {
       context: PageContext;
     };
     const url = new URL(expected.url);
-    const adapter = site === 'generic' ? generic : adapterForUrl(url);
+    const adapter = site === 'generic' ? generic : siteAdapters.find((candidate) => candidate.isSiteUrl(url));
     expect(adapter?.id).toBe(site);
     const doc = new DOMParser().parseFromString(inertFrames(html), 'text/html');
     expect(adapter!.readPage(doc, url)).toEqual(expected.context);

@@ -12,7 +12,10 @@ import * as netease from '../../../lib/sites/netease';
 import * as outlook from '../../../lib/sites/outlook';
 import * as pipedrive from '../../../lib/sites/pipedrive';
 import * as qqmail from '../../../lib/sites/qqmail';
-import { adapterForUrl, allSiteMatches, siteAdapters } from '../../../lib/sites/registry';
+import { allSiteMatches, siteAdapters } from '../../../lib/sites/registry';
+
+/** The first adapter whose URL test passes: the one whose content script reads the page. */
+const adapterForUrl = (url: URL) => siteAdapters.find((adapter) => adapter.isSiteUrl(url));
 import * as salesforce from '../../../lib/sites/salesforce';
 import type { SiteAdapter } from '../../../lib/sites/types';
 import * as zoho from '../../../lib/sites/zoho';
