@@ -32,7 +32,7 @@ export function renderChurn(churn: ChurnResult, verdicts: Verdict[]): string {
     metric: 'Reports sent while the DOM churns without changing the context',
     budget: `${churn.budgetExtra} extra reports beyond the first`,
     result: `max extra ${Math.max(...churn.paces.flatMap((p) => p.runs.map((r) => r.after - 1)))}`,
-    how: "the background's report count for the tab, before and after the churn",
+    how: 'the tab’s `reportPage` messages, counted in the service worker before and after the churn',
     ...(misses.length && { missed: misses.join('; ') }),
   };
   verdicts.push(verdict);
@@ -58,7 +58,9 @@ export function renderChurn(churn: ChurnResult, verdicts: Verdict[]): string {
         'inside `div[role=main]`: each tick rewrites a ticker in the toolbar, appends a "typing" line to the ' +
         'newest message body and removes the previous one, and sets an attribute on a message. None of it ' +
         'changes who is on the page.',
-      "- Counts are the background's `reports` for the tab in `chrome.storage.session` `tabPages`, read " +
+      "- Counts are the content script's `reportPage` messages from the tab, counted as they reach the " +
+        'service worker by a `chrome.runtime.onMessage` listener the benchmark adds there beside the ' +
+        "background's own (it never answers; scripts/bench/extension-page.ts `ReportCounter`), read " +
         'before the churn and one quiet second after it; extra = reports after the churn − 1 (the first report).',
       '- Every 10 ms is faster than the content script’s mutation debounce, so reads wait until the churn ' +
         'stops; every 400 ms is slower, so each tick causes a full re-read whose result must be recognised ' +
