@@ -3,9 +3,10 @@
  * thread (scripts/bench/fixtures/gmail-thread.ts) is opened and, once its first report is in, the page
  * churns the DOM inside `div[role=main]` for a while: every tick it rewrites a ticker in the toolbar,
  * appends a "typing" line to the newest message body and removes the previous one, and flips an
- * attribute on a message. None of it changes who is on the page. After the churn and a quiet second, the
- * background's `reports` for the tab (chrome.storage.session `tabPages`) is read: everything beyond the
- * first report is an extra. As a control, each run then swaps in another customer's thread, which must
+ * attribute on a message. None of it changes who is on the page. The content script's `reportPage`
+ * messages from the tab are counted as they reach the service worker (./extension-page.ts
+ * `ReportCounter`), before the churn and after it and a quiet second: everything beyond the first report
+ * is an extra. As a control, each run then swaps in another customer's thread, which must
  * be counted as one more report.
  *
  * Two paces: every 10 ms (faster than the content script's mutation debounce, so reads are deferred
@@ -14,7 +15,7 @@
  */
 import { launchWithExtension } from '../../tests/e2e/support/browser';
 import { CUSTOMERS, threadMarkup, threadUrl } from './fixtures/gmail-thread';
-import { Marks, reportsFor, serveGmailThreads } from './extension-page';
+import { Marks, ReportCounter, serveGmailThreads } from './extension-page';
 
 export const EXTRA_REPORTS_BUDGET = 0;
 
@@ -36,7 +37,7 @@ export const DEFAULT_CHURN_OPTIONS: ChurnOptions = {
 
 export interface ChurnRun {
   ticks: number;
-  /** `reports` before the churn (after the first read) and after it. */
+  /** `reportPage` messages from the tab before the churn (after the first read) and after it. */
   before: number;
   after: number;
   /** After a control change that does alter the context (another customer's thread): `after` + 1. */
@@ -85,6 +86,7 @@ export async function measureMutationReports(
     const customer = CUSTOMERS[0]!;
     await serveGmailThreads(context, () => customer);
     const marks = await Marks.install(context);
+    const counter = await ReportCounter.install(browser);
     const paces: ChurnResult['paces'] = [];
     let visit = 200_000;
     for (const pace of options.paces) {
@@ -96,16 +98,16 @@ export async function measureMutationReports(
         await page.goto(url);
         await shown;
         await page.waitForTimeout(options.quietMs);
-        const before = await reportsFor(browser, url);
+        const before = await counter.reportsFor(url);
         const ticks = (await page.evaluate(churnScript(pace.intervalMs, pace.durationMs))) as number;
         await page.waitForTimeout(options.quietMs);
-        const after = await reportsFor(browser, url);
+        const after = await counter.reportsFor(url);
         // Control: a change that does alter the context must be counted.
         await page.evaluate(
           `document.querySelector('div[role=main]').innerHTML = ${JSON.stringify(threadMarkup(CUSTOMERS[1]!))}`,
         );
         await page.waitForTimeout(options.quietMs);
-        runs.push({ ticks, before, after, afterRealChange: await reportsFor(browser, url) });
+        runs.push({ ticks, before, after, afterRealChange: await counter.reportsFor(url) });
         await page.close();
       }
       paces.push({ ...pace, runs });

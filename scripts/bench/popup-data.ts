@@ -17,6 +17,7 @@
  * `performance.timeOrigin + performance.now()`.
  */
 import type { Worker } from 'playwright-core';
+import { extensionWorker } from './extension-page';
 import { followUpKind, SCALE } from './in-page/scale-rows';
 import { callInPage, sendFrom, type Progress, type ScaleBrowser } from './scale-browser';
 import { summarize, type Summary } from './stats';
@@ -113,19 +114,7 @@ interface ProbeRecord {
   calls: { name: string; at: number }[];
 }
 
-async function worker(scale: ScaleBrowser): Promise<Worker> {
-  const origin = `chrome-extension://${scale.browser.extensionId}/`;
-  const running = scale.browser.context
-    .serviceWorkers()
-    .find((candidate) => candidate.url().startsWith(origin));
-  return (
-    running ??
-    scale.browser.context.waitForEvent('serviceworker', {
-      predicate: (candidate) => candidate.url().startsWith(origin),
-      timeout: 10_000,
-    })
-  );
-}
+const worker = (scale: ScaleBrowser): Promise<Worker> => extensionWorker(scale.browser);
 
 /** Empties the probe's records, installing it first in a worker that does not have it. */
 async function resetProbe(scale: ScaleBrowser): Promise<void> {
