@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { applyCollapsed } from './handlers/page';
 import { tabPage } from './page-registry';
-import { readFrameLayouts } from './settings';
+import { readFrameLayouts } from './settings-store';
 
 /** The keyboard shortcut (manifest `commands`) that opens or collapses the in-page panel. */
 export function registerCommands(): void {

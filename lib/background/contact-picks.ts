@@ -13,7 +13,7 @@ import {
   writeContactPicksIn,
 } from '../db/private-items';
 import { z } from 'zod';
-import { privateItemsDb } from './private-items';
+import { privateItemsDb } from './private-items-db';
 
 const MAX_PICKS = 500;
 

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '../contact/email';
 import { recordContactSeen } from '../db/accounts';
-import { database } from './database';
+import { database } from './db-connection';
 import type { TabPage } from './page-registry';
 import { returnUrl } from './page-url';
 

@@ -8,9 +8,9 @@ import { DATA_STORES, exportDocument, exportFileName } from '../data-transfer/fo
 import type { ExportKind } from '../data-transfer/types';
 import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import type { Playbook } from '../playbook/schema';
-import { database } from './database';
+import { database } from './db-connection';
 import { readPlaybook } from './playbook-store';
-import { readSettings } from './settings';
+import { readSettings } from './settings-store';
 
 export interface BuiltExport {
   text: string;

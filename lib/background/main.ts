@@ -4,12 +4,12 @@ import { registerBackup } from './backup';
 import { broadcastPageChanged, onDataChangedInBackground } from './broadcast';
 import { registerCommands } from './commands';
 import { onContentScriptConnected } from './content-script-copies';
-import { registerCustomSiteSync } from './custom-sites';
+import { registerCustomSiteSync } from './custom-site-scripts';
 import { handlers } from './handlers';
 import { notesSearchIndex } from './handlers/options-insights';
 import { onNoteDraftPortConnected } from './note-drafts';
 import { forgetTab, tabNavigated } from './page-registry';
-import { privateItemsDb } from './private-items';
+import { privateItemsDb } from './private-items-db';
 import { registerReminders } from './reminders';
 import { registerHandlers } from './router';
 

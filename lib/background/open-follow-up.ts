@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { contactRecordSchema, followUpRecordSchema } from '../db/records';
 import { validRow } from '../db/validate';
 import type { OpenFollowUpResult } from '../messaging/protocol';
-import { database } from './database';
+import { database } from './db-connection';
 import { forgetTab } from './page-registry';
 import { tabContacts, tabFor } from './tab-contacts';
 

@@ -17,9 +17,9 @@ import { listQuestionsAsked } from '../db/question-log';
 import type { AccountView, PanelState, PersonView } from '../messaging/protocol';
 import { siteAdapters } from '../sites/registry';
 import { attachedAccount, pickedContact } from './contact-picks';
-import { database } from './database';
+import { database } from './db-connection';
 import { tabPage, type TabPage } from './page-registry';
-import { readSettings } from './settings';
+import { readSettings } from './settings-store';
 
 const EMPTY: Omit<PanelState, 'tabId'> = {
   page: null,

@@ -5,7 +5,7 @@
  */
 import { readPlaybookIn, readPrivateItem, changePrivateItems, writePlaybookIn } from '../db/private-items';
 import type { Playbook } from '../playbook/schema';
-import { privateItemsDb } from './private-items';
+import { privateItemsDb } from './private-items-db';
 
 /** The rep's playbook, or `DEFAULT_PLAYBOOK` itself while they have none (or theirs is damaged). */
 export async function readPlaybook(): Promise<Playbook> {

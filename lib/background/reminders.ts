@@ -33,9 +33,9 @@ import { badgeWindow } from '../reminders/windows';
 import type { Settings } from '../settings/schema';
 import { remindedUpToItem, reminderFailureItem } from '../storage/items';
 import { broadcastDataChanged } from './broadcast';
-import { database } from './database';
+import { database } from './db-connection';
 import { openFollowUp } from './open-follow-up';
-import { onSettingsChanged, readSettings } from './settings';
+import { onSettingsChanged, readSettings } from './settings-store';
 
 export const REMINDER_ALARM = 'dealside-reminder';
 export const DAY_TURN_ALARM = 'dealside-day-turn';

@@ -7,7 +7,7 @@ import { chooseContact } from '../contact/choose-contact';
 import { normalizeEmail } from '../contact/email';
 import { pickedContact } from './contact-picks';
 import { allTabPages } from './page-registry';
-import { readSettings } from './settings';
+import { readSettings } from './settings-store';
 
 export interface TabContact {
   tabId: number;

@@ -15,7 +15,7 @@ import { defineStorageItem } from './define';
 
 /**
  * The interface language the rep chose, copied from the settings at every change (lib/background/
- * settings.ts): every extension page reads it before it renders (lib/i18n.ts), and the settings
+ * settings-store.ts): every extension page reads it before it renders (lib/i18n.ts), and the settings
  * themselves stay in the database.
  */
 export const uiLanguageItem = defineStorageItem(

@@ -1,7 +1,7 @@
 /**
  * What older versions kept in `storage.local` and a migration still reads: before schema version 3 the
  * settings, the playbook and the contacts picked per page lived there, open to content scripts on
- * Firefox. The background moves them into its database at start-up (lib/background/private-items.ts) and
+ * Firefox. The background moves them into its database at start-up (lib/background/private-items-db.ts) and
  * removes them here. Nothing writes these keys any more.
  *
  * Each is checked with the schema the database applies to the same item, so a damaged value is logged

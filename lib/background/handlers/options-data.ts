@@ -38,13 +38,13 @@ import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
 import { forgetAllAttachedAccounts, forgetAttachedAccounts } from '../contact-picks';
 import { clearReadFailures } from '../read-failures';
 import { buildExport, storedPlaybook } from '../data-export';
-import { database } from '../database';
+import { database } from '../db-connection';
 import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
 import { readPlaybook } from '../playbook-store';
-import { privateItemsDb } from '../private-items';
+import { privateItemsDb } from '../private-items-db';
 import { followUpsChanged } from '../reminders';
 import type { Handlers } from '../router';
-import { readSettings, settingsWritten } from '../settings';
+import { readSettings, settingsWritten } from '../settings-store';
 
 const pendingExports = new PendingExports();
 const uploads = new ImportUploads();

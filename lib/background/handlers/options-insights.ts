@@ -2,9 +2,9 @@
 import type { InsightsReport } from '../../insights/report';
 import type { NotesSearchResult } from '../../search/types';
 import type { PayloadOf } from '../../messaging/messages';
-import { database } from '../database';
-import { insightsReport } from '../insights';
-import { NotesSearchIndex, searchNotesIn } from '../notes-search';
+import { database } from '../db-connection';
+import { insightsReport } from '../insights-query';
+import { NotesSearchIndex, searchNotesIn } from '../notes-index';
 import { readPlaybook } from '../playbook-store';
 import type { Handlers } from '../router';
 

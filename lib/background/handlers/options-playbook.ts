@@ -10,7 +10,7 @@ import type { SavePlaybookResult, StageMove } from '../../messaging/protocol';
 import type { Handlers } from '../router';
 import { parsePlaybook } from '../../playbook/schema';
 import { broadcastDataChanged } from '../broadcast';
-import { privateItemsDb } from '../private-items';
+import { privateItemsDb } from '../private-items-db';
 
 /** Enough to say what is wrong in any file; a file with thousands of problems is not worth listing. */
 const MAX_ERRORS_RETURNED = 200;

@@ -28,13 +28,13 @@ import {
   registerCustomSite,
   releaseHostPermission,
   unregisterCustomSite,
-} from '../custom-sites';
+} from '../custom-site-scripts';
 import { allTabPages, forgetTab } from '../page-registry';
 import { clearReadFailures, listReadFailures } from '../read-failures';
 import { followUpsChanged } from '../reminders';
 import type { Handlers } from '../router';
-import { privateItemsDb } from '../private-items';
-import { readSettings, settingsWritten, updateSettings } from '../settings';
+import { privateItemsDb } from '../private-items-db';
+import { readSettings, settingsWritten, updateSettings } from '../settings-store';
 
 export async function settingsView(settings?: Settings): Promise<SettingsView> {
   const current = settings ?? (await readSettings());

@@ -4,7 +4,7 @@ import { broadcastPageChanged } from '../broadcast';
 import { forgetTab, recordTabPage, tabPage } from '../page-registry';
 import { pageKeyUrl } from '../page-url';
 import { recordReadFailure } from '../read-failures';
-import { readFrameLayouts, readSettings, setFrameCollapsed } from '../settings';
+import { readFrameLayouts, readSettings, setFrameCollapsed } from '../settings-store';
 import { sendMessage } from '../../messaging/messenger';
 
 /** Collapses or opens the panel of a tab's site: remembered per site, applied by the tab's content script. */

@@ -12,7 +12,7 @@ import type { PayloadOf } from '../../messaging/messages';
 import { INDUSTRIES } from '../../playbook/schema';
 import { localized } from '../../playbook/text';
 import { broadcastDataChanged } from '../broadcast';
-import { database } from '../database';
+import { database } from '../db-connection';
 import { personSeen } from '../person';
 import { readPlaybook } from '../playbook-store';
 import { followUpsChanged } from '../reminders';

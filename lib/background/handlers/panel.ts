@@ -12,13 +12,13 @@ import type { PayloadOf } from '../../messaging/messages';
 import { broadcastPageChanged } from '../broadcast';
 import { rememberWhereContactWasPicked } from '../contact-seen';
 import { setAttachedAccount, setPickedContact } from '../contact-picks';
-import { database } from '../database';
+import { database } from '../db-connection';
 import { recordPanelFrame, tabPage } from '../page-registry';
 import { panelStateForTab } from '../panel-state';
 import { readPlaybook } from '../playbook-store';
 import type { Handlers } from '../router';
 import { panelTabId } from '../sender';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings-store';
 
 /** The rep says who this page is about (or goes back to automatic detection). */
 export async function pickContact(

@@ -1,5 +1,5 @@
 /** The popup's lists, "open" on a follow-up, and whether reminders are on (also shown in options). */
-import { database } from '../database';
+import { database } from '../db-connection';
 import { openFollowUp } from '../open-follow-up';
 import { popupFollowUps } from '../popup-follow-ups';
 import { remindersStatus } from '../reminders';

@@ -5,10 +5,10 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { attachedAccount, pickedContact } from '../../../lib/background/contact-picks';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { recordTabPage, resetPageRegistryMemory } from '../../../lib/background/page-registry';
 import { panelStateForTab } from '../../../lib/background/panel-state';
-import { updateSettings } from '../../../lib/background/settings';
+import { updateSettings } from '../../../lib/background/settings-store';
 import type { PageContext } from '../../../lib/messaging/messages';
 
 vi.mock(

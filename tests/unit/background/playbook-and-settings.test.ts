@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { syncCustomSiteScripts } from '../../../lib/background/custom-sites';
-import { database } from '../../../lib/background/database';
+import { syncCustomSiteScripts } from '../../../lib/background/custom-site-scripts';
+import { database } from '../../../lib/background/db-connection';
 import { recordTabPage, resetPageRegistryMemory, tabPage } from '../../../lib/background/page-registry';
 import { panelStateForTab } from '../../../lib/background/panel-state';
 import { readPlaybook } from '../../../lib/background/playbook-store';
-import { readSettings, updateSettings } from '../../../lib/background/settings';
+import { readSettings, updateSettings } from '../../../lib/background/settings-store';
 import { changeStage, getAccount } from '../../../lib/db/accounts';
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
 import { messages } from '../../../lib/messaging/messages';

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pickedContact, setPickedContact } from '../../../lib/background/contact-picks';
 import { contentScriptGone } from '../../../lib/background/content-script-copies';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import {
   allTabPages,
   panelFrames,
@@ -18,8 +18,8 @@ import {
   tabNavigated,
 } from '../../../lib/background/page-registry';
 import { readPlaybook, writePlaybook } from '../../../lib/background/playbook-store';
-import { resetPrivateItemsMove } from '../../../lib/background/private-items';
-import { readSettings, updateSettings } from '../../../lib/background/settings';
+import { resetPrivateItemsMove } from '../../../lib/background/private-items-db';
+import { readSettings, updateSettings } from '../../../lib/background/settings-store';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { PageContext } from '../../../lib/messaging/messages';

@@ -8,7 +8,7 @@ import {
   onBackupAlarm,
   setBackupFrequency,
 } from '../../../lib/background/backup';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { REMINDER_ALARM } from '../../../lib/background/reminders';
 import {
   BACKUP_MIN_DELAY_MS,

@@ -13,7 +13,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
 
 const { applyImport, previewImport, uploadImportChunk } =
   await import('../../../lib/background/handlers/options-data');
-const { database } = await import('../../../lib/background/database');
+const { database } = await import('../../../lib/background/db-connection');
 const { splitText } = await import('../../../lib/data-transfer/chunks');
 const { DATA_STORES } = await import('../../../lib/data-transfer/format');
 const { MAX_IMPORT_DEPTH } = await import('../../../lib/data-transfer/limits');

@@ -25,9 +25,9 @@ const {
   readExportChunk,
   uploadImportChunk,
 } = await import('../../../lib/background/handlers/options-data');
-const { database } = await import('../../../lib/background/database');
+const { database } = await import('../../../lib/background/db-connection');
 const { readPlaybook, writePlaybook } = await import('../../../lib/background/playbook-store');
-const { readSettings, updateSettings } = await import('../../../lib/background/settings');
+const { readSettings, updateSettings } = await import('../../../lib/background/settings-store');
 const { admitMessage } = await import('../../../lib/background/router');
 const { splitText } = await import('../../../lib/data-transfer/chunks');
 const { DATA_STORES } = await import('../../../lib/data-transfer/format');

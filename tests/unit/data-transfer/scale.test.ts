@@ -19,7 +19,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
   onMessage: () => () => undefined,
 }));
 
-const { database } = await import('../../../lib/background/database');
+const { database } = await import('../../../lib/background/db-connection');
 const handlers = await import('../../../lib/background/handlers/options-data');
 
 const ACCOUNTS = Number(process.env.DEALSIDE_SCALE_ACCOUNTS ?? 1_000);

@@ -3,7 +3,7 @@
  * counts per current stage, follow-ups and the SPIN log.
  */
 import { describe, expect, it } from 'vitest';
-import { insightsReport } from '../../../lib/background/insights';
+import { insightsReport } from '../../../lib/background/insights-query';
 import { DAY_MS } from '../../../lib/dates/due';
 import { changeStage } from '../../../lib/db/accounts';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';

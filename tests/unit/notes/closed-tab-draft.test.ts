@@ -14,7 +14,7 @@ vi.mock('@/lib/messaging/messenger', () => ({
 
 const { saveNote } = await import('../../../lib/background/handlers/panel-writes');
 const { readHandover, saveDraftOfClosedPanel } = await import('../../../lib/background/note-drafts');
-const { database } = await import('../../../lib/background/database');
+const { database } = await import('../../../lib/background/db-connection');
 const { NoteAutosave } = await import('../../../lib/notes/autosave');
 
 const ACCOUNT = 'northwind-trading.com';

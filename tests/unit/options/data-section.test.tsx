@@ -8,7 +8,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { DATA_STORES } from '../../../lib/data-transfer/format';
 import { account, contact, note, sampleFile, sampleRows } from '../data-transfer/rows';
 import { resetDatabase } from '../panel/section-harness';

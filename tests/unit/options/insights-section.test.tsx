@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { changeStage } from '../../../lib/db/accounts';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { DAY_MS } from '../../../lib/dates/due';

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { keepNotesSearchIndexCurrent } from '../../../lib/background/main';
 import { notesSearchIndex } from '../../../lib/background/handlers/options-insights';
 import { recordContactSeen } from '../../../lib/db/accounts';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { readPlaybook, writePlaybook } from '../../../lib/background/playbook-store';
 import { changeStage, getAccount } from '../../../lib/db/accounts';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';

@@ -5,7 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import { recordTabPage } from '../../../lib/background/page-registry';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { DB_NAME } from '../../../lib/db/schema';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';

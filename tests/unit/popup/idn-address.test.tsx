@@ -1,7 +1,7 @@
 /** A follow-up about a person on an IDN domain names them in Unicode in the popup. */
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { addFollowUp } from '../../../lib/db/follow-ups';
 import { local } from '../reminders/time-zone';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { openFollowUp } from '../../../lib/background/open-follow-up';
 import { recordTabPage, resetPageRegistryMemory } from '../../../lib/background/page-registry';
 import { popupFollowUps, POPUP_SECTION_LIMIT } from '../../../lib/background/popup-follow-ups';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '../../../lib/background/database';
-import { updateSettings } from '../../../lib/background/settings';
+import { database } from '../../../lib/background/db-connection';
+import { updateSettings } from '../../../lib/background/settings-store';
 import { settingsSchema } from '../../../lib/settings/schema';
 import { addFollowUpFor, updateFollowUp } from '../../../lib/background/handlers/panel-writes';
 import {

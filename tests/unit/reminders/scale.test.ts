@@ -7,7 +7,7 @@
  * Set DEALSIDE_SCALE_ROWS for another size (the default suite uses 100,000).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { popupFollowUps } from '../../../lib/background/popup-follow-ups';
 import { followUpsChanged, REMINDER_ALARM } from '../../../lib/background/reminders';
 import { firstOpenFollowUpDueAfter } from '../../../lib/db/follow-ups';

@@ -3,7 +3,7 @@
  * results' account and contact details, and paging.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { keepNotesSearchIndexCurrent } from '../../../lib/background/main';
 import { saveNote } from '../../../lib/background/handlers/panel-writes';
 import { notesSearchIndex, searchNotes } from '../../../lib/background/handlers/options-insights';

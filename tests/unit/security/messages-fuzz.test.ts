@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { database } from '../../../lib/background/database';
+import { database } from '../../../lib/background/db-connection';
 import { startBackground } from '../../../lib/background/main';
 import { tabPage } from '../../../lib/background/page-registry';
 import { admitMessage } from '../../../lib/background/router';

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { customSiteMatchPattern, customSiteScriptId, hostsOverlap } from '../settings/custom-sites';
-import { readSettings } from './settings';
+import { readSettings } from './settings-store';
 
 export const GENERIC_CONTENT_SCRIPT = 'content-generic.js';
 const SCRIPT_ID_PREFIX = 'custom-';

@@ -1,7 +1,7 @@
 import { changePrivateItems, readPrivateItem, readSettingsIn, writeSettingsIn } from '../db/private-items';
 import type { FrameLayoutBySite, Settings } from '../settings/schema';
 import { frameLayoutsItem, uiLanguageItem } from '../storage/items';
-import { privateItemsDb } from './private-items';
+import { privateItemsDb } from './private-items-db';
 
 /*
  * The settings live in the background's database (lib/db/private-items.ts): they hold the rep's own

@@ -11,7 +11,7 @@ import { settingsSchema } from '../settings/schema';
 import type { LegacyStorageItem } from '../storage/define';
 import { uiLanguageItem } from '../storage/items';
 import { legacyContactPicksItem, legacyPlaybookItem, legacySettingsItem } from '../storage/legacy-items';
-import { database } from './database';
+import { database } from './db-connection';
 
 /** Where an older version kept each private item in `storage.local`. */
 const LEGACY_ITEMS = {
