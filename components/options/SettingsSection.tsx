@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import type { SettingsPatch, SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/schema';
 import { MAX_OWN_DOMAINS, MAX_OWN_EMAILS, parseOwnDomain, parseOwnEmail } from '@/lib/settings/validate';
+import { LoadError, Loading } from '../shared/LoadError';
 import { AccountAliases } from './settings/AccountAliases';
 import { CustomSites } from './settings/CustomSites';
 import { ListSetting, type Parsed } from './settings/ListSetting';
@@ -149,12 +150,7 @@ export function SettingsSection() {
         data-testid="settings-section"
       >
         <h2 id={headingId}>{t('setHeading')}</h2>
-        <p className="ds-muted">{loadError ? t('setLoadFailed', loadError) : t('loading')}</p>
-        {loadError ? (
-          <button type="button" className="ds-button" onClick={reload}>
-            {t('retry')}
-          </button>
-        ) : null}
+        {loadError ? <LoadError message={t('setLoadFailed', loadError)} onRetry={reload} /> : <Loading />}
       </section>
     );
   }

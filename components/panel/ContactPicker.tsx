@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { displayEmail } from '@/lib/contact/email';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
+import { errorText } from '@/lib/error-text';
 
 /**
  * When detection chose the wrong person, or found several: the rep picks one of the page's other people
@@ -25,7 +26,7 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
       setTyped('');
       onDone?.();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   }
 

@@ -2,7 +2,7 @@ import type { FieldErrors } from '@/lib/playbook/field-errors';
 import type { TextLanguage } from '@/lib/playbook/edit';
 import type { LocalizedText } from '@/lib/playbook/schema';
 import { t } from '@/lib/i18n';
-import { errorText } from './error-text';
+import { validationText } from './validation-text';
 
 const LANGUAGES: readonly TextLanguage[] = ['en', 'zh-CN'];
 
@@ -20,7 +20,7 @@ export function FieldMessages({ id, messages }: { id: string; messages: string[]
   if (messages.length === 0) return null;
   return (
     <p id={id} className="ds-error-text ds-pb-field-error">
-      {messages.map(errorText).join(' · ')}
+      {messages.map(validationText).join(' · ')}
     </p>
   );
 }

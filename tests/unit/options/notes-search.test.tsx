@@ -5,7 +5,7 @@ import { database } from '../../../lib/background/database';
 import { notesSearchIndex } from '../../../lib/background/handlers/search';
 import { recordContactSeen } from '../../../lib/db/accounts';
 import { saveNoteEdit } from '../../../lib/db/notes';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',

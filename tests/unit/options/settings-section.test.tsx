@@ -6,7 +6,7 @@ import { database } from '../../../lib/background/database';
 import { readSettings } from '../../../lib/background/settings';
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
 import { installFakeHostAccess, type FakeHostAccess } from '../support/fake-host-access';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',
