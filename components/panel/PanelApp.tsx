@@ -24,6 +24,7 @@ export function PanelApp({ target }: { target: PanelTarget }) {
   const { result, reload } = usePanelState(target);
   const playbook = usePlaybook();
   const locale = uiLanguage();
+  const shownTabId = (result.status === 'ready' ? result.data.tabId : null) ?? undefined;
 
   return (
     <div className="ds-panel" data-testid="dealside-panel">
@@ -32,15 +33,7 @@ export function PanelApp({ target }: { target: PanelTarget }) {
         {target.kind === 'frame' ? (
           <div className="ds-topbar-actions">
             {canOpenSidePanel() ? (
-              <button
-                type="button"
-                className="ds-link"
-                onClick={() =>
-                  openSidePanel({
-                    tabId: (result.status === 'ready' ? result.data.tabId : null) ?? undefined,
-                  })
-                }
-              >
+              <button type="button" className="ds-link" onClick={() => openSidePanel({ tabId: shownTabId })}>
                 {t('openSidePanel')}
               </button>
             ) : null}
