@@ -4,11 +4,12 @@ import { INSIGHTS_PERIODS, type InsightsPeriod } from '@/lib/insights/period';
 import type { InsightsReport } from '@/lib/insights/report';
 import { localized } from '@/lib/playbook/text';
 import { SPIN_TYPES } from '@/lib/playbook/schema';
+import { LoadError, Loading } from '../shared/LoadError';
+import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 import { BarChart, type BarRow } from './insights/BarChart';
 import { FunnelChart } from './insights/FunnelChart';
 import { formatCount, formatDays } from './insights/format';
 import { CountTable, DaysTable, FunnelTable, type CountRow } from './insights/InsightsTables';
-import { useInsights } from './insights/useInsights';
 import './insights.css';
 
 const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
@@ -17,6 +18,9 @@ const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
   '365': 'insightsPeriod365',
   all: 'insightsPeriodAll',
 };
+
+/** Changes come in bursts (typing a note autosaves); the figures are recomputed once the burst is over. */
+const RELOAD_SETTLE_MS = 1500;
 
 const SPIN_LABELS = { S: 'spinTypeS', P: 'spinTypeP', I: 'spinTypeI', N: 'spinTypeN' } as const;
 
@@ -147,7 +151,17 @@ function Figures({ report, locale }: { report: InsightsReport; locale: string })
 /** Options section: the sales funnel, time in stage, follow-up discipline and SPIN questioning. */
 export function InsightsSection() {
   const [period, setPeriod] = useState<InsightsPeriod>('90');
-  const { data, reload } = useInsights(period);
+  // Computed by the background; loaded again when the period changes, when any account changes and
+  // when the playbook is edited.
+  const { result: insights, reload } = useBackgroundQuery(
+    'getInsights',
+    { period },
+    {
+      refreshOn: { dataChanged: true, playbookChanged: true },
+      settleMs: RELOAD_SETTLE_MS,
+      showReloading: true,
+    },
+  );
   const headingId = useId();
   const locale = uiLanguage();
 
@@ -155,7 +169,7 @@ export function InsightsSection() {
     <section
       className="ds-card ds-insights"
       aria-labelledby={headingId}
-      aria-busy={data.status === 'loading' || (data.status === 'ready' && data.refreshing)}
+      aria-busy={insights.status === 'loading' || (insights.status === 'ready' && insights.refreshing)}
       data-testid="insights-section"
     >
       <div className="ds-insights-head">
@@ -180,28 +194,23 @@ export function InsightsSection() {
         </fieldset>
       </div>
 
-      {data.status === 'loading' ? <p className="ds-muted">{t('loading')}</p> : null}
-      {data.status === 'ready' && data.refreshing ? (
+      {insights.status === 'loading' ? <Loading /> : null}
+      {insights.status === 'ready' && insights.refreshing ? (
         <p className="ds-muted ds-insights-updating" role="status">
           {t('insightsUpdating')}
         </p>
       ) : null}
-      {data.status === 'error' ? (
-        <div className="ds-error" role="alert">
-          <p>{t('insightsLoadFailed', data.message)}</p>
-          <button type="button" className="ds-button" onClick={reload}>
-            {t('retry')}
-          </button>
-        </div>
+      {insights.status === 'error' ? (
+        <LoadError message={t('insightsLoadFailed', insights.message)} onRetry={reload} />
       ) : null}
-      {data.status === 'ready' && isEmpty(data.report) ? (
+      {insights.status === 'ready' && isEmpty(insights.data) ? (
         <div className="ds-insights-empty" data-testid="insights-empty">
           <h3>{t('insightsEmptyTitle')}</h3>
           <p>{t('insightsEmptyHint')}</p>
         </div>
       ) : null}
-      {data.status === 'ready' && !isEmpty(data.report) ? (
-        <Figures report={data.report} locale={locale} />
+      {insights.status === 'ready' && !isEmpty(insights.data) ? (
+        <Figures report={insights.data} locale={locale} />
       ) : null}
     </section>
   );

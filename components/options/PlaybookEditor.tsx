@@ -17,7 +17,8 @@ import {
 } from '@/lib/playbook/file';
 import type { PlaybookError, Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
-import { errorText } from './playbook/error-text';
+import { LoadError, Loading } from '../shared/LoadError';
+import { validationText } from './playbook/validation-text';
 import { fieldId, FieldMessages, LocalizedField } from './playbook/LocalizedField';
 import { QuestionBank } from './playbook/QuestionBank';
 import { StageEditor } from './playbook/StageEditor';
@@ -34,7 +35,8 @@ function ErrorList({ errors, testId }: { errors: readonly PlaybookError[]; testI
     <ul className="ds-pb-error-list" data-testid={testId}>
       {shown.map((error, index) => (
         <li key={index} data-testid="playbook-error" data-path={error.path}>
-          <code className="ds-pb-path">{error.path || t('pbPathWholeFile')}</code> {errorText(error.message)}
+          <code className="ds-pb-path">{error.path || t('pbPathWholeFile')}</code>{' '}
+          {validationText(error.message)}
         </li>
       ))}
       {errors.length > shown.length ? (
@@ -109,14 +111,11 @@ export function PlaybookEditor() {
     return (
       <section className="ds-card ds-pb" aria-busy="true" data-testid="playbook-editor">
         <h2>{t('pbHeading')}</h2>
-        <p className="ds-muted">
-          {state.status === 'failed' ? t('pbLoadFailed', state.loadError ?? '') : t('loading')}
-        </p>
         {state.status === 'failed' ? (
-          <button type="button" className="ds-button" onClick={state.reload}>
-            {t('retry')}
-          </button>
-        ) : null}
+          <LoadError message={t('pbLoadFailed', state.loadError ?? '')} onRetry={state.reload} />
+        ) : (
+          <Loading />
+        )}
       </section>
     );
   }

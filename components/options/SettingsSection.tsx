@@ -5,6 +5,8 @@ import { t } from '@/lib/i18n';
 import type { SettingsPatch, SettingsView } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/schema';
 import { MAX_OWN_DOMAINS, MAX_OWN_EMAILS, parseOwnDomain, parseOwnEmail } from '@/lib/settings/validate';
+import { Field } from '../shared/Field';
+import { LoadError, Loading } from '../shared/LoadError';
 import { AccountAliases } from './settings/AccountAliases';
 import { CustomSites } from './settings/CustomSites';
 import { ListSetting, type Parsed } from './settings/ListSetting';
@@ -45,39 +47,36 @@ function LanguageSetting({
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="ds-set-block">
-      <label htmlFor={`${id}-language`} className="ds-set-label">
-        {t('setLanguage')}
-      </label>
-      <select
-        id={`${id}-language`}
-        className="ds-select ds-set-select"
-        value={view.settings.language}
-        data-testid="settings-language"
-        aria-describedby={`${id}-hint`}
-        onChange={(event) =>
-          void save({ language: event.target.value as Settings['language'] }).then((failure) =>
-            setError(failure ? t('setSaveFailed', failure) : null),
-          )
-        }
-      >
-        {LANGUAGES.map((language) => (
-          <option
-            key={language.value}
-            value={language.value}
-            lang={language.value === 'auto' ? undefined : language.value}
-          >
-            {language.label()}
-          </option>
-        ))}
-      </select>
-      <p id={`${id}-hint`} className="ds-muted ds-small">
-        {t('setLanguageHint')}
-      </p>
-      {error ? (
-        <p className="ds-error-text" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Field label={t('setLanguage')} labelClassName="ds-set-label" error={error} describedBy={`${id}-hint`}>
+        {(control) => (
+          <>
+            <select
+              {...control}
+              className="ds-select ds-set-select"
+              value={view.settings.language}
+              data-testid="settings-language"
+              onChange={(event) =>
+                void save({ language: event.target.value as Settings['language'] }).then((failure) =>
+                  setError(failure ? t('setSaveFailed', failure) : null),
+                )
+              }
+            >
+              {LANGUAGES.map((language) => (
+                <option
+                  key={language.value}
+                  value={language.value}
+                  lang={language.value === 'auto' ? undefined : language.value}
+                >
+                  {language.label()}
+                </option>
+              ))}
+            </select>
+            <p id={`${id}-hint`} className="ds-muted ds-small">
+              {t('setLanguageHint')}
+            </p>
+          </>
+        )}
+      </Field>
     </div>
   );
 }
@@ -149,12 +148,7 @@ export function SettingsSection() {
         data-testid="settings-section"
       >
         <h2 id={headingId}>{t('setHeading')}</h2>
-        <p className="ds-muted">{loadError ? t('setLoadFailed', loadError) : t('loading')}</p>
-        {loadError ? (
-          <button type="button" className="ds-button" onClick={reload}>
-            {t('retry')}
-          </button>
-        ) : null}
+        {loadError ? <LoadError message={t('setLoadFailed', loadError)} onRetry={reload} /> : <Loading />}
       </section>
     );
   }

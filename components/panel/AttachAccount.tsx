@@ -3,7 +3,7 @@ import type { DataAccountList } from '@/lib/data-transfer/types';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
-import { errorMessage } from './useAccountWrite';
+import { errorText } from '@/lib/error-text';
 
 /** Results listed at once: the panel is narrow, and typing more narrows the search. */
 export const ATTACH_RESULTS_LIMIT = 8;
@@ -43,7 +43,7 @@ export function AttachAccount({ state }: { state: PanelState }) {
           if (seq === searchSeq.current) setSearch({ status: 'done', query: trimmed, list });
         })
         .catch((error: unknown) => {
-          if (seq === searchSeq.current) setSearch({ status: 'failed', message: errorMessage(error) });
+          if (seq === searchSeq.current) setSearch({ status: 'failed', message: errorText(error) });
         });
     }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
@@ -60,7 +60,7 @@ export function AttachAccount({ state }: { state: PanelState }) {
         setAttachError(t(result.reason === 'unknown-account' ? 'attachUnknownAccount' : 'attachNoPage'));
       }
     } catch (failure) {
-      setAttachError(t('attachFailed', errorMessage(failure)));
+      setAttachError(t('attachFailed', errorText(failure)));
     }
   }
 

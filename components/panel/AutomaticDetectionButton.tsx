@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
-import { errorMessage } from './useAccountWrite';
+import { errorText } from '@/lib/error-text';
 
 /** Drops the rep's choice for this page (a picked person or an attached account): detection decides again. */
 export function AutomaticDetectionButton({ state }: { state: PanelState }) {
@@ -18,7 +18,7 @@ export function AutomaticDetectionButton({ state }: { state: PanelState }) {
       });
       if (!result.ok) setError(t('attachNoPage'));
     } catch (failure) {
-      setError(errorMessage(failure));
+      setError(errorText(failure));
     }
   }
 

@@ -1,15 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import { displayEmail } from '@/lib/contact/email';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
+import { Field } from '../shared/Field';
+import { errorText } from '@/lib/error-text';
 
 /**
  * When detection chose the wrong person, or found several: the rep picks one of the page's other people
  * or types an address. The choice sticks to this thread or record. A failed pick keeps what was typed.
  */
 export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: () => void }) {
-  const inputId = useId();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string>();
   const tabId = state.tabId ?? undefined;
@@ -25,7 +26,7 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
       setTyped('');
       onDone?.();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }
   }
 
@@ -57,30 +58,24 @@ export function ContactPicker({ state, onDone }: { state: PanelState; onDone?: (
         </ul>
       ) : null}
       <form className="ds-inline-form" onSubmit={submit} noValidate>
-        <label htmlFor={inputId} className="ds-label">
-          {t(state.others.length > 0 ? 'contactTypeLabel' : 'contactTypeAlone')}
-        </label>
-        <div className="ds-row">
-          <input
-            id={inputId}
-            type="email"
-            className="ds-input"
-            value={typed}
-            onChange={(event) => setTyped(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-            placeholder="name@company.com"
-            autoComplete="off"
-          />
-          <button type="submit" className="ds-button" disabled={typed.trim() === ''}>
-            {t('contactTypeSubmit')}
-          </button>
-        </div>
-        {error ? (
-          <p id={`${inputId}-error`} className="ds-error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <Field label={t(state.others.length > 0 ? 'contactTypeLabel' : 'contactTypeAlone')} error={error}>
+          {(control) => (
+            <div className="ds-row">
+              <input
+                {...control}
+                type="email"
+                className="ds-input"
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+                placeholder="name@company.com"
+                autoComplete="off"
+              />
+              <button type="submit" className="ds-button" disabled={typed.trim() === ''}>
+                {t('contactTypeSubmit')}
+              </button>
+            </div>
+          )}
+        </Field>
       </form>
       <div className="ds-row">
         {state.contactPicked ? (

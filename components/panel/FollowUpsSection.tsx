@@ -13,6 +13,7 @@ import type { FollowUpRecord } from '@/lib/db/records';
 import { t } from '@/lib/i18n';
 import type { UpdateFollowUpRequest } from '@/lib/messaging/protocol';
 import { panelActions, type AccountTarget } from '@/lib/panel-actions';
+import { Field } from '../shared/Field';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
 import { useNow } from './useNow';
@@ -55,14 +56,7 @@ function AddFollowUpForm({ target }: { target: AccountTarget }) {
   const [dueInvalid, setDueInvalid] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
   const dueInput = useRef<HTMLInputElement>(null);
-  const ids = {
-    title: `${id}-title`,
-    titleError: `${id}-title-error`,
-    due: `${id}-due`,
-    dueError: `${id}-due-error`,
-    picks: `${id}-picks`,
-    addError: `${id}-add-error`,
-  };
+  const addErrorId = `${id}-add-error`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -88,52 +82,44 @@ function AddFollowUpForm({ target }: { target: AccountTarget }) {
 
   return (
     <form className="ds-followup-form" noValidate onSubmit={(event) => void submit(event)}>
-      <label className="ds-label" htmlFor={ids.title}>
-        {t('followUpTitleLabel')}
-      </label>
-      <input
-        id={ids.title}
-        ref={titleInput}
-        data-testid="followup-title"
-        className="ds-input ds-followup-input"
-        type="text"
-        value={title}
-        maxLength={10_000}
-        placeholder={t('followUpTitlePlaceholder')}
-        aria-invalid={titleInvalid || undefined}
-        aria-describedby={titleInvalid ? ids.titleError : undefined}
-        onChange={(event) => {
-          setTitle(event.target.value);
-          if (titleInvalid && event.target.value.trim() !== '') setTitleInvalid(false);
-        }}
-      />
-      {titleInvalid ? (
-        <p id={ids.titleError} className="ds-error-text" role="alert">
-          {t('followUpTitleRequired')}
-        </p>
-      ) : null}
-      <label className="ds-label ds-followup-due-label" htmlFor={ids.due}>
-        {t('followUpDueLabel')}
-      </label>
-      <input
-        id={ids.due}
-        ref={dueInput}
-        data-testid="followup-due"
-        className="ds-input ds-followup-input"
-        type="datetime-local"
-        value={due}
-        aria-invalid={dueInvalid || undefined}
-        aria-describedby={dueInvalid ? ids.dueError : undefined}
-        onChange={(event) => {
-          setDue(event.target.value);
-          if (dueInvalid && parseDateTimeLocalValue(event.target.value) !== null) setDueInvalid(false);
-        }}
-      />
-      {dueInvalid ? (
-        <p id={ids.dueError} className="ds-error-text" role="alert">
-          {t('followUpDueInvalid')}
-        </p>
-      ) : null}
+      <Field label={t('followUpTitleLabel')} error={titleInvalid ? t('followUpTitleRequired') : null}>
+        {(control) => (
+          <input
+            {...control}
+            ref={titleInput}
+            data-testid="followup-title"
+            className="ds-input ds-followup-input"
+            type="text"
+            value={title}
+            maxLength={10_000}
+            placeholder={t('followUpTitlePlaceholder')}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              if (titleInvalid && event.target.value.trim() !== '') setTitleInvalid(false);
+            }}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('followUpDueLabel')}
+        labelClassName="ds-label ds-followup-due-label"
+        error={dueInvalid ? t('followUpDueInvalid') : null}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={dueInput}
+            data-testid="followup-due"
+            className="ds-input ds-followup-input"
+            type="datetime-local"
+            value={due}
+            onChange={(event) => {
+              setDue(event.target.value);
+              if (dueInvalid && parseDateTimeLocalValue(event.target.value) !== null) setDueInvalid(false);
+            }}
+          />
+        )}
+      </Field>
       <div className="ds-followup-picks" role="group" aria-label={t('followUpQuickPicks')}>
         {QUICK_PICKS.map((pick) => (
           <button
@@ -157,12 +143,12 @@ function AddFollowUpForm({ target }: { target: AccountTarget }) {
           className="ds-button"
           data-testid="followup-add"
           disabled={busy.has('add')}
-          aria-describedby={errors.add ? ids.addError : undefined}
+          aria-describedby={errors.add ? addErrorId : undefined}
         >
           {t('followUpAdd')}
         </button>
       </div>
-      <WriteError id={ids.addError} message={errors.add} />
+      <WriteError id={addErrorId} message={errors.add} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
+import { LoadError, Loading } from '../shared/LoadError';
+import { canOpenSidePanel, openSidePanel } from '../shared/side-panel';
 import { ChecklistSection } from './ChecklistSection';
 import { ContactHeader } from './ContactHeader';
 import { FollowUpsSection } from './FollowUpsSection';
@@ -19,29 +20,11 @@ function hasAccount(state: PanelState): state is AccountPanelState {
   return state.account !== null;
 }
 
-const sidePanelApi = () =>
-  (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }).sidePanel;
-const sidebarApi = () => (browser as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
-
-/**
- * Whether this frame can open the side panel. Firefox gives the in-page frame only content-script
- * APIs, without `sidebarAction`: there the rep opens the sidebar from the browser's own menu.
- */
-function canOpenSidePanel(): boolean {
-  return !!sidePanelApi()?.open || !!sidebarApi()?.open;
-}
-
-/** Opens the browser's side panel on this tab (Chrome), or the sidebar (Firefox). Needs the click's gesture. */
-function openSidePanel(tabId: number | null) {
-  const sidePanel = sidePanelApi();
-  const opening = sidePanel && tabId !== null ? sidePanel.open({ tabId }) : sidebarApi()?.open();
-  void opening?.catch((error: unknown) => console.warn('[dealside] could not open the side panel', error));
-}
-
 export function PanelApp({ target }: { target: PanelTarget }) {
-  const { data, reload } = usePanelState(target);
+  const { result, reload } = usePanelState(target);
   const playbook = usePlaybook();
   const locale = uiLanguage();
+  const shownTabId = (result.status === 'ready' ? result.data.tabId : null) ?? undefined;
 
   return (
     <div className="ds-panel" data-testid="dealside-panel">
@@ -50,11 +33,7 @@ export function PanelApp({ target }: { target: PanelTarget }) {
         {target.kind === 'frame' ? (
           <div className="ds-topbar-actions">
             {canOpenSidePanel() ? (
-              <button
-                type="button"
-                className="ds-link"
-                onClick={() => openSidePanel(data.status === 'ready' ? data.state.tabId : null)}
-              >
+              <button type="button" className="ds-link" onClick={() => openSidePanel({ tabId: shownTabId })}>
                 {t('openSidePanel')}
               </button>
             ) : null}
@@ -73,57 +52,51 @@ export function PanelApp({ target }: { target: PanelTarget }) {
         ) : null}
       </header>
       <main className="ds-body">
-        {data.status === 'loading' ? <p className="ds-muted">{t('loading')}</p> : null}
-        {data.status === 'error' ? (
-          <section className="ds-card ds-error" role="alert">
-            <h2>{t('errorTitle')}</h2>
-            <p>{data.message}</p>
-            <button type="button" className="ds-button" onClick={reload}>
-              {t('retry')}
-            </button>
-          </section>
+        {result.status === 'loading' ? <Loading /> : null}
+        {result.status === 'error' ? (
+          <LoadError title={t('errorTitle')} message={result.message} onRetry={reload} />
         ) : null}
-        {data.status === 'ready' && hasAccount(data.state) ? (
+        {result.status === 'ready' && hasAccount(result.data) ? (
           <>
-            <ContactHeader state={data.state} />
+            <ContactHeader state={result.data} />
             {/* Keyed by account so switching customers starts fresh sections (errors, paging, drafts). */}
             {playbook ? (
               <>
                 <StageSection
-                  key={`stage-${data.state.account.key}`}
-                  state={data.state}
+                  key={`stage-${result.data.account.key}`}
+                  state={result.data}
                   playbook={playbook}
                   locale={locale}
                 />
                 <ChecklistSection
-                  key={`checklist-${data.state.account.key}`}
-                  state={data.state}
+                  key={`checklist-${result.data.account.key}`}
+                  state={result.data}
                   playbook={playbook}
                   locale={locale}
                 />
                 <SpinSection
-                  key={`spin-${data.state.account.key}`}
-                  state={data.state}
+                  key={`spin-${result.data.account.key}`}
+                  state={result.data}
                   playbook={playbook}
                   locale={locale}
                 />
               </>
             ) : null}
-            <NotesSection key={`notes-${data.state.account.key}`} state={data.state} locale={locale} />
+            <NotesSection key={`notes-${result.data.account.key}`} state={result.data} locale={locale} />
             {playbook ? (
               <FollowUpsSection
-                key={`follow-ups-${data.state.account.key}`}
-                state={data.state}
+                key={`follow-ups-${result.data.account.key}`}
+                state={result.data}
                 playbook={playbook}
                 locale={locale}
               />
             ) : null}
           </>
         ) : null}
-        {data.status === 'ready' && !hasAccount(data.state) ? (
+        {result.status === 'ready' && !hasAccount(result.data) ? (
           <NoContact
-            state={data.state}
-            hint={target.kind === 'tab' && data.state.tabId === null ? t('sidePanelNoTab') : undefined}
+            state={result.data}
+            hint={target.kind === 'tab' && result.data.tabId === null ? t('sidePanelNoTab') : undefined}
           />
         ) : null}
       </main>

@@ -3,10 +3,10 @@ import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
 import { INDUSTRIES } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
+import { Field } from '../shared/Field';
 import { accountIndustry, INDUSTRY_LABELS, stagePlace } from './deal-view';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
-import { WriteError } from './WriteError';
 
 /**
  * Where the deal stands: the account's stage with its goal, and the stage and industry pickers. Moving
@@ -59,57 +59,55 @@ export function StageSection({ state, playbook, locale }: AccountSectionProps) {
 
       <div className="ds-stage-fields">
         <div className="ds-stage-field">
-          <label htmlFor={`${id}-stage`} className="ds-label">
-            {t('stageSelectLabel')}
-          </label>
-          <select
-            id={`${id}-stage`}
-            className="ds-stage-select"
-            data-testid="stage-select"
-            value={place.kind === 'known' ? place.stage.id : ''}
-            onChange={changeStage}
-            aria-invalid={errors.stage ? true : undefined}
-            aria-describedby={errors.stage ? `${id}-stage-error` : undefined}
+          <Field
+            label={t('stageSelectLabel')}
+            error={errors.stage ? t('stageSaveFailed', errors.stage) : null}
+            errorClassName="ds-write-error"
           >
-            {place.kind === 'known' ? null : (
-              <option value="" disabled>
-                {t('stageSelectPlaceholder')}
-              </option>
+            {(control) => (
+              <select
+                {...control}
+                className="ds-stage-select"
+                data-testid="stage-select"
+                value={place.kind === 'known' ? place.stage.id : ''}
+                onChange={changeStage}
+              >
+                {place.kind === 'known' ? null : (
+                  <option value="" disabled>
+                    {t('stageSelectPlaceholder')}
+                  </option>
+                )}
+                {playbook.stages.map((stage, index) => (
+                  <option key={stage.id} value={stage.id}>
+                    {t('stageOption', [String(index + 1), localized(stage.name, locale)])}
+                  </option>
+                ))}
+              </select>
             )}
-            {playbook.stages.map((stage, index) => (
-              <option key={stage.id} value={stage.id}>
-                {t('stageOption', [String(index + 1), localized(stage.name, locale)])}
-              </option>
-            ))}
-          </select>
-          <WriteError
-            id={`${id}-stage-error`}
-            message={errors.stage ? t('stageSaveFailed', errors.stage) : undefined}
-          />
+          </Field>
         </div>
         <div className="ds-stage-field">
-          <label htmlFor={`${id}-industry`} className="ds-label">
-            {t('industryLabel')}
-          </label>
-          <select
-            id={`${id}-industry`}
-            className="ds-stage-select"
-            data-testid="industry-select"
-            value={industry}
-            onChange={changeIndustry}
-            aria-invalid={errors.industry ? true : undefined}
-            aria-describedby={errors.industry ? `${id}-industry-error` : undefined}
+          <Field
+            label={t('industryLabel')}
+            error={errors.industry ? t('industrySaveFailed', errors.industry) : null}
+            errorClassName="ds-write-error"
           >
-            {INDUSTRIES.map((value) => (
-              <option key={value} value={value}>
-                {t(INDUSTRY_LABELS[value])}
-              </option>
-            ))}
-          </select>
-          <WriteError
-            id={`${id}-industry-error`}
-            message={errors.industry ? t('industrySaveFailed', errors.industry) : undefined}
-          />
+            {(control) => (
+              <select
+                {...control}
+                className="ds-stage-select"
+                data-testid="industry-select"
+                value={industry}
+                onChange={changeIndustry}
+              >
+                {INDUSTRIES.map((value) => (
+                  <option key={value} value={value}>
+                    {t(INDUSTRY_LABELS[value])}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AccountTarget } from '@/lib/panel-actions';
+import { errorText } from '@/lib/error-text';
 import type { AccountPanelState } from './types';
 
 /** The account and contact (when the page has one) a section's writes are about. */
@@ -10,11 +11,6 @@ export function useAccountTarget(state: AccountPanelState): AccountTarget {
     () => (contactEmail === undefined ? { accountKey } : { accountKey, contactEmail }),
     [accountKey, contactEmail],
   );
-}
-
-export function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.trim() || String(error);
 }
 
 /**
@@ -42,7 +38,7 @@ export function useAccountWrite(): {
       await write();
       return true;
     } catch (error) {
-      setErrors((previous) => ({ ...previous, [key]: errorMessage(error) }));
+      setErrors((previous) => ({ ...previous, [key]: errorText(error) }));
       return false;
     } finally {
       setBusy((previous) => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NoteRecord } from '@/lib/db/records';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
-import { errorMessage } from './useAccountWrite';
+import { errorText } from '@/lib/error-text';
 
 export interface NotesList {
   /** The notes to show, newest first. */
@@ -110,7 +110,7 @@ export function useNotesList(
         setOlder((previous) => [...previous, ...rows]);
         setShown((count) => count + pageSize);
       })
-      .catch((failure: unknown) => setError(errorMessage(failure)))
+      .catch((failure: unknown) => setError(errorText(failure)))
       .finally(() => setLoadingMore(false));
   }, [all, shown, pageSize, readOlder, setOlder]);
 

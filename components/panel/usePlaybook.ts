@@ -1,23 +1,16 @@
-import { useEffect, useState } from 'react';
-import { onMessage, sendMessage } from '@/lib/messaging/messenger';
+import { useEffect } from 'react';
 import type { Playbook } from '@/lib/playbook/schema';
+import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 
-/** The rep's playbook, loaded once and again whenever it is edited in options. */
+/**
+ * The rep's playbook, loaded once and again whenever it is edited in options. A failed reload keeps the
+ * playbook the panel has: its sections stay usable.
+ */
 export function usePlaybook(): Playbook | undefined {
-  const [playbook, setPlaybook] = useState<Playbook>();
+  const { result, latest } = useBackgroundQuery('getPlaybook', {}, { refreshOn: { playbookChanged: true } });
+  const failure = result.status === 'error' ? result.message : null;
   useEffect(() => {
-    let live = true;
-    const load = () => {
-      sendMessage('getPlaybook', {})
-        .then((loaded) => live && setPlaybook(loaded))
-        .catch((error: unknown) => console.warn('[dealside] could not load the playbook', error));
-    };
-    load();
-    const off = onMessage('playbookChanged', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return playbook;
+    if (failure !== null) console.warn('[dealside] could not load the playbook', failure);
+  }, [failure]);
+  return latest;
 }

@@ -4,9 +4,11 @@ import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PopupFollowUp, PopupSection } from '@/lib/messaging/protocol';
 import { absoluteDue } from '@/lib/reminders/due-text';
+import { errorText } from '@/lib/error-text';
+import { LoadError, Loading } from '../shared/LoadError';
+import { openSidePanel } from '../shared/side-panel';
+import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 import { FollowUpRow, type RowActions } from './FollowUpRow';
-import { openSidePanel } from './side-panel';
-import { usePopupFollowUps } from './usePopupFollowUps';
 import '../panel/panel.css';
 import './popup.css';
 
@@ -17,10 +19,6 @@ type Notice =
   | { kind: 'snoozed'; until: number }
   | { kind: 'nothing-to-open' }
   | { kind: 'failed'; reason: string };
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The window this popup belongs to: new tabs open there and the side panel opens for it. */
 function useCurrentWindowId(): number | undefined {
@@ -44,7 +42,13 @@ function useCurrentWindowId(): number | undefined {
 
 /** Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. */
 export function PopupApp() {
-  const { data, reload } = usePopupFollowUps();
+  // Any account's change can move a row in or out of the lists (a panel in another tab, a reminder's
+  // Done button, this popup's own actions).
+  const { result: query, reload } = useBackgroundQuery(
+    'getPopupFollowUps',
+    {},
+    { refreshOn: { dataChanged: true } },
+  );
   const [weekOpen, setWeekOpen] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -61,13 +65,13 @@ export function PopupApp() {
   );
 
   const rowsById = useMemo(() => {
-    if (data.status !== 'ready') return new Map<string, PopupFollowUp>();
-    const { overdue, today, week } = data.lists;
+    if (query.status !== 'ready') return new Map<string, PopupFollowUp>();
+    const { overdue, today, week } = query.data;
     return new Map([...overdue.rows, ...today.rows, ...week.rows].map((row) => [row.id, row]));
-  }, [data]);
+  }, [query]);
 
   useEffect(() => {
-    if (data.status !== 'ready') return;
+    if (query.status !== 'ready') return;
     const rows = rowElements();
     if (focusIndexAfterReload.current !== null) {
       const index = Math.min(focusIndexAfterReload.current, rows.length - 1);
@@ -78,7 +82,7 @@ export function PopupApp() {
       focusedOnce.current = true;
       rows[0].focus();
     }
-  }, [data, rowElements]);
+  }, [query, rowElements]);
 
   const keepFocusPlace = useCallback(
     (row: PopupFollowUp) => {
@@ -94,21 +98,21 @@ export function PopupApp() {
         .then((result) => {
           if (result.opened === 'nothing') setNotice({ kind: 'nothing-to-open' });
         })
-        .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }));
+        .catch((error: unknown) => setNotice({ kind: 'failed', reason: errorText(error) }));
     };
     return {
       done(row) {
         keepFocusPlace(row);
         sendMessage('updateFollowUp', { id: row.id, action: 'done' })
           .then(() => setNotice({ kind: 'done', row }))
-          .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }))
+          .catch((error: unknown) => setNotice({ kind: 'failed', reason: errorText(error) }))
           .finally(reload);
       },
       snooze(row, until) {
         keepFocusPlace(row);
         sendMessage('updateFollowUp', { id: row.id, action: 'snooze', until })
           .then(() => setNotice({ kind: 'snoozed', until }))
-          .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }))
+          .catch((error: unknown) => setNotice({ kind: 'failed', reason: errorText(error) }))
           .finally(reload);
       },
       open,
@@ -123,7 +127,7 @@ export function PopupApp() {
   const undoDone = (row: PopupFollowUp) => {
     setNotice(null);
     sendMessage('updateFollowUp', { id: row.id, action: 'reopen' })
-      .catch((error: unknown) => setNotice({ kind: 'failed', reason: reasonOf(error) }))
+      .catch((error: unknown) => setNotice({ kind: 'failed', reason: errorText(error) }))
       .finally(reload);
   };
 
@@ -169,7 +173,7 @@ export function PopupApp() {
           <FollowUpRow
             key={row.id}
             row={row}
-            now={data.status === 'ready' ? data.lists.now : Date.now()}
+            now={query.status === 'ready' ? query.data.now : Date.now()}
             locale={locale}
             overdue={name === 'overdue'}
             focusable={row.id === firstFocusableId}
@@ -185,20 +189,12 @@ export function PopupApp() {
   );
 
   let body = null;
-  if (data.status === 'loading') body = <p className="ds-muted">{t('loading')}</p>;
-  if (data.status === 'error') {
-    body = (
-      <section className="ds-card ds-error" role="alert">
-        <h2>{t('errorTitle')}</h2>
-        <p>{data.message}</p>
-        <button type="button" className="ds-button" onClick={reload}>
-          {t('retry')}
-        </button>
-      </section>
-    );
+  if (query.status === 'loading') body = <Loading />;
+  if (query.status === 'error') {
+    body = <LoadError title={t('errorTitle')} message={query.message} onRetry={reload} />;
   }
-  if (data.status === 'ready') {
-    const { overdue, today, week } = data.lists;
+  if (query.status === 'ready') {
+    const { overdue, today, week } = query.data;
     const visible = [...overdue.rows, ...today.rows, ...(weekOpen ? week.rows : [])];
     const focusableId = visible.some((row) => row.id === activeId) ? activeId : (visible[0]?.id ?? null);
     body = (

@@ -6,6 +6,7 @@ import {
   tomorrowMorning,
 } from '@/lib/dates/due';
 import { t } from '@/lib/i18n';
+import { Field } from '../shared/Field';
 
 /** The snooze choices under a row: an hour, tomorrow morning, or a date and time the rep picks. */
 export function SnoozeChoices({
@@ -73,35 +74,37 @@ export function SnoozeChoices({
       </div>
       {picking ? (
         <div className="ds-row ds-popup-snooze-pick">
-          <label className="ds-label" htmlFor={inputId}>
-            {t('popupSnoozeUntil')}
-          </label>
-          <input
-            id={inputId}
-            className="ds-input"
-            type="datetime-local"
-            data-testid="popup-snooze-date"
-            value={picked}
-            aria-invalid={problem}
-            onChange={(event) => {
-              setPicked(event.target.value);
-              setProblem(false);
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                applyPicked();
-              }
-            }}
-          />
-          <button type="button" className="ds-button" data-testid="popup-snooze-apply" onClick={applyPicked}>
-            {t('popupSnooze')}
-          </button>
-          {problem ? (
-            <p className="ds-error-text" role="alert">
-              {t('popupBadPickedDate')}
-            </p>
-          ) : null}
+          <Field id={inputId} label={t('popupSnoozeUntil')} error={problem ? t('popupBadPickedDate') : null}>
+            {(control) => (
+              <>
+                <input
+                  {...control}
+                  className="ds-input"
+                  type="datetime-local"
+                  data-testid="popup-snooze-date"
+                  value={picked}
+                  onChange={(event) => {
+                    setPicked(event.target.value);
+                    setProblem(false);
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') {
+                      event.preventDefault();
+                      applyPicked();
+                    }
+                  }}
+                />
+                <button
+                  type="button"
+                  className="ds-button"
+                  data-testid="popup-snooze-apply"
+                  onClick={applyPicked}
+                >
+                  {t('popupSnooze')}
+                </button>
+              </>
+            )}
+          </Field>
         </div>
       ) : null}
     </div>

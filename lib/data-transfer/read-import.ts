@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DB_VERSION } from '../db/migrations';
 import type { StoreName } from '../db/schema';
+import { errorText } from '../error-text';
 import { formatPath, parsePlaybook, PLAYBOOK_FORMAT } from '../playbook/schema';
 import { settingsSchema } from '../settings/schema';
 import {
@@ -282,7 +283,7 @@ export function readImportText(text: string): ReadImportResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     return { ok: false, problem: { kind: looksTruncated(text, detail) ? 'truncated' : 'not-json', detail } };
   }
   return readImportJson(json);

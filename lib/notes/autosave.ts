@@ -8,6 +8,7 @@
  *   with backoff; nothing typed is dropped.
  */
 import type { SaveNoteRequest, SaveNoteResult } from '../messaging/protocol';
+import { errorText } from '../error-text';
 
 export const AUTOSAVE_DELAY_MS = 400;
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000];
@@ -171,7 +172,7 @@ export class NoteAutosave {
       this.failures += 1;
       this.deps.onStatus({
         state: 'error',
-        message: error instanceof Error ? error.message : String(error),
+        message: errorText(error),
         ...(error instanceof Error && error.name === 'StorageFull' ? { storageFull: true } : {}),
       });
       this.schedule(delay);

@@ -5,6 +5,7 @@
  */
 import { parsePlaybook, type ParsePlaybookResult, type Playbook } from './schema';
 import { slugify } from './edit';
+import { errorText } from '../error-text';
 
 /** Far beyond the largest valid playbook (2,000 questions in two languages), far below a memory problem. */
 export const PLAYBOOK_FILE_MAX_BYTES = 5_000_000;
@@ -38,7 +39,7 @@ export function readPlaybookFile(text: string, byteLength = text.length): ParseP
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorText(error);
     return { ok: false, errors: [{ path: '', message: `Not a JSON file: ${detail}` }] };
   }
   return parsePlaybook(json);

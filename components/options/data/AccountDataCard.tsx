@@ -2,8 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DataAccount, DataAccountList } from '@/lib/data-transfer/types';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
-import { onPageEvent } from '@/lib/messaging/page-events';
-import { formatCount, reasonOf } from './text';
+import { errorText } from '@/lib/error-text';
+import { useBackgroundQuery } from '../../shared/useBackgroundQuery';
+import { useSettledValue } from '../../shared/useSettledValue';
+import { formatCount } from './text';
 
 /** Typing pauses this long before the list is asked for again. */
 const SEARCH_DELAY_MS = 150;
@@ -14,32 +16,15 @@ function accountLabel(account: DataAccount): string {
   return account.displayName ? `${account.displayName} (${account.displayKey})` : account.displayKey;
 }
 
-/** The account picker's list, reloaded as the rep types and whenever data changes. */
+/** The account picker's list, asked for again as the rep types and whenever data changes. */
 function useAccountList(query: string): { list: DataAccountList | null; failed: string | null } {
-  const [list, setList] = useState<DataAccountList | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => onPageEvent('dataChanged', () => setVersion((value) => value + 1)), []);
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      sendMessage('listDataAccounts', { query })
-        .then((loaded) => {
-          if (!live) return;
-          setList(loaded);
-          setFailed(null);
-        })
-        .catch((error: unknown) => live && setFailed(reasonOf(error)));
-    }, SEARCH_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, version]);
-
-  return { list, failed };
+  const searched = useSettledValue(query, SEARCH_DELAY_MS);
+  const { result, latest } = useBackgroundQuery(
+    'listDataAccounts',
+    { query: searched },
+    { refreshOn: { dataChanged: true }, settleMs: SEARCH_DELAY_MS },
+  );
+  return { list: latest ?? null, failed: result.status === 'error' ? result.message : null };
 }
 
 /** Pick one account: copy its notes as Markdown, or delete everything recorded about it. */
@@ -82,7 +67,7 @@ export function AccountDataCard() {
         setNotice({ kind: 'error', text: t('dataCopyFailed') });
       }
     } catch (error) {
-      setNotice({ kind: 'error', text: t('dataActionFailed', reasonOf(error)) });
+      setNotice({ kind: 'error', text: t('dataActionFailed', errorText(error)) });
     } finally {
       setBusy(false);
     }
@@ -111,7 +96,7 @@ export function AccountDataCard() {
       });
       setMarkdown(null);
     } catch (error) {
-      setNotice({ kind: 'error', text: t('dataActionFailed', reasonOf(error)) });
+      setNotice({ kind: 'error', text: t('dataActionFailed', errorText(error)) });
     } finally {
       setBusy(false);
       dialog.current?.close();

@@ -1,14 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import {
-  DEFAULT_KEPT_BACKUPS,
-  KEPT_BACKUPS_CHOICES,
-  type BackupFrequency,
-  type BackupStatus,
-} from '@/lib/data-transfer/types';
+import { DEFAULT_KEPT_BACKUPS, KEPT_BACKUPS_CHOICES, type BackupFrequency } from '@/lib/data-transfer/types';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
-import { formatDateTime, reasonOf } from './text';
+import { errorText } from '@/lib/error-text';
+import { useBackgroundQuery } from '../../shared/useBackgroundQuery';
+import { formatDateTime } from './text';
 
 type Activity = 'idle' | 'asking' | 'working';
 
@@ -26,20 +23,12 @@ async function requestDownloads(): Promise<boolean> {
 
 /** Opt-in daily or weekly backups to the downloads folder, with the last backup's time. */
 export function BackupCard() {
-  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const { result, latest, set: setStatus } = useBackgroundQuery('getBackupStatus', {});
+  const status = latest ?? null;
   const [activity, setActivity] = useState<Activity>('idle');
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
   const locale = uiLanguage();
-
-  useEffect(() => {
-    let live = true;
-    sendMessage('getBackupStatus', {})
-      .then((loaded) => live && setStatus(loaded))
-      .catch((reason: unknown) => live && setError(t('dataActionFailed', reasonOf(reason))));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const error = actionError ?? (result.status === 'error' ? t('dataActionFailed', result.message) : null);
 
   /** Makes sure downloads are allowed, asking when they are not; false when the rep said no. */
   const allowed = async (): Promise<boolean> => {
@@ -48,13 +37,13 @@ export function BackupCard() {
     const granted = await requestDownloads();
     if (!granted) {
       setActivity('idle');
-      setError(t('dataBackupDenied'));
+      setActionError(t('dataBackupDenied'));
     }
     return granted;
   };
 
   const changeFrequency = async (frequency: BackupFrequency) => {
-    setError(null);
+    setActionError(null);
     if (frequency !== 'off' && !(await allowed())) return;
     setActivity('working');
     try {
@@ -62,7 +51,7 @@ export function BackupCard() {
       // Least privilege: with backups off, Dealside has no use for downloads.
       if (frequency === 'off') await browser.permissions.remove({ permissions: ['downloads'] });
     } catch (reason) {
-      setError(t('dataActionFailed', reasonOf(reason)));
+      setActionError(t('dataActionFailed', errorText(reason)));
     } finally {
       setActivity('idle');
     }
@@ -71,12 +60,12 @@ export function BackupCard() {
   /** Fewer kept files deletes the oldest at once (only files Dealside saved itself). */
   const changeKeep = async (keep: number) => {
     if (!status) return;
-    setError(null);
+    setActionError(null);
     setActivity('working');
     try {
       setStatus(await sendMessage('setBackupSchedule', { frequency: status.frequency, keep }));
     } catch (reason) {
-      setError(t('dataActionFailed', reasonOf(reason)));
+      setActionError(t('dataActionFailed', errorText(reason)));
     } finally {
       setActivity('idle');
     }
@@ -88,13 +77,13 @@ export function BackupCard() {
   ].sort((a, b) => a - b);
 
   const backUpNow = async () => {
-    setError(null);
+    setActionError(null);
     if (!(await allowed())) return;
     setActivity('working');
     try {
       setStatus(await sendMessage('runBackupNow', {}));
     } catch (reason) {
-      setError(t('dataActionFailed', reasonOf(reason)));
+      setActionError(t('dataActionFailed', errorText(reason)));
     } finally {
       setActivity('idle');
     }

@@ -3,7 +3,8 @@ import { DELETE_ALL_CONFIRMATIONS, type DeleteAllDataRequest } from '@/lib/data-
 import { DATA_STORES } from '@/lib/data-transfer/format';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
-import { formatCount, reasonOf } from './text';
+import { errorText } from '@/lib/error-text';
+import { formatCount } from './text';
 
 type Confirmation = DeleteAllDataRequest['confirmation'];
 
@@ -30,7 +31,7 @@ export function DeleteAllCard() {
       setNotice({ kind: 'ok', text: t('dataDeletedAll', formatCount(rows, locale)) });
       setTyped('');
     } catch (error) {
-      setNotice({ kind: 'error', text: t('dataActionFailed', reasonOf(error)) });
+      setNotice({ kind: 'error', text: t('dataActionFailed', errorText(error)) });
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { ExportKind } from '@/lib/data-transfer/types';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
+import { errorText } from '@/lib/error-text';
 import { downloadExport } from './transfer-client';
-import { formatBytes, formatCount, reasonOf } from './text';
+import { formatBytes, formatCount } from './text';
 
 type Status =
   | { kind: 'idle' }
@@ -36,7 +37,7 @@ export function ExportCard() {
       if (saved.skippedRows > 0) parts.push(t('dataExportSkipped', formatCount(saved.skippedRows, locale)));
       setStatus({ kind: 'done', text: parts.join(' ') });
     } catch (error) {
-      setStatus({ kind: 'failed', reason: reasonOf(error) });
+      setStatus({ kind: 'failed', reason: errorText(error) });
     }
   };
 

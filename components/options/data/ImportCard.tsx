@@ -3,8 +3,9 @@ import { DATA_STORES } from '@/lib/data-transfer/format';
 import type { ImportOutcome, ImportPreview, ImportProblem } from '@/lib/data-transfer/types';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
+import { errorText } from '@/lib/error-text';
 import { ImportFileError, readImportFile, uploadImportText } from './transfer-client';
-import { formatCount, formatDateTime, problemSummary, reasonOf, STORE_LABELS } from './text';
+import { formatCount, formatDateTime, problemSummary, STORE_LABELS } from './text';
 
 type Step =
   | { kind: 'idle' }
@@ -155,7 +156,7 @@ export function ImportCard() {
       });
     } catch (error) {
       const problem = problemOf(error);
-      finish(problem ? { kind: 'refused', problem } : { kind: 'failed', reason: reasonOf(error) });
+      finish(problem ? { kind: 'refused', problem } : { kind: 'failed', reason: errorText(error) });
     }
   };
 
@@ -178,7 +179,7 @@ export function ImportCard() {
       );
     } catch (error) {
       const problem = problemOf(error);
-      finish(problem ? { kind: 'refused', problem } : { kind: 'failed', reason: reasonOf(error) });
+      finish(problem ? { kind: 'refused', problem } : { kind: 'failed', reason: errorText(error) });
     }
   };
 

@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { ReadFailureView } from '@/lib/messaging/protocol';
 import type { ReadProblem } from '@/lib/messaging/page-context';
-import { formatDateTime, reasonOf } from './text';
+import { errorText } from '@/lib/error-text';
+import { Loading } from '../../shared/LoadError';
+import { useBackgroundQuery } from '../../shared/useBackgroundQuery';
+import { formatDateTime } from './text';
 
 /**
  * The reason in plain words, from the same `readProblem_<code>` texts the panel shows. A code without a
@@ -35,39 +38,29 @@ function seenText(failure: ReadFailureView, locale: string): string {
  * list lives in this browser only; clearing it forgets them.
  */
 export function ReadFailuresCard() {
-  const [failures, setFailures] = useState<ReadFailureView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The rep comes back from the page that failed: show it without a reload.
+  const {
+    result,
+    latest: failures,
+    set,
+  } = useBackgroundQuery('listReadFailures', {}, { refreshOnShow: true });
+  /** A failed clear, said until the list is loaded again. */
+  const [clearFailure, setClearFailure] = useState<{ message: string; list: ReadFailureView[] } | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const locale = uiLanguage();
-
-  const load = useCallback(() => {
-    sendMessage('listReadFailures', {})
-      .then((loaded) => {
-        setFailures(loaded);
-        setError(null);
-      })
-      .catch((reason: unknown) => setError(t('readFailuresLoadFailed', reasonOf(reason))));
-  }, []);
-
-  useEffect(() => {
-    load();
-    // The rep comes back from the page that failed: show it without a reload.
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') load();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [load]);
+  const loadError = result.status === 'error' ? t('readFailuresLoadFailed', result.message) : null;
+  const clearError = clearFailure && clearFailure.list === failures ? clearFailure.message : null;
 
   const clear = async () => {
+    if (!failures) return;
     setBusy(true);
     try {
       await sendMessage('clearReadFailures', {});
-      setFailures([]);
+      set([]);
       setStatus(t('readFailuresCleared'));
     } catch (reason) {
-      setError(t('readFailuresClearFailed', reasonOf(reason)));
+      setClearFailure({ message: t('readFailuresClearFailed', errorText(reason)), list: failures });
     } finally {
       setBusy(false);
     }
@@ -91,9 +84,9 @@ export function ReadFailuresCard() {
       <h3 id="ds-read-failures-heading">{t('readFailuresHeading')}</h3>
       <p className="ds-data-hint">{t('readFailuresIntro')}</p>
       <p className="ds-data-hint">{t('readFailuresHowToReport')}</p>
-      {failures === null ? (
-        error ? null : (
-          <p className="ds-muted">{t('loading')}</p>
+      {failures === undefined ? (
+        loadError ? null : (
+          <Loading />
         )
       ) : failures.length === 0 ? (
         <p className="ds-muted" data-testid="read-failures-empty">
@@ -132,7 +125,7 @@ export function ReadFailuresCard() {
           ))}
         </ul>
       )}
-      {failures !== null && failures.length > 0 ? (
+      {failures !== undefined && failures.length > 0 ? (
         <div className="ds-row">
           <button
             type="button"
@@ -148,9 +141,14 @@ export function ReadFailuresCard() {
       <p className="ds-status" role="status">
         {status}
       </p>
-      {error ? (
+      {loadError ? (
         <p className="ds-error-text" role="alert">
-          {error}
+          {loadError}
+        </p>
+      ) : null}
+      {clearError ? (
+        <p className="ds-error-text" role="alert">
+          {clearError}
         </p>
       ) : null}
     </section>

@@ -68,7 +68,3 @@ export function problemSummary(problem: ImportProblem, locale: string): string {
       return t('dataProblemStagesNeedAHome', problem.stageIds.join(', '));
   }
 }
-
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,7 +2,8 @@ import type { FieldErrors } from '@/lib/playbook/field-errors';
 import type { TextLanguage } from '@/lib/playbook/edit';
 import type { LocalizedText } from '@/lib/playbook/schema';
 import { t } from '@/lib/i18n';
-import { errorText } from './error-text';
+import { Field } from '../../shared/Field';
+import { validationText } from './validation-text';
 
 const LANGUAGES: readonly TextLanguage[] = ['en', 'zh-CN'];
 
@@ -15,12 +16,20 @@ export function languageName(language: TextLanguage): string {
   return language === 'en' ? t('pbLanguageEn') : t('pbLanguageZh');
 }
 
-/** The messages for one field, announced with it (`aria-describedby`). */
+/** How a field's validation messages look under it. */
+export const FIELD_ERROR_CLASS = 'ds-error-text ds-pb-field-error';
+
+/** A field's validation messages as one text in the rep's language; empty when there are none. */
+export function messagesText(messages: readonly string[]): string {
+  return messages.map(validationText).join(' · ');
+}
+
+/** The messages for a group of controls (or a control laid out on its own), read with it by `id`. */
 export function FieldMessages({ id, messages }: { id: string; messages: string[] }) {
   if (messages.length === 0) return null;
   return (
-    <p id={id} className="ds-error-text ds-pb-field-error">
-      {messages.map(errorText).join(' · ')}
+    <p id={id} className={FIELD_ERROR_CLASS}>
+      {messagesText(messages)}
     </p>
   );
 }
@@ -54,24 +63,42 @@ export function LocalizedField({
     <div className="ds-pb-localized">
       {LANGUAGES.map((language) => {
         const id = fieldId(idPrefix, path(language));
-        const messages = errors.at(path(language));
-        const props = {
-          id,
-          className: multiline ? 'ds-editor ds-pb-textarea' : 'ds-input ds-pb-input',
-          value: value[language],
-          lang: language,
-          'aria-invalid': messages.length > 0 ? true : undefined,
-          'aria-describedby': messages.length > 0 ? `${id}-error` : undefined,
-          'data-testid': testId ? `${testId}-${language === 'en' ? 'en' : 'zh'}` : undefined,
-          onChange: (event: { target: { value: string } }) => onChange(language, event.target.value),
-        };
+        const className = multiline ? 'ds-editor ds-pb-textarea' : 'ds-input ds-pb-input';
+        const testIdOf = testId ? `${testId}-${language === 'en' ? 'en' : 'zh'}` : undefined;
+        const change = (event: { target: { value: string } }) => onChange(language, event.target.value);
         return (
           <div className="ds-pb-field" key={language}>
-            <label htmlFor={id} className="ds-label">
-              {t('pbFieldInLanguage', [label, languageName(language)])}
-            </label>
-            {multiline ? <textarea rows={2} {...props} /> : <input type="text" {...props} />}
-            <FieldMessages id={`${id}-error`} messages={messages} />
+            <Field
+              id={id}
+              label={t('pbFieldInLanguage', [label, languageName(language)])}
+              error={messagesText(errors.at(path(language)))}
+              errorClassName={FIELD_ERROR_CLASS}
+              quiet
+            >
+              {(control) =>
+                multiline ? (
+                  <textarea
+                    rows={2}
+                    {...control}
+                    className={className}
+                    value={value[language]}
+                    lang={language}
+                    data-testid={testIdOf}
+                    onChange={change}
+                  />
+                ) : (
+                  <input
+                    type="text"
+                    {...control}
+                    className={className}
+                    value={value[language]}
+                    lang={language}
+                    data-testid={testIdOf}
+                    onChange={change}
+                  />
+                )
+              }
+            </Field>
           </div>
         );
       })}

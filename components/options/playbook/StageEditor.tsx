@@ -17,7 +17,8 @@ import {
 import { playbookPath, type FieldErrors } from '@/lib/playbook/field-errors';
 import type { Cadence, Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
-import { FieldMessages, fieldId, LocalizedField } from './LocalizedField';
+import { Field } from '../../shared/Field';
+import { FIELD_ERROR_CLASS, FieldMessages, fieldId, LocalizedField, messagesText } from './LocalizedField';
 import type { DraftEditing } from './types';
 
 const EMPTY_TEXT = { en: '', 'zh-CN': '' };
@@ -297,8 +298,6 @@ export function StageEditor({
               <ol className="ds-pb-list">
                 {cadence.steps.map((step, stepIndex) => {
                   const daysPath = playbookPath.stepDays(cadenceIndex, stepIndex);
-                  const daysId = fieldId(idPrefix, daysPath);
-                  const daysErrors = errors.at(daysPath);
                   return (
                     <li
                       key={step.id}
@@ -306,30 +305,34 @@ export function StageEditor({
                       data-testid="cadence-step-editor"
                     >
                       <div className="ds-pb-field ds-pb-days">
-                        <label htmlFor={daysId} className="ds-label">
-                          {t('pbStepDays')}
-                        </label>
-                        <input
-                          id={daysId}
-                          type="number"
-                          inputMode="numeric"
-                          min={0}
-                          max={365}
-                          step={1}
-                          className="ds-input ds-pb-input"
-                          value={Number.isNaN(step.offsetDays) ? '' : step.offsetDays}
-                          aria-invalid={daysErrors.length > 0 ? true : undefined}
-                          aria-describedby={daysErrors.length > 0 ? `${daysId}-error` : undefined}
-                          onChange={(event) => {
-                            const raw = event.target.value;
-                            const days = raw.trim() === '' ? Number.NaN : Number(raw);
-                            edit(
-                              (playbook) => setCadenceStepDays(playbook, stage.id, step.id, days),
-                              `step-days-${stage.id}-${step.id}`,
-                            );
-                          }}
-                        />
-                        <FieldMessages id={`${daysId}-error`} messages={daysErrors} />
+                        <Field
+                          id={fieldId(idPrefix, daysPath)}
+                          label={t('pbStepDays')}
+                          error={messagesText(errors.at(daysPath))}
+                          errorClassName={FIELD_ERROR_CLASS}
+                          quiet
+                        >
+                          {(control) => (
+                            <input
+                              {...control}
+                              type="number"
+                              inputMode="numeric"
+                              min={0}
+                              max={365}
+                              step={1}
+                              className="ds-input ds-pb-input"
+                              value={Number.isNaN(step.offsetDays) ? '' : step.offsetDays}
+                              onChange={(event) => {
+                                const raw = event.target.value;
+                                const days = raw.trim() === '' ? Number.NaN : Number(raw);
+                                edit(
+                                  (playbook) => setCadenceStepDays(playbook, stage.id, step.id, days),
+                                  `step-days-${stage.id}-${step.id}`,
+                                );
+                              }}
+                            />
+                          )}
+                        </Field>
                       </div>
                       <LocalizedField
                         label={t('pbStepTitle', String(stepIndex + 1))}

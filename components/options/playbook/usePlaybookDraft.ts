@@ -5,12 +5,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sendMessage } from '@/lib/messaging/messenger';
-import { onPageEvent } from '@/lib/messaging/page-events';
 import type { SavePlaybookResult } from '@/lib/messaging/protocol';
 import { movesToSave, type PlaybookDraft, type StageMove } from '@/lib/playbook/edit';
 import { fieldErrors, type FieldErrors } from '@/lib/playbook/field-errors';
 import { parsePlaybook, type Playbook } from '@/lib/playbook/schema';
+import { errorText } from '@/lib/error-text';
 import { canUndo, recordChange, startHistory, undoChange, type UndoHistory } from '@/lib/playbook/undo';
+import { useBackgroundEvents } from '../../shared/useBackgroundEvents';
+import { useBackgroundQuery } from '../../shared/useBackgroundQuery';
 
 export type SaveOutcome = SavePlaybookResult | { ok: false; reason: 'failed'; message: string };
 
@@ -34,50 +36,55 @@ export interface PlaybookDraftState {
 
 const NO_ERRORS = fieldErrors([]);
 
+interface Editing {
+  /** The saved playbook this draft started from. */
+  from: Playbook;
+  baseline: PlaybookDraft;
+  history: UndoHistory<PlaybookDraft>;
+}
+
+function startEditing(playbook: Playbook): Editing {
+  const baseline: PlaybookDraft = { playbook, stageMoves: [] };
+  return { from: playbook, baseline, history: startHistory(baseline) };
+}
+
 export function usePlaybookDraft(): PlaybookDraftState {
-  const [saved, setSaved] = useState<Playbook | null>(null);
-  const [history, setHistory] = useState<UndoHistory<PlaybookDraft> | null>(null);
-  const [baseline, setBaseline] = useState<PlaybookDraft | null>(null);
-  const [status, setStatus] = useState<'loading' | 'ready' | 'failed'>('loading');
-  const [loadError, setLoadError] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const dirtyRef = useRef(false);
   /** Our own save is announced to every page, this one included: that echo is no news. */
   const savingRef = useRef(false);
 
-  const dirty = history !== null && history.present !== baseline;
+  // Another options tab saved: take it when nothing here is unsaved, else say so and keep the draft.
+  const { result, latest, reload, set } = useBackgroundQuery(
+    'getPlaybook',
+    {},
+    { refreshOn: { playbookChanged: () => !savingRef.current && !dirtyRef.current } },
+  );
+  const markChangedElsewhere = useCallback(() => setChangedElsewhere(true), []);
+  useBackgroundEvents(
+    { playbookChanged: () => !savingRef.current && dirtyRef.current },
+    markChangedElsewhere,
+  );
+
+  // Each playbook loaded or saved starts a fresh draft. Adjusted while rendering, so the editor never
+  // shows a draft of an older playbook beside the new one.
+  const [editing, setEditing] = useState<Editing | null>(null);
+  if (latest !== undefined && editing?.from !== latest) {
+    setEditing(startEditing(latest));
+    setChangedElsewhere(false);
+  }
+  const history = editing?.history ?? null;
+  const setHistory = useCallback(
+    (update: (current: UndoHistory<PlaybookDraft>) => UndoHistory<PlaybookDraft>) =>
+      setEditing((current) => (current ? { ...current, history: update(current.history) } : current)),
+    [],
+  );
+
+  const dirty = editing !== null && editing.history.present !== editing.baseline;
   useEffect(() => {
     dirtyRef.current = dirty;
   }, [dirty]);
-
-  const adopt = useCallback((playbook: Playbook) => {
-    const start: PlaybookDraft = { playbook, stageMoves: [] };
-    setSaved(playbook);
-    setBaseline(start);
-    setHistory(startHistory(start));
-    setChangedElsewhere(false);
-    setStatus('ready');
-  }, []);
-
-  const load = useCallback(() => {
-    sendMessage('getPlaybook', {})
-      .then(adopt)
-      .catch((error: unknown) => {
-        setLoadError(error instanceof Error ? error.message : String(error));
-        setStatus('failed');
-      });
-  }, [adopt]);
-
-  useEffect(() => {
-    load();
-    // Another options tab saved: take it when nothing here is unsaved, else say so and keep the draft.
-    return onPageEvent('playbookChanged', () => {
-      if (savingRef.current) return;
-      if (dirtyRef.current) setChangedElsewhere(true);
-      else load();
-    });
-  }, [load]);
 
   // The browser asks before leaving a page with unsaved edits.
   useEffect(() => {
@@ -98,11 +105,14 @@ export function usePlaybookDraft(): PlaybookDraftState {
     return parsed.ok ? NO_ERRORS : fieldErrors(parsed.errors);
   }, [playbook]);
 
-  const change = useCallback((update: (draft: PlaybookDraft) => PlaybookDraft, mergeKey?: string) => {
-    setHistory((current) => (current ? recordChange(current, update(current.present), mergeKey) : current));
-  }, []);
+  const change = useCallback(
+    (update: (draft: PlaybookDraft) => PlaybookDraft, mergeKey?: string) => {
+      setHistory((current) => recordChange(current, update(current.present), mergeKey));
+    },
+    [setHistory],
+  );
 
-  const undo = useCallback(() => setHistory((current) => (current ? undoChange(current) : current)), []);
+  const undo = useCallback(() => setHistory(undoChange), [setHistory]);
 
   const save = useCallback(
     async (extraMoves: readonly StageMove[] = []): Promise<SaveOutcome> => {
@@ -111,33 +121,33 @@ export function usePlaybookDraft(): PlaybookDraftState {
       setSaving(true);
       savingRef.current = true;
       try {
-        const result = await sendMessage('savePlaybook', {
+        const outcome = await sendMessage('savePlaybook', {
           playbook: draft.playbook,
           stageMoves: movesToSave(draft, extraMoves),
         });
-        if (result.ok) {
+        if (outcome.ok) {
           dirtyRef.current = false;
-          adopt(draft.playbook);
+          set(draft.playbook);
+          // Saved as it is, even when the draft's playbook is the one it started from.
+          setEditing(startEditing(draft.playbook));
+          setChangedElsewhere(false);
         }
-        return result;
+        return outcome;
       } catch (error) {
-        return {
-          ok: false,
-          reason: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        };
+        return { ok: false, reason: 'failed', message: errorText(error) };
       } finally {
         savingRef.current = false;
         setSaving(false);
       }
     },
-    [history, adopt],
+    [history, set],
   );
 
   return {
-    status,
-    loadError,
-    saved,
+    // A failed reload leaves the draft in place: the editor keeps it, the failure is there to read.
+    status: result.status === 'error' ? 'failed' : editing ? 'ready' : 'loading',
+    ...(result.status === 'error' ? { loadError: result.message } : {}),
+    saved: editing?.from ?? null,
     draft: history?.present ?? null,
     dirty,
     errors,
@@ -147,6 +157,6 @@ export function usePlaybookDraft(): PlaybookDraftState {
     change,
     undo,
     save,
-    reload: load,
+    reload,
   };
 }

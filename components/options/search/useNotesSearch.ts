@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sendMessage } from '@/lib/messaging/messenger';
 import { SEARCH_PAGE_MAX, SEARCH_PAGE_SIZE, type NotesSearchHit } from '@/lib/search/types';
-import { useRefreshOnChange } from '../useRefreshOnChange';
+import { errorText } from '@/lib/error-text';
+import { useBackgroundEvents } from '../../shared/useBackgroundEvents';
 
 export type SearchState =
   | { status: 'idle' }
@@ -11,11 +12,6 @@ export type SearchState =
 
 /** Typing pauses this long before a search runs. */
 export const SEARCH_DEBOUNCE_MS = 200;
-const REFRESH_EVENTS = ['dataChanged'] as const;
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Runs the search as the rep types: debounced, one page at a time ("more" appends the next), and only
@@ -52,7 +48,7 @@ export function useNotesSearch(query: string): { state: SearchState; more: () =>
         });
       })
       .catch((error: unknown) => {
-        if (seq === requestSeq.current) setState({ status: 'error', query: text, message: reasonOf(error) });
+        if (seq === requestSeq.current) setState({ status: 'error', query: text, message: errorText(error) });
       });
   }, []);
 
@@ -67,7 +63,7 @@ export function useNotesSearch(query: string): { state: SearchState; more: () =>
     const current = stateRef.current;
     if (current.status === 'ready') run(current.query, current.hits.length);
   }, [run]);
-  useRefreshOnChange(rerun, REFRESH_EVENTS, SEARCH_DEBOUNCE_MS * 3);
+  useBackgroundEvents({ dataChanged: true }, rerun, { settleMs: SEARCH_DEBOUNCE_MS * 3 });
 
   const more = useCallback(() => {
     const current = stateRef.current;
@@ -88,7 +84,7 @@ export function useNotesSearch(query: string): { state: SearchState; more: () =>
       })
       .catch((error: unknown) => {
         if (seq === requestSeq.current)
-          setState({ status: 'error', query: current.query, message: reasonOf(error) });
+          setState({ status: 'error', query: current.query, message: errorText(error) });
       });
   }, []);
 

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { MergeAccountsResult, SettingsView } from '@/lib/messaging/protocol';
 import { parseAccountKeyInput } from '@/lib/settings/validate';
+import { errorText } from '@/lib/error-text';
 
 function failureText(result: Extract<MergeAccountsResult, { ok: false }>): string {
   if (result.reason === 'invalid-from') return t('setMergeInvalidFrom');
@@ -67,7 +68,7 @@ export function AccountAliases({
       );
     } catch (failure) {
       setPending(null);
-      setError(t('setSaveFailed', failure instanceof Error ? failure.message : String(failure)));
+      setError(t('setSaveFailed', errorText(failure)));
     }
   }
 

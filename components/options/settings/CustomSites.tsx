@@ -9,6 +9,7 @@ import {
   type CustomSiteProblem,
 } from '@/lib/settings/custom-sites';
 import { allSiteMatches } from '@/lib/sites/registry';
+import { errorText } from '@/lib/error-text';
 
 type Problem = CustomSiteProblem | Extract<AddCustomSiteResult, { ok: false }>['reason'];
 
@@ -37,10 +38,6 @@ export function customSiteProblemText(problem: Problem, host: string, detail?: s
     case 'registration-failed':
       return t('setSiteRegistrationFailed', detail ?? '');
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -82,7 +79,7 @@ export function CustomSites({ view, adopt }: { view: SettingsView; adopt: (view:
       })
       .catch((failure: unknown) => {
         setStatus('');
-        setError(t('setSaveFailed', messageOf(failure)));
+        setError(t('setSaveFailed', errorText(failure)));
       })
       .finally(() => setBusy(false));
   }
@@ -103,7 +100,7 @@ export function CustomSites({ view, adopt }: { view: SettingsView; adopt: (view:
       adopt(await sendMessage('removeCustomSite', { host }));
       setStatus(t('setSiteRemoved', host));
     } catch (failure) {
-      setError(t('setSaveFailed', messageOf(failure)));
+      setError(t('setSaveFailed', errorText(failure)));
     } finally {
       setBusy(false);
     }

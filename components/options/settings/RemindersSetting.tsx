@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { formatAbsoluteDue } from '@/lib/dates/format';
 import { t, uiLanguage } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/messenger';
 import type { RemindersStatus, SettingsPatch, SettingsView } from '@/lib/messaging/protocol';
+import { useBackgroundQuery } from '../../shared/useBackgroundQuery';
 
 /** Why reminders are off (or what happens next), from the background's own account of it. */
 export function remindersStatusText(status: RemindersStatus, now: number, locale: string): string {
@@ -30,15 +30,12 @@ export function RemindersSetting({
 }) {
   const id = useId();
   const { remindersEnabled, quietHours } = view.settings;
-  const [status, setStatus] = useState<RemindersStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(() => {
-    sendMessage('getRemindersStatus', {})
-      .then(setStatus)
-      .catch(() => setStatus(null));
-  }, []);
-  useEffect(refresh, [refresh, remindersEnabled, quietHours]);
+  // What the background says changes with these settings: asked again each time they change.
+  const statusKey = useMemo(() => ({ remindersEnabled, quietHours }), [remindersEnabled, quietHours]);
+  const { result } = useBackgroundQuery('getRemindersStatus', {}, { reloadKey: statusKey });
+  // Said only when known: a status that could not be read says nothing rather than something stale.
+  const status = result.status === 'ready' ? result.data : null;
 
   async function change(patch: SettingsPatch) {
     const failure = await save(patch);

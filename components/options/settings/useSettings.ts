@@ -1,9 +1,12 @@
 /** The rep's settings as the options page sees them: loaded from the background, changed through it. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { errorText } from '@/lib/error-text';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { SettingsPatch, SettingsView } from '@/lib/messaging/protocol';
+import { useBackgroundQuery } from '../../shared/useBackgroundQuery';
 
 export interface SettingsState {
+  /** The settings shown; null until first loaded (a failed reload keeps them). */
   view: SettingsView | null;
   loadError?: string;
   /** Saves a change; resolves to an error message, or null once saved. */
@@ -13,40 +16,30 @@ export interface SettingsState {
   reload(): void;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useSettings(): SettingsState {
-  const [view, setView] = useState<SettingsView | null>(null);
-  const [loadError, setLoadError] = useState<string>();
-
-  const reload = useCallback(() => {
-    sendMessage('getSettings', {})
-      .then((loaded) => {
-        setView(loaded);
-        setLoadError(undefined);
-      })
-      .catch((error: unknown) => setLoadError(messageOf(error)));
-  }, []);
-
-  useEffect(reload, [reload]);
+  const { result, latest, reload, set } = useBackgroundQuery('getSettings', {});
 
   const save = useCallback(
     async (patch: SettingsPatch) => {
       // Shown at once, so a switch or a select answers the click; the background's answer then
       // replaces it (normalised), or the stored settings come back if it refused.
-      setView((current) => (current ? { ...current, settings: { ...current.settings, ...patch } } : current));
+      set((current) => ({ ...current, settings: { ...current.settings, ...patch } }));
       try {
-        setView(await sendMessage('saveSettings', patch));
+        set(await sendMessage('saveSettings', patch));
         return null;
       } catch (error) {
         reload();
-        return messageOf(error);
+        return errorText(error);
       }
     },
-    [reload],
+    [reload, set],
   );
 
-  return { view, loadError, save, adopt: setView, reload };
+  return {
+    view: latest ?? null,
+    ...(result.status === 'error' ? { loadError: result.message } : {}),
+    save,
+    adopt: set,
+    reload,
+  };
 }

@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../lib/background/db-connection';
 import { DATA_STORES } from '../../../lib/data-transfer/format';
 import { account, contact, note, sampleFile, sampleRows } from '../data-transfer/rows';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',

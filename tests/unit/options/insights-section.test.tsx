@@ -6,7 +6,7 @@ import { database } from '../../../lib/background/db-connection';
 import { changeStage } from '../../../lib/db/accounts';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { DAY_MS } from '../../../lib/dates/due';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',

@@ -6,7 +6,7 @@ import { keepNotesSearchIndexCurrent } from '../../../lib/background/main';
 import { notesSearchIndex } from '../../../lib/background/handlers/options-insights';
 import { recordContactSeen } from '../../../lib/db/accounts';
 import { saveNoteEdit } from '../../../lib/db/notes';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',

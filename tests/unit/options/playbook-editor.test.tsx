@@ -6,7 +6,7 @@ import { readPlaybook, writePlaybook } from '../../../lib/background/playbook-st
 import { changeStage, getAccount } from '../../../lib/db/accounts';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { playbookFileText } from '../../../lib/playbook/file';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',

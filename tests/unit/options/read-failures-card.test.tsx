@@ -5,7 +5,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import chinese from '../../../public/_locales/zh_CN/messages.json';
 import english from '../../../public/_locales/en/messages.json';
 import {
@@ -13,9 +12,10 @@ import {
   listReadFailures,
   recordReadFailure,
 } from '../../../lib/background/read-failures';
-import { formatMessage, type Catalogue } from '../../../lib/i18n';
+import type { Catalogue } from '../../../lib/i18n';
 import { READ_FAILURES } from '../../../lib/messaging/page-context';
 import { unknownPage } from '../../../lib/sites/types';
+import { speak } from '../support/language';
 
 // Only the transport is replaced: the messages reach the real background handlers' functions.
 vi.mock('@/lib/messaging/messenger', () => ({
@@ -36,14 +36,6 @@ const OUTLOOK_PANE =
   'https://outlook.office.com/mail/inbox/id/AAQkADAwATM0MDAAMS1iNTcwLWI2NTEtMDACLTAwCgAQAJmJr3Do';
 const ZOHO_RECORD = 'https://crm.zoho.com/crm/org7781/tab/Contacts/5725767000000345001';
 const AT = Date.UTC(2026, 11, 4, 9, 30);
-
-function useLanguage(catalogue: Catalogue, language: string) {
-  fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
-    const entry = catalogue[key];
-    return entry ? formatMessage(entry, substitutions) : '';
-  }) as typeof fakeBrowser.i18n.getMessage;
-  fakeBrowser.i18n.getUILanguage = () => language;
-}
 
 beforeEach(async () => {
   await clearReadFailures();
@@ -73,7 +65,7 @@ describe('ReadFailuresCard', () => {
   });
 
   it('speaks Chinese when the rep reads Chinese', async () => {
-    useLanguage(chinese as Catalogue, 'zh-CN');
+    speak(chinese as Catalogue, 'zh-CN');
     render(<ReadFailuresCard />);
     const rows = await screen.findAllByTestId('read-failure');
     expect(rows[0]).toHaveTextContent('Outlook：没有找到邮件头');

@@ -6,7 +6,7 @@ import { database } from '../../../lib/background/db-connection';
 import { readSettings } from '../../../lib/background/settings-store';
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
 import { installFakeHostAccess, type FakeHostAccess } from '../support/fake-host-access';
-import { resetDatabase } from '../panel/section-harness';
+import { resetDatabase } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',

@@ -1,10 +1,11 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOUR_MS, toDateTimeLocalValue, tomorrowMorning } from '../../../lib/dates/due';
 import { listAccountFollowUps } from '../../../lib/db/follow-ups';
 import { FollowUpsSection } from '../../../components/panel/FollowUpsSection';
-import { eventually } from './eventually';
+import { fixClockAt } from '../support/clock';
+import { eventually } from '../support/eventually';
 import {
   ACCOUNT_KEY,
   CONTACT_EMAIL,
@@ -185,13 +186,7 @@ describe('FollowUpsSection', () => {
   });
 
   describe('on a fixed Wednesday', () => {
-    beforeEach(() => {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(new Date(2026, 10, 25, 14, 20));
-    });
-    afterEach(() => {
-      vi.useRealTimers();
-    });
+    fixClockAt(new Date(2026, 10, 25, 14, 20));
 
     it('defaults the due field to tomorrow 9:00 and quick picks set local times', async () => {
       renderSection();

@@ -2,19 +2,16 @@
  * An address on an internationalised domain reads in Unicode wherever the panel shows it, while the
  * account key and what is stored stay in their normalised ASCII form.
  */
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { recordTabPage } from '../../../lib/background/page-registry';
 import type { PageContext } from '../../../lib/messaging/messages';
-import { PANEL_TAB_ID } from '../support/in-process-messenger';
+import { openPanel, resetDatabase, showPage } from './section-harness';
 
 vi.mock(
   '@/lib/messaging/messenger',
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
-
-const { PanelApp } = await import('../../../components/panel/PanelApp');
 
 // The mail app shows the sender in punycode, as Outlook does for IDN domains.
 const thread: PageContext = {
@@ -29,17 +26,13 @@ const thread: PageContext = {
 };
 
 describe('an IDN address in the panel', () => {
-  beforeEach(() => {
-    indexedDB.deleteDatabase('dealside');
+  beforeEach(async () => {
+    await resetDatabase();
   });
 
   it('is shown in Unicode: the contact, and the other people to switch to', async () => {
-    await recordTabPage(PANEL_TAB_ID, {
-      url: 'https://outlook.office.com/mail/inbox/id/AAQk',
-      context: thread,
-      reportedAt: 1,
-    });
-    render(<PanelApp target={{ kind: 'frame' }} />);
+    await showPage(thread, 'https://outlook.office.com/mail/inbox/id/AAQk');
+    openPanel();
 
     const email = await screen.findByTestId('contact-email');
     expect(email).toHaveTextContent(/^anna@bäckerei-hoffmann\.de$/);

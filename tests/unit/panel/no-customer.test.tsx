@@ -4,24 +4,20 @@
  * existing account found by search. The choice is remembered for the page, with a way back to automatic
  * detection. A company record keyed by its website shows its account with every section.
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import chinese from '../../../public/_locales/zh_CN/messages.json';
-import { recordTabPage } from '../../../lib/background/page-registry';
 import { getAccount } from '../../../lib/db/accounts';
-import { formatMessage, type Catalogue } from '../../../lib/i18n';
+import type { Catalogue } from '../../../lib/i18n';
 import type { PageContext } from '../../../lib/messaging/messages';
-import { PANEL_TAB_ID } from '../support/in-process-messenger';
-import { database, resetDatabase } from './section-harness';
+import { speak } from '../support/language';
+import { database, openPanel, resetDatabase, showPage as showPageAt } from './section-harness';
 
 vi.mock(
   '@/lib/messaging/messenger',
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
-
-const { PanelApp } = await import('../../../components/panel/PanelApp');
 
 /** The first search loads the background's data module: allow for a slow, busy machine. */
 const SEARCH_WAIT = { timeout: 5000 };
@@ -39,17 +35,12 @@ const unreadable: PageContext = {
   reason: 'no-message-header',
 };
 
-async function showPage(context: PageContext, url = OUTLOOK_URL) {
-  await recordTabPage(PANEL_TAB_ID, { url, context, reportedAt: 1 });
+function showPage(context: PageContext, url = OUTLOOK_URL) {
+  return showPageAt(context, url);
 }
 
 async function seedAccount(key: string, displayName: string) {
   await (await database()).put('accounts', { key, displayName, checklist: {}, createdAt: 1, updatedAt: 5 });
-}
-
-/** The panel as the rep opens it; a second call is the panel reloaded. */
-function openPanel() {
-  return render(<PanelApp target={{ kind: 'frame' }} />);
 }
 
 describe('a page where Dealside could not tell who the customer is', () => {
@@ -76,12 +67,7 @@ describe('a page where Dealside could not tell who the customer is', () => {
   });
 
   it("says it in the rep's language", async () => {
-    const catalogue = chinese as Catalogue;
-    fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) => {
-      const entry = catalogue[key];
-      return entry ? formatMessage(entry, substitutions) : '';
-    }) as typeof fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getUILanguage = () => 'zh-CN';
+    speak(chinese as Catalogue, 'zh-CN');
     await showPage(
       { site: 'zoho', kind: 'record', participants: [], reason: 'no-email-on-record' },
       'https://crm.zoho.com/crm/org1/tab/Contacts/42',

@@ -8,7 +8,7 @@ import { NotesSection } from '../../../components/panel/NotesSection';
 import { broadcastPageChanged } from '../../../lib/background/broadcast';
 import { recordTabPage } from '../../../lib/background/page-registry';
 import { PANEL_TAB_ID } from '../support/in-process-messenger';
-import { eventually } from './eventually';
+import { eventually } from '../support/eventually';
 import { ACCOUNT_KEY, database, resetDatabase, SectionHarness, showThread } from './section-harness';
 
 vi.mock(

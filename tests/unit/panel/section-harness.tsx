@@ -1,48 +1,50 @@
 /**
- * Renders account sections the way the panel does: state from the (in-process) background, reloaded
- * when the background says the account changed. Test files mock the messenger with the in-process one
- * before importing this module.
+ * Renders the panel, or some of its account sections, the way the panel does: state from the
+ * (in-process) background, reloaded when the background says the account changed. Test files mock the
+ * messenger with the in-process one before importing this module.
  */
+import { render } from '@testing-library/react';
 import type { ComponentType } from 'react';
 import { recordTabPage } from '../../../lib/background/page-registry';
-import { database } from '../../../lib/background/db-connection';
-import { DB_NAME } from '../../../lib/db/schema';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';
+import type { PageContext } from '../../../lib/messaging/messages';
+import { PanelApp } from '../../../components/panel/PanelApp';
 import type { AccountPanelState, AccountSectionProps } from '../../../components/panel/types';
 import { usePanelState } from '../../../components/panel/usePanelState';
 import { PANEL_TAB_ID } from '../support/in-process-messenger';
 
+export { database, resetDatabase } from '../support/database';
+
 export const ACCOUNT_KEY = 'northwind-trading.com';
 export const CONTACT_EMAIL = 'jane.cooper@northwind-trading.com';
+const GMAIL_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/x';
+
+/** A Gmail thread from Jane Cooper of Northwind Trading, to the rep. */
+export const JANE_THREAD: PageContext = {
+  site: 'gmail',
+  kind: 'thread',
+  title: 'Pilot scope',
+  participants: [
+    { email: 'alex.morgan@dealside-demo.com', role: 'self' },
+    { email: 'Jane.Cooper@Northwind-Trading.com', name: 'Jane Cooper', role: 'from', order: 0 },
+  ],
+};
+
+/** The panel's tab shows `context` at `url`, as its content script reported it. */
+export async function showPage(context: PageContext, url: string): Promise<void> {
+  await recordTabPage(PANEL_TAB_ID, { url, context, reportedAt: 1 });
+}
 
 /** The panel's tab shows a Gmail thread with Jane Cooper of Northwind Trading. */
-export async function showThread(): Promise<void> {
-  await recordTabPage(PANEL_TAB_ID, {
-    url: 'https://mail.google.com/mail/u/0/#inbox/x',
-    context: {
-      site: 'gmail',
-      kind: 'thread',
-      title: 'Pilot scope',
-      participants: [
-        { email: 'alex.morgan@dealside-demo.com', role: 'self' },
-        { email: 'Jane.Cooper@Northwind-Trading.com', name: 'Jane Cooper', role: 'from', order: 0 },
-      ],
-    },
-    reportedAt: 1,
-  });
+export function showThread(): Promise<void> {
+  return showPage(JANE_THREAD, GMAIL_THREAD_URL);
 }
 
-/** Starts every test from an empty database (the background reopens it on next use). */
-export function resetDatabase(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error ?? new Error('could not delete the database'));
-  });
+/** The in-page panel as the rep opens it; a second call is the panel opened again. */
+export function openPanel() {
+  return render(<PanelApp target={{ kind: 'frame' }} />);
 }
-
-export { database };
 
 export function SectionHarness({
   sections,
@@ -53,9 +55,9 @@ export function SectionHarness({
   playbook?: Playbook;
   locale?: string;
 }) {
-  const { data } = usePanelState({ kind: 'frame' });
-  if (data.status !== 'ready') return <p>{data.status}</p>;
-  const { state } = data;
+  const { result } = usePanelState({ kind: 'frame' });
+  if (result.status !== 'ready') return <p>{result.status}</p>;
+  const state = result.data;
   if (!state.account || !state.contact) return <p>no account</p>;
   const accountState: AccountPanelState = { ...state, account: state.account, contact: state.contact };
   return (

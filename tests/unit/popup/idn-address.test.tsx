@@ -1,9 +1,11 @@
 /** A follow-up about a person on an IDN domain names them in Unicode in the popup. */
 import { render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../lib/background/db-connection';
 import { addFollowUp } from '../../../lib/db/follow-ups';
 import { local } from '../reminders/time-zone';
+import { fixClockAt } from '../support/clock';
+import { clearDataStores } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',
@@ -14,17 +16,11 @@ const { PopupApp } = await import('../../../components/popup/PopupApp');
 
 const BAKERY = 'xn--bckerei-hoffmann-vnb.de';
 const NOW = local(2025, 6, 12, 12);
-const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 
 describe('PopupApp with an IDN address', () => {
+  fixClockAt(NOW);
   beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-    const db = await database();
-    for (const store of STORES) await db.clear(store);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
+    await clearDataStores();
   });
 
   it('shows the account and the address in Unicode, keeping the stored address for hovering', async () => {

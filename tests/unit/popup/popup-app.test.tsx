@@ -1,11 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../lib/background/db-connection';
 import { changeStage, recordContactSeen } from '../../../lib/db/accounts';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { local } from '../reminders/time-zone';
+import { fixClockAt } from '../support/clock';
+import { clearDataStores } from '../support/database';
 
 vi.mock(
   '@/lib/messaging/messenger',
@@ -16,7 +18,6 @@ const { PopupApp } = await import('../../../components/popup/PopupApp');
 
 const NORTHWIND = 'northwind-trading.com';
 const jane = { email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', accountKey: NORTHWIND };
-const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 const NOW = local(2025, 6, 12, 12);
 let ids = 0;
 
@@ -33,15 +34,9 @@ const rows = () => screen.queryAllByTestId('popup-followup');
 const titles = () => rows().map((row) => within(row).getByTestId('popup-followup-title').textContent);
 
 describe('PopupApp', () => {
+  fixClockAt(NOW);
   beforeEach(async () => {
-    // Only the clock is faked: React and user events keep their real timers.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(NOW);
-    const db = await database();
-    for (const store of STORES) await db.clear(store);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
+    await clearDataStores();
   });
 
   it('says what to do when nothing is due, and links to the options', async () => {

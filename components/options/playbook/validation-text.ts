@@ -24,7 +24,7 @@ const PATTERNS: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^Not a JSON file: (.*)$/s, (m) => t('pbErrorNotJson', m[1] ?? '')],
 ];
 
-export function errorText(message: string): string {
+export function validationText(message: string): string {
   for (const [pattern, text] of PATTERNS) {
     const match = pattern.exec(message);
     if (match) return text(match);
