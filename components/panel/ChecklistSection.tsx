@@ -12,17 +12,33 @@ import { WriteError } from './WriteError';
  * The current stage's exit checklist: what must be true before the deal moves on. When every item is
  * ticked the section offers the move to the next stage.
  */
+/** A tick the rep made that the panel's state may not show yet; `settled` once its save finished. */
+interface PendingTick {
+  checked: boolean;
+  settled: boolean;
+}
+
 export function ChecklistSection({ state, playbook, locale }: AccountSectionProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const target = useAccountTarget(state);
   const { errors, busy, run } = useAccountWrite();
   const record = state.account.record;
-  // A tick shows at once; the background's state replaces it when the refresh arrives, and a failed
-  // save takes it back.
-  const [pendingTicks, setPendingTicks] = useState<Readonly<Record<string, boolean>>>({});
-  useEffect(() => setPendingTicks({}), [record]);
+  // A tick shows at once and stays until the background's state agrees with it or its save has
+  // finished: a refresh caused by an earlier tick must not flip back an untick still being saved. A
+  // failed save takes the tick back.
+  const [pendingTicks, setPendingTicks] = useState<Readonly<Record<string, PendingTick>>>({});
   const place = stagePlace(playbook, record);
+  const stageId = place.kind === 'known' ? place.stage.id : undefined;
+  useEffect(() => {
+    const saved = new Set(stageId === undefined ? [] : (record?.checklist[stageId] ?? []));
+    setPendingTicks((previous) => {
+      const kept = Object.entries(previous).filter(
+        ([itemId, tick]) => !tick.settled && saved.has(itemId) !== tick.checked,
+      );
+      return kept.length === Object.keys(previous).length ? previous : Object.fromEntries(kept);
+    });
+  }, [record, stageId]);
 
   async function moveTo(stage: Stage) {
     if (busy.has('advance')) return;
@@ -59,7 +75,7 @@ export function ChecklistSection({ state, playbook, locale }: AccountSectionProp
 
   const { stage, next } = place;
   const saved = new Set(record?.checklist[stage.id] ?? []);
-  const isTicked = (itemId: string) => pendingTicks[itemId] ?? saved.has(itemId);
+  const isTicked = (itemId: string) => pendingTicks[itemId]?.checked ?? saved.has(itemId);
   const total = stage.checklist.length;
   // Ids ticked for items the playbook has since dropped do not count.
   const done = stage.checklist.filter((item) => isTicked(item.id)).length;
@@ -101,15 +117,17 @@ export function ChecklistSection({ state, playbook, locale }: AccountSectionProp
                       type="checkbox"
                       checked={isTicked(item.id)}
                       onChange={(event) => {
-                        const checked = event.target.checked;
-                        setPendingTicks((previous) => ({ ...previous, [item.id]: checked }));
+                        const tick: PendingTick = { checked: event.target.checked, settled: false };
+                        setPendingTicks((previous) => ({ ...previous, [item.id]: tick }));
                         void run(errorKey, () =>
-                          panelActions.setChecklistItem(target, stage.id, item.id, checked),
+                          panelActions.setChecklistItem(target, stage.id, item.id, tick.checked),
                         ).then((saved) => {
-                          if (saved) return;
                           setPendingTicks((previous) => {
+                            // A later click on the same item owns it now.
+                            if (previous[item.id] !== tick) return previous;
                             const next = { ...previous };
-                            delete next[item.id];
+                            if (saved) next[item.id] = { ...tick, settled: true };
+                            else delete next[item.id];
                             return next;
                           });
                         });

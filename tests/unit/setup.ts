@@ -1,9 +1,14 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach } from 'vitest';
 import { getMessage } from './support/i18n';
+
+// The machines these run on are shared: a first render that loads every module can take over the
+// library's default second. Waiting longer changes nothing for a test that passes, only for one that
+// would have failed on a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 function installI18n(): void {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
