@@ -3,7 +3,8 @@
  * write throws: callers show the message where the rep acted, and nothing is half-applied.
  */
 import { sendMessage } from './messaging/messenger';
-import type { AddFollowUpRequest, UpdateFollowUpRequest } from './messaging/protocol';
+import type { FollowUpRecord } from './db/records';
+import type { AddFollowUpRequest, EditFollowUpRequest, UpdateFollowUpRequest } from './messaging/protocol';
 
 export interface AccountTarget {
   accountKey: string;
@@ -22,4 +23,7 @@ export const panelActions = {
   addFollowUp: (target: AccountTarget, followUp: Omit<AddFollowUpRequest, 'accountKey' | 'contactEmail'>) =>
     sendMessage('addFollowUp', { ...target, ...followUp }),
   updateFollowUp: (request: UpdateFollowUpRequest) => sendMessage('updateFollowUp', request),
+  editFollowUp: (request: EditFollowUpRequest) => sendMessage('editFollowUp', request),
+  deleteFollowUp: (id: string) => sendMessage('deleteFollowUp', { id }),
+  restoreFollowUp: (followUp: FollowUpRecord) => sendMessage('restoreFollowUp', { followUp }),
 };

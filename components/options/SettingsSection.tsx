@@ -11,6 +11,7 @@ import { AccountAliases } from './settings/AccountAliases';
 import { CustomSites } from './settings/CustomSites';
 import { ListSetting, type Parsed } from './settings/ListSetting';
 import { RemindersSetting } from './settings/RemindersSetting';
+import { WeekendSetting } from './settings/WeekendSetting';
 import { useSettings } from './settings/useSettings';
 // Buttons, fields and confirmations share the playbook editor's look.
 import './playbook-editor.css';
@@ -207,6 +208,11 @@ export function SettingsSection() {
       <section className="ds-set-part" aria-labelledby={`${headingId}-reminders`}>
         <h3 id={`${headingId}-reminders`}>{t('setRemindersHeading')}</h3>
         <RemindersSetting view={view} save={save} />
+      </section>
+
+      <section className="ds-set-part" aria-labelledby={`${headingId}-weekend`}>
+        <h3 id={`${headingId}-weekend`}>{t('setWeekendHeading')}</h3>
+        <WeekendSetting view={view} save={save} />
       </section>
     </section>
   );

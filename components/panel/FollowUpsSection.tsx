@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import {
   dueState,
   inThreeDaysMorning,
@@ -10,10 +10,12 @@ import {
 } from '@/lib/dates/due';
 import { formatAbsoluteDue, formatRelativeDue } from '@/lib/dates/format';
 import type { FollowUpRecord } from '@/lib/db/records';
+import { followUpIcs, icsFileName } from '@/lib/follow-ups/ics';
 import { t } from '@/lib/i18n';
 import type { UpdateFollowUpRequest } from '@/lib/messaging/protocol';
 import { panelActions, type AccountTarget } from '@/lib/panel-actions';
 import { Field } from '../shared/Field';
+import { saveBlob } from '../shared/save-blob';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
 import { useNow } from './useNow';
@@ -21,6 +23,12 @@ import { WriteError } from './WriteError';
 
 /** Relative due texts ("in 5 minutes") are refreshed this often. */
 const CLOCK_REFRESH_MS = 30_000;
+
+/** How long "Undo" stays after a follow-up is deleted. */
+export const UNDO_MS = 8_000;
+
+/** The longest part of a title the delete and undo announcements read out. */
+const ANNOUNCED_TITLE_MAX = 80;
 
 const QUICK_PICKS = [
   { key: 'tomorrow', label: () => t('followUpPickTomorrow'), hint: undefined, at: tomorrowMorning },
@@ -34,6 +42,22 @@ const QUICK_PICKS = [
 ] as const;
 
 const defaultDue = () => toDateTimeLocalValue(tomorrowMorning(new Date()));
+
+function shortTitle(title: string): string {
+  const characters = [...title];
+  return characters.length > ANNOUNCED_TITLE_MAX
+    ? `${characters.slice(0, ANNOUNCED_TITLE_MAX).join('')}…`
+    : title;
+}
+
+/** The follow-up's contact as a calendar event names them: `Jane Cooper <jane@…>`, or the address. */
+function contactText(state: AccountSectionProps['state'], email: string | undefined): string | undefined {
+  if (!email) return undefined;
+  const person =
+    state.account.people.find((candidate) => candidate.email === email) ??
+    (state.contact?.email === email ? state.contact : undefined);
+  return person?.name ? `${person.name} <${email}>` : email;
+}
 
 /** Splits the account's follow-ups into what the section shows apart. */
 export function groupFollowUps(followUps: readonly FollowUpRecord[]) {
@@ -160,6 +184,196 @@ interface ItemProps {
   busy: boolean;
   error: string | undefined;
   onAction: (request: UpdateFollowUpRequest, removesItem: boolean) => void;
+  /** Saves an edit of the title and due time; resolves to true once saved. */
+  onEdit: (edit: { title: string; due: number }) => Promise<boolean>;
+  onDelete: () => void;
+  onCalendar: () => void;
+}
+
+/** The title and due time of one follow-up, edited in its row. */
+function EditFollowUpForm({
+  followUp,
+  busy,
+  error,
+  onSave,
+  onCancel,
+}: {
+  followUp: FollowUpRecord;
+  busy: boolean;
+  error: string | undefined;
+  onSave: (edit: { title: string; due: number }) => void;
+  onCancel: () => void;
+}) {
+  const [title, setTitle] = useState(followUp.title);
+  const [due, setDue] = useState(() => toDateTimeLocalValue(followUp.due));
+  const [titleInvalid, setTitleInvalid] = useState(false);
+  const [dueInvalid, setDueInvalid] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  const dueInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    titleInput.current?.focus();
+  }, []);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = title.trim();
+    const dueAt = parseDateTimeLocalValue(due);
+    setTitleInvalid(trimmed === '');
+    setDueInvalid(dueAt === null);
+    if (trimmed === '') {
+      titleInput.current?.focus();
+      return;
+    }
+    if (dueAt === null) {
+      dueInput.current?.focus();
+      return;
+    }
+    onSave({ title: trimmed, due: dueAt });
+  }
+
+  function cancelOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onCancel();
+  }
+
+  return (
+    <form
+      className="ds-followup-form ds-followup-edit"
+      data-testid="followup-edit-form"
+      aria-label={t('followUpEditHeading')}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape}
+    >
+      <Field label={t('followUpTitleLabel')} error={titleInvalid ? t('followUpTitleRequired') : null}>
+        {(control) => (
+          <input
+            {...control}
+            ref={titleInput}
+            data-testid="followup-edit-title"
+            className="ds-input ds-followup-input"
+            type="text"
+            value={title}
+            maxLength={10_000}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              if (titleInvalid && event.target.value.trim() !== '') setTitleInvalid(false);
+            }}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('followUpDueLabel')}
+        labelClassName="ds-label ds-followup-due-label"
+        error={dueInvalid ? t('followUpDueInvalid') : null}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={dueInput}
+            data-testid="followup-edit-due"
+            className="ds-input ds-followup-input"
+            type="datetime-local"
+            value={due}
+            onChange={(event) => {
+              setDue(event.target.value);
+              if (dueInvalid && parseDateTimeLocalValue(event.target.value) !== null) setDueInvalid(false);
+            }}
+          />
+        )}
+      </Field>
+      <div className="ds-followup-edit-buttons">
+        <button type="submit" className="ds-button" data-testid="followup-edit-save" disabled={busy}>
+          {t('followUpEditSave')}
+        </button>
+        <button
+          type="button"
+          className="ds-followup-chip"
+          data-testid="followup-edit-cancel"
+          onClick={onCancel}
+        >
+          {t('followUpEditCancel')}
+        </button>
+      </div>
+      <WriteError message={error} />
+    </form>
+  );
+}
+
+/**
+ * Whether an item shows its edit form; closing it puts keyboard focus back on the item's edit button.
+ */
+function useInlineEdit() {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+  return {
+    editing,
+    editButton,
+    open: () => setEditing(true),
+    close: () => {
+      returnFocus.current = true;
+      setEditing(false);
+    },
+  };
+}
+
+/** Edit, add to calendar and delete: what every pending follow-up offers besides its own actions. */
+function FollowUpTools({
+  describedBy,
+  busy,
+  editButton,
+  onEdit,
+  onCalendar,
+  onDelete,
+}: {
+  describedBy: string;
+  busy: boolean;
+  editButton?: React.Ref<HTMLButtonElement>;
+  onEdit?: () => void;
+  onCalendar?: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <div className="ds-followup-actions ds-followup-tools">
+      {onEdit ? (
+        <button
+          ref={editButton}
+          type="button"
+          className="ds-followup-chip"
+          data-testid="followup-edit"
+          disabled={busy}
+          aria-describedby={describedBy}
+          onClick={onEdit}
+        >
+          {t('followUpEdit')}
+        </button>
+      ) : null}
+      {onCalendar ? (
+        <ActionChip
+          testId="followup-ics"
+          label={t('followUpIcs')}
+          describedBy={describedBy}
+          disabled={false}
+          onClick={onCalendar}
+        />
+      ) : null}
+      <ActionChip
+        testId="followup-delete"
+        label={t('followUpDelete')}
+        describedBy={describedBy}
+        disabled={busy}
+        onClick={onDelete}
+      />
+    </div>
+  );
 }
 
 function DueText({ due, now, locale }: { due: number; now: number; locale: string }) {
@@ -213,8 +427,9 @@ function ActionChip({ testId, label, describedBy, disabled, primary = false, onC
   );
 }
 
-function OpenItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
+function OpenItem({ followUp, now, locale, busy, error, onAction, onEdit, onDelete, onCalendar }: ItemProps) {
   const id = useId();
+  const edit = useInlineEdit();
   // The new due time is taken when the chip is clicked, not when the item was rendered.
   const snoozeUntil = (later: (from: Date) => Date) => () =>
     onAction({ id: followUp.id, action: 'snooze', until: later(new Date()).getTime() }, false);
@@ -225,81 +440,132 @@ function OpenItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
       data-testid="followup-item"
       data-followup-id={followUp.id}
     >
-      <div className="ds-followup-row">
-        <input
-          type="checkbox"
-          className="ds-followup-check"
-          data-testid="followup-done"
-          checked={false}
-          disabled={busy}
-          aria-label={t('followUpMarkDone')}
-          aria-describedby={`${id}-title`}
-          onChange={() => onAction({ id: followUp.id, action: 'done' }, true)}
+      {edit.editing ? (
+        <EditFollowUpForm
+          followUp={followUp}
+          busy={busy}
+          error={error}
+          onSave={(changes) => void onEdit(changes).then((saved) => saved && edit.close())}
+          onCancel={edit.close}
         />
-        <div className="ds-followup-main">
-          <FollowUpTitle id={`${id}-title`} title={followUp.title} />
-          <DueText due={followUp.due} now={now} locale={locale} />
-        </div>
-      </div>
-      <div className="ds-followup-actions" role="group" aria-label={t('followUpSnooze')}>
-        <span className="ds-small ds-muted" aria-hidden="true">
-          {t('followUpSnooze')}:
-        </span>
-        <ActionChip
-          testId="followup-snooze-hour"
-          label={t('followUpSnoozeHour')}
-          describedBy={`${id}-title`}
-          disabled={busy}
-          onClick={snoozeUntil(oneHourLater)}
-        />
-        <ActionChip
-          testId="followup-snooze-tomorrow"
-          label={t('followUpPickTomorrow')}
-          describedBy={`${id}-title`}
-          disabled={busy}
-          onClick={snoozeUntil(tomorrowMorning)}
-        />
-      </div>
-      <WriteError message={error} />
+      ) : (
+        <>
+          <div className="ds-followup-row">
+            <input
+              type="checkbox"
+              className="ds-followup-check"
+              data-testid="followup-done"
+              checked={false}
+              disabled={busy}
+              aria-label={t('followUpMarkDone')}
+              aria-describedby={`${id}-title`}
+              onChange={() => onAction({ id: followUp.id, action: 'done' }, true)}
+            />
+            <div className="ds-followup-main">
+              <FollowUpTitle id={`${id}-title`} title={followUp.title} />
+              <DueText due={followUp.due} now={now} locale={locale} />
+            </div>
+          </div>
+          <div className="ds-followup-actions" role="group" aria-label={t('followUpSnooze')}>
+            <span className="ds-small ds-muted" aria-hidden="true">
+              {t('followUpSnooze')}:
+            </span>
+            <ActionChip
+              testId="followup-snooze-hour"
+              label={t('followUpSnoozeHour')}
+              describedBy={`${id}-title`}
+              disabled={busy}
+              onClick={snoozeUntil(oneHourLater)}
+            />
+            <ActionChip
+              testId="followup-snooze-tomorrow"
+              label={t('followUpPickTomorrow')}
+              describedBy={`${id}-title`}
+              disabled={busy}
+              onClick={snoozeUntil(tomorrowMorning)}
+            />
+          </div>
+          <FollowUpTools
+            describedBy={`${id}-title`}
+            busy={busy}
+            editButton={edit.editButton}
+            onEdit={edit.open}
+            onCalendar={onCalendar}
+            onDelete={onDelete}
+          />
+          <WriteError message={error} />
+        </>
+      )}
     </li>
   );
 }
 
-function ProposedItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
+function ProposedItem({
+  followUp,
+  now,
+  locale,
+  busy,
+  error,
+  onAction,
+  onEdit,
+  onDelete,
+  onCalendar,
+}: ItemProps) {
   const id = useId();
+  const edit = useInlineEdit();
   return (
     <li
       className="ds-followup ds-followup-proposed"
       data-testid="followup-proposal"
       data-followup-id={followUp.id}
     >
-      <div className="ds-followup-main">
-        <FollowUpTitle id={`${id}-title`} title={followUp.title} />
-        <DueText due={followUp.due} now={now} locale={locale} />
-      </div>
-      <div className="ds-followup-actions">
-        <ActionChip
-          testId="followup-accept"
-          label={t('followUpAccept')}
-          describedBy={`${id}-title`}
-          disabled={busy}
-          primary
-          onClick={() => onAction({ id: followUp.id, action: 'accept' }, true)}
+      {edit.editing ? (
+        <EditFollowUpForm
+          followUp={followUp}
+          busy={busy}
+          error={error}
+          onSave={(changes) => void onEdit(changes)}
+          onCancel={edit.close}
         />
-        <ActionChip
-          testId="followup-dismiss"
-          label={t('followUpDismiss')}
-          describedBy={`${id}-title`}
-          disabled={busy}
-          onClick={() => onAction({ id: followUp.id, action: 'dismiss' }, true)}
-        />
-      </div>
-      <WriteError message={error} />
+      ) : (
+        <>
+          <div className="ds-followup-main">
+            <FollowUpTitle id={`${id}-title`} title={followUp.title} />
+            <DueText due={followUp.due} now={now} locale={locale} />
+          </div>
+          <div className="ds-followup-actions">
+            <ActionChip
+              testId="followup-accept"
+              label={t('followUpAccept')}
+              describedBy={`${id}-title`}
+              disabled={busy}
+              primary
+              onClick={() => onAction({ id: followUp.id, action: 'accept' }, true)}
+            />
+            <ActionChip
+              testId="followup-dismiss"
+              label={t('followUpDismiss')}
+              describedBy={`${id}-title`}
+              disabled={busy}
+              onClick={() => onAction({ id: followUp.id, action: 'dismiss' }, true)}
+            />
+          </div>
+          <FollowUpTools
+            describedBy={`${id}-title`}
+            busy={busy}
+            editButton={edit.editButton}
+            onEdit={edit.open}
+            onCalendar={onCalendar}
+            onDelete={onDelete}
+          />
+          <WriteError message={error} />
+        </>
+      )}
     </li>
   );
 }
 
-function DoneItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
+function DoneItem({ followUp, now, locale, busy, error, onAction, onDelete }: ItemProps) {
   const id = useId();
   const doneAt = followUp.doneAt ?? followUp.updatedAt;
   return (
@@ -325,6 +591,7 @@ function DoneItem({ followUp, now, locale, busy, error, onAction }: ItemProps) {
           onClick={() => onAction({ id: followUp.id, action: 'reopen' }, true)}
         />
       </div>
+      <FollowUpTools describedBy={`${id}-title`} busy={busy} onDelete={onDelete} />
       <WriteError message={error} />
     </li>
   );
@@ -338,6 +605,53 @@ export function FollowUpsSection({ state, locale }: AccountSectionProps) {
   const now = useNow(CLOCK_REFRESH_MS);
   const heading = useRef<HTMLHeadingElement>(null);
   const { open, proposed, done } = useMemo(() => groupFollowUps(state.followUps), [state.followUps]);
+  const [undoRow, setUndoRow] = useState<FollowUpRecord | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const announcementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => () => clearTimeout(announcementTimer.current), []);
+
+  /** Says `text` in the status region for a while; with a row, offers to bring it back meanwhile. */
+  function announce(text: string, row: FollowUpRecord | null) {
+    clearTimeout(announcementTimer.current);
+    setAnnouncement(text);
+    setUndoRow(row);
+    announcementTimer.current = setTimeout(() => {
+      setAnnouncement('');
+      setUndoRow(null);
+    }, UNDO_MS);
+  }
+
+  async function deleteItem(key: string, followUp: FollowUpRecord) {
+    let deleted: FollowUpRecord | null = null;
+    const ok = await run(key, async () => {
+      deleted = await panelActions.deleteFollowUp(followUp.id);
+    });
+    if (!ok) return;
+    heading.current?.focus();
+    if (deleted) announce(t('followUpDeleted', shortTitle(followUp.title)), deleted);
+  }
+
+  async function undoDelete(row: FollowUpRecord) {
+    if (await run('undo', () => panelActions.restoreFollowUp(row))) {
+      announce(t('followUpRestored', shortTitle(row.title)), null);
+    }
+  }
+
+  function downloadCalendar(followUp: FollowUpRecord) {
+    const account = state.account.record?.displayName;
+    const text = followUpIcs({
+      followUp,
+      account:
+        account && account !== state.account.displayKey
+          ? `${account} (${state.account.displayKey})`
+          : state.account.displayKey,
+      contact: contactText(state, followUp.contactEmail),
+      now: Date.now(),
+      labels: { account: t('followUpIcsAccount'), contact: t('followUpIcsContact') },
+    });
+    saveBlob(new Blob([text], { type: 'text/calendar;charset=utf-8' }), icsFileName(followUp.title));
+  }
 
   const itemProps = (followUp: FollowUpRecord): ItemProps => {
     const key = `item:${followUp.id}`;
@@ -353,6 +667,9 @@ export function FollowUpsSection({ state, locale }: AccountSectionProps) {
           if (ok && removesItem) heading.current?.focus();
         });
       },
+      onEdit: (edit) => run(key, () => panelActions.editFollowUp({ id: followUp.id, ...edit })),
+      onDelete: () => void deleteItem(key, followUp),
+      onCalendar: () => downloadCalendar(followUp),
     };
   };
 
@@ -363,6 +680,21 @@ export function FollowUpsSection({ state, locale }: AccountSectionProps) {
           {t('followUpsHeading')}
         </h2>
       </div>
+      <div className="ds-followup-undo" role="status" data-testid="followup-undo-status">
+        {announcement ? <span>{announcement}</span> : null}
+        {undoRow ? (
+          <button
+            type="button"
+            className="ds-followup-chip ds-followup-chip-primary"
+            data-testid="followup-undo"
+            disabled={busy.has('undo')}
+            onClick={() => void undoDelete(undoRow)}
+          >
+            {t('followUpUndo')}
+          </button>
+        ) : null}
+      </div>
+      <WriteError message={errors.undo} />
       <AddFollowUpForm target={target} />
 
       {open.length === 0 ? (

@@ -91,6 +91,71 @@ export async function applyFollowUpAction(
   });
 }
 
+/** What the rep may change on a follow-up from the panel. */
+export interface FollowUpEdit {
+  title: string;
+  due: number;
+}
+
+/**
+ * Changes a follow-up's title and due time. The row is checked with the stored schema before it is
+ * written; a new due time ends a snooze. A proposal from the cadence that the rep edits becomes their
+ * own open follow-up. Returns the row as it is now (undefined when there is none).
+ */
+export async function editFollowUp(
+  db: Db,
+  id: string,
+  edit: FollowUpEdit,
+  now: number,
+): Promise<FollowUpRecord | undefined> {
+  return inTransaction(db, ['followUps'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('followUps');
+    const current = validRow(followUpRecordSchema, 'followUps', await store.get(id), id);
+    if (!current) return undefined;
+    const next: FollowUpRecord = { ...current, title: edit.title, due: edit.due, updatedAt: now };
+    if (edit.due !== current.due) delete next.snoozedUntil;
+    if (current.status === 'proposed') {
+      next.status = 'open';
+      next.source = 'manual';
+      delete next.planStepId;
+    }
+    const row = checkedRow(followUpRecordSchema, 'followUps', next);
+    await store.put(row);
+    return row;
+  });
+}
+
+/**
+ * Deletes a follow-up and returns the row as it was, so the rep can undo (undefined when there was none).
+ * A stored row that fails the schema is deleted too, and comes back as undefined.
+ */
+export async function deleteFollowUp(db: Db, id: string): Promise<FollowUpRecord | undefined> {
+  return inTransaction(db, ['followUps'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('followUps');
+    const stored: unknown = await store.get(id);
+    if (stored === undefined) return undefined;
+    await store.delete(id);
+    return validRow(followUpRecordSchema, 'followUps', stored, id);
+  });
+}
+
+/**
+ * Puts back a follow-up exactly as `deleteFollowUp` returned it (the undo of a delete). The row is checked
+ * with the stored schema; its account is recreated if it went away meanwhile.
+ */
+export async function restoreFollowUp(db: Db, row: FollowUpRecord, now: number): Promise<FollowUpRecord> {
+  const followUp = checkedRow(followUpRecordSchema, 'followUps', row);
+  return inTransaction(db, ['accounts', 'contacts', 'followUps'], 'readwrite', async (tx) => {
+    await ensureAccount(
+      { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') },
+      followUp.accountKey,
+      now,
+    );
+    await tx.objectStore('followUps').put(followUp);
+    return followUp;
+  });
+}
+
 /** An account's follow-ups: proposals and open ones by due time, then the 20 most recently done. */
 export async function listAccountFollowUps(db: Db, accountKey: string): Promise<FollowUpRecord[]> {
   const rows = validRows(

@@ -21,6 +21,7 @@ import {
   instantSchema,
   nameSchema,
   playbookIdSchema,
+  followUpRecordSchema,
   recordIdSchema,
   spinTypeSchema,
   type FollowUpRecord,
@@ -56,7 +57,7 @@ import {
   parseOwnDomain,
   parseOwnEmail,
 } from '../settings/validate';
-import { clockTimeSchema, LANGUAGES } from '../settings/schema';
+import { clockTimeSchema, LANGUAGES, weekendDaysSchema } from '../settings/schema';
 import {
   DOMAIN_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
@@ -115,6 +116,7 @@ const accountSetting = z
   .string()
   .max(EMAIL_MAX_LENGTH)
   .refine((value) => parseAccountKeyInput(value) !== null, 'Not an account');
+const followUpTitle = z.string().trim().min(1, 'A follow-up needs a title.').max(FOLLOW_UP_TITLE_MAX_LENGTH);
 /** Account changes from the panel; `contactEmail` records who the rep was looking at. */
 const accountChange = { accountKey: accountKeySchema, contactEmail: emailSchema.optional() };
 
@@ -223,7 +225,7 @@ export const messages = {
     PANEL,
     z.object({
       ...accountChange,
-      title: z.string().trim().min(1, 'A follow-up needs a title.').max(FOLLOW_UP_TITLE_MAX_LENGTH),
+      title: followUpTitle,
       due: instantSchema,
     }),
   ).returns<FollowUpRecord>(),
@@ -237,6 +239,18 @@ export const messages = {
       until: instantSchema.optional(),
     }),
   ).returns<void>(),
+  editFollowUp: message(
+    PANEL,
+    z.object({
+      id: recordIdSchema,
+      title: followUpTitle,
+      due: instantSchema,
+    }),
+  ).returns<FollowUpRecord | null>(),
+  /** Answers with the deleted row (null when there was none), which `restoreFollowUp` puts back. */
+  deleteFollowUp: message(PANEL, z.object({ id: recordIdSchema })).returns<FollowUpRecord | null>(),
+  /** The undo of a delete: the row exactly as `deleteFollowUp` answered it. */
+  restoreFollowUp: message(PANEL, z.object({ followUp: followUpRecordSchema })).returns<void>(),
 
   // popup → background
   getPopupFollowUps: message(EXTENSION_PAGES, NO_PAYLOAD).returns<PopupFollowUps>(),
@@ -312,6 +326,8 @@ export const messages = {
       disabledSites: z.array(siteId).max(50).optional(),
       remindersEnabled: z.boolean().optional(),
       quietHours: z.object({ enabled: z.boolean(), start: clockTimeSchema, end: clockTimeSchema }).optional(),
+      /** The days cadences skip; null follows the browser's region. */
+      weekendDays: weekendDaysSchema.nullable().optional(),
     }),
   ).returns<SettingsView>(),
   // A host as the rep typed it (perhaps a whole URL): checked by the handler, which says what is wrong.

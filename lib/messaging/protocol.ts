@@ -17,6 +17,7 @@ export type SaveNoteRequest = RequestOf<'saveNote'>;
 export type SaveNoteResult = ResultOf<'saveNote'>;
 export type AddFollowUpRequest = RequestOf<'addFollowUp'>;
 export type UpdateFollowUpRequest = RequestOf<'updateFollowUp'>;
+export type EditFollowUpRequest = RequestOf<'editFollowUp'>;
 /** Accounts in a stage the saved playbook no longer has move to a stage it has. */
 export type StageMove = RequestOf<'savePlaybook'>['stageMoves'][number];
 /** The fields to change; the rest stay as they are. Custom sites have messages of their own. */

@@ -7,6 +7,12 @@ export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 /** The interface languages: the browser's (`auto`), or one the rep chose. */
 export const LANGUAGES = ['auto', 'en', 'zh-CN'] as const;
 
+/** The rep's own weekend: distinct ISO weekdays, leaving at least one working day. */
+export const weekendDaysSchema = z
+  .array(z.number().int().min(1).max(7))
+  .max(6)
+  .refine((days) => new Set(days).size === days.length, 'Each weekday once');
+
 export const settingsSchema = z.object({
   /** The interface language: the browser's (`auto`), or one the rep chose. */
   language: z.enum(LANGUAGES).catch('auto'),
@@ -26,6 +32,11 @@ export const settingsSchema = z.object({
   quietHours: z
     .object({ enabled: z.boolean(), start: clockTimeSchema, end: clockTimeSchema })
     .catch({ enabled: false, start: '20:00', end: '08:00' }),
+  /**
+   * The days cadences skip, as ISO weekdays (1 = Monday … 7 = Sunday); null follows the region of the
+   * browser's locale. At most six: a week needs a working day.
+   */
+  weekendDays: weekendDaysSchema.nullable().catch(null),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

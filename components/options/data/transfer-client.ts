@@ -7,23 +7,10 @@ import { splitText } from '@/lib/data-transfer/chunks';
 import { MAX_IMPORT_BYTES, TRANSFER_CHUNK_CHARS } from '@/lib/data-transfer/limits';
 import type { ExportKind, ImportProblem, PreparedExport } from '@/lib/data-transfer/types';
 import { sendMessage } from '@/lib/messaging/messenger';
+import { saveBlob } from '../../shared/save-blob';
 
 export interface SavedExport extends PreparedExport {
   bytes: number;
-}
-
-/** Hands a Blob to the browser's download machinery under a file name. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download reads the Blob after the click returns; revoking at once can cancel it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export async function downloadExport(kind: ExportKind, locale: string): Promise<SavedExport> {

@@ -71,6 +71,7 @@ function normalizedPatch(patch: SettingsPatch): SettingsPatch {
     }
     next.accountAliases = aliases;
   }
+  if (patch.weekendDays) next.weekendDays = unique(patch.weekendDays).sort((a, b) => a - b);
   if (patch.disabledSites) next.disabledSites = unique(patch.disabledSites.filter((id) => siteIds.has(id)));
   return next;
 }

@@ -3,7 +3,15 @@
  * asked, and follow-ups (the popup marks follow-ups done too). Each write tells every open panel on the
  * account, and records the person the rep was looking at.
  */
-import { addFollowUp, applyFollowUpAction, type FollowUpAction } from '../../db/follow-ups';
+import {
+  addFollowUp,
+  applyFollowUpAction,
+  deleteFollowUp,
+  editFollowUp,
+  restoreFollowUp,
+  type FollowUpAction,
+} from '../../db/follow-ups';
+import { browserLocale, businessDaysLaterAt, weekendFor } from '../../dates/business-days';
 import { changeStage, updateAccount, withChecklistItem } from '../../db/accounts';
 import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
@@ -18,8 +26,7 @@ import { readPlaybook } from '../playbook-store';
 import { followUpsChanged } from '../reminders';
 import type { Handlers } from '../router';
 import { panelTabId } from '../sender';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { readSettings } from '../settings-store';
 
 /** Saves one autosaved note edit and tells every open panel on that account. */
 export async function saveNote(request: NoteEdit, tabId?: number): Promise<NoteSaveOutcome> {
@@ -39,13 +46,6 @@ export async function listOlderNotes(request: PayloadOf<'listOlderNotes'>): Prom
   return listNotesBefore(await database(), request.accountKey, request.before, request.limit);
 }
 
-/** Follow-ups fall due at 9:00 local time on their day, when a rep starts work. */
-function dueOnDay(now: number, offsetDays: number): number {
-  const due = new Date(now + offsetDays * DAY_MS);
-  due.setHours(9, 0, 0, 0);
-  return due.getTime();
-}
-
 export async function setStage(
   request: PayloadOf<'setStage'>,
   now = Date.now(),
@@ -56,6 +56,8 @@ export async function setStage(
     throw new Error(`The playbook has no stage "${request.stageId}".`);
   }
   const cadence = playbook.cadences.find((candidate) => candidate.stageId === request.stageId);
+  // Steps count business days on the local calendar and fall due at 9:00, when a rep starts work.
+  const weekend = weekendFor((await readSettings()).weekendDays, browserLocale());
   await changeStage(
     await database(),
     {
@@ -65,7 +67,7 @@ export async function setStage(
       proposals: (cadence?.steps ?? []).map((step) => ({
         stepId: step.id,
         title: localized(step.title, request.locale),
-        due: dueOnDay(now, step.offsetDays),
+        due: businessDaysLaterAt(new Date(now), step.offsetDays, weekend).getTime(),
       })),
     },
     now,
@@ -165,6 +167,38 @@ export async function updateFollowUp(request: PayloadOf<'updateFollowUp'>): Prom
   void followUpsChanged();
 }
 
+/** Changes a follow-up's title and due time; tells every open panel on its account. */
+export async function editFollowUpFor(request: PayloadOf<'editFollowUp'>): Promise<FollowUpRecord | null> {
+  const edited = await editFollowUp(
+    await database(),
+    request.id,
+    { title: request.title.trim(), due: request.due },
+    Date.now(),
+  );
+  if (!edited) throw new Error('This follow-up no longer exists.');
+  broadcastDataChanged({ accountKeys: [edited.accountKey] });
+  void followUpsChanged();
+  return edited;
+}
+
+/** Deletes a follow-up and answers with the row as it was, for the panel's undo. */
+export async function deleteFollowUpFor(
+  request: PayloadOf<'deleteFollowUp'>,
+): Promise<FollowUpRecord | null> {
+  const deleted = await deleteFollowUp(await database(), request.id);
+  if (deleted) broadcastDataChanged({ accountKeys: [deleted.accountKey] });
+  // Its reminder, the badge and "today" must forget it.
+  void followUpsChanged();
+  return deleted ?? null;
+}
+
+/** The undo of a delete: puts the row back exactly as it was. */
+export async function restoreFollowUpFor(request: PayloadOf<'restoreFollowUp'>): Promise<void> {
+  const restored = await restoreFollowUp(await database(), request.followUp, Date.now());
+  broadcastDataChanged({ accountKeys: [restored.accountKey] });
+  void followUpsChanged();
+}
+
 export const panelWriteHandlers = {
   saveNote: (request, caller) => saveNote(request, panelTabId(caller)),
   listOlderNotes: (request) => listOlderNotes(request),
@@ -174,4 +208,7 @@ export const panelWriteHandlers = {
   logQuestion: (request, caller) => logQuestion(request, panelTabId(caller)),
   addFollowUp: (request, caller) => addFollowUpFor(request, panelTabId(caller)),
   updateFollowUp: (request) => updateFollowUp(request),
+  editFollowUp: (request) => editFollowUpFor(request),
+  deleteFollowUp: (request) => deleteFollowUpFor(request),
+  restoreFollowUp: (request) => restoreFollowUpFor(request),
 } satisfies Partial<Handlers>;

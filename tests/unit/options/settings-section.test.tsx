@@ -149,4 +149,30 @@ describe('SettingsSection', () => {
     await userEvent.click(screen.getByTestId('quiet-switch'));
     await waitFor(async () => expect((await readSettings()).quietHours.enabled).toBe(true));
   });
+
+  it("follows the region's weekend, or seven checkboxes of the rep's own", async () => {
+    await renderSettings();
+    const setting = screen.getByTestId('weekend-setting');
+    const region = within(setting).getByTestId('weekend-region');
+    expect(region).toBeChecked();
+    expect(region).toHaveAccessibleName(/Use my region's weekend \(.+\)/);
+    const days = within(setting).getAllByTestId('weekend-day');
+    expect(days).toHaveLength(7);
+    expect(days.map((day) => day.getAttribute('data-day'))).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(days[0]).toHaveAccessibleName('Monday');
+    for (const day of days) expect(day).toBeDisabled();
+
+    await userEvent.click(within(setting).getByTestId('weekend-custom'));
+    await waitFor(async () => expect((await readSettings()).weekendDays).not.toBeNull());
+    const custom = (await readSettings()).weekendDays!;
+    const friday = within(setting).getAllByTestId('weekend-day')[4]!;
+    await waitFor(() => expect(friday).toBeEnabled());
+    if (!custom.includes(5)) await userEvent.click(friday);
+    const sunday = within(setting).getAllByTestId('weekend-day')[6]!;
+    if (custom.includes(7)) await userEvent.click(sunday);
+    await waitFor(async () => expect((await readSettings()).weekendDays).toEqual([5, 6]));
+
+    await userEvent.click(region);
+    await waitFor(async () => expect((await readSettings()).weekendDays).toBeNull());
+  });
 });

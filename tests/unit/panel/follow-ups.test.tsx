@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOUR_MS, toDateTimeLocalValue, tomorrowMorning } from '../../../lib/dates/due';
 import { listAccountFollowUps } from '../../../lib/db/follow-ups';
-import { FollowUpsSection } from '../../../components/panel/FollowUpsSection';
+import { FollowUpsSection, UNDO_MS } from '../../../components/panel/FollowUpsSection';
 import { fixClockAt } from '../support/clock';
 import { eventually } from '../support/eventually';
 import {
@@ -183,6 +184,140 @@ describe('FollowUpsSection', () => {
     await userEvent.click(within(second).getByTestId('followup-dismiss'));
     const rows = await eventually(stored, (list) => !list.some((row) => row.id === secondId));
     expect(rows.map((row) => row.status).sort()).toEqual(['open', 'proposed']);
+  });
+
+  it('edits the title and due time in the row, checking both, and cancels with Escape', async () => {
+    renderSection();
+    await addThroughForm('Send the quote');
+    const item = await screen.findByTestId('followup-item');
+    const edit = within(item).getByTestId('followup-edit');
+    expect(edit).toHaveAccessibleDescription('Send the quote');
+    await userEvent.click(edit);
+
+    const title = within(item).getByTestId('followup-edit-title');
+    const due = within(item).getByTestId('followup-edit-due');
+    expect(title).toHaveFocus();
+    expect(title).toHaveAccessibleName('What needs to happen next?');
+    expect(title).toHaveValue('Send the quote');
+    await userEvent.clear(title);
+    fireEvent.change(due, { target: { value: '' } });
+    await userEvent.click(within(item).getByTestId('followup-edit-save'));
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveAccessibleDescription('Write what needs to happen next.');
+    expect(due).toHaveAccessibleDescription('Enter a date and time.');
+
+    await userEvent.type(title, 'Send the revised quote');
+    fireEvent.change(due, { target: { value: '2030-03-04T15:45' } });
+    await userEvent.click(within(item).getByTestId('followup-edit-save'));
+    const [row] = await eventually(stored, (rows) => rows[0]?.title === 'Send the revised quote');
+    expect(row!.due).toBe(new Date(2030, 2, 4, 15, 45).getTime());
+    await waitFor(() => expect(screen.queryByTestId('followup-edit-form')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.getByTestId('followup-item')).toHaveTextContent('Send the revised quote'),
+    );
+    expect(screen.getByTestId('followup-edit')).toHaveFocus();
+
+    await userEvent.click(screen.getByTestId('followup-edit'));
+    await userEvent.type(screen.getByTestId('followup-edit-title'), ' again{Escape}');
+    expect(screen.queryByTestId('followup-edit-form')).not.toBeInTheDocument();
+    expect(screen.getByTestId('followup-edit')).toHaveFocus();
+    expect((await stored())[0]!.title).toBe('Send the revised quote');
+  });
+
+  it('makes an edited proposal an open follow-up of the rep', async () => {
+    await enterLeadStage();
+    renderSection();
+    const [proposal] = await screen.findAllByTestId('followup-proposal');
+    const id = proposal!.getAttribute('data-followup-id')!;
+    await userEvent.click(within(proposal!).getByTestId('followup-edit'));
+    const title = within(proposal!).getByTestId('followup-edit-title');
+    await userEvent.clear(title);
+    await userEvent.type(title, 'Map the buying committee{Enter}');
+    const rows = await eventually(stored, (list) => list.find((row) => row.id === id)?.status === 'open');
+    expect(rows.find((row) => row.id === id)).toMatchObject({
+      title: 'Map the buying committee',
+      source: 'manual',
+    });
+    expect(await screen.findByTestId('followup-item')).toHaveTextContent('Map the buying committee');
+  });
+
+  describe('deleting', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('deletes at once, says so in a status region, and undo brings back the same row', async () => {
+      renderSection();
+      const [added] = await addThroughForm('Book the site visit');
+      await userEvent.click(
+        within(await screen.findByTestId('followup-item')).getByTestId('followup-delete'),
+      );
+      await eventually(stored, (rows) => rows.length === 0);
+      const status = screen.getByRole('status', { name: '' });
+      expect(status).toBe(screen.getByTestId('followup-undo-status'));
+      await waitFor(() => expect(status).toHaveTextContent('Deleted “Book the site visit”.'));
+      await waitFor(() => expect(screen.queryByTestId('followup-item')).not.toBeInTheDocument());
+
+      await userEvent.click(within(status).getByTestId('followup-undo'));
+      const rows = await eventually(stored, (list) => list.length === 1);
+      expect(rows[0]).toEqual(added);
+      expect(await screen.findByTestId('followup-item')).toHaveTextContent('Book the site visit');
+      expect(status).toHaveTextContent('Brought back “Book the site visit”.');
+      expect(screen.queryByTestId('followup-undo')).not.toBeInTheDocument();
+    });
+
+    it(`offers undo for ${UNDO_MS / 1000} seconds`, async () => {
+      renderSection();
+      await addThroughForm('Call Jane');
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+      await userEvent.click(
+        within(await screen.findByTestId('followup-item')).getByTestId('followup-delete'),
+      );
+      expect(await screen.findByTestId('followup-undo')).toBeInTheDocument();
+      await act(async () => {
+        vi.advanceTimersByTime(UNDO_MS - 500);
+      });
+      expect(screen.getByTestId('followup-undo')).toBeInTheDocument();
+      await act(async () => {
+        vi.advanceTimersByTime(600);
+      });
+      expect(screen.queryByTestId('followup-undo')).not.toBeInTheDocument();
+      expect(screen.getByTestId('followup-undo-status')).toHaveTextContent('');
+    });
+  });
+
+  it('downloads the follow-up as a calendar file named after its title', async () => {
+    renderSection();
+    await addThroughForm('Quote: 3,000 units; 跟进 🚀');
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:calendar';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    try {
+      await userEvent.click(within(await screen.findByTestId('followup-item')).getByTestId('followup-ics'));
+      expect(names).toEqual(['Quote 3,000 units; 跟进 🚀.ics']);
+      expect(blobs[0]!.type).toBe('text/calendar;charset=utf-8');
+      const [row] = await stored();
+      const event = new ICAL.Event(
+        new ICAL.Component(ICAL.parse(await blobs[0]!.text())).getFirstSubcomponent('vevent')!,
+      );
+      expect(event.uid).toBe(`${row!.id}@dealside`);
+      expect(event.summary).toBe('Quote: 3,000 units; 跟进 🚀');
+      expect(event.startDate.toJSDate().getTime()).toBe(row!.due);
+      expect(event.description).toBe(
+        `Account: northwind-trading.com\nContact: Jane Cooper <${CONTACT_EMAIL}>`,
+      );
+    } finally {
+      createObjectURL.mockRestore();
+      click.mockRestore();
+    }
   });
 
   describe('on a fixed Wednesday', () => {

@@ -106,6 +106,20 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   logQuestion: { accountKey: 'northwind-trading.com', questionId: 'q1', spinType: 'S', asked: true },
   addFollowUp: { accountKey: 'northwind-trading.com', title: 'Call back', due: 1_700_000_000_000 },
   updateFollowUp: { id: 'f1', action: 'done' },
+  editFollowUp: { id: 'f1', title: 'Call back', due: 1_700_000_000_000 },
+  deleteFollowUp: { id: 'f1' },
+  restoreFollowUp: {
+    followUp: {
+      id: 'f1',
+      accountKey: 'northwind-trading.com',
+      title: 'Call back',
+      due: 1_700_000_000_000,
+      status: 'open',
+      source: 'manual',
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
+    },
+  },
   getPopupFollowUps: {},
   openFollowUp: { id: 'f1' },
   getRemindersStatus: {},
@@ -159,6 +173,9 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'logQuestion',
   'addFollowUp',
   'updateFollowUp',
+  'editFollowUp',
+  'deleteFollowUp',
+  'restoreFollowUp',
   'listDataAccounts',
 ];
 
@@ -178,6 +195,8 @@ const STRING_BOUNDS: Partial<Record<HandledMessageType, number>> = {
   saveNote: NOTE_MAX_LENGTH,
   uploadImportChunk: TRANSFER_CHUNK_CHARS,
   addFollowUp: 10_000,
+  editFollowUp: 10_000,
+  restoreFollowUp: 10_000,
   addCustomSite: 2_048,
 };
 /** The longest list any payload may hold (a page's participants; settings lists are shorter). */
@@ -216,6 +235,9 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'logQuestion',
   'addFollowUp',
   'updateFollowUp',
+  'editFollowUp',
+  'deleteFollowUp',
+  'restoreFollowUp',
   'savePlaybook',
   'saveSettings',
   'addCustomSite',
