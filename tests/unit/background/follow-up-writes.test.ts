@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { toDateTimeLocalValue } from '../../../lib/dates/due';
 import { addFollowUp, applyFollowUpAction, listAccountFollowUps } from '../../../lib/db/follow-ups';
 import type { FollowUpRecord } from '../../../lib/db/records';
-import { messages } from '../../../lib/messaging/messages';
+import { messages, type MessageType, type RequestOf, type ResultOf } from '../../../lib/messaging/messages';
 import { database, resetDatabase } from '../support/database';
 import { installFakeHostAccess } from '../support/fake-host-access';
 import { inProcessMessenger } from '../support/in-process-messenger';
@@ -13,7 +13,9 @@ vi.mock(
   async () => (await import('../support/in-process-messenger')).inProcessMessenger,
 );
 
-const { sendMessage } = inProcessMessenger;
+/** Sends as the panel would, typed by the message table. */
+const sendMessage = <T extends MessageType>(type: T, data: RequestOf<T>) =>
+  inProcessMessenger.sendMessage(type, data) as Promise<ResultOf<T>>;
 const { saveSettings } = await import('../../../lib/background/handlers/options-settings');
 const { setStage } = await import('../../../lib/background/handlers/panel-writes');
 
