@@ -10,7 +10,7 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
     verdicts.push({
       metric:
         `Insights (\`getInsights\`), ${period.period === 'all' ? 'all time' : `last ${period.period} days`}: ` +
-        `${count(period.stageEventsRead)} of ${count(db.stageEvents ?? 0)} stage events read, ` +
+        `${count(period.stageEventsRead)} rows of the period read (stage events, questions, follow-ups done), ` +
         `${count(db.accounts ?? 0)} accounts`,
       budget: noBudget,
       summary: period.roundTrip,
@@ -56,7 +56,7 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
     table(
       [
         'Insights period',
-        'Stage events read',
+        'Rows of the period read',
         'n',
         'Median',
         'p95',
