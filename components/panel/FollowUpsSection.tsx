@@ -71,79 +71,119 @@ export function groupFollowUps(followUps: readonly FollowUpRecord[]) {
   };
 }
 
-function AddFollowUpForm({ target }: { target: AccountTarget }) {
-  const id = useId();
-  const { errors, busy, run } = useAccountWrite();
-  const [title, setTitle] = useState('');
-  const [due, setDue] = useState(defaultDue);
+/** A follow-up's title and due time as the rep types them, with their checks. */
+function useFollowUpFields(initialTitle: string, initialDue: () => string) {
+  const [title, setTitleText] = useState(initialTitle);
+  const [due, setDueText] = useState(initialDue);
   const [titleInvalid, setTitleInvalid] = useState(false);
   const [dueInvalid, setDueInvalid] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
   const dueInput = useRef<HTMLInputElement>(null);
-  const addErrorId = `${id}-add-error`;
+  return {
+    title,
+    due,
+    titleInvalid,
+    dueInvalid,
+    titleInput,
+    dueInput,
+    setTitle(value: string) {
+      setTitleText(value);
+      if (titleInvalid && value.trim() !== '') setTitleInvalid(false);
+    },
+    setDue(value: string) {
+      setDueText(value);
+      if (dueInvalid && parseDateTimeLocalValue(value) !== null) setDueInvalid(false);
+    },
+    /** The trimmed title and due instant, or null after marking (and focusing) the first bad field. */
+    checked(): { title: string; due: number } | null {
+      const trimmed = title.trim();
+      const dueAt = parseDateTimeLocalValue(due);
+      setTitleInvalid(trimmed === '');
+      setDueInvalid(dueAt === null);
+      if (trimmed === '') {
+        titleInput.current?.focus();
+        return null;
+      }
+      if (dueAt === null) {
+        dueInput.current?.focus();
+        return null;
+      }
+      return { title: trimmed, due: dueAt };
+    },
+  };
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = title.trim();
-    const dueAt = parseDateTimeLocalValue(due);
-    setTitleInvalid(trimmed === '');
-    setDueInvalid(dueAt === null);
-    if (trimmed === '') {
-      titleInput.current?.focus();
-      return;
-    }
-    if (dueAt === null) {
-      dueInput.current?.focus();
-      return;
-    }
-    const added = await run('add', () => panelActions.addFollowUp(target, { title: trimmed, due: dueAt }));
-    if (added) {
-      setTitle('');
-      setDue(defaultDue());
-      titleInput.current?.focus();
-    }
-  }
+type FollowUpFieldsState = ReturnType<typeof useFollowUpFields>;
 
+/** The title and due inputs, shared by the add form and a row's edit form. */
+function FollowUpFields({
+  fields,
+  testIdPrefix,
+  placeholder,
+}: {
+  fields: FollowUpFieldsState;
+  testIdPrefix: 'followup' | 'followup-edit';
+  placeholder?: string;
+}) {
   return (
-    <form className="ds-followup-form" noValidate onSubmit={(event) => void submit(event)}>
-      <Field label={t('followUpTitleLabel')} error={titleInvalid ? t('followUpTitleRequired') : null}>
+    <>
+      <Field label={t('followUpTitleLabel')} error={fields.titleInvalid ? t('followUpTitleRequired') : null}>
         {(control) => (
           <input
             {...control}
-            ref={titleInput}
-            data-testid="followup-title"
+            ref={fields.titleInput}
+            data-testid={`${testIdPrefix}-title`}
             className="ds-input ds-followup-input"
             type="text"
-            value={title}
+            value={fields.title}
             maxLength={10_000}
-            placeholder={t('followUpTitlePlaceholder')}
-            onChange={(event) => {
-              setTitle(event.target.value);
-              if (titleInvalid && event.target.value.trim() !== '') setTitleInvalid(false);
-            }}
+            placeholder={placeholder}
+            onChange={(event) => fields.setTitle(event.target.value)}
           />
         )}
       </Field>
       <Field
         label={t('followUpDueLabel')}
         labelClassName="ds-label ds-followup-due-label"
-        error={dueInvalid ? t('followUpDueInvalid') : null}
+        error={fields.dueInvalid ? t('followUpDueInvalid') : null}
       >
         {(control) => (
           <input
             {...control}
-            ref={dueInput}
-            data-testid="followup-due"
+            ref={fields.dueInput}
+            data-testid={`${testIdPrefix}-due`}
             className="ds-input ds-followup-input"
             type="datetime-local"
-            value={due}
-            onChange={(event) => {
-              setDue(event.target.value);
-              if (dueInvalid && parseDateTimeLocalValue(event.target.value) !== null) setDueInvalid(false);
-            }}
+            value={fields.due}
+            onChange={(event) => fields.setDue(event.target.value)}
           />
         )}
       </Field>
+    </>
+  );
+}
+
+function AddFollowUpForm({ target }: { target: AccountTarget }) {
+  const id = useId();
+  const { errors, busy, run } = useAccountWrite();
+  const fields = useFollowUpFields('', defaultDue);
+  const addErrorId = `${id}-add-error`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const followUp = fields.checked();
+    if (!followUp) return;
+    const added = await run('add', () => panelActions.addFollowUp(target, followUp));
+    if (added) {
+      fields.setTitle('');
+      fields.setDue(defaultDue());
+      fields.titleInput.current?.focus();
+    }
+  }
+
+  return (
+    <form className="ds-followup-form" noValidate onSubmit={(event) => void submit(event)}>
+      <FollowUpFields fields={fields} testIdPrefix="followup" placeholder={t('followUpTitlePlaceholder')} />
       <div className="ds-followup-picks" role="group" aria-label={t('followUpQuickPicks')}>
         {QUICK_PICKS.map((pick) => (
           <button
@@ -152,10 +192,7 @@ function AddFollowUpForm({ target }: { target: AccountTarget }) {
             className="ds-followup-chip"
             data-testid={`followup-pick-${pick.key}`}
             title={pick.hint?.()}
-            onClick={() => {
-              setDue(toDateTimeLocalValue(pick.at(new Date())));
-              setDueInvalid(false);
-            }}
+            onClick={() => fields.setDue(toDateTimeLocalValue(pick.at(new Date())))}
           >
             {pick.label()}
           </button>
@@ -204,32 +241,17 @@ function EditFollowUpForm({
   onSave: (edit: { title: string; due: number }) => void;
   onCancel: () => void;
 }) {
-  const [title, setTitle] = useState(followUp.title);
-  const [due, setDue] = useState(() => toDateTimeLocalValue(followUp.due));
-  const [titleInvalid, setTitleInvalid] = useState(false);
-  const [dueInvalid, setDueInvalid] = useState(false);
-  const titleInput = useRef<HTMLInputElement>(null);
-  const dueInput = useRef<HTMLInputElement>(null);
+  const fields = useFollowUpFields(followUp.title, () => toDateTimeLocalValue(followUp.due));
+  const { titleInput } = fields;
 
   useEffect(() => {
     titleInput.current?.focus();
-  }, []);
+  }, [titleInput]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = title.trim();
-    const dueAt = parseDateTimeLocalValue(due);
-    setTitleInvalid(trimmed === '');
-    setDueInvalid(dueAt === null);
-    if (trimmed === '') {
-      titleInput.current?.focus();
-      return;
-    }
-    if (dueAt === null) {
-      dueInput.current?.focus();
-      return;
-    }
-    onSave({ title: trimmed, due: dueAt });
+    const edit = fields.checked();
+    if (edit) onSave(edit);
   }
 
   function cancelOnEscape(event: KeyboardEvent) {
@@ -247,43 +269,7 @@ function EditFollowUpForm({
       onSubmit={submit}
       onKeyDown={cancelOnEscape}
     >
-      <Field label={t('followUpTitleLabel')} error={titleInvalid ? t('followUpTitleRequired') : null}>
-        {(control) => (
-          <input
-            {...control}
-            ref={titleInput}
-            data-testid="followup-edit-title"
-            className="ds-input ds-followup-input"
-            type="text"
-            value={title}
-            maxLength={10_000}
-            onChange={(event) => {
-              setTitle(event.target.value);
-              if (titleInvalid && event.target.value.trim() !== '') setTitleInvalid(false);
-            }}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('followUpDueLabel')}
-        labelClassName="ds-label ds-followup-due-label"
-        error={dueInvalid ? t('followUpDueInvalid') : null}
-      >
-        {(control) => (
-          <input
-            {...control}
-            ref={dueInput}
-            data-testid="followup-edit-due"
-            className="ds-input ds-followup-input"
-            type="datetime-local"
-            value={due}
-            onChange={(event) => {
-              setDue(event.target.value);
-              if (dueInvalid && parseDateTimeLocalValue(event.target.value) !== null) setDueInvalid(false);
-            }}
-          />
-        )}
-      </Field>
+      <FollowUpFields fields={fields} testIdPrefix="followup-edit" />
       <div className="ds-followup-edit-buttons">
         <button type="submit" className="ds-button" data-testid="followup-edit-save" disabled={busy}>
           {t('followUpEditSave')}
