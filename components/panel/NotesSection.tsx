@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { NOTE_MAX_LENGTH, type NoteRecord } from '@/lib/db/records';
+import type { NoteRecord } from '@/lib/db/records';
+import { NOTE_MAX_LENGTH } from '@/lib/limits';
 import { t, uiLanguage } from '@/lib/i18n';
 import { displayEmail } from '@/lib/contact/email';
 import type { PanelState } from '@/lib/messaging/protocol';

@@ -3,7 +3,7 @@
  * one `pushState`; long CRM and search URLs reach thousands of characters by accident. None of that may
  * fail a save, so URLs are bounded here, before anything stores them.
  */
-import { PAGE_URL_MAX_LENGTH } from '../db/records';
+import { PAGE_URL_MAX_LENGTH } from '../limits';
 
 /** The URL that tells a tab's page from another (picks are keyed by it): cut at the limit. */
 export function pageKeyUrl(url: string): string {

@@ -116,6 +116,3 @@ export const questionLogRecordSchema = z.object({
   askedAt: instant,
 });
 export type QuestionLogRecord = z.infer<typeof questionLogRecordSchema>;
-
-// Kept where the rest of the app has always found them.
-export { NOTE_MAX_LENGTH, PAGE_URL_MAX_LENGTH };

@@ -25,7 +25,7 @@ const { pickContact } = await import('../../../lib/background/handlers/panel');
 const { saveDraftOfClosedPanel } = await import('../../../lib/background/note-drafts');
 const { database } = await import('../../../lib/background/db-connection');
 const { forgetTab, recordTabPage, tabPage } = await import('../../../lib/background/page-registry');
-const { PAGE_URL_MAX_LENGTH } = await import('../../../lib/db/records');
+const { PAGE_URL_MAX_LENGTH } = await import('../../../lib/limits');
 
 registerHandlers(handlers);
 
