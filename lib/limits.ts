@@ -27,6 +27,10 @@ export const PAGE_TEXT_MAX_LENGTH = 500;
 export const PAGE_PARTICIPANTS_MAX = 500;
 /** A follow-up's title. */
 export const FOLLOW_UP_TITLE_MAX_LENGTH = 10_000;
+/** A deal's title. */
+export const DEAL_TITLE_MAX_LENGTH = 200;
+/** A deal's value, in its currency: far above any real deal, and a typo's twelve zeros are refused. */
+export const DEAL_VALUE_MAX = 1e12;
 /** A note's text, about a hundred pages. */
 export const NOTE_MAX_LENGTH = 200_000;
 /**

@@ -4,22 +4,40 @@
  */
 import { sendMessage } from './messaging/messenger';
 import type { FollowUpRecord } from './db/records';
-import type { AddFollowUpRequest, EditFollowUpRequest, UpdateFollowUpRequest } from './messaging/protocol';
+import type {
+  AddDealRequest,
+  AddFollowUpRequest,
+  CloseDealRequest,
+  EditDealRequest,
+  EditFollowUpRequest,
+  UpdateFollowUpRequest,
+} from './messaging/protocol';
 
 export interface AccountTarget {
   accountKey: string;
   contactEmail?: string;
+  /** The deal the panel shows; stage, checklist and follow-up writes go to it. */
+  dealId?: string;
+}
+
+/** The account and person without the deal, for writes about the account as a whole. */
+function accountOnly({ accountKey, contactEmail }: AccountTarget) {
+  return contactEmail === undefined ? { accountKey } : { accountKey, contactEmail };
 }
 
 export const panelActions = {
   setStage: (target: AccountTarget, stageId: string, locale: string) =>
     sendMessage('setStage', { ...target, stageId, locale }),
   setIndustry: (target: AccountTarget, industry: string) =>
-    sendMessage('setIndustry', { ...target, industry }),
+    sendMessage('setIndustry', { ...accountOnly(target), industry }),
   setChecklistItem: (target: AccountTarget, stageId: string, itemId: string, done: boolean) =>
     sendMessage('setChecklistItem', { ...target, stageId, itemId, done }),
   logQuestion: (target: AccountTarget, questionId: string, spinType: 'S' | 'P' | 'I' | 'N', asked: boolean) =>
-    sendMessage('logQuestion', { ...target, questionId, spinType, asked }),
+    sendMessage('logQuestion', { ...accountOnly(target), questionId, spinType, asked }),
+  addDeal: (target: AccountTarget, deal: Omit<AddDealRequest, 'accountKey' | 'contactEmail'>) =>
+    sendMessage('addDeal', { ...accountOnly(target), ...deal }),
+  editDeal: (request: EditDealRequest) => sendMessage('editDeal', request),
+  closeDeal: (request: CloseDealRequest) => sendMessage('closeDeal', request),
   addFollowUp: (target: AccountTarget, followUp: Omit<AddFollowUpRequest, 'accountKey' | 'contactEmail'>) =>
     sendMessage('addFollowUp', { ...target, ...followUp }),
   updateFollowUp: (request: UpdateFollowUpRequest) => sendMessage('updateFollowUp', request),

@@ -127,7 +127,7 @@ export function PlaybookEditor() {
       setHomes(null);
       setNotice({
         kind: 'success',
-        text: outcome.movedAccounts > 0 ? t('pbSavedMoved', String(outcome.movedAccounts)) : t('pbSaved'),
+        text: outcome.movedDeals > 0 ? t('pbSavedMoved', String(outcome.movedDeals)) : t('pbSaved'),
       });
       return;
     }

@@ -18,27 +18,27 @@ interface PendingTick {
   settled: boolean;
 }
 
-export function ChecklistSection({ state, playbook, locale }: AccountSectionProps) {
+export function ChecklistSection({ state, deal, playbook, locale }: AccountSectionProps) {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const target = useAccountTarget(state);
+  const target = useAccountTarget(state, deal);
   const { errors, busy, run } = useAccountWrite();
-  const record = state.account.record;
+  const checklist = deal?.checklist;
   // A tick shows at once and stays until the background's state agrees with it or its save has
   // finished: a refresh caused by an earlier tick must not flip back an untick still being saved. A
   // failed save takes the tick back.
   const [pendingTicks, setPendingTicks] = useState<Readonly<Record<string, PendingTick>>>({});
-  const place = stagePlace(playbook, record);
+  const place = stagePlace(playbook, deal);
   const stageId = place.kind === 'known' ? place.stage.id : undefined;
   useEffect(() => {
-    const saved = new Set(stageId === undefined ? [] : (record?.checklist[stageId] ?? []));
+    const saved = new Set(stageId === undefined ? [] : (checklist?.[stageId] ?? []));
     setPendingTicks((previous) => {
       const kept = Object.entries(previous).filter(
         ([itemId, tick]) => !tick.settled && saved.has(itemId) !== tick.checked,
       );
       return kept.length === Object.keys(previous).length ? previous : Object.fromEntries(kept);
     });
-  }, [record, stageId]);
+  }, [checklist, stageId]);
 
   async function moveTo(stage: Stage) {
     if (busy.has('advance')) return;
@@ -74,7 +74,7 @@ export function ChecklistSection({ state, playbook, locale }: AccountSectionProp
   }
 
   const { stage, next } = place;
-  const saved = new Set(record?.checklist[stage.id] ?? []);
+  const saved = new Set(checklist?.[stage.id] ?? []);
   const isTicked = (itemId: string) => pendingTicks[itemId]?.checked ?? saved.has(itemId);
   const total = stage.checklist.length;
   // Ids ticked for items the playbook has since dropped do not count.

@@ -584,9 +584,9 @@ function DoneItem({ followUp, now, locale, busy, error, onAction, onDelete }: It
 }
 
 /** "Next steps": the account's follow-ups, the playbook's proposals and a form to add one. */
-export function FollowUpsSection({ state, locale }: AccountSectionProps) {
+export function FollowUpsSection({ state, deal, locale }: AccountSectionProps) {
   const id = useId();
-  const target = useAccountTarget(state);
+  const target = useAccountTarget(state, deal);
   const { errors, busy, run } = useAccountWrite();
   const now = useNow(CLOCK_REFRESH_MS);
   const heading = useRef<HTMLHeadingElement>(null);

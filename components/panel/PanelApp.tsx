@@ -5,6 +5,7 @@ import { LoadError, Loading } from '../shared/LoadError';
 import { canOpenSidePanel, openSidePanel } from '../shared/side-panel';
 import { ChecklistSection } from './ChecklistSection';
 import { ContactHeader } from './ContactHeader';
+import { DealsSection } from './DealsSection';
 import { FollowUpsSection } from './FollowUpsSection';
 import { NoContact } from './NoContact';
 import { NotesSection } from './NotesSection';
@@ -13,6 +14,7 @@ import { StageSection } from './StageSection';
 import type { AccountPanelState } from './types';
 import { usePanelState, type PanelTarget } from './usePanelState';
 import { usePlaybook } from './usePlaybook';
+import { useShownDeal } from './useShownDeal';
 import './panel.css';
 
 /** A page with an account shows it, with or without a contact. */
@@ -22,6 +24,8 @@ function hasAccount(state: PanelState): state is AccountPanelState {
 
 export function PanelApp({ target }: { target: PanelTarget }) {
   const { result, reload } = usePanelState(target);
+  const account = result.status === 'ready' ? result.data.account : null;
+  const { deal, selectDeal } = useShownDeal(account);
   const playbook = usePlaybook();
   const locale = uiLanguage();
   const shownTabId = (result.status === 'ready' ? result.data.tabId : null) ?? undefined;
@@ -62,21 +66,32 @@ export function PanelApp({ target }: { target: PanelTarget }) {
             {/* Keyed by account so switching customers starts fresh sections (errors, paging, drafts). */}
             {playbook ? (
               <>
+                <DealsSection
+                  key={`deals-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                  onSelect={selectDeal}
+                />
                 <StageSection
                   key={`stage-${result.data.account.key}`}
                   state={result.data}
+                  deal={deal}
                   playbook={playbook}
                   locale={locale}
                 />
                 <ChecklistSection
                   key={`checklist-${result.data.account.key}`}
                   state={result.data}
+                  deal={deal}
                   playbook={playbook}
                   locale={locale}
                 />
                 <SpinSection
                   key={`spin-${result.data.account.key}`}
                   state={result.data}
+                  deal={deal}
                   playbook={playbook}
                   locale={locale}
                 />
@@ -87,6 +102,7 @@ export function PanelApp({ target }: { target: PanelTarget }) {
               <FollowUpsSection
                 key={`follow-ups-${result.data.account.key}`}
                 state={result.data}
+                deal={deal}
                 playbook={playbook}
                 locale={locale}
               />

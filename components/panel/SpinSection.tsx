@@ -38,9 +38,9 @@ function SpinBadge({ question }: { question: SpinQuestion }) {
  * The rep marks a question asked (it leaves the suggestions), drops it into the note being written, or
  * pages on to more.
  */
-export function SpinSection({ state, playbook, locale }: AccountSectionProps) {
+export function SpinSection({ state, deal, playbook, locale }: AccountSectionProps) {
   const id = useId();
-  const target = useAccountTarget(state);
+  const target = useAccountTarget(state, deal);
   const { errors, busy, run } = useAccountWrite();
   const heading = useRef<HTMLHeadingElement>(null);
   const suggestionList = useRef<HTMLUListElement>(null);
@@ -49,7 +49,7 @@ export function SpinSection({ state, playbook, locale }: AccountSectionProps) {
   const [insertStatus, setInsertStatus] = useState<string>('');
 
   const record = state.account.record;
-  const place = stagePlace(playbook, record);
+  const place = stagePlace(playbook, deal);
   // Until the rep sets a stage (or when the playbook dropped it), suggest for the first stage.
   const stage = place.kind === 'known' ? place.stage : playbook.stages[0];
   const industry = accountIndustry(record);

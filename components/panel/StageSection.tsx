@@ -12,14 +12,14 @@ import { useAccountTarget, useAccountWrite } from './useAccountWrite';
  * Where the deal stands: the account's stage with its goal, and the stage and industry pickers. Moving
  * back a stage is allowed (deals do slip); the background records every move for the funnel.
  */
-export function StageSection({ state, playbook, locale }: AccountSectionProps) {
+export function StageSection({ state, deal, playbook, locale }: AccountSectionProps) {
   const id = useId();
-  const target = useAccountTarget(state);
+  const target = useAccountTarget(state, deal);
   const { errors, run } = useAccountWrite();
-  const place = stagePlace(playbook, state.account.record);
+  const place = stagePlace(playbook, deal);
   const industry = accountIndustry(state.account.record);
 
-  function changeStage(event: ChangeEvent<HTMLSelectElement>) {
+  function changeDealStage(event: ChangeEvent<HTMLSelectElement>) {
     const stageId = event.target.value;
     if (!stageId) return;
     void run('stage', () => panelActions.setStage(target, stageId, locale));
@@ -70,7 +70,7 @@ export function StageSection({ state, playbook, locale }: AccountSectionProps) {
                 className="ds-stage-select"
                 data-testid="stage-select"
                 value={place.kind === 'known' ? place.stage.id : ''}
-                onChange={changeStage}
+                onChange={changeDealStage}
               >
                 {place.kind === 'known' ? null : (
                   <option value="" disabled>

@@ -1,21 +1,21 @@
 /**
- * How the stage, checklist and SPIN sections read an account against the playbook: which stage it is
- * in (the playbook may have dropped it since), which industry, and the UI text keys for the playbook's
- * fixed vocabularies.
+ * How the stage, checklist and SPIN sections read a deal and its account against the playbook: which
+ * stage the deal is in (the playbook may have dropped it since), which industry the account is, and the
+ * UI text keys for the playbook's fixed vocabularies.
  */
 import type { MessageKey } from '@/lib/i18n';
-import type { AccountRecord } from '@/lib/db/records';
+import type { AccountRecord, DealRecord } from '@/lib/db/records';
 import { INDUSTRIES, type Industry, type Playbook, type SpinType, type Stage } from '@/lib/playbook/schema';
 
 export type StagePlace =
-  /** The rep has not set a stage for this account. */
+  /** The rep has not set a stage (the account has no deal yet). */
   | { kind: 'none' }
-  /** The account names a stage the playbook no longer has. */
+  /** The deal names a stage the playbook no longer has. */
   | { kind: 'removed'; stageId: string }
   | { kind: 'known'; stage: Stage; index: number; next: Stage | undefined };
 
-export function stagePlace(playbook: Playbook, record: AccountRecord | null): StagePlace {
-  const stageId = record?.stageId;
+export function stagePlace(playbook: Playbook, deal: Pick<DealRecord, 'stageId'> | null): StagePlace {
+  const stageId = deal?.stageId;
   if (!stageId) return { kind: 'none' };
   const index = playbook.stages.findIndex((stage) => stage.id === stageId);
   const stage = playbook.stages[index];

@@ -1,3 +1,4 @@
+import type { DealRecord } from '@/lib/db/records';
 import type { AccountView, PanelState } from '@/lib/messaging/protocol';
 import type { Playbook } from '@/lib/playbook/schema';
 
@@ -9,6 +10,11 @@ export type AccountPanelState = PanelState & { account: AccountView };
 
 export interface AccountSectionProps {
   state: AccountPanelState;
+  /**
+   * The deal the rep is looking at: its stage, checklist and questions are what the sections show, and
+   * their writes go to it. Null on an account without deals (the first stage set starts one).
+   */
+  deal: DealRecord | null;
   playbook: Playbook;
   /** The UI language (`en`, `zh-CN`, …) for playbook texts and dates. */
   locale: string;

@@ -1,15 +1,22 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { AccountTarget } from '@/lib/panel-actions';
 import { errorText } from '@/lib/error-text';
+import type { DealRecord } from '@/lib/db/records';
 import type { AccountPanelState } from './types';
 
 /** The account and contact (when the page has one) a section's writes are about. */
-export function useAccountTarget(state: AccountPanelState): AccountTarget {
+/** Who the panel's writes are about: the account, the person on screen and the deal shown. */
+export function useAccountTarget(state: AccountPanelState, deal?: DealRecord | null): AccountTarget {
   const accountKey = state.account.key;
   const contactEmail = state.contact?.email;
+  const dealId = deal?.id;
   return useMemo(
-    () => (contactEmail === undefined ? { accountKey } : { accountKey, contactEmail }),
-    [accountKey, contactEmail],
+    () => ({
+      accountKey,
+      ...(contactEmail === undefined ? {} : { contactEmail }),
+      ...(dealId === undefined ? {} : { dealId }),
+    }),
+    [accountKey, contactEmail, dealId],
   );
 }
 

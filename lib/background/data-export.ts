@@ -2,7 +2,7 @@
  * Builds the rep's export files from the database, for the options page's downloads and for automatic
  * backups: the JSON export of everything, and CSV files for a CRM's importer.
  */
-import { accountsCsv, followUpsCsv, notesCsv } from '../data-transfer/csv';
+import { accountsCsv, dealsCsv, followUpsCsv, notesCsv } from '../data-transfer/csv';
 import { readSnapshot } from '../data-transfer/database';
 import { DATA_STORES, exportDocument, exportFileName } from '../data-transfer/format';
 import type { ExportKind } from '../data-transfer/types';
@@ -57,6 +57,14 @@ export async function buildExport(kind: ExportKind, locale: string, now: number)
         fileName: exportFileName('dealside-accounts', now, 'csv'),
         mimeType: CSV_TYPE,
         rows: rows.accounts.length,
+      };
+    case 'deals-csv':
+      return {
+        ...base,
+        text: dealsCsv({ ...rows, playbook: await readPlaybook(), locale }),
+        fileName: exportFileName('dealside-deals', now, 'csv'),
+        mimeType: CSV_TYPE,
+        rows: rows.deals.length,
       };
     case 'notes-csv':
       return {

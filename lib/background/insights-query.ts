@@ -1,6 +1,7 @@
 /**
- * Reads what the insights need, each store once and by index ranges where the schema has one: accounts
- * counted per current stage on `by-stage` (one count per distinct stage, never a row read), the
+ * Reads what the insights need, each store once and by index ranges where the schema has one: open
+ * deals counted per current stage on `by-outcome-stage` (one count per distinct stage, never a row
+ * read), the
  * period's stage events on `by-at` (already in time order, as the funnel pass wants them), follow-ups
  * due in the period and overdue now on `by-status-due`, and the SPIN questions asked in the period on
  * `by-asked`. One read-only transaction, so the figures are of one moment (measured: separate
@@ -17,26 +18,35 @@ import type { InsightsReport } from '../insights/report';
 import type { DealsideDb } from '../db/schema';
 import type { Playbook } from '../playbook/schema';
 
-const STORES = ['accounts', 'stageEvents', 'followUps', 'questionLog'] as const;
+const STORES = ['accounts', 'deals', 'stageEvents', 'followUps', 'questionLog'] as const;
 type ReadTx = IDBPTransaction<DealsideDb, (typeof STORES)[number][], 'readonly'>;
 
 const idOf = (row: unknown) => (row as { id?: unknown }).id;
 
-/** Accounts per current stage id, and in all. */
-async function accountCounts(tx: ReadTx): Promise<{ byStage: Map<string, number>; total: number }> {
-  const store = tx.objectStore('accounts');
-  const byStageIndex = store.index('by-stage');
+/** Open deals per current stage id; accounts in all, and how many have no deal yet. */
+async function dealCounts(
+  tx: ReadTx,
+): Promise<{ byStage: Map<string, number>; totalAccounts: number; accountsWithoutDeal: number }> {
+  const byStageIndex = tx.objectStore('deals').index('by-outcome-stage');
+  const openDeals = IDBKeyRange.bound(['open', ''], ['open', '\uffff']);
   const byStage = new Map<string, number>();
   const counting: Promise<void>[] = [];
   // Walks the distinct stage ids only; each is then counted by the index without reading a row.
-  let cursor = await byStageIndex.openKeyCursor(null, 'nextunique');
+  let cursor = await byStageIndex.openKeyCursor(openDeals, 'nextunique');
   while (cursor) {
-    const stageId = cursor.key;
-    counting.push(byStageIndex.count(stageId).then((count) => void byStage.set(stageId, count)));
+    const key = cursor.key;
+    counting.push(byStageIndex.count(key).then((count) => void byStage.set(key[1], count)));
     cursor = await cursor.continue();
   }
-  const [total] = await Promise.all([store.count(), ...counting]);
-  return { byStage, total };
+  // Accounts with a deal: the distinct keys of the deals' account index, read without a row.
+  let accountsWithDeal = 0;
+  let accountCursor = await tx.objectStore('deals').index('by-account').openKeyCursor(null, 'nextunique');
+  while (accountCursor) {
+    accountsWithDeal += 1;
+    accountCursor = await accountCursor.continue();
+  }
+  const [totalAccounts] = await Promise.all([tx.objectStore('accounts').count(), ...counting]);
+  return { byStage, totalAccounts, accountsWithoutDeal: Math.max(0, totalAccounts - accountsWithDeal) };
 }
 
 async function stageEventsSince(tx: ReadTx, from: number) {
@@ -68,8 +78,8 @@ export async function insightsReport(
 ): Promise<InsightsReport> {
   const from = periodStart(period, now);
   const tx: ReadTx = db.transaction([...STORES], 'readonly');
-  const [accounts, events, followUps, asked] = await Promise.all([
-    accountCounts(tx),
+  const [deals, events, followUps, asked] = await Promise.all([
+    dealCounts(tx),
     stageEventsSince(tx, from),
     followUpFigures(tx, from, now),
     questionsAskedSince(tx, from),
@@ -78,19 +88,22 @@ export async function insightsReport(
 
   const funnel = funnelFigures({
     stageIds: playbook.stages.map((stage) => stage.id),
-    accountsByStage: accounts.byStage,
-    events,
+    accountsByStage: deals.byStage,
+    events: events.map((event) => ({
+      dealKey: event.dealId ?? event.accountKey,
+      to: event.to,
+      at: event.at,
+    })),
     now,
   });
-  const staged = [...accounts.byStage.values()].reduce((sum, count) => sum + count, 0);
   return {
     period,
     now,
     from,
     stages: funnel.stages.map((figures, index) => ({ ...figures, name: playbook.stages[index]!.name })),
     other: funnel.other,
-    accountsWithoutStage: Math.max(0, accounts.total - staged),
-    totalAccounts: accounts.total,
+    accountsWithoutStage: deals.accountsWithoutDeal,
+    totalAccounts: deals.totalAccounts,
     accountsMoved: funnel.accountsMoved,
     followUps,
     spin: spinCounts(asked, from),

@@ -10,6 +10,7 @@ import { accountKeyForEmail, displayAccountKey, normalizeAccountKey } from '../c
 import { chooseContact, type ChosenParticipant } from '../contact/choose-contact';
 import { normalizeEmail } from '../contact/email';
 import { getAccount, listAccountContacts } from '../db/accounts';
+import { listAccountDeals } from '../db/deals';
 import type { Db } from '../db/open';
 import { listAccountFollowUps } from '../db/follow-ups';
 import { listNotes, PANEL_NOTES_LIMIT } from '../db/notes';
@@ -136,8 +137,9 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
 
   // One note past the limit says whether there are older ones, without counting them (counting a long
   // history costs more than reading the 500 shown).
-  const [record, people, newest, followUps, asked] = await Promise.all([
+  const [record, deals, people, newest, followUps, asked] = await Promise.all([
     getAccount(db, accountKey),
+    listAccountDeals(db, accountKey),
     listAccountContacts(db, accountKey),
     listNotes(db, accountKey, PANEL_NOTES_LIMIT + 1),
     listAccountFollowUps(db, accountKey),
@@ -155,6 +157,7 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
       displayKey: displayAccountKey(accountKey),
       source: subject.source,
       record: record ?? null,
+      deals,
       people,
     },
     notes: newest.slice(0, PANEL_NOTES_LIMIT),

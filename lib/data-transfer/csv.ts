@@ -4,7 +4,7 @@
  * instants, and no cell a spreadsheet would run as a formula.
  */
 import { displayAccountKey } from '../contact/account-key';
-import type { AccountRecord, ContactRecord, FollowUpRecord, NoteRecord } from '../db/records';
+import type { AccountRecord, ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../db/records';
 import type { Playbook } from '../playbook/schema';
 import { localized } from '../playbook/text';
 
@@ -39,6 +39,7 @@ export function isoInstant(instant: number | undefined): string {
 
 export interface CsvContext {
   accounts: readonly AccountRecord[];
+  deals: readonly DealRecord[];
   contacts: readonly ContactRecord[];
   playbook: Playbook;
   locale: string;
@@ -49,26 +50,97 @@ function accountNames(accounts: readonly AccountRecord[]): (key: string) => stri
   return (key) => names.get(key) || displayAccountKey(key);
 }
 
-export function accountsCsv({ accounts, contacts, playbook, locale }: CsvContext): string {
-  const stageNames = new Map(playbook.stages.map((stage) => [stage.id, localized(stage.name, locale)]));
-  const people = new Map<string, string[]>();
-  for (const contact of contacts) {
-    const list = people.get(contact.accountKey) ?? [];
-    list.push(contact.email);
-    people.set(contact.accountKey, list);
+function groupedBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(keyOf(row)) ?? [];
+    list.push(row);
+    groups.set(keyOf(row), list);
   }
+  return groups;
+}
+
+function stageNamer(playbook: Playbook, locale: string): (stageId: string | undefined) => string {
+  const names = new Map(playbook.stages.map((stage) => [stage.id, localized(stage.name, locale)]));
+  return (stageId) => (stageId ? (names.get(stageId) ?? stageId) : '');
+}
+
+/** One row per account; its stage columns list the stages of its open deals. */
+export function accountsCsv({ accounts, deals, contacts, playbook, locale }: CsvContext): string {
+  const stageName = stageNamer(playbook, locale);
+  const people = groupedBy(contacts, (contact) => contact.accountKey);
+  const openDeals = groupedBy(
+    deals.filter((deal) => deal.outcome === 'open'),
+    (deal) => deal.accountKey,
+  );
   return toCsv(
-    ['Account key', 'Domain', 'Name', 'Stage', 'Stage ID', 'Industry', 'People', 'Created', 'Updated'],
+    [
+      'Account key',
+      'Domain',
+      'Name',
+      'Stage',
+      'Stage ID',
+      'Open deals',
+      'Industry',
+      'People',
+      'Created',
+      'Updated',
+    ],
     accounts.map((account) => [
       account.key,
       displayAccountKey(account.key),
       account.displayName,
-      account.stageId ? (stageNames.get(account.stageId) ?? account.stageId) : '',
-      account.stageId,
+      (openDeals.get(account.key) ?? []).map((deal) => stageName(deal.stageId)).join('; '),
+      (openDeals.get(account.key) ?? []).map((deal) => deal.stageId ?? '').join('; '),
+      (openDeals.get(account.key) ?? []).length,
       account.industry,
-      (people.get(account.key) ?? []).sort().join('; '),
+      (people.get(account.key) ?? [])
+        .map((contact) => contact.email)
+        .sort()
+        .join('; '),
       isoInstant(account.createdAt),
       isoInstant(account.updatedAt),
+    ]),
+  );
+}
+
+/** One row per deal, open and closed: a pipeline a spreadsheet or a CRM's opportunity import reads. */
+export function dealsCsv({ accounts, deals, playbook, locale }: CsvContext): string {
+  const nameOf = accountNames(accounts);
+  const stageName = stageNamer(playbook, locale);
+  const reasons = new Map(playbook.lostReasons.map((reason) => [reason.id, localized(reason.name, locale)]));
+  return toCsv(
+    [
+      'Deal ID',
+      'Account key',
+      'Account',
+      'Deal',
+      'Value',
+      'Currency',
+      'Close date',
+      'Stage',
+      'Stage ID',
+      'Outcome',
+      'Lost reason',
+      'Closed',
+      'Created',
+      'Updated',
+    ],
+    deals.map((deal) => [
+      deal.id,
+      deal.accountKey,
+      nameOf(deal.accountKey),
+      deal.title,
+      deal.value,
+      deal.currency,
+      deal.closeDate,
+      stageName(deal.stageId),
+      deal.stageId,
+      deal.outcome,
+      deal.lostReason ? (reasons.get(deal.lostReason) ?? deal.lostReason) : '',
+      isoInstant(deal.closedAt),
+      isoInstant(deal.createdAt),
+      isoInstant(deal.updatedAt),
     ]),
   );
 }

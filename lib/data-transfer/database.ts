@@ -12,7 +12,7 @@ import {
   writeSettingsIn,
 } from '../db/private-items';
 import type { StoreName } from '../db/schema';
-import { refuseStrandedAccounts } from '../db/stage-moves';
+import { refuseStrandedDeals } from '../db/stage-moves';
 import { inTransaction, type Tx } from '../db/transaction';
 import type { Playbook } from '../playbook/schema';
 import type { Settings } from '../settings/schema';
@@ -145,9 +145,15 @@ export async function importRows(
 
     const privateItems = tx.objectStore('privateItems');
     if (replace.playbook) {
-      // Checked after the rows above were written: accounts the file brings count too.
+      // Checked after the rows above were written: deals the file brings count too.
       const stored = await readPlaybookIn(privateItems);
-      await refuseStrandedAccounts(tx.objectStore('accounts').index('by-stage'), stored, replace.playbook);
+      await refuseStrandedDeals(
+        tx.objectStore('deals').index('by-outcome-stage') as unknown as Parameters<
+          typeof refuseStrandedDeals
+        >[0],
+        stored,
+        replace.playbook,
+      );
       await writePlaybookIn(privateItems, replace.playbook);
     }
     if (!replace.settings) return plan;

@@ -8,12 +8,15 @@ import { DB_VERSION } from '../db/migrations';
 import {
   accountRecordSchema,
   contactRecordSchema,
+  dealRecordSchema,
   followUpRecordSchema,
+  legacyAccountStageSchema,
   noteRecordSchema,
   questionLogRecordSchema,
   stageEventRecordSchema,
   type AccountRecord,
   type ContactRecord,
+  type DealRecord,
   type FollowUpRecord,
   type NoteRecord,
   type QuestionLogRecord,
@@ -29,6 +32,7 @@ export const EXPORT_VERSION = 1;
 /** Every store, in the order the file lists them. */
 export const DATA_STORES = [
   'accounts',
+  'deals',
   'contacts',
   'notes',
   'followUps',
@@ -43,6 +47,7 @@ void everyStoreListed;
 
 export interface StoreRows {
   accounts: AccountRecord[];
+  deals: DealRecord[];
   contacts: ContactRecord[];
   notes: NoteRecord[];
   followUps: FollowUpRecord[];
@@ -66,6 +71,7 @@ export interface DealsideExport extends StoreRows {
 /** The row schemas, refusing keys they do not know: an export never has any, a crafted file might. */
 export const importRowSchemas = {
   accounts: z.strictObject(accountRecordSchema.shape),
+  deals: z.strictObject(dealRecordSchema.shape),
   contacts: z.strictObject(contactRecordSchema.shape),
   notes: z.strictObject(noteRecordSchema.shape),
   followUps: z.strictObject(followUpRecordSchema.shape),
@@ -73,9 +79,22 @@ export const importRowSchemas = {
   questionLog: z.strictObject(questionLogRecordSchema.shape),
 } satisfies Record<StoreName, z.ZodType>;
 
+/** The first database version with deals; files of older versions hold the stage on the account. */
+export const FIRST_SCHEMA_WITH_DEALS = 4;
+
+/**
+ * Accounts of files written before deals: the stage and ticked items they held are turned into a deal
+ * once the file is read (./before-deals.ts).
+ */
+export const legacyAccountImportSchema = z.strictObject({
+  ...accountRecordSchema.shape,
+  ...legacyAccountStageSchema.shape,
+});
+
 /** The schemas rows are read from the database with (lenient about unknown keys, as everywhere else). */
 export const storedRowSchemas = {
   accounts: accountRecordSchema,
+  deals: dealRecordSchema,
   contacts: contactRecordSchema,
   notes: noteRecordSchema,
   followUps: followUpRecordSchema,

@@ -27,6 +27,7 @@ export const MAX_TRANSFER_CHUNKS = 256;
  */
 export const MAX_IMPORT_ROWS = {
   accounts: 100_000,
+  deals: 300_000,
   contacts: 300_000,
   notes: 500_000,
   followUps: 300_000,

@@ -46,6 +46,7 @@ function newness(store: StoreName, incoming: AnyRow, local: AnyRow): number {
     case 'notes':
       return compareNumbers(a.revision, b.revision) || compareNumbers(a.updatedAt, b.updatedAt);
     case 'accounts':
+    case 'deals':
     case 'contacts':
     case 'followUps':
       return compareNumbers(a.updatedAt, b.updatedAt);

@@ -8,13 +8,16 @@ import { z } from 'zod';
 import { DB_VERSION } from '../db/migrations';
 import type { StoreName } from '../db/schema';
 import { errorText } from '../error-text';
+import { withDealsFromAccounts } from './before-deals';
 import { formatPath, parsePlaybook, PLAYBOOK_FORMAT } from '../playbook/schema';
 import { settingsSchema } from '../settings/schema';
 import {
   DATA_STORES,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  FIRST_SCHEMA_WITH_DEALS,
   importRowSchemas,
+  legacyAccountImportSchema,
   rowKey,
   type DealsideExport,
   type StoreRows,
@@ -148,12 +151,21 @@ function issueMessages(error: z.ZodError, prefix: (string | number)[], issues: I
   }
 }
 
-function readRows<S extends StoreName>(store: S, value: unknown, issues: Issues): StoreRows[S] {
+function readRows<S extends StoreName>(
+  store: S,
+  value: unknown,
+  issues: Issues,
+  schemaVersion: number,
+): StoreRows[S] {
+  const beforeDeals = schemaVersion < FIRST_SCHEMA_WITH_DEALS;
+  // Files from before deals have no deals list: their deals come from the accounts.
+  if (value === undefined && beforeDeals && store === 'deals') return [];
   if (!Array.isArray(value)) {
     issues.add(store, value === undefined ? 'Missing: expected a list of rows' : 'Expected a list of rows');
     return [];
   }
-  const schema = importRowSchemas[store];
+  const schema: z.ZodType =
+    beforeDeals && store === 'accounts' ? legacyAccountImportSchema : importRowSchemas[store];
   const rows: unknown[] = [];
   const firstIndexOfKey = new Map<string, number>();
   for (let index = 0; index < value.length; index++) {
@@ -191,8 +203,8 @@ export function readImportJson(json: unknown): ReadImportResult {
     };
   }
   const schemaVersion = json.schemaVersion;
-  // Rows of an older database version would need that version's changes replayed on them; when a
-  // migration changes a row's shape, it adds that step here. Until then every version reads as is.
+  // Rows of an older database version have that version's changes replayed on them: a migration that
+  // changes a row's shape adds its step here (version 4, deals: ./before-deals.ts).
   if (typeof schemaVersion === 'number' && Number.isInteger(schemaVersion) && schemaVersion > DB_VERSION) {
     return { ok: false, problem: { kind: 'newer-schema', schemaVersion, supported: DB_VERSION } };
   }
@@ -224,7 +236,9 @@ export function readImportJson(json: unknown): ReadImportResult {
 
   const rows = {} as StoreRows;
   for (const store of DATA_STORES) {
-    (rows as Record<StoreName, unknown[]>)[store] = issues.full ? [] : readRows(store, json[store], issues);
+    (rows as Record<StoreName, unknown[]>)[store] = issues.full
+      ? []
+      : readRows(store, json[store], issues, schemaVersion as number);
   }
 
   let playbook: DealsideExport['playbook'] = null;
@@ -253,7 +267,9 @@ export function readImportJson(json: unknown): ReadImportResult {
       version: EXPORT_VERSION,
       exportedAt: json.exportedAt as string,
       schemaVersion: schemaVersion as number,
-      ...rows,
+      ...((schemaVersion as number) < FIRST_SCHEMA_WITH_DEALS
+        ? withDealsFromAccounts(rows, Date.now())
+        : rows),
       playbook,
       settings,
     },

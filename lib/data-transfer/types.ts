@@ -7,7 +7,7 @@ import type { DeletedAccountRows } from '../db/delete-account';
 import type { StoreName } from '../db/schema';
 
 /** What the options page can download. */
-export const EXPORT_KINDS = ['json', 'accounts-csv', 'notes-csv', 'follow-ups-csv'] as const;
+export const EXPORT_KINDS = ['json', 'accounts-csv', 'deals-csv', 'notes-csv', 'follow-ups-csv'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface PrepareExportRequest {

@@ -1,14 +1,6 @@
 import type { IDBPObjectStore } from 'idb';
 import type { Db } from './open';
-import {
-  accountRecordSchema,
-  contactRecordSchema,
-  followUpRecordSchema,
-  stageEventRecordSchema,
-  type AccountRecord,
-  type ContactRecord,
-  type FollowUpRecord,
-} from './records';
+import { accountRecordSchema, contactRecordSchema, type AccountRecord, type ContactRecord } from './records';
 import type { DealsideDb, StoreName } from './schema';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
@@ -41,7 +33,6 @@ export async function ensureAccount(
   if (!account) {
     account = checkedRow(accountRecordSchema, 'accounts', {
       key: accountKey,
-      checklist: {},
       createdAt: now,
       updatedAt: now,
     });
@@ -100,76 +91,7 @@ export async function recordContactSeen(db: Db, email: string, url: string, now:
   });
 }
 
-export interface StageChange {
-  accountKey: string;
-  stageId: string;
-  person?: PersonSeen;
-  /** Follow-ups the playbook's cadence proposes on entering the stage, titles already in the rep's language. */
-  proposals: { stepId: string; title: string; due: number }[];
-}
-
-/**
- * Moves an account to a stage (forwards or back), records the stage event the funnel is computed from,
- * and stores the cadence's proposed follow-ups for the rep to accept or dismiss. Proposals left from an
- * earlier stage are dismissed: they belonged to a step of the deal that is over.
- */
-export async function changeStage(
-  db: Db,
-  change: StageChange,
-  now: number,
-  newId: () => string,
-): Promise<{ account: AccountRecord; proposals: FollowUpRecord[] }> {
-  return inTransaction(db, ['accounts', 'contacts', 'stageEvents', 'followUps'], 'readwrite', async (tx) => {
-    const stores = { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') };
-    const before = await ensureAccount(stores, change.accountKey, now, change.person);
-    if (before.stageId === change.stageId) return { account: before, proposals: [] };
-
-    const account = checkedRow(accountRecordSchema, 'accounts', {
-      ...before,
-      stageId: change.stageId,
-      updatedAt: now,
-    });
-    await stores.accounts.put(account);
-    await tx.objectStore('stageEvents').put(
-      checkedRow(stageEventRecordSchema, 'stageEvents', {
-        id: newId(),
-        accountKey: change.accountKey,
-        ...(before.stageId ? { from: before.stageId } : {}),
-        to: change.stageId,
-        at: now,
-      }),
-    );
-
-    const followUps = tx.objectStore('followUps');
-    const existing = validRows(
-      followUpRecordSchema,
-      'followUps',
-      await followUps.index('by-account').getAll(change.accountKey),
-      (row) => (row as { id?: unknown }).id,
-    );
-    for (const stale of existing.filter((followUp) => followUp.status === 'proposed')) {
-      await followUps.delete(stale.id);
-    }
-    const proposals = change.proposals.map((proposal) =>
-      checkedRow(followUpRecordSchema, 'followUps', {
-        id: newId(),
-        accountKey: change.accountKey,
-        ...(change.person ? { contactEmail: change.person.email } : {}),
-        title: proposal.title,
-        due: proposal.due,
-        status: 'proposed',
-        source: 'plan',
-        planStepId: proposal.stepId,
-        createdAt: now,
-        updatedAt: now,
-      }),
-    );
-    for (const proposal of proposals) await followUps.put(proposal);
-    return { account, proposals };
-  });
-}
-
-/** Applies a change to one account row (industry, checklist), creating the account on first write. */
+/** Applies a change to one account row (its industry), creating the account on first write. */
 export async function updateAccount(
   db: Db,
   accountKey: string,
@@ -188,17 +110,4 @@ export async function updateAccount(
     await stores.accounts.put(after);
     return after;
   });
-}
-
-/** Ticks or unticks one checklist item of one stage. */
-export function withChecklistItem(
-  account: AccountRecord,
-  stageId: string,
-  itemId: string,
-  done: boolean,
-): AccountRecord {
-  const ticked = new Set(account.checklist[stageId] ?? []);
-  if (done) ticked.add(itemId);
-  else ticked.delete(itemId);
-  return { ...account, checklist: { ...account.checklist, [stageId]: [...ticked] } };
 }

@@ -7,7 +7,7 @@ import { inTransaction } from './transaction';
 export type DeletedAccountRows = Record<Exclude<StoreName, 'accounts'>, number> & { account: boolean };
 
 /**
- * Deletes an account with everything recorded about it — its people, notes, follow-ups, stage events,
+ * Deletes an account with everything recorded about it — its deals, people, notes, follow-ups, stage events,
  * SPIN question log, and the pages where the rep picked one of its people — in one transaction: either
  * all of it goes or none does, so no follow-up is ever left pointing at an account that is gone.
  *
@@ -21,12 +21,16 @@ export async function deleteAccountWithData(
 ): Promise<DeletedAccountRows> {
   return inTransaction(
     db,
-    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
+    ['accounts', 'deals', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
     'readwrite',
     async (tx) => {
       const account = tx.objectStore('accounts');
       const hadAccount = (await account.getKey(accountKey)) !== undefined;
       if (hadAccount) await account.delete(accountKey);
+
+      const deals = tx.objectStore('deals');
+      const dealKeys = await deals.index('by-account').getAllKeys(accountKey);
+      for (const key of dealKeys) await deals.delete(key);
 
       const contacts = tx.objectStore('contacts');
       const contactKeys = await contacts.index('by-account').getAllKeys(accountKey);
@@ -58,6 +62,7 @@ export async function deleteAccountWithData(
 
       return {
         account: hadAccount,
+        deals: dealKeys.length,
         contacts: contactKeys.length,
         notes: noteKeys.length,
         followUps: followUpKeys.length,

@@ -6,6 +6,8 @@ import { checkedRow, validRow, validRows } from './validate';
 
 export interface NewFollowUp {
   accountKey: string;
+  /** The deal it moves forward, when the rep was looking at one. */
+  dealId?: string;
   title: string;
   due: number;
   person?: PersonSeen;
@@ -34,6 +36,7 @@ export async function addFollowUp(
     const followUp = checkedRow(followUpRecordSchema, 'followUps', {
       id,
       accountKey: input.accountKey,
+      ...(input.dealId ? { dealId: input.dealId } : {}),
       ...(input.person ? { contactEmail: input.person.email } : {}),
       title: input.title,
       due: input.due,

@@ -1,6 +1,6 @@
 /**
  * Merging one account into another ("contoso.co.uk is contoso.com"): every row filed under the old key —
- * people, notes, follow-ups, stage events, the SPIN question log — moves to the new key in one
+ * deals, people, notes, follow-ups, stage events, the SPIN question log — moves to the new key in one
  * transaction, so the account's history is never split between two keys, nor half-moved.
  */
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import type { Db } from './open';
 import {
   accountRecordSchema,
   contactRecordSchema,
+  dealRecordSchema,
   followUpRecordSchema,
   noteRecordSchema,
   questionLogRecordSchema,
@@ -21,6 +22,7 @@ import { checkedRow, validRow, validRows } from './validate';
 
 export interface MergedRows {
   account: boolean;
+  deals: number;
   contacts: number;
   notes: number;
   followUps: number;
@@ -29,8 +31,8 @@ export interface MergedRows {
 }
 
 /**
- * The surviving account: the target's own choices (stage, industry, name) win; what it lacks comes from
- * the merged one; ticked checklist items are combined; it is as old as the older of the two.
+ * The surviving account: the target's own choices (industry, name) win; what it lacks comes from the
+ * merged one; it is as old as the older of the two. Both accounts' deals go on side by side.
  */
 export function mergeAccountRecords(
   from: AccountRecord,
@@ -38,21 +40,12 @@ export function mergeAccountRecords(
   intoKey: string,
   now: number,
 ): AccountRecord {
-  const checklist: Record<string, string[]> = {};
-  for (const source of [into?.checklist ?? {}, from.checklist]) {
-    for (const [stageId, items] of Object.entries(source)) {
-      checklist[stageId] = [...new Set([...(checklist[stageId] ?? []), ...items])].slice(0, 50);
-    }
-  }
   const displayName = into?.displayName ?? from.displayName;
-  const stageId = into?.stageId ?? from.stageId;
   const industry = into?.industry ?? from.industry;
   return {
     key: intoKey,
     ...(displayName === undefined ? {} : { displayName }),
-    ...(stageId === undefined ? {} : { stageId }),
     ...(industry === undefined ? {} : { industry }),
-    checklist,
     createdAt: Math.min(from.createdAt, into?.createdAt ?? from.createdAt),
     updatedAt: now,
   };
@@ -105,7 +98,7 @@ export async function mergeAccountRows(
   if (fromKey === intoKey) throw new Error('An account cannot be merged into itself.');
   return inTransaction(
     db,
-    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
+    ['accounts', 'deals', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
     'readwrite',
     async (tx) => {
       const accounts = tx.objectStore('accounts');
@@ -117,6 +110,8 @@ export async function mergeAccountRows(
         );
         await accounts.delete(fromKey);
       }
+
+      const deals = await reassignRows(tx.objectStore('deals'), dealRecordSchema, 'id', fromKey, intoKey);
 
       const contacts = await reassignRows(
         tx.objectStore('contacts'),
@@ -185,6 +180,7 @@ export async function mergeAccountRows(
 
       return {
         account: from !== undefined,
+        deals,
         contacts,
         notes: noteRows.length,
         followUps,

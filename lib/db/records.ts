@@ -8,6 +8,8 @@ import {
   ACCOUNT_KEY_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
   EMAIL_MIN_LENGTH,
+  DEAL_TITLE_MAX_LENGTH,
+  DEAL_VALUE_MAX,
   FOLLOW_UP_TITLE_MAX_LENGTH,
   INDUSTRY_MAX_LENGTH,
   INSTANT_MAX,
@@ -38,18 +40,72 @@ const email = emailSchema;
 // Stored rows may name an empty id where the playbook had one (an older editor allowed it).
 const storedPlaybookId = z.string().max(PLAYBOOK_ID_MAX_LENGTH);
 
+/** Checklist item ids ticked, per stage id. */
+export const checklistStateSchema = z.record(storedPlaybookId, z.array(storedPlaybookId).max(50));
+export type ChecklistState = z.infer<typeof checklistStateSchema>;
+
+/**
+ * A company the rep works with, keyed by its email domain (or a free-mail address). Its stage and
+ * checklist live on its deals since schema version 4; rows written before that still carry them until
+ * the upgrade moves them (lib/db/migrations/004-deals.ts), and reading such a row drops them.
+ */
 export const accountRecordSchema = z.object({
   key: accountKey,
   displayName: nameSchema.optional(),
-  /** Stage id from the playbook; may name a stage the playbook no longer has (shown as such). */
-  stageId: storedPlaybookId.optional(),
   industry: z.string().max(INDUSTRY_MAX_LENGTH).optional(),
-  /** Checklist item ids ticked, per stage id. */
-  checklist: z.record(storedPlaybookId, z.array(storedPlaybookId).max(50)).default({}),
   createdAt: instant,
   updatedAt: instant,
 });
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
+/** How an account row stood before deals: the fields migration 004 and older imports turn into a deal. */
+export const legacyAccountStageSchema = z.object({
+  stageId: storedPlaybookId.optional(),
+  checklist: checklistStateSchema.optional(),
+});
+
+export const DEAL_OUTCOMES = ['open', 'won', 'lost'] as const;
+export const dealOutcomeSchema = z.enum(DEAL_OUTCOMES);
+export type DealOutcome = z.infer<typeof dealOutcomeSchema>;
+/** ISO 4217 alphabetic code (`EUR`, `CNY`). */
+export const currencySchema = z.string().regex(/^[A-Z]{3}$/);
+/** A calendar day, `YYYY-MM-DD`: a close date is a day, not an instant, wherever the rep travels. */
+export const calendarDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  // A real day of the calendar: 2026-02-30 is refused rather than read as 2 March.
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  });
+export const dealValueSchema = z.number().finite().nonnegative().max(DEAL_VALUE_MAX);
+
+/**
+ * One opportunity with an account: what is being sold, for how much, where it stands in the playbook
+ * and how it ended. An account can have several (repeat business is normal after a deal is won).
+ */
+export const dealRecordSchema = z.object({
+  id,
+  accountKey,
+  title: z.string().min(1).max(DEAL_TITLE_MAX_LENGTH),
+  value: dealValueSchema.optional(),
+  currency: currencySchema.optional(),
+  /** The day the rep expects it to close. */
+  closeDate: calendarDaySchema.optional(),
+  /** Stage id from the playbook; may name a stage the playbook no longer has (shown as such). */
+  stageId: storedPlaybookId.optional(),
+  /** When the deal entered its current stage ("days in stage"). */
+  stageEnteredAt: instant.optional(),
+  checklist: checklistStateSchema.default({}),
+  outcome: dealOutcomeSchema,
+  /** Id of the playbook's lost reason; may name one the playbook no longer lists. */
+  lostReason: storedPlaybookId.optional(),
+  /** When the deal was won or lost. */
+  closedAt: instant.optional(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type DealRecord = z.infer<typeof dealRecordSchema>;
 
 export const contactRecordSchema = z.object({
   email,
@@ -88,6 +144,8 @@ export const followUpRecordSchema = z.object({
   doneAt: instant.optional(),
   snoozedUntil: instant.optional(),
   source: z.enum(['manual', 'plan']),
+  /** The deal it moves forward, when there is one. */
+  dealId: id.optional(),
   /** For plan follow-ups: the cadence step that proposed it. */
   planStepId: storedPlaybookId.optional(),
   createdAt: instant,
@@ -98,6 +156,8 @@ export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
 export const stageEventRecordSchema = z.object({
   id,
   accountKey,
+  /** The deal that moved; absent only on events recorded before deals, for the account's only deal. */
+  dealId: id.optional(),
   from: storedPlaybookId.optional(),
   to: storedPlaybookId,
   at: instant,

@@ -6,6 +6,7 @@ import type { DBSchema } from 'idb';
 import type {
   AccountRecord,
   ContactRecord,
+  DealRecord,
   FollowUpRecord,
   NoteRecord,
   QuestionLogRecord,
@@ -15,7 +16,20 @@ import type {
 export const DB_NAME = 'dealside';
 
 export interface DealsideDb extends DBSchema {
-  accounts: { key: string; value: AccountRecord; indexes: { 'by-stage': string; 'by-updated': number } };
+  accounts: { key: string; value: AccountRecord; indexes: { 'by-updated': number } };
+  deals: {
+    key: string;
+    value: DealRecord;
+    indexes: {
+      'by-account': string;
+      /** Open deals per stage (pipeline columns, stage counts); closed deals per stage for the funnel. */
+      'by-outcome-stage': [string, string];
+      /** Won and lost deals in time order (win rate, cycle length by period). */
+      'by-closed': number;
+      /** Deals by expected close day (the forecast, "closing this month"). */
+      'by-close-date': string;
+    };
+  };
   contacts: { key: string; value: ContactRecord; indexes: { 'by-account': string } };
   notes: {
     key: string;
@@ -42,7 +56,8 @@ export interface DealsideDb extends DBSchema {
 }
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
-export type StoreName = 'accounts' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';
+export type StoreName =
+  'accounts' | 'deals' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';
 
 /** Every store, the records' and the private items'. */
 export type AnyStoreName = StoreName | 'privateItems';

@@ -12,7 +12,8 @@ import { median } from './median';
 
 /** The three fields of a stage event the funnel needs. */
 export interface StageEventFact {
-  accountKey: string;
+  /** Whose stay it is: the deal (events from before deals name only the account, its one deal). */
+  dealKey: string;
   to: string;
   at: number;
 }
@@ -99,9 +100,9 @@ export function funnelFigures(input: FunnelInput): FunnelFigures {
   const walks = new Map<string, AccountWalk>();
   for (const event of inTimeOrder(input.events)) {
     const index = stageIndex.get(event.to) ?? -1;
-    const walk = walks.get(event.accountKey);
+    const walk = walks.get(event.dealKey);
     if (!walk) {
-      walks.set(event.accountKey, { stage: event.to, since: event.at, furthest: index });
+      walks.set(event.dealKey, { stage: event.to, since: event.at, furthest: index });
       continue;
     }
     walk.furthest = Math.max(walk.furthest, index);

@@ -17,6 +17,9 @@
 import { z } from 'zod';
 import {
   accountKeySchema,
+  calendarDaySchema,
+  currencySchema,
+  dealValueSchema,
   emailSchema,
   instantSchema,
   nameSchema,
@@ -24,6 +27,7 @@ import {
   followUpRecordSchema,
   recordIdSchema,
   spinTypeSchema,
+  type DealRecord,
   type FollowUpRecord,
   type NoteRecord,
 } from '../db/records';
@@ -62,6 +66,7 @@ import {
   DOMAIN_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
   INDUSTRY_MAX_LENGTH,
+  DEAL_TITLE_MAX_LENGTH,
   LOCALE_MAX_LENGTH,
   PAGE_PARTICIPANTS_MAX,
   PAGE_TEXT_MAX_LENGTH,
@@ -117,6 +122,14 @@ const accountSetting = z
   .max(EMAIL_MAX_LENGTH)
   .refine((value) => parseAccountKeyInput(value) !== null, 'Not an account');
 const followUpTitle = z.string().trim().min(1, 'A follow-up needs a title.').max(FOLLOW_UP_TITLE_MAX_LENGTH);
+const dealTitle = z.string().trim().min(1, 'A deal needs a title.').max(DEAL_TITLE_MAX_LENGTH);
+/** A deal's typed fields; `null` clears one. */
+const dealFields = {
+  title: dealTitle.optional(),
+  value: dealValueSchema.nullable().optional(),
+  currency: currencySchema.nullable().optional(),
+  closeDate: calendarDaySchema.nullable().optional(),
+};
 /** Account changes from the panel; `contactEmail` records who the rep was looking at. */
 const accountChange = { accountKey: accountKeySchema, contactEmail: emailSchema.optional() };
 
@@ -194,10 +207,33 @@ export const messages = {
       limit: z.number().int().min(1).max(OLDER_NOTES_PAGE_MAX),
     }),
   ).returns<NoteRecord[]>(),
+  addDeal: message(
+    PANEL,
+    z.object({
+      ...accountChange,
+      ...dealFields,
+      title: dealTitle,
+      /** The stage it starts in; the playbook's first when absent. */
+      stageId: playbookIdSchema.optional(),
+      locale,
+    }),
+  ).returns<DealRecord>(),
+  editDeal: message(PANEL, z.object({ id: recordIdSchema, ...dealFields })).returns<DealRecord>(),
+  /** Won, lost (with a reason from the playbook's list) or, to undo a mistake, open again. */
+  closeDeal: message(
+    PANEL,
+    z.discriminatedUnion('outcome', [
+      z.object({ id: recordIdSchema, outcome: z.literal('won') }),
+      z.object({ id: recordIdSchema, outcome: z.literal('lost'), lostReason: playbookIdSchema }),
+      z.object({ id: recordIdSchema, outcome: z.literal('open') }),
+    ]),
+  ).returns<DealRecord>(),
   setStage: message(
     PANEL,
     z.object({
       ...accountChange,
+      /** The deal to move; absent on an account with no open deal, which then gets its first. */
+      dealId: recordIdSchema.optional(),
       stageId: playbookIdSchema,
       /** The UI language, for the titles of the follow-ups the cadence proposes. */
       locale,
@@ -209,7 +245,13 @@ export const messages = {
   ).returns<void>(),
   setChecklistItem: message(
     PANEL,
-    z.object({ ...accountChange, stageId: playbookIdSchema, itemId: playbookIdSchema, done: z.boolean() }),
+    z.object({
+      ...accountChange,
+      dealId: recordIdSchema.optional(),
+      stageId: playbookIdSchema,
+      itemId: playbookIdSchema,
+      done: z.boolean(),
+    }),
   ).returns<void>(),
   logQuestion: message(
     PANEL,
@@ -225,6 +267,8 @@ export const messages = {
     PANEL,
     z.object({
       ...accountChange,
+      /** The deal it moves forward, when the panel shows one. */
+      dealId: recordIdSchema.optional(),
       title: followUpTitle,
       due: instantSchema,
     }),

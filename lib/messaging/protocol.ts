@@ -3,7 +3,7 @@
  * table (./messages.ts). Requests are not written here: their types are derived from the table's
  * schemas, and the aliases below only name the ones screens use often.
  */
-import type { AccountRecord, ContactRecord, FollowUpRecord, NoteRecord } from '../db/records';
+import type { AccountRecord, ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../db/records';
 import type { MergedRows } from '../db/merge-accounts';
 import type { PlaybookError } from '../playbook/schema';
 import type { CustomSiteProblem } from '../settings/custom-sites';
@@ -18,6 +18,9 @@ export type SaveNoteResult = ResultOf<'saveNote'>;
 export type AddFollowUpRequest = RequestOf<'addFollowUp'>;
 export type UpdateFollowUpRequest = RequestOf<'updateFollowUp'>;
 export type EditFollowUpRequest = RequestOf<'editFollowUp'>;
+export type AddDealRequest = RequestOf<'addDeal'>;
+export type EditDealRequest = RequestOf<'editDeal'>;
+export type CloseDealRequest = RequestOf<'closeDeal'>;
 /** Accounts in a stage the saved playbook no longer has move to a stage it has. */
 export type StageMove = RequestOf<'savePlaybook'>['stageMoves'][number];
 /** The fields to change; the rest stay as they are. Custom sites have messages of their own. */
@@ -52,6 +55,8 @@ export interface AccountView {
   displayKey: string;
   /** Null until the rep first writes something for this account. */
   record: AccountRecord | null;
+  /** The account's deals: open ones first (most recently worked on first), then closed ones. */
+  deals: DealRecord[];
   /** People seen for this account, most recent first. */
   people: ContactRecord[];
 }
@@ -143,7 +148,7 @@ export interface RemindersStatus {
 }
 
 export type SavePlaybookResult =
-  | { ok: true; movedAccounts: number }
+  | { ok: true; movedDeals: number }
   | { ok: false; reason: 'invalid'; errors: PlaybookError[] }
   /** Stages the new playbook lacks that still hold accounts, with no stage named for them. */
   | { ok: false; reason: 'stages-need-a-home' | 'invalid-moves'; stageIds: string[] };

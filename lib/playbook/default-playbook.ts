@@ -15,7 +15,7 @@ import type {
   SpinQuestion,
   SpinType,
 } from './schema';
-import { PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from './schema';
+import { DEFAULT_LOST_REASONS, PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from './schema';
 
 function t(en: string, zh: string): LocalizedText {
   return { en, 'zh-CN': zh };
@@ -841,6 +841,7 @@ export const DEFAULT_PLAYBOOK: Playbook = deepFreeze({
   stages,
   questions: [...generalQuestions, ...manufacturingQuestions, ...servicesQuestions, ...softwareQuestions],
   cadences,
+  lostReasons: [...DEFAULT_LOST_REASONS],
 });
 
 /** A fresh, mutable copy of the default playbook, e.g. as the starting point of the editor. */

@@ -109,6 +109,29 @@ export const cadenceSchema = z.object({
 });
 export type Cadence = z.infer<typeof cadenceSchema>;
 
+export const MAX_LOST_REASONS = 20;
+
+/** Why deals are lost, as the team names it: the insights count lost deals per reason. */
+export const lostReasonSchema = z.object({
+  id: slugSchema,
+  name: localizedTextSchema,
+});
+export type LostReason = z.infer<typeof lostReasonSchema>;
+
+/**
+ * The reasons a playbook starts with, and the list a file written before lost reasons existed gets.
+ * The usual B2B loss categories; `other` lets a rep close a deal whatever happened.
+ */
+export const DEFAULT_LOST_REASONS: readonly LostReason[] = [
+  { id: 'price', name: { en: 'Price', 'zh-CN': '价格' } },
+  { id: 'competitor', name: { en: 'Chose a competitor', 'zh-CN': '选择了竞争对手' } },
+  { id: 'no-budget', name: { en: 'No budget', 'zh-CN': '没有预算' } },
+  { id: 'no-decision', name: { en: 'No decision / timing', 'zh-CN': '迟迟不决 / 时机不对' } },
+  { id: 'no-fit', name: { en: 'Not a fit', 'zh-CN': '需求不匹配' } },
+  { id: 'went-silent', name: { en: 'Went silent', 'zh-CN': '客户失联' } },
+  { id: 'other', name: { en: 'Other', 'zh-CN': '其他' } },
+];
+
 type Path = (string | number)[];
 
 /** Reports the second and later occurrences of each id. */
@@ -149,6 +172,11 @@ export const playbookSchema = z
         .max(MAX_STAGES, `At most ${MAX_STAGES} stages`),
       questions: z.array(spinQuestionSchema).max(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} questions`),
       cadences: z.array(cadenceSchema).max(MAX_STAGES, `At most ${MAX_STAGES} cadences`),
+      lostReasons: z
+        .array(lostReasonSchema)
+        .min(1, 'A playbook needs at least one lost reason')
+        .max(MAX_LOST_REASONS, `At most ${MAX_LOST_REASONS} lost reasons`)
+        .default(() => DEFAULT_LOST_REASONS.map((reason) => ({ ...reason, name: { ...reason.name } }))),
     },
     { error: 'Expected a playbook object' },
   )
@@ -213,6 +241,13 @@ export const playbookSchema = z
           `Duplicate step id "${id}" in the cadence for "${cadence.stageId}" (already used at ${formatPath(firstPath)})`,
       );
     });
+
+    checkUnique(
+      playbook.lostReasons.map((reason) => reason.id),
+      ctx,
+      (i) => ['lostReasons', i, 'id'],
+      (id, firstPath) => `Duplicate lost reason id "${id}" (already used at ${formatPath(firstPath)})`,
+    );
 
     checkUnique(
       playbook.cadences.map((cadence) => cadence.stageId),

@@ -1,13 +1,14 @@
 /**
- * A version-1 user updates the extension: the committed version-1 snapshot
- * (tests/fixtures/db/v1-realistic.json) is written into a browser profile by the version-1 migration
- * itself, the browser is closed, and the current build starts on that profile. The background upgrades
- * the database in real Chromium; every record must come through as stored, and the panel and the
- * insights must read it.
+ * A user of the previous version updates the extension: the committed snapshot
+ * (tests/fixtures/db/v1-realistic.json: rows as schema versions 1 to 3 store them, which 002 and 003 did
+ * not change) is written into a browser profile by the previous version's own migrations (001–003), the
+ * browser is closed, and the current build starts on that profile. The background upgrades the
+ * database in real Chromium; every record must come through (each staged account's stage, checklist and
+ * history as one open deal), and the panel and the insights must read it.
  *
- * The version-1 database is built in an extension page (the extension's own IndexedDB) from
- * lib/db/open.ts and migration 001 bundled with esbuild, after the service worker is stopped so no
- * connection of the current build holds the database while it is replaced.
+ * The old database is built in an extension page (the extension's own IndexedDB) from lib/db/open.ts and
+ * the migrations bundled with esbuild, after the service worker is stopped so no connection of the
+ * current build holds the database while it is replaced.
  */
 import { rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -27,8 +28,9 @@ const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhH
 const JANE = 'jane.cooper@northwind-trading.com';
 const NORTHWIND = 'northwind-trading.com';
 const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
-const KEY_PATH: Record<(typeof STORES)[number], string> = {
+const KEY_PATH: Record<(typeof STORES)[number] | 'deals', string> = {
   accounts: 'key',
+  deals: 'id',
   contacts: 'email',
   notes: 'id',
   followUps: 'id',
@@ -37,29 +39,31 @@ const KEY_PATH: Record<(typeof STORES)[number], string> = {
 };
 type Row = Record<string, unknown>;
 const v1 = snapshot.stores as unknown as Record<(typeof STORES)[number], Row[]>;
-const V1_GLOBAL = '__dealsideVersion1';
+const OLD_GLOBAL = '__dealsidePreviousVersion';
+/** The schema version of the release before deals. */
+const PREVIOUS_VERSION = 3;
 
-/** lib/db/open.ts with migration 001 only, as a script that sets `globalThis.__dealsideVersion1`. */
-function version1Opener(): Promise<string> {
+/** lib/db/open.ts with every migration, as a script that sets `globalThis.__dealsidePreviousVersion`. */
+function previousVersionOpener(): Promise<string> {
   return bundleForPage(
     {
       source:
         "export { openDealsideDb } from './lib/db/open';\n" +
-        "export { initialStores } from './lib/db/migrations/001-initial-stores';\n",
+        "export { migrations } from './lib/db/migrations';\n",
       resolveDir: process.cwd(),
     },
-    V1_GLOBAL,
+    OLD_GLOBAL,
   );
 }
 
-/** Replaces the extension's database with a version-1 one holding the snapshot's rows, written raw. */
-async function writeVersion1Database(page: Page): Promise<void> {
-  await page.evaluate(await version1Opener());
+/** Replaces the extension's database with a previous-version one holding the snapshot's rows, written raw. */
+async function writePreviousVersionDatabase(page: Page): Promise<void> {
+  await page.evaluate(await previousVersionOpener());
   await page.evaluate(
-    async ({ global, stores }) => {
-      const { openDealsideDb, initialStores } = (globalThis as Record<string, unknown>)[global] as {
+    async ({ global, stores, version }) => {
+      const { openDealsideDb, migrations } = (globalThis as Record<string, unknown>)[global] as {
         openDealsideDb: (options: object) => Promise<IDBDatabase & { version: number }>;
-        initialStores: unknown;
+        migrations: { version: number }[];
       };
       await new Promise<void>((resolve, reject) => {
         const request = indexedDB.deleteDatabase('dealside');
@@ -67,7 +71,10 @@ async function writeVersion1Database(page: Page): Promise<void> {
         request.onerror = () => reject(request.error);
         request.onblocked = () => reject(new Error('the database is still open elsewhere'));
       });
-      const db = await openDealsideDb({ targetVersion: 1, migrations: [initialStores] });
+      const db = await openDealsideDb({
+        targetVersion: version,
+        migrations: migrations.filter((step) => step.version <= version),
+      });
       const tx = db.transaction(Object.keys(stores), 'readwrite');
       for (const [store, rows] of Object.entries(stores))
         for (const row of rows) tx.objectStore(store).put(row);
@@ -77,8 +84,20 @@ async function writeVersion1Database(page: Page): Promise<void> {
       });
       db.close();
     },
-    { global: V1_GLOBAL, stores: v1 },
+    { global: OLD_GLOBAL, stores: v1, version: PREVIOUS_VERSION },
   );
+}
+
+/** What migration 004 makes of a snapshot row (the unit test upgrade-from-v1 states the same). */
+function expectedAfterUpgrade(store: (typeof STORES)[number], row: Row): Row {
+  if (store === 'accounts') {
+    const { stageId: _stageId, checklist: _checklist, ...rest } = row;
+    void _stageId;
+    void _checklist;
+    return rest;
+  }
+  if (store === 'stageEvents') return { ...row, dealId: `deal:${String(row.accountKey)}` };
+  return row;
 }
 
 interface StoredDatabase {
@@ -87,8 +106,8 @@ interface StoredDatabase {
   rows: Record<string, Row[]>;
 }
 
-/** The extension's database as stored: version, index names and every row of every store. */
-function readDatabase(page: Page): Promise<StoredDatabase> {
+/** The extension's database as stored: version, index names and every row of the stores named. */
+function readDatabase(page: Page, storeNames: readonly string[]): Promise<StoredDatabase> {
   return page.evaluate(async (stores) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('dealside');
@@ -112,13 +131,13 @@ function readDatabase(page: Page): Promise<StoredDatabase> {
     } finally {
       db.close();
     }
-  }, STORES);
+  }, storeNames);
 }
 
 const sortedBy = (key: string) => (rows: Row[]) =>
   [...rows].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : String(a[key]) > String(b[key]) ? 1 : 0));
 
-describe('a version-1 database on disk, opened by the current build', () => {
+describe('a previous-version database on disk, opened by the current build', () => {
   it('is upgraded in place with every record as stored, and the panel and the insights read it', async () => {
     const first = await launchWithExtension({ keepProfile: true });
     let second: ExtensionBrowser | undefined;
@@ -126,10 +145,10 @@ describe('a version-1 database on disk, opened by the current build', () => {
       await stopServiceWorker(first);
       const setup = await first.context.newPage();
       await setup.goto(`chrome-extension://${first.extensionId}/manifest.json`);
-      await writeVersion1Database(setup);
-      const before = await readDatabase(setup);
-      expect(before.version).toBe(1);
-      expect(before.indexes.questionLog).toEqual(['by-account']);
+      await writePreviousVersionDatabase(setup);
+      const before = await readDatabase(setup, STORES);
+      expect(before.version).toBe(PREVIOUS_VERSION);
+      expect(before.indexes.accounts).toEqual(['by-stage', 'by-updated']);
       await first.close();
 
       second = await launchWithExtension({ profileDir: first.profileDir });
@@ -139,10 +158,13 @@ describe('a version-1 database on disk, opened by the current build', () => {
       const panel = await panelFrame(page);
       await expect.poll(() => panel.getByTestId('contact-email').textContent()).toBe(JANE);
 
-      // The panel reads the upgraded database: Northwind's stage, notes and open follow-ups.
+      // The panel reads the upgraded database: Northwind's deal in its stage, notes and open follow-ups.
+      await expect.poll(() => panel.getByTestId('deal-item').count()).toBe(1);
+      expect(await panel.getByTestId('deal-item').getAttribute('aria-current')).toBe('true');
       await expect
         .poll(() => panel.getByTestId('stage-select').inputValue())
         .toBe(v1.accounts.find((row) => row.key === NORTHWIND)!.stageId);
+      expect(await panel.getByTestId('deal-outcome').getAttribute('data-outcome')).toBe('open');
       const northwindNotes = v1.notes.filter((row) => row.accountKey === NORTHWIND);
       await expect.poll(() => panel.getByTestId('note-item').count()).toBe(northwindNotes.length);
       const openTitles = v1.followUps
@@ -154,13 +176,32 @@ describe('a version-1 database on disk, opened by the current build', () => {
       // Every record as stored, now at the current version with the current indexes.
       const probe = await second.context.newPage();
       await probe.goto(`chrome-extension://${second.extensionId}/manifest.json`);
-      const after = await readDatabase(probe);
+      const after = await readDatabase(probe, [...STORES, 'deals']);
       expect(after.version).toBe(DB_VERSION);
       expect(after.indexes.questionLog).toEqual(['by-account', 'by-asked']);
+      expect(after.indexes.accounts).toEqual(['by-updated']);
       for (const store of STORES) {
         const byKey = sortedBy(KEY_PATH[store]);
-        expect(byKey(after.rows[store]!), store).toEqual(byKey(v1[store]));
+        expect(byKey(after.rows[store]!), store).toEqual(
+          byKey(v1[store].map((row) => expectedAfterUpgrade(store, row))),
+        );
       }
+      // One open deal per staged account, holding its stage and every ticked item.
+      const staged = v1.accounts.filter((row) => row.stageId !== undefined);
+      const dealOf = (account: Row) => `deal:${String(account.key)}`;
+      expect(sortedBy(KEY_PATH.deals)(after.rows.deals!)).toEqual(
+        [...staged]
+          .sort((a, b) => (dealOf(a) < dealOf(b) ? -1 : 1))
+          .map((account) =>
+            expect.objectContaining({
+              id: dealOf(account),
+              accountKey: account.key,
+              stageId: account.stageId,
+              checklist: account.checklist,
+              outcome: 'open',
+            }),
+          ),
+      );
 
       // The insights read the SPIN log through the new index: every question asked, by type.
       // Sent the way the extension's pages send (@webext-core/messaging's envelope), from an extension page.

@@ -14,6 +14,7 @@ type Status =
 const CSV_BUTTONS: { kind: ExportKind; label: MessageKey; testId: string }[] = [
   { kind: 'accounts-csv', label: 'dataExportAccountsCsv', testId: 'export-accounts-csv' },
   { kind: 'notes-csv', label: 'dataExportNotesCsv', testId: 'export-notes-csv' },
+  { kind: 'deals-csv', label: 'dataExportDealsCsv', testId: 'export-deals-csv' },
   { kind: 'follow-ups-csv', label: 'dataExportFollowUpsCsv', testId: 'export-follow-ups-csv' },
 ];
 

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 
 export const STORE_LABELS: Record<StoreName, MessageKey> = {
   accounts: 'dataStoreAccounts',
+  deals: 'dataStoreDeals',
   contacts: 'dataStoreContacts',
   notes: 'dataStoreNotes',
   followUps: 'dataStoreFollowUps',

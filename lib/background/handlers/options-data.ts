@@ -7,6 +7,7 @@
 import { accountKeyForEmail, displayAccountKey } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
 import { listAccountContacts, getAccount } from '../../db/accounts';
+import { listAccountDeals } from '../../db/deals';
 import { deleteAccountWithData, type DeletedAccountRows } from '../../db/delete-account';
 import { listNotes } from '../../db/notes';
 import { accountRecordSchema } from '../../db/records';
@@ -182,20 +183,25 @@ export async function accountNotesMarkdownFor(
   request: PayloadOf<'accountNotesMarkdown'>,
 ): Promise<AccountNotesMarkdown> {
   const db = await database();
-  const [account, contacts, notes, playbook] = await Promise.all([
+  const [account, deals, contacts, notes, playbook] = await Promise.all([
     getAccount(db, request.accountKey),
+    listAccountDeals(db, request.accountKey),
     listAccountContacts(db, request.accountKey),
     listNotes(db, request.accountKey, Number.MAX_SAFE_INTEGER),
     readPlaybook(),
   ]);
-  const stage = account?.stageId
-    ? playbook.stages.find((candidate) => candidate.id === account.stageId)
-    : undefined;
+  // The stages the account's open deals stand in.
+  const stageNames = deals
+    .filter((deal) => deal.outcome === 'open' && deal.stageId)
+    .map((deal) => {
+      const stage = playbook.stages.find((candidate) => candidate.id === deal.stageId);
+      return stage ? localized(stage.name, request.locale) : deal.stageId!;
+    });
   return accountNotesMarkdown(
     {
       accountKey: request.accountKey,
       account,
-      stageName: stage ? localized(stage.name, request.locale) : account?.stageId,
+      stageName: stageNames.length > 0 ? stageNames.join(', ') : undefined,
       contacts,
       notes,
     },

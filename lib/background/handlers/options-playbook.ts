@@ -4,7 +4,7 @@
  * stages the rep named (recording a stage event per account), checks that no account is left in a stage
  * the playbook lacks, and stores the playbook; then it tells every open panel, which reload it.
  */
-import { moveAccountsBetweenStages, StagesNeedAHome } from '../../db/stage-moves';
+import { moveDealsBetweenStages, StagesNeedAHome } from '../../db/stage-moves';
 import { sendMessage } from '../../messaging/messenger';
 import type { SavePlaybookResult, StageMove } from '../../messaging/protocol';
 import type { Handlers } from '../router';
@@ -32,7 +32,7 @@ export async function savePlaybook(
 
   let moved;
   try {
-    moved = await moveAccountsBetweenStages(
+    moved = await moveDealsBetweenStages(
       await privateItemsDb(),
       request.stageMoves,
       now,
@@ -49,7 +49,7 @@ export async function savePlaybook(
   sendMessage('playbookChanged', {}).catch(() => undefined);
   const movedKeys = moved.flatMap((move) => move.accountKeys);
   if (movedKeys.length > 0) broadcastDataChanged({ accountKeys: movedKeys });
-  return { ok: true, movedAccounts: movedKeys.length };
+  return { ok: true, movedDeals: moved.reduce((sum, move) => sum + move.dealIds.length, 0) };
 }
 
 export const optionsPlaybookHandlers = {

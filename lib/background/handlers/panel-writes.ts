@@ -12,10 +12,11 @@ import {
   type FollowUpAction,
 } from '../../db/follow-ups';
 import { browserLocale, businessDaysLaterAt, weekendFor } from '../../dates/business-days';
-import { changeStage, updateAccount, withChecklistItem } from '../../db/accounts';
+import { updateAccount } from '../../db/accounts';
+import { addDeal, changeDealStage, closeDeal, editDeal, tickDealChecklist } from '../../db/deals';
 import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
-import type { FollowUpRecord, NoteRecord } from '../../db/records';
+import type { DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
 import { INDUSTRIES } from '../../playbook/schema';
 import { localized } from '../../playbook/text';
@@ -46,29 +47,36 @@ export async function listOlderNotes(request: PayloadOf<'listOlderNotes'>): Prom
   return listNotesBefore(await database(), request.accountKey, request.before, request.limit);
 }
 
+/** The follow-ups a stage's cadence proposes on entering it, in the rep's language and working days. */
+async function cadenceProposals(stageId: string, locale: string, now: number) {
+  const playbook = await readPlaybook();
+  if (!playbook.stages.some((stage) => stage.id === stageId)) {
+    throw new Error(`The playbook has no stage "${stageId}".`);
+  }
+  const cadence = playbook.cadences.find((candidate) => candidate.stageId === stageId);
+  // Steps count business days on the local calendar and fall due at 9:00, when a rep starts work.
+  const weekend = weekendFor((await readSettings()).weekendDays, browserLocale());
+  return (cadence?.steps ?? []).map((step) => ({
+    stepId: step.id,
+    title: localized(step.title, locale),
+    due: businessDaysLaterAt(new Date(now), step.offsetDays, weekend).getTime(),
+  }));
+}
+
+/** Moves a deal (or an account's first deal) to a stage, proposing the stage's cadence. */
 export async function setStage(
   request: PayloadOf<'setStage'>,
   now = Date.now(),
   tabId?: number,
 ): Promise<void> {
-  const playbook = await readPlaybook();
-  if (!playbook.stages.some((stage) => stage.id === request.stageId)) {
-    throw new Error(`The playbook has no stage "${request.stageId}".`);
-  }
-  const cadence = playbook.cadences.find((candidate) => candidate.stageId === request.stageId);
-  // Steps count business days on the local calendar and fall due at 9:00, when a rep starts work.
-  const weekend = weekendFor((await readSettings()).weekendDays, browserLocale());
-  await changeStage(
+  await changeDealStage(
     await database(),
     {
       accountKey: request.accountKey,
+      ...(request.dealId ? { dealId: request.dealId } : {}),
       stageId: request.stageId,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
-      proposals: (cadence?.steps ?? []).map((step) => ({
-        stepId: step.id,
-        title: localized(step.title, request.locale),
-        due: businessDaysLaterAt(new Date(now), step.offsetDays, weekend).getTime(),
-      })),
+      proposals: await cadenceProposals(request.stageId, request.locale, now),
     },
     now,
     () => crypto.randomUUID(),
@@ -76,6 +84,58 @@ export async function setStage(
   broadcastDataChanged({ accountKeys: [request.accountKey] });
   // Proposals are neither counted nor announced, but a stage change dismisses earlier ones: recount.
   void followUpsChanged();
+}
+
+/** Adds a deal to the account, in the stage asked for or the playbook's first, with that stage's cadence. */
+export async function addDealFor(
+  request: PayloadOf<'addDeal'>,
+  now = Date.now(),
+  tabId?: number,
+): Promise<DealRecord> {
+  const playbook = await readPlaybook();
+  const stageId = request.stageId ?? playbook.stages[0]!.id;
+  const deal = await addDeal(
+    await database(),
+    {
+      accountKey: request.accountKey,
+      title: request.title,
+      value: request.value,
+      currency: request.currency,
+      closeDate: request.closeDate,
+      // Entering the first stage is a stage move like any other: its event and its cadence.
+      stageId,
+      proposals: await cadenceProposals(stageId, request.locale, now),
+      person: await personSeen(request.accountKey, request.contactEmail, tabId),
+    },
+    now,
+    () => crypto.randomUUID(),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  void followUpsChanged();
+  return deal;
+}
+
+export async function editDealFor(request: PayloadOf<'editDeal'>): Promise<DealRecord> {
+  const { id, ...fields } = request;
+  const deal = await editDeal(await database(), id, fields, Date.now());
+  broadcastDataChanged({ accountKeys: [deal.accountKey] });
+  return deal;
+}
+
+/** Won, lost or open again; a lost reason must be one the playbook lists. */
+export async function closeDealFor(request: PayloadOf<'closeDeal'>): Promise<DealRecord> {
+  if (request.outcome === 'lost') {
+    const { lostReasons } = await readPlaybook();
+    if (!lostReasons.some((reason) => reason.id === request.lostReason)) {
+      throw new Error(`The playbook has no lost reason "${request.lostReason}".`);
+    }
+  }
+  const { id, ...closing } = request;
+  const deal = await closeDeal(await database(), id, closing, Date.now());
+  broadcastDataChanged({ accountKeys: [deal.accountKey] });
+  // Closing dismisses the deal's proposed follow-ups.
+  void followUpsChanged();
+  return deal;
 }
 
 export async function setIndustry(request: PayloadOf<'setIndustry'>, tabId?: number): Promise<void> {
@@ -96,12 +156,18 @@ export async function setChecklistItem(
   request: PayloadOf<'setChecklistItem'>,
   tabId?: number,
 ): Promise<void> {
-  await updateAccount(
+  await tickDealChecklist(
     await database(),
-    request.accountKey,
+    {
+      accountKey: request.accountKey,
+      ...(request.dealId ? { dealId: request.dealId } : {}),
+      stageId: request.stageId,
+      itemId: request.itemId,
+      done: request.done,
+      person: await personSeen(request.accountKey, request.contactEmail, tabId),
+    },
     Date.now(),
-    (account) => withChecklistItem(account, request.stageId, request.itemId, request.done),
-    await personSeen(request.accountKey, request.contactEmail, tabId),
+    () => crypto.randomUUID(),
   );
   broadcastDataChanged({ accountKeys: [request.accountKey] });
 }
@@ -139,6 +205,7 @@ export async function addFollowUpFor(
     await database(),
     {
       accountKey: request.accountKey,
+      ...(request.dealId ? { dealId: request.dealId } : {}),
       title: request.title.trim(),
       due: request.due,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
@@ -202,6 +269,9 @@ export async function restoreFollowUpFor(request: PayloadOf<'restoreFollowUp'>):
 export const panelWriteHandlers = {
   saveNote: (request, caller) => saveNote(request, panelTabId(caller)),
   listOlderNotes: (request) => listOlderNotes(request),
+  addDeal: (request, caller) => addDealFor(request, Date.now(), panelTabId(caller)),
+  editDeal: (request) => editDealFor(request),
+  closeDeal: (request) => closeDealFor(request),
   setStage: (request, caller) => setStage(request, Date.now(), panelTabId(caller)),
   setIndustry: (request, caller) => setIndustry(request, panelTabId(caller)),
   setChecklistItem: (request, caller) => setChecklistItem(request, panelTabId(caller)),

@@ -10,7 +10,8 @@ export const initialStores: Migration = {
   description: 'accounts, contacts, notes, follow-ups, stage events and the SPIN question log',
   apply(db) {
     const accounts = db.createObjectStore('accounts', { keyPath: 'key' });
-    accounts.createIndex('by-stage', 'stageId');
+    // Account rows held their stage until deals (migration 004 moves it and drops this index).
+    (accounts as unknown as IDBObjectStore).createIndex('by-stage', 'stageId');
     accounts.createIndex('by-updated', 'updatedAt');
 
     const contacts = db.createObjectStore('contacts', { keyPath: 'email' });

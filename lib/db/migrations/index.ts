@@ -2,8 +2,14 @@
 import { initialStores } from './001-initial-stores';
 import { questionLogByAsked } from './002-question-log-by-asked';
 import { privateItemsStore } from './003-private-items';
+import { dealsStore } from './004-deals';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [initialStores, questionLogByAsked, privateItemsStore];
+export const migrations: readonly Migration[] = [
+  initialStores,
+  questionLogByAsked,
+  privateItemsStore,
+  dealsStore,
+];
 
 export const DB_VERSION = migrations.length;

@@ -10,6 +10,7 @@ import './zod-jitless';
 import type { FollowUpRecord, NoteRecord } from '../../../lib/db/records';
 import {
   accountRecordSchema,
+  dealRecordSchema,
   contactRecordSchema,
   followUpRecordSchema,
   noteRecordSchema,
@@ -21,6 +22,7 @@ import { popupWindows } from '../../../lib/reminders/windows';
 import { foldForSearch, queryTerms } from '../../../lib/search/normalize';
 import {
   accountRow,
+  dealRow,
   contactCount,
   contactRow,
   followUpRow,
@@ -132,6 +134,12 @@ export async function seedBase(now: number): Promise<SeedReport> {
       'accounts',
       accountRecordSchema,
       range(0, SCALE.accounts, (i) => accountRow(i, now)),
+    );
+    rows.deals = await writeRows(
+      db,
+      'deals',
+      dealRecordSchema,
+      range(0, SCALE.accounts, (i) => dealRow(i, now)),
     );
     rows.contacts = await writeRows(
       db,

@@ -9,6 +9,7 @@
  */
 import type {
   AccountRecord,
+  DealRecord,
   ContactRecord,
   FollowUpRecord,
   NoteRecord,
@@ -73,17 +74,40 @@ export function contactEmail(index: number, person: number): string {
   return `buyer${person}@${accountKey(index)}`;
 }
 
+function accountCreatedAt(index: number, now: number): number {
+  return whole(now - 720 * DAY_MS + unit(STREAM.account, index) * 20 * DAY_MS);
+}
+
+function accountUpdatedAt(index: number, now: number): number {
+  return whole(now - unit(STREAM.account, index, 3) * 30 * DAY_MS);
+}
+
 export function accountRow(index: number, now: number): AccountRecord {
-  const stage = finalStage(index);
-  const createdAt = whole(now - 720 * DAY_MS + unit(STREAM.account, index) * 20 * DAY_MS);
   return {
     key: accountKey(index),
     displayName: index === 0 ? 'Northwind Trading' : index === 1 ? 'Contoso Industrial' : `Customer ${index}`,
-    stageId: stage,
     industry: pick(INDUSTRIES, unit(STREAM.account, index, 1)),
+    createdAt: accountCreatedAt(index, now),
+    updatedAt: accountUpdatedAt(index, now),
+  };
+}
+
+export function dealId(index: number): string {
+  return `bench-deal-${index}`;
+}
+
+/** Each account's one open deal, in the stage its stage events lead to. */
+export function dealRow(index: number, now: number): DealRecord {
+  const stage = finalStage(index);
+  return {
+    id: dealId(index),
+    accountKey: accountKey(index),
+    title: `Deal ${index}`,
+    stageId: stage,
     checklist: unit(STREAM.account, index, 2) < 0.5 ? { [stage]: ['bench-item-1'] } : {},
-    createdAt,
-    updatedAt: whole(now - unit(STREAM.account, index, 3) * 30 * DAY_MS),
+    outcome: 'open',
+    createdAt: accountCreatedAt(index, now),
+    updatedAt: accountUpdatedAt(index, now),
   };
 }
 
@@ -117,6 +141,7 @@ export function stageEventRows(index: number, now: number, firstId: number): Sta
     rows.push({
       id: `bench-event-${firstId + step}`,
       accountKey: accountKey(index),
+      dealId: dealId(index),
       ...(from ? { from } : {}),
       to,
       at,

@@ -79,13 +79,14 @@ async function expectEverythingSaved(): Promise<void> {
     'Pilot at three sites',
     'Typed as the tab closed',
   ]);
-  expect((await db.get('accounts', ACCOUNT))?.stageId).toBe('discovery');
+  const deals = await db.getAllFromIndex('deals', 'by-account', ACCOUNT);
+  expect(deals.map((deal) => deal.stageId)).toEqual(['discovery']);
   expect((await db.getAll('followUps')).map((followUp) => followUp.title)).toContain('Send the pilot plan');
 }
 
 beforeEach(async () => {
   const db = await database();
-  for (const store of ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents'] as const)
+  for (const store of ['accounts', 'contacts', 'deals', 'notes', 'followUps', 'stageEvents'] as const)
     await db.clear(store);
   await forgetTab(TAB);
 });

@@ -20,7 +20,7 @@ const { attachAccount } = await import('../../../lib/background/handlers/panel')
 const { pickContact } = await import('../../../lib/background/handlers/panel');
 
 const TAB = 3;
-const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
+const STORES = ['accounts', 'contacts', 'deals', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 const OPPORTUNITY_URL = 'https://harbour.lightning.force.com/lightning/r/Opportunity/006Hx/view';
 const INBOX_URL = 'https://outlook.office.com/mail/inbox';
 
@@ -33,7 +33,6 @@ async function seedAccount(key: string, displayName?: string) {
   await db.put('accounts', {
     key,
     ...(displayName ? { displayName } : {}),
-    checklist: {},
     createdAt: 1,
     updatedAt: 1,
   });

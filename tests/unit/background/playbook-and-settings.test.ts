@@ -5,7 +5,7 @@ import { recordTabPage, resetPageRegistryMemory, tabPage } from '../../../lib/ba
 import { panelStateForTab } from '../../../lib/background/panel-state';
 import { readPlaybook } from '../../../lib/background/playbook-store';
 import { readSettings, updateSettings } from '../../../lib/background/settings-store';
-import { changeStage, getAccount } from '../../../lib/db/accounts';
+import { changeDealStage, listAccountDeals } from '../../../lib/db/deals';
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
 import { messages } from '../../../lib/messaging/messages';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
@@ -22,7 +22,7 @@ const { savePlaybook } = await import('../../../lib/background/handlers/options-
 const { addCustomSite, mergeAccounts, removeCustomSite, saveSettings, settingsView } =
   await import('../../../lib/background/handlers/options-settings');
 
-const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
+const STORES = ['accounts', 'contacts', 'deals', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 let ids = 0;
 const newId = () => `id-${++ids}`;
 
@@ -57,10 +57,10 @@ describe('saving the playbook', () => {
     expect(await readPlaybook()).toEqual(DEFAULT_PLAYBOOK);
   });
 
-  it('stores a valid playbook, moves the accounts of a removed stage and tells open pages', async () => {
+  it('stores a valid playbook, moves the deals of a removed stage and tells open pages', async () => {
     const db = await database();
-    await changeStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
-    await changeStage(db, { accountKey: 'b.com', stageId: 'solution', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'b.com', stageId: 'solution', proposals: [] }, 1000, newId);
     const seen = listen('playbookChanged', 'dataChanged');
     const playbook = createDefaultPlaybook();
     playbook.stages = playbook.stages.filter((stage) => stage.id !== 'discovery');
@@ -74,24 +74,25 @@ describe('saving the playbook', () => {
 
     expect(await savePlaybook({ playbook, stageMoves: [{ from: 'discovery', to: 'lead' }] }, 5000)).toEqual({
       ok: true,
-      movedAccounts: 1,
+      movedDeals: 1,
     });
     expect((await readPlaybook()).stages.map((stage) => stage.id)).not.toContain('discovery');
-    expect((await getAccount(db, 'a.com'))?.stageId).toBe('lead');
-    expect((await getAccount(db, 'b.com'))?.stageId).toBe('solution');
+    const [dealA] = await listAccountDeals(db, 'a.com');
+    expect(dealA?.stageId).toBe('lead');
+    expect((await listAccountDeals(db, 'b.com')).map((deal) => deal.stageId)).toEqual(['solution']);
     const events = (await db.getAllFromIndex('stageEvents', 'by-account', 'a.com')).sort(
       (x, y) => x.at - y.at,
     );
-    expect(events.at(-1)).toMatchObject({ from: 'discovery', to: 'lead', at: 5000 });
+    expect(events.at(-1)).toMatchObject({ dealId: dealA?.id, from: 'discovery', to: 'lead', at: 5000 });
     expect(seen).toEqual([
       { type: 'playbookChanged', data: {} },
       { type: 'dataChanged', data: { accountKeys: ['a.com'] } },
     ]);
   });
 
-  it('never orphans accounts: a removed stage that holds some needs a home', async () => {
+  it('never orphans deals: a removed stage that holds some needs a home', async () => {
     const db = await database();
-    await changeStage(db, { accountKey: 'a.com', stageId: 'negotiation', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'a.com', stageId: 'negotiation', proposals: [] }, 1000, newId);
     const playbook = createDefaultPlaybook();
     playbook.stages = playbook.stages.filter((stage) => !['negotiation', 'after-sales'].includes(stage.id));
     playbook.cadences = playbook.cadences.filter((cadence) =>
@@ -118,9 +119,9 @@ describe('saving the playbook', () => {
     });
     expect(await savePlaybook({ playbook, stageMoves: [{ from: 'negotiation', to: 'solution' }] })).toEqual({
       ok: true,
-      movedAccounts: 1,
+      movedDeals: 1,
     });
-    expect((await getAccount(db, 'a.com'))?.stageId).toBe('solution');
+    expect((await listAccountDeals(db, 'a.com')).map((deal) => deal.stageId)).toEqual(['solution']);
   });
 
   it('bounds what a page may send', () => {

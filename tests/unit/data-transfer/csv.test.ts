@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accountsCsv, csvCell, followUpsCsv, notesCsv, toCsv } from '../../../lib/data-transfer/csv';
+import {
+  accountsCsv,
+  csvCell,
+  dealsCsv,
+  followUpsCsv,
+  notesCsv,
+  toCsv,
+} from '../../../lib/data-transfer/csv';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import { account, contact, followUp, note, T0 } from './rows';
+import { account, contact, deal, followUp, note, T0 } from './rows';
 
 /** A minimal RFC 4180 reader, to check that what we write reads back as written. */
 function parseCsv(text: string): string[][] {
@@ -102,33 +109,125 @@ describe('CSV for CRM importers', () => {
     ]);
   });
 
-  it('lists accounts with their stage name in the rep language, people and ISO dates', () => {
+  it('lists accounts with their open deals’ stage names in the rep language, people and ISO dates', () => {
     const text = accountsCsv({
-      accounts: [
-        account('xn--fiqs8s.cn', { stageId: 'discovery', industry: 'manufacturing' }),
-        account('b.com'),
+      accounts: [account('xn--fiqs8s.cn', { industry: 'manufacturing' }), account('b.com')],
+      deals: [
+        deal('d1', 'xn--fiqs8s.cn', { stageId: 'discovery' }),
+        deal('d2', 'xn--fiqs8s.cn', { stageId: 'negotiation' }),
+        // Closed deals are not where the account stands.
+        deal('d3', 'xn--fiqs8s.cn', { stageId: 'lead', outcome: 'lost', lostReason: 'price', closedAt: T0 }),
+        deal('d4', 'b.com', { stageId: 'solution', outcome: 'won', closedAt: T0 }),
       ],
       contacts: [
-        contact('li@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
         contact('wang@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
+        contact('li@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
       ],
       playbook: DEFAULT_PLAYBOOK,
       locale: 'zh-CN',
     });
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]![0]).toBe('Account key');
+    expect(rows[0]).toEqual([
+      'Account key',
+      'Domain',
+      'Name',
+      'Stage',
+      'Stage ID',
+      'Open deals',
+      'Industry',
+      'People',
+      'Created',
+      'Updated',
+    ]);
     expect(rows[1]).toEqual([
       'xn--fiqs8s.cn',
       '中国.cn',
       '',
-      '需求沟通',
-      'discovery',
+      '需求沟通; 谈判签约',
+      'discovery; negotiation',
+      '2',
       'manufacturing',
       'li@xn--fiqs8s.cn; wang@xn--fiqs8s.cn',
       '2025-06-12T09:30:00.000Z',
       '2025-06-12T09:30:00.000Z',
     ]);
-    expect(rows[2]![3]).toBe('');
+    expect(rows[2]!.slice(3, 6)).toEqual(['', '', '0']);
+  });
+
+  it('lists every deal, open and closed, with stage and lost reason in the rep language', () => {
+    const text = dealsCsv({
+      accounts: [account('northwind-trading.com', { displayName: 'Northwind' })],
+      deals: [
+        deal('d1', 'northwind-trading.com', {
+          title: 'Pilot, 3 sites',
+          value: 48_000.5,
+          currency: 'EUR',
+          closeDate: '2025-09-30',
+          stageId: 'discovery',
+        }),
+        deal('d2', 'northwind-trading.com', {
+          title: '=SUM(A1)',
+          stageId: 'gone-stage',
+          outcome: 'lost',
+          lostReason: 'price',
+          closedAt: T0 + 1000,
+        }),
+        deal('d3', 'contoso.com', { outcome: 'lost', lostReason: 'no-such-reason', closedAt: T0 }),
+      ],
+      contacts: [],
+      playbook: DEFAULT_PLAYBOOK,
+      locale: 'en',
+    });
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual([
+      'Deal ID',
+      'Account key',
+      'Account',
+      'Deal',
+      'Value',
+      'Currency',
+      'Close date',
+      'Stage',
+      'Stage ID',
+      'Outcome',
+      'Lost reason',
+      'Closed',
+      'Created',
+      'Updated',
+    ]);
+    const discovery = DEFAULT_PLAYBOOK.stages.find((stage) => stage.id === 'discovery')!.name.en;
+    expect(rows[1]).toEqual([
+      'd1',
+      'northwind-trading.com',
+      'Northwind',
+      'Pilot, 3 sites',
+      '48000.5',
+      'EUR',
+      '2025-09-30',
+      discovery,
+      'discovery',
+      'open',
+      '',
+      '',
+      new Date(T0).toISOString(),
+      new Date(T0).toISOString(),
+    ]);
+    const price = DEFAULT_PLAYBOOK.lostReasons.find((reason) => reason.id === 'price')!.name.en;
+    // A stage the playbook no longer has is named by its id; a formula is defused.
+    expect(rows[2]!.slice(3, 12)).toEqual([
+      "'=SUM(A1)",
+      '',
+      '',
+      '',
+      'gone-stage',
+      'gone-stage',
+      'lost',
+      price,
+      new Date(T0 + 1000).toISOString(),
+    ]);
+    // An account without a row is named by its domain; a reason the playbook no longer lists, by its id.
+    expect(rows[3]!.slice(2, 3)).toEqual(['contoso.com']);
+    expect(rows[3]![10]).toBe('no-such-reason');
   });
 
   it('lists follow-ups by due time with status, done and snooze instants', () => {

@@ -33,7 +33,7 @@ const { splitText } = await import('../../../lib/data-transfer/chunks');
 const { DATA_STORES } = await import('../../../lib/data-transfer/format');
 const { DEFAULT_PLAYBOOK } = await import('../../../lib/playbook/default-playbook');
 const { DEFAULT_SETTINGS } = await import('../../../lib/settings/schema');
-const { account, contact, note, sampleFile, sampleRows } = await import('./rows');
+const { account, contact, deal, note, sampleFile, sampleRows, T0 } = await import('./rows');
 
 async function seed(rows = sampleRows()) {
   const db = await database();
@@ -140,8 +140,12 @@ describe('data handlers', () => {
     expect(sent.some((message) => message.type === 'playbookChanged')).toBe(true);
   });
 
-  it('refuses to replace the playbook when accounts would be left in stages it lacks, and writes nothing', async () => {
-    await seed({ ...sampleRows(), accounts: [account('contoso.com', { stageId: 'discovery' })] });
+  it('refuses to replace the playbook when deals would be left in stages it lacks, and writes nothing', async () => {
+    await seed({
+      ...sampleRows(),
+      accounts: [account('contoso.com')],
+      deals: [deal('contoso-pilot', 'contoso.com', { stageId: 'discovery' })],
+    });
     const before = await (await database()).count('notes');
     const withoutDiscovery = {
       ...DEFAULT_PLAYBOOK,
@@ -167,6 +171,7 @@ describe('data handlers', () => {
     expect(await readPlaybook()).toBe(DEFAULT_PLAYBOOK);
     expect((await readSettings()).ownDomains).toEqual([]);
     expect(await (await database()).count('notes')).toBe(before);
+    expect((await (await database()).getAll('deals')).map((row) => row.id)).toEqual(['contoso-pilot']);
     expect(changedAccounts()).toEqual([]);
   });
 
@@ -209,17 +214,27 @@ describe('data handlers', () => {
     });
   });
 
-  it("copies an account's notes as Markdown with the stage in the rep language", async () => {
+  it("copies an account's notes as Markdown with its open deal's stage in the rep language", async () => {
     await seed({
       ...sampleRows(),
-      accounts: [account('northwind-trading.com', { stageId: 'discovery' })],
+      accounts: [account('northwind-trading.com')],
+      deals: [
+        deal('pilot', 'northwind-trading.com', { stageId: 'discovery' }),
+        // A won deal no longer stands in a stage of the pipeline.
+        deal('first-order', 'northwind-trading.com', {
+          stageId: 'negotiation',
+          outcome: 'won',
+          closedAt: T0,
+        }),
+      ],
       contacts: [
         contact('jane.cooper@northwind-trading.com', 'northwind-trading.com', { name: 'Jane Cooper' }),
       ],
     });
     const result = await accountNotesMarkdownFor({ accountKey: 'northwind-trading.com', locale: 'zh-CN' });
     expect(result.noteCount).toBe(1);
-    expect(result.markdown).toContain('- Stage: 需求沟通');
+    expect(result.markdown).toContain('- Stage: 需求沟通\n');
+    expect(result.markdown).not.toContain('谈判签约');
     expect(result.markdown).toContain('· Note · Jane Cooper');
     expect(result.markdown).toContain('Budget "approved", next: pilot 🚚');
   });
@@ -228,17 +243,20 @@ describe('data handlers', () => {
     await seed({
       ...sampleRows(),
       accounts: [...sampleRows().accounts, account('contoso.com')],
+      deals: [...sampleRows().deals, deal('c-deal', 'contoso.com')],
       notes: [...sampleRows().notes, note('c1', 'contoso.com')],
     });
     expect(await deleteAccountData({ accountKey: 'northwind-trading.com' })).toMatchObject({
       account: true,
+      deals: 1,
       notes: 1,
     });
     expect(changedAccounts()).toEqual(['northwind-trading.com']);
     expect((await (await database()).getAll('notes')).map((row) => row.id)).toEqual(['c1']);
+    expect((await (await database()).getAll('deals')).map((row) => row.id)).toEqual(['c-deal']);
 
     sent.length = 0;
-    expect(await deleteAllData()).toMatchObject({ accounts: 1, notes: 1 });
+    expect(await deleteAllData()).toMatchObject({ accounts: 1, deals: 1, notes: 1 });
     expect(changedAccounts()).toEqual(['contoso.com']);
     for (const store of DATA_STORES) expect(await (await database()).count(store)).toBe(0);
   });

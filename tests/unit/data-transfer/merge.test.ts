@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideMerge, planStore, sameValue } from '../../../lib/data-transfer/merge';
-import { account, contact, followUp, note, questionAsked, stageEvent, T0 } from './rows';
+import { account, contact, deal, followUp, note, questionAsked, stageEvent, T0 } from './rows';
 
 describe('merging an imported row with the rep row of the same id', () => {
   it('adds new ids and leaves identical rows alone', () => {
@@ -20,15 +20,23 @@ describe('merging an imported row with the rep row of the same id', () => {
     expect(decideMerge('notes', mine, { ...mine, body: 'theirs' })).toBe('keep-local');
   });
 
-  it('accounts, people and follow-ups: the later update wins; a tie keeps the rep row', () => {
-    const mine = account('a.com', { stageId: 'lead', updatedAt: T0 });
-    expect(decideMerge('accounts', mine, { ...mine, stageId: 'discovery', updatedAt: T0 + 1 })).toBe(
+  it('accounts, deals, people and follow-ups: the later update wins; a tie keeps the rep row', () => {
+    const mine = account('a.com', { industry: 'retail', updatedAt: T0 });
+    expect(decideMerge('accounts', mine, { ...mine, industry: 'logistics', updatedAt: T0 + 1 })).toBe(
       'update',
     );
-    expect(decideMerge('accounts', mine, { ...mine, stageId: 'discovery', updatedAt: T0 - 1 })).toBe(
+    expect(decideMerge('accounts', mine, { ...mine, industry: 'logistics', updatedAt: T0 - 1 })).toBe(
       'keep-local',
     );
-    expect(decideMerge('accounts', mine, { ...mine, stageId: 'discovery' })).toBe('keep-local');
+    expect(decideMerge('accounts', mine, { ...mine, industry: 'logistics' })).toBe('keep-local');
+    const opportunity = deal('d', 'a.com', { stageId: 'lead', updatedAt: T0 });
+    expect(
+      decideMerge('deals', opportunity, { ...opportunity, stageId: 'discovery', updatedAt: T0 + 1 }),
+    ).toBe('update');
+    expect(
+      decideMerge('deals', opportunity, { ...opportunity, stageId: 'discovery', updatedAt: T0 - 1 }),
+    ).toBe('keep-local');
+    expect(decideMerge('deals', opportunity, { ...opportunity, stageId: 'discovery' })).toBe('keep-local');
     const person = contact('jane@a.com', 'a.com');
     expect(decideMerge('contacts', person, { ...person, name: 'Jane', updatedAt: T0 + 5 })).toBe('update');
     const task = followUp('f', 'a.com');

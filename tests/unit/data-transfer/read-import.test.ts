@@ -104,7 +104,7 @@ describe('reading an import file', () => {
     expect(refusal(crafted)).toEqual({
       kind: 'invalid',
       issues: [
-        { path: 'accounts[0].checklist.__proto__', message: 'This key is not allowed in a Dealside file' },
+        { path: 'deals[0].checklist.__proto__', message: 'This key is not allowed in a Dealside file' },
       ],
       moreIssues: 0,
     });

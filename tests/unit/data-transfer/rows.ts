@@ -2,6 +2,7 @@
 import type {
   AccountRecord,
   ContactRecord,
+  DealRecord,
   FollowUpRecord,
   NoteRecord,
   QuestionLogRecord,
@@ -13,7 +14,20 @@ import { exportDocument, type DealsideExport, type StoreRows } from '../../../li
 export const T0 = Date.UTC(2025, 5, 12, 9, 30);
 
 export function account(key: string, change: Partial<AccountRecord> = {}): AccountRecord {
-  return { key, checklist: {}, createdAt: T0, updatedAt: T0, ...change };
+  return { key, createdAt: T0, updatedAt: T0, ...change };
+}
+
+export function deal(id: string, accountKey: string, change: Partial<DealRecord> = {}): DealRecord {
+  return {
+    id,
+    accountKey,
+    title: `Deal ${id}`,
+    checklist: {},
+    outcome: 'open',
+    createdAt: T0,
+    updatedAt: T0,
+    ...change,
+  };
 }
 
 export function contact(
@@ -68,15 +82,32 @@ export function questionAsked(accountKey: string, questionId: string): QuestionL
 }
 
 export function emptyRows(): StoreRows {
-  return { accounts: [], contacts: [], notes: [], followUps: [], stageEvents: [], questionLog: [] };
+  return {
+    accounts: [],
+    deals: [],
+    contacts: [],
+    notes: [],
+    followUps: [],
+    stageEvents: [],
+    questionLog: [],
+  };
 }
 
 /** One account with a row in every store. */
 export function sampleRows(): StoreRows {
   const key = 'northwind-trading.com';
   return {
-    accounts: [
-      account(key, { displayName: 'Northwind 贸易', stageId: 'discovery', checklist: { lead: ['fit'] } }),
+    accounts: [account(key, { displayName: 'Northwind 贸易' })],
+    deals: [
+      deal('d1', key, {
+        title: 'Cold-chain pilot, 3 warehouses',
+        value: 48_000,
+        currency: 'EUR',
+        closeDate: '2025-09-30',
+        stageId: 'discovery',
+        stageEnteredAt: T0,
+        checklist: { lead: ['fit'] },
+      }),
     ],
     contacts: [contact('jane.cooper@northwind-trading.com', key, { name: 'Jane Cooper' })],
     notes: [
@@ -85,8 +116,8 @@ export function sampleRows(): StoreRows {
         contactEmail: 'jane.cooper@northwind-trading.com',
       }),
     ],
-    followUps: [followUp('f1', key)],
-    stageEvents: [stageEvent('s1', key, { from: 'lead' })],
+    followUps: [followUp('f1', key, { dealId: 'd1' })],
+    stageEvents: [stageEvent('s1', key, { dealId: 'd1', from: 'lead' })],
     questionLog: [questionAsked(key, 'q-situation-1')],
   };
 }

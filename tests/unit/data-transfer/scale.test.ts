@@ -12,7 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TRANSFER_CHUNK_CHARS } from '../../../lib/data-transfer/limits';
 import { splitText } from '../../../lib/data-transfer/chunks';
 import { DATA_STORES } from '../../../lib/data-transfer/format';
-import { account, contact, followUp, note, T0 } from './rows';
+import { account, contact, deal, followUp, note, T0 } from './rows';
 
 vi.mock('@/lib/messaging/messenger', () => ({
   sendMessage: async () => undefined,
@@ -45,10 +45,12 @@ describe(`scale: ${ACCOUNTS.toLocaleString('en')} accounts, ${NOTES.toLocaleStri
     const key = (index: number) => `customer-${index}.example`;
 
     await timed('seed', report, async () => {
-      const tx = db.transaction(['accounts', 'contacts', 'notes', 'followUps'], 'readwrite');
+      const tx = db.transaction(['accounts', 'deals', 'contacts', 'notes', 'followUps'], 'readwrite');
       for (let index = 0; index < ACCOUNTS; index++) {
-        const name = { displayName: `Customer ${index}`, stageId: 'discovery' };
-        void tx.objectStore('accounts').put(account(key(index), name));
+        void tx.objectStore('accounts').put(account(key(index), { displayName: `Customer ${index}` }));
+        void tx
+          .objectStore('deals')
+          .put(deal(`deal-${index}`, key(index), { title: `Customer ${index}`, stageId: 'discovery' }));
         void tx
           .objectStore('contacts')
           .put(contact(`buyer@${key(index)}`, key(index), { name: `Buyer ${index}` }));
@@ -111,6 +113,7 @@ describe(`scale: ${ACCOUNTS.toLocaleString('en')} accounts, ${NOTES.toLocaleStri
     expect(applied.ok && applied.outcome.accountCount).toBe(ACCOUNTS);
     expect(await db.count('notes')).toBe(NOTES);
     expect(await db.count('accounts')).toBe(ACCOUNTS);
+    expect(await db.count('deals')).toBe(ACCOUNTS);
 
     const again = await upload();
     const second = await timed('second import of the same file: preview', report, () =>

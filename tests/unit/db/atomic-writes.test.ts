@@ -1,14 +1,15 @@
 /**
  * Writes that span records and private items (settings, playbook) are one transaction: an import with the
- * playbook and settings it replaces, a merge with its alias, a playbook save with the accounts it moves.
+ * playbook and settings it replaces, a merge with its alias, a playbook save with the deals it moves.
  * A failure at the last step — the private item's write — leaves nothing half-written. And an import that
- * replaces the playbook refuses, like a playbook save, to strand accounts in stages the new one lacks.
+ * replaces the playbook refuses, like a playbook save, to strand deals in stages the new one lacks.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importRows, readSnapshot } from '../../../lib/data-transfer/database';
 import { exportDocument, type StoreRows } from '../../../lib/data-transfer/format';
 import { readImportText } from '../../../lib/data-transfer/read-import';
-import { changeStage, getAccount } from '../../../lib/db/accounts';
+import { getAccount } from '../../../lib/db/accounts';
+import { changeDealStage, getDeal, listAccountDeals } from '../../../lib/db/deals';
 import { mergeAccountRows } from '../../../lib/db/merge-accounts';
 import {
   readPlaybookIn,
@@ -17,11 +18,11 @@ import {
   changePrivateItems,
   writeSettingsIn,
 } from '../../../lib/db/private-items';
-import { moveAccountsBetweenStages, StagesNeedAHome } from '../../../lib/db/stage-moves';
+import { moveDealsBetweenStages, StagesNeedAHome } from '../../../lib/db/stage-moves';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
-import { account, emptyRows, note, sampleRows, T0 } from '../data-transfer/rows';
+import { account, deal, emptyRows, note, sampleRows, T0 } from '../data-transfer/rows';
 import { freshDb } from './helpers';
 
 let ids = 0;
@@ -89,9 +90,9 @@ describe('import', () => {
     expect((await readSnapshot(db)).rows.notes.length).toBeGreaterThan(0);
   });
 
-  it('replacing the playbook refuses to strand accounts in stages it lacks, and writes nothing', async () => {
+  it('replacing the playbook refuses to strand deals in stages it lacks, and writes nothing', async () => {
     const { db } = await freshDb();
-    await changeStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
     const before = await readSnapshot(db);
     const playbook = playbookWithoutDiscovery();
     const rows = { ...emptyRows(), notes: [note('from-file', 'b.com')] };
@@ -103,28 +104,51 @@ describe('import', () => {
     expect(await readPrivateItem(db, readPlaybookIn)).toBe(DEFAULT_PLAYBOOK);
   });
 
-  it('counts the accounts the file itself brings into a stage the new playbook lacks', async () => {
+  it('counts the deals the file itself brings into a stage the new playbook lacks', async () => {
     const { db } = await freshDb();
     const playbook = playbookWithoutDiscovery();
-    const rows = { ...emptyRows(), accounts: [account('c.com', { stageId: 'discovery' })] };
+    const rows = {
+      ...emptyRows(),
+      accounts: [account('c.com')],
+      deals: [deal('c-deal', 'c.com', { stageId: 'discovery' })],
+    };
     await expect(importRows(db, importFile(rows, playbook), { playbook })).rejects.toMatchObject({
       stageIds: ['discovery'],
     });
     expect(await getAccount(db, 'c.com')).toBeUndefined();
+    expect(await getDeal(db, 'c-deal')).toBeUndefined();
+  });
+
+  it('counts a closed deal the file brings into a stage the new playbook lacks too', async () => {
+    const { db } = await freshDb();
+    const playbook = playbookWithoutDiscovery();
+    const rows = {
+      ...emptyRows(),
+      accounts: [account('c.com')],
+      deals: [
+        deal('c-lost', 'c.com', { stageId: 'discovery', outcome: 'lost', lostReason: 'price', closedAt: T0 }),
+      ],
+    };
+    await expect(importRows(db, importFile(rows, playbook), { playbook })).rejects.toMatchObject({
+      stageIds: ['discovery'],
+    });
+    expect(await getDeal(db, 'c-lost')).toBeUndefined();
   });
 });
 
 describe('merge', () => {
   it('moves no row when the alias cannot be recorded', async () => {
     const { db } = await freshDb();
-    await changeStage(db, { accountKey: 'contoso.co.uk', stageId: 'lead', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'contoso.co.uk', stageId: 'lead', proposals: [] }, 1000, newId);
     failPrivateItemWrites();
     await expect(
       mergeAccountRows(db, 'contoso.co.uk', 'contoso.com', 2000, { recordAlias: true }),
     ).rejects.toThrow('The disk is full');
     vi.restoreAllMocks();
-    expect(await getAccount(db, 'contoso.co.uk')).toMatchObject({ stageId: 'lead' });
+    expect(await getAccount(db, 'contoso.co.uk')).toBeDefined();
+    expect((await listAccountDeals(db, 'contoso.co.uk')).map((row) => row.stageId)).toEqual(['lead']);
     expect(await getAccount(db, 'contoso.com')).toBeUndefined();
+    expect(await listAccountDeals(db, 'contoso.com')).toEqual([]);
   });
 
   it('records the alias with the rows it moves, keeping the other settings', async () => {
@@ -132,22 +156,24 @@ describe('merge', () => {
     await changePrivateItems(db, (store) =>
       writeSettingsIn(store, { ...DEFAULT_SETTINGS, ownEmails: ['rep@dealside-sales.example'] }),
     );
-    await changeStage(db, { accountKey: 'contoso.co.uk', stageId: 'lead', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'contoso.co.uk', stageId: 'lead', proposals: [] }, 1000, newId);
     await mergeAccountRows(db, 'contoso.co.uk', 'contoso.com', 2000, { recordAlias: true });
     const settings = await readPrivateItem(db, readSettingsIn);
     expect(settings.accountAliases).toEqual({ 'contoso.co.uk': 'contoso.com' });
     expect(settings.ownEmails).toEqual(['rep@dealside-sales.example']);
-    expect(await getAccount(db, 'contoso.com')).toMatchObject({ stageId: 'lead' });
+    expect(await getAccount(db, 'contoso.com')).toBeDefined();
+    expect((await listAccountDeals(db, 'contoso.com')).map((row) => row.stageId)).toEqual(['lead']);
+    expect(await listAccountDeals(db, 'contoso.co.uk')).toEqual([]);
   });
 });
 
 describe('playbook save', () => {
-  it('moves no account when the playbook cannot be stored', async () => {
+  it('moves no deal when the playbook cannot be stored', async () => {
     const { db } = await freshDb();
-    await changeStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
     failPrivateItemWrites();
     await expect(
-      moveAccountsBetweenStages(
+      moveDealsBetweenStages(
         db,
         [{ from: 'discovery', to: 'lead' }],
         5000,
@@ -156,15 +182,15 @@ describe('playbook save', () => {
       ),
     ).rejects.toThrow('The disk is full');
     vi.restoreAllMocks();
-    expect(await getAccount(db, 'a.com')).toMatchObject({ stageId: 'discovery' });
+    expect((await listAccountDeals(db, 'a.com')).map((row) => row.stageId)).toEqual(['discovery']);
     expect(await db.count('stageEvents')).toBe(1);
   });
 
-  it('refuses a playbook that would strand accounts no move takes elsewhere', async () => {
+  it('refuses a playbook that would strand deals no move takes elsewhere', async () => {
     const { db } = await freshDb();
-    await changeStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
+    await changeDealStage(db, { accountKey: 'a.com', stageId: 'discovery', proposals: [] }, 1000, newId);
     await expect(
-      moveAccountsBetweenStages(db, [], 5000, newId, playbookWithoutDiscovery()),
+      moveDealsBetweenStages(db, [], 5000, newId, playbookWithoutDiscovery()),
     ).rejects.toMatchObject({ stageIds: ['discovery'] });
     expect(await readPrivateItem(db, readPlaybookIn)).toBe(DEFAULT_PLAYBOOK);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { migrations, DB_VERSION } from '../../../lib/db/migrations';
-import { openDealsideDb } from '../../../lib/db/open';
+import { openDealsideDb, type Db } from '../../../lib/db/open';
+
+/** An account row as versions 1–3 wrote it: its stage and ticked items on the account. */
+function putLegacyAccount(db: Db, row: Record<string, unknown>) {
+  return db.put('accounts', row as never);
+}
 
 describe('migrations', () => {
   it('are numbered 1..n with no gaps, and the schema version is the last one', () => {
@@ -23,7 +28,12 @@ describe('migrations', () => {
   it('001 leaves an existing version-1 database and its rows alone when opened again', async () => {
     const name = 'migration-001-reopen';
     const first = await openDealsideDb({ name, targetVersion: 1 });
-    await first.put('accounts', { key: 'northwind-trading.com', checklist: {}, createdAt: 1, updatedAt: 1 });
+    await putLegacyAccount(first, {
+      key: 'northwind-trading.com',
+      checklist: {},
+      createdAt: 1,
+      updatedAt: 1,
+    });
     first.close();
     const again = await openDealsideDb({ name });
     expect(await again.get('accounts', 'northwind-trading.com')).toMatchObject({
@@ -60,7 +70,7 @@ describe('migrations', () => {
   it('003 adds the private items store and leaves every record of version 2 in place', async () => {
     const name = 'migration-003';
     const v2 = await openDealsideDb({ name, targetVersion: 2, migrations: migrations.slice(0, 2) });
-    await v2.put('accounts', { key: 'northwind-trading.com', checklist: {}, createdAt: 1, updatedAt: 1 });
+    await putLegacyAccount(v2, { key: 'northwind-trading.com', checklist: {}, createdAt: 1, updatedAt: 1 });
     await v2.put('questionLog', {
       id: 'northwind-trading.com\u0000s1',
       accountKey: 'northwind-trading.com',
@@ -78,5 +88,107 @@ describe('migrations', () => {
     await v3.put('privateItems', { ownEmails: ['rep@example.com'] }, 'settings');
     expect(await v3.get('privateItems', 'settings')).toEqual({ ownEmails: ['rep@example.com'] });
     v3.close();
+  });
+
+  it('004 turns each staged account into one open deal, names it on its stage events, and leaves the rest', async () => {
+    const name = 'migration-004';
+    const v3 = await openDealsideDb({ name, targetVersion: 3, migrations: migrations.slice(0, 3) });
+    expect([...v3.transaction('accounts').store.indexNames]).toContain('by-stage');
+    await putLegacyAccount(v3, {
+      key: 'northwind-trading.com',
+      displayName: 'Northwind Trading',
+      industry: 'logistics',
+      stageId: 'solution',
+      checklist: { lead: ['fit'], discovery: ['pain', 'budget'] },
+      createdAt: 1_000,
+      updatedAt: 9_000,
+    });
+    // Ticked an item but never staged: still a deal, without a stage.
+    await putLegacyAccount(v3, {
+      key: 'contoso.com',
+      checklist: { lead: ['fit'] },
+      createdAt: 2_000,
+      updatedAt: 3_000,
+    });
+    // Only seen: no deal.
+    await putLegacyAccount(v3, {
+      key: 'seen-only.example',
+      checklist: {},
+      createdAt: 4_000,
+      updatedAt: 4_000,
+    });
+    for (const [id, from, to, at] of [
+      ['e1', undefined, 'lead', 500],
+      ['e2', 'lead', 'solution', 6_000],
+    ] as const) {
+      await v3.put('stageEvents', {
+        id,
+        accountKey: 'northwind-trading.com',
+        ...(from ? { from } : {}),
+        to,
+        at,
+      });
+    }
+    v3.close();
+
+    const v4 = await openDealsideDb({ name, targetVersion: 4 });
+    try {
+      expect([...v4.objectStoreNames]).toContain('deals');
+      expect([...v4.transaction('deals').store.indexNames].sort()).toEqual([
+        'by-account',
+        'by-close-date',
+        'by-closed',
+        'by-outcome-stage',
+      ]);
+      expect([...v4.transaction('accounts').store.indexNames]).not.toContain('by-stage');
+
+      expect(await v4.get('deals', 'deal:northwind-trading.com')).toEqual({
+        id: 'deal:northwind-trading.com',
+        accountKey: 'northwind-trading.com',
+        title: 'Northwind Trading',
+        stageId: 'solution',
+        stageEnteredAt: 6_000,
+        checklist: { lead: ['fit'], discovery: ['pain', 'budget'] },
+        outcome: 'open',
+        // As old as its first stage move.
+        createdAt: 500,
+        updatedAt: 9_000,
+      });
+      expect(await v4.get('deals', 'deal:contoso.com')).toEqual({
+        id: 'deal:contoso.com',
+        accountKey: 'contoso.com',
+        title: 'contoso.com',
+        checklist: { lead: ['fit'] },
+        outcome: 'open',
+        createdAt: 2_000,
+        updatedAt: 3_000,
+      });
+      expect(await v4.getAllKeysFromIndex('deals', 'by-account', 'seen-only.example')).toEqual([]);
+      expect(await v4.count('deals')).toBe(2);
+      expect(await v4.getAllKeysFromIndex('deals', 'by-outcome-stage', ['open', 'solution'])).toEqual([
+        'deal:northwind-trading.com',
+      ]);
+
+      // Account rows keep everything but the stage and checklist.
+      expect(await v4.get('accounts', 'northwind-trading.com')).toEqual({
+        key: 'northwind-trading.com',
+        displayName: 'Northwind Trading',
+        industry: 'logistics',
+        createdAt: 1_000,
+        updatedAt: 9_000,
+      });
+      expect(await v4.get('accounts', 'seen-only.example')).toEqual({
+        key: 'seen-only.example',
+        createdAt: 4_000,
+        updatedAt: 4_000,
+      });
+      const events = await v4.getAllFromIndex('stageEvents', 'by-account', 'northwind-trading.com');
+      expect(events.map((event) => [event.id, event.dealId])).toEqual([
+        ['e1', 'deal:northwind-trading.com'],
+        ['e2', 'deal:northwind-trading.com'],
+      ]);
+    } finally {
+      v4.close();
+    }
   });
 });

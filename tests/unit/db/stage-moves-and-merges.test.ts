@@ -1,33 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import { getAccount, listAccountContacts } from '../../../lib/db/accounts';
 import {
-  changeStage,
-  getAccount,
-  listAccountContacts,
-  updateAccount,
-  withChecklistItem,
-} from '../../../lib/db/accounts';
+  addDeal,
+  changeDealStage,
+  closeDeal,
+  getDeal,
+  listAccountDeals,
+  tickDealChecklist,
+} from '../../../lib/db/deals';
 import { addFollowUp, listAccountFollowUps } from '../../../lib/db/follow-ups';
 import { mergeAccountRecords, mergeAccountRows } from '../../../lib/db/merge-accounts';
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
 import { listQuestionsAsked, logQuestionAsked } from '../../../lib/db/question-log';
-import { countAccountsInStages, moveAccountsBetweenStages } from '../../../lib/db/stage-moves';
+import { countDealsInStages, moveDealsBetweenStages } from '../../../lib/db/stage-moves';
 import type { Db } from '../../../lib/db/open';
 import { freshDb } from './helpers';
 
 let ids = 0;
 const newId = () => `id-${++ids}`;
 
-async function inStage(db: Db, accountKey: string, stageId: string, at = 1000) {
-  await changeStage(db, { accountKey, stageId, proposals: [] }, at, newId);
+/** Stages the account's only deal (creating it on the account's first stage); returns the deal's id. */
+async function inStage(db: Db, accountKey: string, stageId: string, at = 1000): Promise<string> {
+  return (await changeDealStage(db, { accountKey, stageId, proposals: [] }, at, newId)).deal.id;
 }
 
-describe('moving the accounts of removed stages', () => {
-  it('moves every account in the stage, records a stage event each, and leaves others alone', async () => {
+async function stageOf(db: Db, dealId: string) {
+  return (await getDeal(db, dealId))?.stageId;
+}
+
+describe('moving the deals of removed stages', () => {
+  it('moves every deal in the stage, records a stage event each, and leaves others alone', async () => {
     const { db } = await freshDb();
-    await inStage(db, 'a.com', 'discovery');
-    await inStage(db, 'b.com', 'discovery');
-    await inStage(db, 'c.com', 'solution');
-    expect(await countAccountsInStages(db, ['discovery', 'solution', 'lead'])).toEqual(
+    const a = await inStage(db, 'a.com', 'discovery');
+    const b = await inStage(db, 'b.com', 'discovery');
+    const c = await inStage(db, 'c.com', 'solution');
+    expect(await countDealsInStages(db, ['discovery', 'solution', 'lead'])).toEqual(
       new Map([
         ['discovery', 2],
         ['solution', 1],
@@ -35,22 +42,56 @@ describe('moving the accounts of removed stages', () => {
       ]),
     );
 
-    const moved = await moveAccountsBetweenStages(db, [{ from: 'discovery', to: 'lead' }], 5000, newId);
-    expect(moved).toEqual([{ from: 'discovery', to: 'lead', accountKeys: ['a.com', 'b.com'] }]);
-    expect((await getAccount(db, 'a.com'))?.stageId).toBe('lead');
-    expect((await getAccount(db, 'c.com'))?.stageId).toBe('solution');
+    const moved = await moveDealsBetweenStages(db, [{ from: 'discovery', to: 'lead' }], 5000, newId);
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ from: 'discovery', to: 'lead' });
+    expect([...moved[0]!.dealIds].sort()).toEqual([a, b].sort());
+    expect([...moved[0]!.accountKeys].sort()).toEqual(['a.com', 'b.com']);
+    expect(await getDeal(db, a)).toMatchObject({ stageId: 'lead', stageEnteredAt: 5000, updatedAt: 5000 });
+    expect(await stageOf(db, c)).toBe('solution');
     const events = await db.getAllFromIndex('stageEvents', 'by-account', 'a.com');
-    expect(events.map(({ from, to, at }) => ({ from, to, at }))).toEqual([
-      { from: undefined, to: 'discovery', at: 1000 },
-      { from: 'discovery', to: 'lead', at: 5000 },
+    expect(events.map(({ dealId, from, to, at }) => ({ dealId, from, to, at }))).toEqual([
+      { dealId: a, from: undefined, to: 'discovery', at: 1000 },
+      { dealId: a, from: 'discovery', to: 'lead', at: 5000 },
     ]);
+  });
+
+  it('moves closed deals too, and names an account with several deals once', async () => {
+    const { db } = await freshDb();
+    const open = await addDeal(
+      db,
+      { accountKey: 'a.com', title: 'Pilot', stageId: 'discovery' },
+      1000,
+      newId,
+    );
+    const won = await addDeal(
+      db,
+      { accountKey: 'a.com', title: 'First order', stageId: 'discovery' },
+      1000,
+      newId,
+    );
+    await closeDeal(db, won.id, { outcome: 'won' }, 1500);
+    expect(await countDealsInStages(db, ['discovery'])).toEqual(new Map([['discovery', 2]]));
+
+    const moved = await moveDealsBetweenStages(db, [{ from: 'discovery', to: 'lead' }], 5000, newId);
+    expect([...moved[0]!.dealIds].sort()).toEqual([open.id, won.id].sort());
+    expect(moved[0]!.accountKeys).toEqual(['a.com']);
+    // The won deal keeps its outcome; only where it stands changes.
+    expect(await getDeal(db, won.id)).toMatchObject({ stageId: 'lead', outcome: 'won', closedAt: 1500 });
+    expect(await stageOf(db, open.id)).toBe('lead');
+    expect(await countDealsInStages(db, ['discovery', 'lead'])).toEqual(
+      new Map([
+        ['discovery', 0],
+        ['lead', 2],
+      ]),
+    );
   });
 
   it('moves chained stages once each (a → b and b → c in one save)', async () => {
     const { db } = await freshDb();
-    await inStage(db, 'a.com', 'a');
-    await inStage(db, 'b.com', 'b');
-    await moveAccountsBetweenStages(
+    const a = await inStage(db, 'a.com', 'a');
+    const b = await inStage(db, 'b.com', 'b');
+    await moveDealsBetweenStages(
       db,
       [
         { from: 'a', to: 'c' },
@@ -59,55 +100,44 @@ describe('moving the accounts of removed stages', () => {
       2000,
       newId,
     );
-    expect((await getAccount(db, 'a.com'))?.stageId).toBe('c');
-    expect((await getAccount(db, 'b.com'))?.stageId).toBe('c');
+    expect(await stageOf(db, a)).toBe('c');
+    expect(await stageOf(db, b)).toBe('c');
     expect(await db.countFromIndex('stageEvents', 'by-account', 'a.com')).toBe(2);
   });
 });
 
 describe('merging accounts', () => {
-  it('keeps the target’s choices, fills its gaps and combines checklists', () => {
+  it('keeps the target’s choices and fills its gaps', () => {
     const merged = mergeAccountRecords(
       {
         key: 'a.com',
         displayName: 'Contoso UK',
-        stageId: 'solution',
         industry: 'software',
-        checklist: { lead: ['x', 'y'] },
         createdAt: 10,
         updatedAt: 20,
       },
-      {
-        key: 'b.com',
-        stageId: 'discovery',
-        checklist: { lead: ['y', 'z'], solution: ['q'] },
-        createdAt: 30,
-        updatedAt: 40,
-      },
+      { key: 'b.com', industry: 'manufacturing', createdAt: 30, updatedAt: 40 },
       'b.com',
       99,
     );
     expect(merged).toEqual({
       key: 'b.com',
       displayName: 'Contoso UK',
-      stageId: 'discovery',
-      industry: 'software',
-      checklist: { lead: ['y', 'z', 'x'], solution: ['q'] },
+      industry: 'manufacturing',
       createdAt: 10,
       updatedAt: 99,
     });
   });
 
-  it('moves people, notes, follow-ups, stage events and asked questions in one go', async () => {
+  it('moves deals, people, notes, follow-ups, stage events and asked questions in one go', async () => {
     const { db } = await freshDb();
     const person = { email: 'oliver@contoso.co.uk', accountKey: 'contoso.co.uk' };
-    await inStage(db, 'contoso.co.uk', 'discovery');
-    await updateAccount(
+    const fromDeal = await inStage(db, 'contoso.co.uk', 'discovery');
+    await tickDealChecklist(
       db,
-      'contoso.co.uk',
+      { accountKey: 'contoso.co.uk', stageId: 'lead', itemId: 'fit-check', done: true, person },
       1100,
-      (account) => withChecklistItem(account, 'lead', 'fit-check', true),
-      person,
+      newId,
     );
     await saveNoteEdit(
       db,
@@ -141,11 +171,12 @@ describe('merging accounts', () => {
       spinType: 'P',
       askedAt: 1600,
     });
-    await inStage(db, 'contoso.com', 'solution', 900);
+    const intoDeal = await inStage(db, 'contoso.com', 'solution', 900);
 
     const moved = await mergeAccountRows(db, 'contoso.co.uk', 'contoso.com', 2000);
     expect(moved).toEqual({
       account: true,
+      deals: 1,
       contacts: 1,
       notes: 1,
       followUps: 1,
@@ -154,11 +185,22 @@ describe('merging accounts', () => {
     });
 
     expect(await getAccount(db, 'contoso.co.uk')).toBeUndefined();
-    expect(await getAccount(db, 'contoso.com')).toMatchObject({
-      stageId: 'solution',
+    expect(await getAccount(db, 'contoso.com')).toMatchObject({ createdAt: 900, updatedAt: 2000 });
+    // Both accounts' deals go on side by side under the target, each with its stage and ticks.
+    const deals = await listAccountDeals(db, 'contoso.com');
+    expect(deals.map((deal) => deal.id).sort()).toEqual([fromDeal, intoDeal].sort());
+    expect(await getDeal(db, fromDeal)).toMatchObject({
+      accountKey: 'contoso.com',
+      stageId: 'discovery',
       checklist: { lead: ['fit-check'] },
-      createdAt: 900,
+      outcome: 'open',
     });
+    expect(await getDeal(db, intoDeal)).toMatchObject({
+      accountKey: 'contoso.com',
+      stageId: 'solution',
+      checklist: {},
+    });
+    expect(await listAccountDeals(db, 'contoso.co.uk')).toEqual([]);
     expect((await listAccountContacts(db, 'contoso.com')).map((contact) => contact.email)).toEqual([
       'oliver@contoso.co.uk',
     ]);
@@ -166,7 +208,8 @@ describe('merging accounts', () => {
     expect((await listAccountFollowUps(db, 'contoso.com')).map((followUp) => followUp.title)).toEqual([
       'Send quote',
     ]);
-    expect(await db.countFromIndex('stageEvents', 'by-account', 'contoso.com')).toBe(2);
+    const events = await db.getAllFromIndex('stageEvents', 'by-account', 'contoso.com');
+    expect(events.map((event) => event.dealId).sort()).toEqual([fromDeal, intoDeal].sort());
     const asked = await listQuestionsAsked(db, 'contoso.com');
     expect(
       asked
@@ -176,16 +219,19 @@ describe('merging accounts', () => {
       { id: 'contoso.com\u0000q1', questionId: 'q1', askedAt: 1400 },
       { id: 'contoso.com\u0000q2', questionId: 'q2', askedAt: 1600 },
     ]);
-    for (const store of ['contacts', 'followUps', 'stageEvents', 'questionLog'] as const) {
+    for (const store of ['deals', 'contacts', 'followUps', 'stageEvents', 'questionLog'] as const) {
       expect(await db.countFromIndex(store, 'by-account', 'contoso.co.uk')).toBe(0);
     }
   });
 
   it('merges into an account that has no row yet, and refuses a merge into itself', async () => {
     const { db } = await freshDb();
-    await inStage(db, 'old.com', 'lead');
+    const dealId = await inStage(db, 'old.com', 'lead');
     await mergeAccountRows(db, 'old.com', 'new.com', 3000);
-    expect(await getAccount(db, 'new.com')).toMatchObject({ key: 'new.com', stageId: 'lead' });
+    expect(await getAccount(db, 'new.com')).toMatchObject({ key: 'new.com' });
+    expect(await listAccountDeals(db, 'new.com')).toEqual([
+      expect.objectContaining({ id: dealId, accountKey: 'new.com', stageId: 'lead' }),
+    ]);
     await expect(mergeAccountRows(db, 'new.com', 'new.com', 3000)).rejects.toThrow();
   });
 });

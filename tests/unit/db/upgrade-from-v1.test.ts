@@ -19,6 +19,7 @@ import { DB_VERSION, migrations } from '../../../lib/db/migrations';
 import { listNotes } from '../../../lib/db/notes';
 import { openDealsideDb } from '../../../lib/db/open';
 import { getAccount, listAccountContacts } from '../../../lib/db/accounts';
+import { listAccountDeals } from '../../../lib/db/deals';
 import {
   accountRecordSchema,
   contactRecordSchema,
@@ -59,13 +60,22 @@ const CURRENT_SCHEMA = {
 
 const v1 = snapshot.stores as unknown as Record<StoreName, Row[]>;
 
+/** The deal migration 004 gives an account with a stage: named after the account. */
+const dealIdOf = (accountKey: string) => `deal:${accountKey}`;
+
 /**
- * What a version-1 row is after every migration up to DB_VERSION. Today: unchanged (002 only adds an
- * index). A migration that
+ * What a version-1 row is after every migration up to DB_VERSION. 002 and 003 change no row; 004 moves
+ * an account's stage and checklist to its deal and names that deal on its stage events. A migration that
  * adds a field, renames one or moves rows between stores says so here (and only here).
  */
 function expectedAfterUpgrade(store: StoreName, row: Row): Row {
-  void store;
+  if (store === 'accounts') {
+    const { stageId: _stageId, checklist: _checklist, ...rest } = row;
+    void _stageId;
+    void _checklist;
+    return rest;
+  }
+  if (store === 'stageEvents') return { ...row, dealId: dealIdOf(String(row.accountKey)) };
   return row;
 }
 
@@ -240,18 +250,26 @@ describe('upgrading a realistic version-1 database to the current schema', () =>
         'done',
       ]);
 
-      // accounts, contacts, stage events and the question log by account / by time.
-      expect(await getAccount(db, SHENZHEN)).toMatchObject({
-        displayName: '深圳电子有限公司',
-        stageId: 'discovery',
-      });
+      // accounts, deals, contacts, stage events and the question log by account / by time.
+      expect(await getAccount(db, SHENZHEN)).toEqual(
+        expect.objectContaining({ displayName: '深圳电子有限公司' }),
+      );
+      expect(await listAccountDeals(db, SHENZHEN)).toEqual([
+        expect.objectContaining({
+          stageId: 'discovery',
+          checklist: { lead: ['first-contact'] },
+          outcome: 'open',
+        }),
+      ]);
       expect((await listAccountContacts(db, NORTHWIND)).map((row) => row.email).sort()).toEqual(
         v1.contacts
           .filter((row) => row.accountKey === NORTHWIND)
           .map((row) => row.email)
           .sort(),
       );
-      expect(await db.getAllKeysFromIndex('accounts', 'by-stage', 'negotiation')).toEqual([NORTHWIND]);
+      expect(await db.getAllKeysFromIndex('deals', 'by-outcome-stage', ['open', 'negotiation'])).toEqual([
+        dealIdOf(NORTHWIND),
+      ]);
       const moves = await db.getAllFromIndex('stageEvents', 'by-account', NORTHWIND);
       expect(moves.sort((a, b) => a.at - b.at).map((row) => row.to)).toEqual([
         'lead',
@@ -273,6 +291,49 @@ describe('upgrading a realistic version-1 database to the current schema', () =>
       const since = askedTimes[Math.floor(askedTimes.length / 2)]!;
       const askedSince = await db.getAllFromIndex('questionLog', 'by-asked', IDBKeyRange.lowerBound(since));
       expect(askedSince.map((row) => row.askedAt)).toEqual(askedTimes.filter((time) => time >= since));
+    } finally {
+      db.close();
+    }
+  });
+
+  it("turns each staged account's stage, checklist and history into one open deal", async () => {
+    const name = await seededVersion1();
+    const db = await openDealsideDb({ name });
+    try {
+      const deals = ((await db.getAll('deals')) as Row[]).sort(byKey('stageEvents'));
+      // Every account with a stage, a ticked item or a stage move has one deal; the one never staged has none.
+      const staged = v1.accounts.filter(
+        (row) =>
+          row.stageId !== undefined ||
+          Object.values((row.checklist ?? {}) as Record<string, string[]>).some(
+            (items) => items.length > 0,
+          ) ||
+          v1.stageEvents.some((event) => event.accountKey === row.key),
+      );
+      expect(staged.map((row) => row.key)).not.toContain('example-gmbh.de');
+      expect(deals.map((deal) => deal.accountKey).sort()).toEqual(staged.map((row) => row.key).sort());
+      for (const account of staged) {
+        const deal = deals.find((candidate) => candidate.accountKey === account.key)!;
+        const events = v1.stageEvents.filter((event) => event.accountKey === account.key);
+        expect(deal, String(account.key)).toEqual({
+          id: dealIdOf(String(account.key)),
+          accountKey: account.key,
+          title: account.displayName ?? account.key,
+          stageId: account.stageId,
+          // Entered its stage with the latest move to it.
+          stageEnteredAt: Math.max(
+            ...events.filter((event) => event.to === account.stageId).map((event) => Number(event.at)),
+          ),
+          checklist: account.checklist,
+          outcome: 'open',
+          createdAt: Math.min(Number(account.createdAt), ...events.map((event) => Number(event.at))),
+          updatedAt: account.updatedAt,
+        });
+      }
+      // A stage the playbook no longer has stays named on the deal, shown as removed.
+      expect(deals.find((deal) => deal.accountKey === 'contoso.co.uk')).toMatchObject({
+        stageId: 'pilot-legacy',
+      });
     } finally {
       db.close();
     }

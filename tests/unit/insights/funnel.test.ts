@@ -9,8 +9,8 @@ const STAGES = ['lead', 'discovery', 'solution', 'negotiation', 'after-sales'];
 const NOW = Date.UTC(2025, 5, 30, 12);
 const day = (n: number) => NOW - (30 - n) * DAY_MS;
 
-function event(accountKey: string, to: string, at: number): StageEventFact {
-  return { accountKey, to, at };
+function event(dealKey: string, to: string, at: number): StageEventFact {
+  return { dealKey, to, at };
 }
 
 function figures(events: StageEventFact[], accountsByStage: Record<string, number> = {}) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { insightsReport } from '../../../lib/background/insights-query';
 import { DAY_MS } from '../../../lib/dates/due';
-import { changeStage } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import type { Db } from '../../../lib/db/open';
 import { logQuestionAsked } from '../../../lib/db/question-log';
@@ -18,7 +18,7 @@ let ids = 0;
 const newId = () => `id-${++ids}`;
 
 async function move(db: Db, accountKey: string, stageId: string, at: number) {
-  await changeStage(db, { accountKey, stageId, proposals: [] }, at, newId);
+  await changeDealStage(db, { accountKey, stageId, proposals: [] }, at, newId);
 }
 
 async function followUp(db: Db, due: number, doneAt?: number) {

@@ -63,10 +63,15 @@ describe('DataSection', () => {
       expect(screen.getByTestId('export-status')).toHaveTextContent(/^Saved dealside-export-/),
     );
     expect(downloads.names).toEqual([expect.stringMatching(/^dealside-export-\d{4}-\d{2}-\d{2}\.json$/)]);
-    const file = JSON.parse(await downloads.blobs[0]!.text()) as { notes: unknown[]; format: string };
+    const file = JSON.parse(await downloads.blobs[0]!.text()) as {
+      notes: unknown[];
+      deals: unknown[];
+      format: string;
+    };
     expect(file.format).toBe('dealside-export');
     expect(file.notes).toEqual(sampleRows().notes);
-    expect(screen.getByTestId('export-status')).toHaveTextContent('6 rows');
+    expect(file.deals).toEqual(sampleRows().deals);
+    expect(screen.getByTestId('export-status')).toHaveTextContent('7 rows');
   });
 
   it('exports notes as CSV for a CRM', async () => {
@@ -81,6 +86,21 @@ describe('DataSection', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
+  it('exports deals as CSV, one row per deal with its stage by name', async () => {
+    await seed();
+    const downloads = captureDownloads();
+    render(<DataSection />);
+    await userEvent.click(screen.getByTestId('export-deals-csv'));
+    await waitFor(() => expect(downloads.blobs).toHaveLength(1));
+    expect(downloads.names[0]).toMatch(/^dealside-deals-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await downloads.blobs[0]!.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^Deal ID,Account key,Account,Deal,/);
+    expect(lines[1]).toContain(
+      'd1,northwind-trading.com,Northwind 贸易,"Cold-chain pilot, 3 warehouses",48000,EUR,2025-09-30,Needs discovery,discovery,open',
+    );
+    expect(lines.filter((line) => line !== '')).toHaveLength(2);
+  });
+
   it('previews an import, merges it on confirmation, and says "nothing new" the second time', async () => {
     render(<DataSection />);
     await userEvent.upload(screen.getByTestId('import-json'), jsonFile(sampleFile()));
@@ -91,12 +111,18 @@ describe('DataSection', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['1', '1', '0', '0', '0']);
+    const dealsRow = preview.querySelector('tr[data-store="deals"]')!;
+    expect(
+      within(dealsRow as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '1', '0', '0', '0']);
     expect(screen.queryByTestId('import-nothing-new')).not.toBeInTheDocument();
     expect(await (await database()).count('notes')).toBe(0);
 
     await userEvent.click(screen.getByTestId('import-confirm'));
     await waitFor(() =>
-      expect(screen.getByTestId('import-status')).toHaveTextContent('Imported: 6 new, 0 updated.'),
+      expect(screen.getByTestId('import-status')).toHaveTextContent('Imported: 7 new, 0 updated.'),
     );
     expect(screen.queryByTestId('import-preview')).not.toBeInTheDocument();
     expect((await (await database()).getAll('notes')).map((row) => row.body)).toEqual([
@@ -227,7 +253,7 @@ describe('DataSection', () => {
     await userEvent.type(screen.getByLabelText('Type DELETE to confirm'), 'DELETE');
     await userEvent.click(button);
     await waitFor(() =>
-      expect(screen.getByTestId('delete-all-status')).toHaveTextContent('Deleted everything: 6 rows.'),
+      expect(screen.getByTestId('delete-all-status')).toHaveTextContent('Deleted everything: 7 rows.'),
     );
     for (const store of DATA_STORES) expect(await (await database()).count(store)).toBe(0);
     await waitFor(() =>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../lib/background/db-connection';
-import { changeStage } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { DAY_MS } from '../../../lib/dates/due';
 import { resetDatabase } from '../support/database';
@@ -19,7 +19,7 @@ let ids = 0;
 const newId = () => `i-${++ids}`;
 
 async function move(accountKey: string, stageId: string, daysAgo: number) {
-  await changeStage(
+  await changeDealStage(
     await database(),
     { accountKey, stageId, proposals: [] },
     Date.now() - daysAgo * DAY_MS,

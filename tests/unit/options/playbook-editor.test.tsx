@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../lib/background/db-connection';
 import { readPlaybook, writePlaybook } from '../../../lib/background/playbook-store';
-import { changeStage, getAccount } from '../../../lib/db/accounts';
+import { changeDealStage, listAccountDeals } from '../../../lib/db/deals';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { playbookFileText } from '../../../lib/playbook/file';
 import { resetDatabase } from '../support/database';
@@ -90,9 +90,9 @@ describe('PlaybookEditor', () => {
     expect(await readPlaybook()).toEqual(DEFAULT_PLAYBOOK);
   });
 
-  it('removes a stage, moving its accounts to the stage the rep picks when saving', async () => {
+  it('removes a stage, moving its deals to the stage the rep picks when saving', async () => {
     const db = await database();
-    await changeStage(
+    await changeDealStage(
       db,
       { accountKey: 'northwind-trading.com', stageId: 'discovery', proposals: [] },
       1000,
@@ -109,9 +109,11 @@ describe('PlaybookEditor', () => {
     ).not.toContain('discovery');
     await userEvent.click(screen.getByTestId('playbook-save'));
     await waitFor(() =>
-      expect(screen.getByTestId('playbook-status')).toHaveTextContent('1 accounts moved to their new stage'),
+      expect(screen.getByTestId('playbook-status')).toHaveTextContent('1 deals moved to their new stage'),
     );
-    expect((await getAccount(db, 'northwind-trading.com'))?.stageId).toBe('solution');
+    expect((await listAccountDeals(db, 'northwind-trading.com')).map((deal) => deal.stageId)).toEqual([
+      'solution',
+    ]);
   });
 
   it('exports the playbook as a versioned JSON file', async () => {
@@ -168,9 +170,14 @@ describe('PlaybookEditor', () => {
     await waitFor(async () => expect((await readPlaybook()).stages[0]?.name.en).toBe('Qualify'));
   });
 
-  it('asks where accounts go when an imported playbook lacks their stage', async () => {
+  it('asks where deals go when an imported playbook lacks their stage', async () => {
     const db = await database();
-    await changeStage(db, { accountKey: 'contoso.com', stageId: 'negotiation', proposals: [] }, 1000, newId);
+    await changeDealStage(
+      db,
+      { accountKey: 'contoso.com', stageId: 'negotiation', proposals: [] },
+      1000,
+      newId,
+    );
     await renderEditor();
     const lean = createDefaultPlaybook();
     lean.stages = lean.stages.filter((stage) => stage.id !== 'negotiation');
@@ -190,7 +197,11 @@ describe('PlaybookEditor', () => {
       'after-sales',
     );
     await userEvent.click(within(homes).getByTestId('playbook-homes-save'));
-    await waitFor(async () => expect((await getAccount(db, 'contoso.com'))?.stageId).toBe('after-sales'));
+    await waitFor(async () =>
+      expect((await listAccountDeals(db, 'contoso.com')).map((deal) => deal.stageId)).toEqual([
+        'after-sales',
+      ]),
+    );
     expect((await readPlaybook()).stages.map((stage) => stage.id)).not.toContain('negotiation');
   });
 

@@ -1,8 +1,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getAccount, updateAccount, withChecklistItem } from '../../../lib/db/accounts';
-import type { AccountRecord } from '../../../lib/db/records';
+import {
+  addDeal,
+  changeDealStage,
+  getDeal,
+  listAccountDeals,
+  tickDealChecklist,
+} from '../../../lib/db/deals';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { ChecklistSection } from '../../../components/panel/ChecklistSection';
 import { StageSection } from '../../../components/panel/StageSection';
@@ -16,14 +21,16 @@ vi.mock(
 
 const stage = (id: string) => DEFAULT_PLAYBOOK.stages.find((candidate) => candidate.id === id)!;
 
-/** Puts the account in a stage with some of its checklist ticked, as earlier work would have. */
+let ids = 0;
+const newId = () => `c-${++ids}`;
+
+/** Puts the account's deal in a stage with some of its checklist ticked, as earlier work would have. */
 async function seed(stageId: string, ticked: string[] = []): Promise<void> {
-  await updateAccount(await database(), ACCOUNT_KEY, 1000, (account) =>
-    ticked.reduce<AccountRecord>((acc, itemId) => withChecklistItem(acc, stageId, itemId, true), {
-      ...account,
-      stageId,
-    }),
-  );
+  const db = await database();
+  await changeDealStage(db, { accountKey: ACCOUNT_KEY, stageId, proposals: [] }, 1000, newId);
+  for (const itemId of ticked) {
+    await tickDealChecklist(db, { accountKey: ACCOUNT_KEY, stageId, itemId, done: true }, 1000, newId);
+  }
 }
 
 const checkbox = (itemId: string) =>
@@ -31,8 +38,11 @@ const checkbox = (itemId: string) =>
     screen.getAllByTestId('checklist-item').find((item) => item.dataset.itemId === itemId)!,
   ).getByRole<HTMLInputElement>('checkbox');
 
+/** The items of `stageId` ticked on the account's only deal, as stored. */
 async function tickedInDb(stageId: string): Promise<string[]> {
-  return (await getAccount(await database(), ACCOUNT_KEY))?.checklist[stageId] ?? [];
+  const deals = await listAccountDeals(await database(), ACCOUNT_KEY);
+  expect(deals).toHaveLength(1);
+  return deals[0]?.checklist[stageId] ?? [];
 }
 
 describe('ChecklistSection', () => {
@@ -92,7 +102,9 @@ describe('ChecklistSection', () => {
 
     await userEvent.click(advance);
     await waitFor(() => expect(screen.getByTestId('stage-current')).toHaveTextContent('Needs discovery'));
-    expect((await getAccount(await database(), ACCOUNT_KEY))?.stageId).toBe('discovery');
+    expect((await listAccountDeals(await database(), ACCOUNT_KEY)).map((deal) => deal.stageId)).toEqual([
+      'discovery',
+    ]);
     expect(screen.getAllByTestId('checklist-item').map((item) => item.dataset.itemId)).toEqual(
       stage('discovery').checklist.map((item) => item.id),
     );
@@ -122,7 +134,10 @@ describe('ChecklistSection', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Start at Lead identification' }));
     expect(await screen.findAllByTestId('checklist-item')).toHaveLength(stage('lead').checklist.length);
-    expect((await getAccount(await database(), ACCOUNT_KEY))?.stageId).toBe('lead');
+    // The account's first deal, named after it, starts at the first stage.
+    expect(await listAccountDeals(await database(), ACCOUNT_KEY)).toEqual([
+      expect.objectContaining({ title: ACCOUNT_KEY, stageId: 'lead', outcome: 'open' }),
+    ]);
   });
 
   it('for a stage the playbook dropped, asks for a stage instead of showing a checklist', async () => {
@@ -159,5 +174,28 @@ describe('ChecklistSection', () => {
     await waitFor(() => expect(checkbox('contact-plan')).toBeChecked());
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(await tickedInDb('lead')).toEqual(['fit-check', 'contact-plan']);
+  });
+
+  it('ticks the deal shown, never another open deal of the account', async () => {
+    const db = await database();
+    const pilot = await addDeal(
+      db,
+      { accountKey: ACCOUNT_KEY, title: 'Pilot', stageId: 'lead' },
+      1000,
+      newId,
+    );
+    const rollout = await addDeal(
+      db,
+      { accountKey: ACCOUNT_KEY, title: 'Rollout', stageId: 'lead' },
+      2000,
+      newId,
+    );
+    render(<SectionHarness sections={[ChecklistSection]} dealId={pilot.id} />);
+    await screen.findAllByTestId('checklist-item');
+
+    await userEvent.click(checkbox('fit-check'));
+    await waitFor(async () => expect((await getDeal(db, pilot.id))?.checklist.lead).toEqual(['fit-check']));
+    expect((await getDeal(db, rollout.id))?.checklist).toEqual({});
+    await waitFor(() => expect(checkbox('fit-check')).toBeChecked());
   });
 });

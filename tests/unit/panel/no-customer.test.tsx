@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import chinese from '../../../public/_locales/zh_CN/messages.json';
-import { getAccount } from '../../../lib/db/accounts';
+import { listAccountDeals } from '../../../lib/db/deals';
 import type { Catalogue } from '../../../lib/i18n';
 import type { PageContext } from '../../../lib/messaging/messages';
 import { speak } from '../support/language';
@@ -40,7 +40,7 @@ function showPage(context: PageContext, url = OUTLOOK_URL) {
 }
 
 async function seedAccount(key: string, displayName: string) {
-  await (await database()).put('accounts', { key, displayName, checklist: {}, createdAt: 1, updatedAt: 5 });
+  await (await database()).put('accounts', { key, displayName, createdAt: 1, updatedAt: 5 });
 }
 
 describe('a page where Dealside could not tell who the customer is', () => {
@@ -192,7 +192,9 @@ describe('a company record keyed by its website', () => {
 
     await userEvent.selectOptions(await screen.findByTestId('stage-select'), 'discovery');
     await waitFor(async () =>
-      expect((await getAccount(await database(), 'harbour-foods.co.uk'))?.stageId).toBe('discovery'),
+      expect(
+        (await listAccountDeals(await database(), 'harbour-foods.co.uk')).map((deal) => deal.stageId),
+      ).toEqual(['discovery']),
     );
     expect(await screen.findAllByTestId('checklist-item')).not.toHaveLength(0);
     expect(screen.getAllByTestId('spin-question').length).toBeGreaterThan(0);

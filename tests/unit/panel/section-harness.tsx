@@ -12,6 +12,7 @@ import type { PageContext } from '../../../lib/messaging/messages';
 import { PanelApp } from '../../../components/panel/PanelApp';
 import type { AccountPanelState, AccountSectionProps } from '../../../components/panel/types';
 import { usePanelState } from '../../../components/panel/usePanelState';
+import { useShownDeal } from '../../../components/panel/useShownDeal';
 import { PANEL_TAB_ID } from '../support/in-process-messenger';
 
 export { database, resetDatabase } from '../support/database';
@@ -46,24 +47,40 @@ export function openPanel() {
   return render(<PanelApp target={{ kind: 'frame' }} />);
 }
 
+/**
+ * Account sections over the panel's state. They show the deal the panel would (the open deal worked on
+ * most recently), or the deal `dealId` names, as if the rep had chosen it.
+ */
 export function SectionHarness({
   sections,
   playbook = DEFAULT_PLAYBOOK,
   locale = 'en',
+  dealId,
 }: {
   sections: ComponentType<AccountSectionProps>[];
   playbook?: Playbook;
   locale?: string;
+  dealId?: string;
 }) {
   const { result } = usePanelState({ kind: 'frame' });
+  const account = result.status === 'ready' ? result.data.account : null;
+  const shown = useShownDeal(account);
   if (result.status !== 'ready') return <p>{result.status}</p>;
   const state = result.data;
   if (!state.account || !state.contact) return <p>no account</p>;
   const accountState: AccountPanelState = { ...state, account: state.account, contact: state.contact };
+  const deal =
+    dealId === undefined
+      ? shown.deal
+      : (state.account.deals.find((candidate) => candidate.id === dealId) ?? null);
   return (
-    <div data-testid="harness" data-updated-at={state.account.record?.updatedAt ?? ''}>
+    <div
+      data-testid="harness"
+      data-updated-at={state.account.record?.updatedAt ?? ''}
+      data-deal-id={deal?.id ?? ''}
+    >
       {sections.map((Section, index) => (
-        <Section key={index} state={accountState} playbook={playbook} locale={locale} />
+        <Section key={index} state={accountState} deal={deal} playbook={playbook} locale={locale} />
       ))}
     </div>
   );

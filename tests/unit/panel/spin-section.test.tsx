@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { updateAccount } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { listQuestionsAsked, logQuestionAsked } from '../../../lib/db/question-log';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Industry, SpinQuestion } from '../../../lib/playbook/schema';
@@ -21,13 +22,18 @@ const shown = () => screen.queryAllByTestId('spin-question');
 const shownIds = () => shown().map((item) => item.dataset.questionId!);
 const shownTypes = () => new Set(shown().map((item) => item.dataset.spinType));
 
+/** The account's industry, its deal's stage and the questions asked of it, as earlier work left them. */
 async function seed(change: { stageId?: string; industry?: Industry; asked?: string[] }): Promise<void> {
   const db = await database();
   await updateAccount(db, ACCOUNT_KEY, 1000, (account) => ({
     ...account,
-    ...(change.stageId ? { stageId: change.stageId } : {}),
     ...(change.industry ? { industry: change.industry } : {}),
   }));
+  if (change.stageId) {
+    await changeDealStage(db, { accountKey: ACCOUNT_KEY, stageId: change.stageId, proposals: [] }, 1000, () =>
+      crypto.randomUUID(),
+    );
+  }
   for (const questionId of change.asked ?? []) {
     await logQuestionAsked(db, {
       accountKey: ACCOUNT_KEY,

@@ -1,7 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getAccount, updateAccount } from '../../../lib/db/accounts';
+import { getAccount } from '../../../lib/db/accounts';
+import { addDeal, changeDealStage, getDeal, listAccountDeals } from '../../../lib/db/deals';
 import { listAccountFollowUps } from '../../../lib/db/follow-ups';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';
@@ -14,6 +15,14 @@ vi.mock(
 );
 
 const stageSelect = () => screen.getByTestId<HTMLSelectElement>('stage-select');
+
+let ids = 0;
+const newId = () => `s-${++ids}`;
+
+/** The stages of the account's deals, as stored. */
+async function dealStages(): Promise<(string | undefined)[]> {
+  return (await listAccountDeals(await database(), ACCOUNT_KEY)).map((deal) => deal.stageId);
+}
 
 describe('StageSection', () => {
   beforeEach(async () => {
@@ -50,21 +59,27 @@ describe('StageSection', () => {
     expect(screen.getByText(/^Goal: Present a solution/)).toBeInTheDocument();
     expect(screen.getByText('Stage 3 of 5')).toBeInTheDocument();
     expect(stageSelect().value).toBe('solution');
-    expect((await getAccount(await database(), ACCOUNT_KEY))?.stageId).toBe('solution');
+    // The account's first stage starts its first deal.
+    const [deal] = await listAccountDeals(await database(), ACCOUNT_KEY);
+    expect(deal).toMatchObject({ stageId: 'solution', outcome: 'open' });
 
-    // The stage's cadence proposes follow-ups, titled in the panel's language.
+    // The stage's cadence proposes follow-ups for that deal, titled in the panel's language.
     const proposed = await listAccountFollowUps(await database(), ACCOUNT_KEY);
     expect(proposed.length).toBeGreaterThan(0);
     expect(proposed.every((followUp) => followUp.status === 'proposed')).toBe(true);
+    expect(proposed.every((followUp) => followUp.dealId === deal?.id)).toBe(true);
 
     await userEvent.selectOptions(stageSelect(), 'discovery');
     await waitFor(() => expect(screen.getByTestId('stage-current')).toHaveTextContent('Needs discovery'));
-    expect((await getAccount(await database(), ACCOUNT_KEY))?.stageId).toBe('discovery');
+    // The same deal moved back; no second deal was started.
+    expect(await listAccountDeals(await database(), ACCOUNT_KEY)).toEqual([
+      expect.objectContaining({ id: deal?.id, stageId: 'discovery' }),
+    ]);
     const events = await (await database()).getAll('stageEvents');
-    expect(events.map((event) => [event.from, event.to])).toEqual(
+    expect(events.map((event) => [event.dealId, event.from, event.to])).toEqual(
       expect.arrayContaining([
-        [undefined, 'solution'],
-        ['solution', 'discovery'],
+        [deal?.id, undefined, 'solution'],
+        [deal?.id, 'solution', 'discovery'],
       ]),
     );
   });
@@ -77,11 +92,13 @@ describe('StageSection', () => {
     expect(within(stageSelect()).getByRole('option', { name: '1. 潜在客户识别' })).toBeInTheDocument();
   });
 
-  it('says when the account is in a stage the playbook no longer has, and lets the rep pick another', async () => {
-    await updateAccount(await database(), ACCOUNT_KEY, 1000, (account) => ({
-      ...account,
-      stageId: 'qualification',
-    }));
+  it('says when the deal is in a stage the playbook no longer has, and lets the rep pick another', async () => {
+    await changeDealStage(
+      await database(),
+      { accountKey: ACCOUNT_KEY, stageId: 'qualification', proposals: [] },
+      1000,
+      newId,
+    );
     render(<SectionHarness sections={[StageSection]} />);
 
     expect(await screen.findByTestId('stage-current')).toHaveTextContent('"qualification"');
@@ -93,7 +110,7 @@ describe('StageSection', () => {
     await userEvent.selectOptions(stageSelect(), 'discovery');
     await waitFor(() => expect(screen.getByTestId('stage-current')).toHaveTextContent('Needs discovery'));
     expect(screen.queryByText(/no longer in your playbook/)).not.toBeInTheDocument();
-    expect((await getAccount(await database(), ACCOUNT_KEY))?.stageId).toBe('discovery');
+    expect(await dealStages()).toEqual(['discovery']);
   });
 
   it('sets the industry', async () => {
@@ -110,8 +127,8 @@ describe('StageSection', () => {
     await waitFor(() => expect(industry.value).toBe('manufacturing'));
     const account = await getAccount(await database(), ACCOUNT_KEY);
     expect(account?.industry).toBe('manufacturing');
-    // Setting the industry does not put the deal in a stage.
-    expect(account?.stageId).toBeUndefined();
+    // Setting the industry does not start a deal nor put one in a stage.
+    expect(await listAccountDeals(await database(), ACCOUNT_KEY)).toEqual([]);
     expect(screen.getByTestId('stage-current')).toHaveTextContent('No stage yet');
   });
 
@@ -140,10 +157,34 @@ describe('StageSection', () => {
     expect(screen.getByTestId('stage-current')).toHaveTextContent('No stage yet');
     expect(stageSelect().value).toBe('');
     expect(await getAccount(await database(), ACCOUNT_KEY)).toBeUndefined();
+    expect(await listAccountDeals(await database(), ACCOUNT_KEY)).toEqual([]);
 
     // The next successful change clears the message.
     await userEvent.selectOptions(stageSelect(), 'lead');
     await waitFor(() => expect(screen.getByTestId('stage-current')).toHaveTextContent('Lead identification'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('moves the deal shown, never another open deal of the account', async () => {
+    const db = await database();
+    const pilot = await addDeal(
+      db,
+      { accountKey: ACCOUNT_KEY, title: 'Pilot', stageId: 'lead' },
+      1000,
+      newId,
+    );
+    const rollout = await addDeal(
+      db,
+      { accountKey: ACCOUNT_KEY, title: 'Rollout', stageId: 'discovery' },
+      2000,
+      newId,
+    );
+    render(<SectionHarness sections={[StageSection]} dealId={pilot.id} />);
+    expect(await screen.findByTestId('stage-current')).toHaveTextContent('Lead identification');
+
+    await userEvent.selectOptions(stageSelect(), 'solution');
+    await waitFor(() => expect(screen.getByTestId('stage-current')).toHaveTextContent('Solution design'));
+    expect(await getDeal(db, pilot.id)).toMatchObject({ stageId: 'solution' });
+    expect(await getDeal(db, rollout.id)).toMatchObject({ stageId: 'discovery', updatedAt: 2000 });
   });
 });

@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests build deliberately malformed playbooks */
 import fc from 'fast-check';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import { formatPath, parsePlaybook, type Playbook } from '../../../lib/playbook/schema';
+import { DEFAULT_LOST_REASONS, formatPath, parsePlaybook, type Playbook } from '../../../lib/playbook/schema';
 
 const text = (en: string) => ({ en, 'zh-CN': `${en}(中文)` });
 
@@ -35,6 +35,10 @@ function validPlaybook(): Playbook {
     cadences: [
       { stageId: 'first', steps: [{ id: 'call', offsetDays: 2, title: text('Call') }] },
       { stageId: 'third', steps: [] },
+    ],
+    lostReasons: [
+      { id: 'price', name: text('Price') },
+      { id: 'timing', name: text('Timing') },
     ],
   };
 }
@@ -209,6 +213,35 @@ describe('parsePlaybook', () => {
 
   it('reports a missing section', () => {
     expect(errorsOf(withChange((p) => delete p.questions)).map((e) => e.path)).toEqual(['questions']);
+  });
+
+  it('gives a playbook written before lost reasons the default ones', () => {
+    const result = parsePlaybook(withChange((p) => delete p.lostReasons));
+    expect(result.ok && result.playbook.lostReasons).toEqual(DEFAULT_LOST_REASONS);
+    // A copy: editing the parsed playbook never changes the defaults.
+    expect(result.ok && result.playbook.lostReasons).not.toBe(DEFAULT_LOST_REASONS);
+    expect(result.ok && result.playbook.lostReasons[0]).not.toBe(DEFAULT_LOST_REASONS[0]);
+  });
+
+  it('requires one lost reason at least, with unique well-formed ids and text in both languages', () => {
+    expect(errorsOf(withChange((p) => (p.lostReasons = [])))).toEqual([
+      { path: 'lostReasons', message: 'A playbook needs at least one lost reason' },
+    ]);
+    expect(
+      errorsOf(
+        withChange((p) => {
+          p.lostReasons[1].id = 'Not A Slug';
+          delete p.lostReasons[0].name['zh-CN'];
+        }),
+      ).map((e) => e.path),
+    ).toEqual(['lostReasons[0].name.zh-CN', 'lostReasons[1].id']);
+    const duplicate = errorsOf(withChange((p) => p.lostReasons.push({ id: 'timing', name: text('Again') })));
+    expect(duplicate).toEqual([
+      {
+        path: 'lostReasons[2].id',
+        message: 'Duplicate lost reason id "timing" (already used at lostReasons[1].id)',
+      },
+    ]);
   });
 
   it('never throws, whatever JSON it is given', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import {
+  DEFAULT_LOST_REASONS,
   INDUSTRIES,
   type Industry,
   type Playbook,
@@ -42,6 +43,7 @@ function tinyPlaybook(): Playbook {
       question('only-three', 'N', 'general', ['three']),
     ],
     cadences: [],
+    lostReasons: [...DEFAULT_LOST_REASONS],
   };
 }
 

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { database } from '../../../lib/background/db-connection';
-import { changeStage, recordContactSeen } from '../../../lib/db/accounts';
+import { recordContactSeen } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { local } from '../reminders/time-zone';
 import { fixClockAt } from '../support/clock';
@@ -51,7 +52,7 @@ describe('PopupApp', () => {
     await seed('Call about the budget', local(2025, 6, 12, 16, 30));
     await seed('Prepare the demo', local(2025, 6, 14, 9));
     await seed('Next month', local(2025, 7, 30, 9));
-    await changeStage(
+    await changeDealStage(
       await database(),
       {
         accountKey: NORTHWIND,

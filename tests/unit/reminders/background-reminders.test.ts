@@ -18,7 +18,8 @@ import {
   setNotificationButtonsSupported,
   SUMMARY_NOTIFICATION_ID,
 } from '../../../lib/background/reminders';
-import { changeStage, recordContactSeen } from '../../../lib/db/accounts';
+import { recordContactSeen } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { HOUR, local, useTimeZone } from './time-zone';
 
 // Broadcasts to open pages go nowhere here: no page is open.
@@ -83,7 +84,7 @@ describe('reminders and badge', () => {
     await add('overdue', local(2025, 6, 11, 15));
     const today = await add('today', local(2025, 6, 12, 16));
     await add('tomorrow', local(2025, 6, 13, 9));
-    await changeStage(
+    await changeDealStage(
       await database(),
       {
         accountKey: NORTHWIND,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeStage } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { deleteAccountWithData } from '../../../lib/db/delete-account';
 import {
   addFollowUp,
@@ -31,7 +31,7 @@ describe('open follow-ups by due time', () => {
     }
     const done = await addFollowUp(db, { accountKey: NORTHWIND, title: 'done', due: 150 }, 50, newId());
     await applyFollowUpAction(db, done.id, { kind: 'done' }, 60);
-    await changeStage(
+    await changeDealStage(
       db,
       { accountKey: CONTOSO, stageId: 'needs', proposals: [{ stepId: 's', title: 'proposed', due: 250 }] },
       50,
@@ -79,7 +79,7 @@ describe('deleteAccountWithData', () => {
         newId,
       );
       await addFollowUp(db, { accountKey, title: 'call back', due: 500, person }, 10, newId());
-      await changeStage(db, { accountKey, stageId: 'needs', proposals: [] }, 20, newId);
+      await changeDealStage(db, { accountKey, stageId: 'needs', proposals: [] }, 20, newId);
       await logQuestionAsked(db, { accountKey, questionId: 'q1', spinType: 'S', askedAt: 30 });
     }
 

@@ -38,7 +38,7 @@ type CallerKind = SenderKind;
 
 const TAB_ID = 7;
 const TYPES = Object.keys(messages) as HandledMessageType[];
-const STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
+const STORES = ['accounts', 'contacts', 'deals', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
 
 const ownId = () => fakeBrowser.runtime.id;
 const senders = {
@@ -100,11 +100,40 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   getPlaybook: {},
   pickContact: { email: 'jane.cooper@northwind-trading.com' },
   attachAccount: { accountKey: 'northwind-trading.com' },
-  setStage: { accountKey: 'northwind-trading.com', stageId: 'qualify', locale: 'en' },
+  addDeal: {
+    accountKey: 'northwind-trading.com',
+    contactEmail: 'jane.cooper@northwind-trading.com',
+    title: 'Cold-chain pilot',
+    value: 48_000,
+    currency: 'EUR',
+    closeDate: '2026-09-30',
+    stageId: 'qualify',
+    locale: 'en',
+  },
+  editDeal: {
+    id: 'd1',
+    title: 'Cold-chain pilot, 3 sites',
+    value: null,
+    currency: null,
+    closeDate: '2026-10-30',
+  },
+  closeDeal: { id: 'd1', outcome: 'lost', lostReason: 'price' },
+  setStage: { accountKey: 'northwind-trading.com', dealId: 'd1', stageId: 'qualify', locale: 'en' },
   setIndustry: { accountKey: 'northwind-trading.com', industry: 'saas' },
-  setChecklistItem: { accountKey: 'northwind-trading.com', stageId: 'qualify', itemId: 'budget', done: true },
+  setChecklistItem: {
+    accountKey: 'northwind-trading.com',
+    dealId: 'd1',
+    stageId: 'qualify',
+    itemId: 'budget',
+    done: true,
+  },
   logQuestion: { accountKey: 'northwind-trading.com', questionId: 'q1', spinType: 'S', asked: true },
-  addFollowUp: { accountKey: 'northwind-trading.com', title: 'Call back', due: 1_700_000_000_000 },
+  addFollowUp: {
+    accountKey: 'northwind-trading.com',
+    dealId: 'd1',
+    title: 'Call back',
+    due: 1_700_000_000_000,
+  },
   updateFollowUp: { id: 'f1', action: 'done' },
   editFollowUp: { id: 'f1', title: 'Call back', due: 1_700_000_000_000 },
   deleteFollowUp: { id: 'f1' },
@@ -167,6 +196,9 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'attachAccount',
   'saveNote',
   'listOlderNotes',
+  'addDeal',
+  'editDeal',
+  'closeDeal',
   'setStage',
   'setIndustry',
   'setChecklistItem',
@@ -229,6 +261,9 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'setPanelCollapsed',
   'pickContact',
   'attachAccount',
+  'addDeal',
+  'editDeal',
+  'closeDeal',
   'setStage',
   'setIndustry',
   'setChecklistItem',
@@ -336,8 +371,14 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 
+/** The keys a message's schema knows; for a union of objects (closeDeal), the keys of every option. */
 function schemaKeys(type: HandledMessageType): string[] {
-  return Object.keys((messages[type].request as unknown as { shape: Record<string, unknown> }).shape);
+  const schema = messages[type].request as unknown as {
+    shape?: Record<string, unknown>;
+    options?: { shape: Record<string, unknown> }[];
+  };
+  const shapes = schema.shape ? [schema.shape] : (schema.options ?? []).map((option) => option.shape);
+  return [...new Set(shapes.flatMap((shape) => Object.keys(shape)))];
 }
 
 /** Objects with the schema's own keys (some left out), each holding a wrong or hostile value. */
@@ -445,6 +486,46 @@ describe('admitMessage with arbitrary payloads', () => {
       const sender = ownSenderFor(kinds);
       expect(() => admitMessage(type, VALID[type], sender), type).not.toThrow();
     }
+  });
+});
+
+describe('deal messages', () => {
+  const panel = () => senders.panelFrame();
+
+  it('admit a lost deal only with its reason, and no outcome but won, lost or open', () => {
+    expect(() => admitMessage('closeDeal', { id: 'd1', outcome: 'lost' }, panel())).toThrow(/malformed/);
+    expect(() => admitMessage('closeDeal', { id: 'd1', outcome: 'abandoned' }, panel())).toThrow(/malformed/);
+    expect(admitMessage('closeDeal', { id: 'd1', outcome: 'won' }, panel()).payload).toEqual({
+      id: 'd1',
+      outcome: 'won',
+    });
+    // A reason sent with another outcome is not kept.
+    expect(
+      admitMessage('closeDeal', { id: 'd1', outcome: 'open', lostReason: 'price' }, panel()).payload,
+    ).toEqual({ id: 'd1', outcome: 'open' });
+  });
+
+  it('admit only real calendar days, ISO currency codes and values a deal can have', () => {
+    const deal = VALID.addDeal as Record<string, unknown>;
+    for (const change of [
+      { closeDate: '2026-02-30' },
+      { closeDate: '30/09/2026' },
+      { currency: 'eur' },
+      { currency: '€' },
+      { value: -1 },
+      { value: Number.POSITIVE_INFINITY },
+      { title: '   ' },
+      { title: 'x'.repeat(201) },
+    ]) {
+      expect(() => admitMessage('addDeal', { ...deal, ...change }, panel()), JSON.stringify(change)).toThrow(
+        /malformed/,
+      );
+    }
+    // An edit may clear the value, currency and close day, but not the title.
+    expect(() =>
+      admitMessage('editDeal', { id: 'd1', value: null, currency: null, closeDate: null }, panel()),
+    ).not.toThrow();
+    expect(() => admitMessage('editDeal', { id: 'd1', title: null }, panel())).toThrow(/malformed/);
   });
 });
 

@@ -1,0 +1,52 @@
+/**
+ * How a deal reads in the rep's language: its value with the currency, its close day, its outcome. Shared
+ * by the panel and the pipeline page.
+ */
+import type { DealRecord } from '@/lib/db/records';
+
+/** Currencies offered first; a deal keeps any other ISO code it was given. */
+export const COMMON_CURRENCIES = [
+  'CNY',
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'HKD',
+  'SGD',
+  'AUD',
+  'CAD',
+  'CHF',
+  'INR',
+  'KRW',
+] as const;
+
+/** The currency a new deal starts with: the account's latest deal's, else the one of the UI language. */
+export function defaultCurrency(deals: readonly DealRecord[], locale: string): string {
+  const used = deals.find((deal) => deal.currency)?.currency;
+  if (used) return used;
+  return locale.toLowerCase().startsWith('zh') ? 'CNY' : 'USD';
+}
+
+/** `¥120,000.00`, `$5,000.00`; the bare number when the deal has no currency. */
+export function formatDealValue(value: number, currency: string | undefined, locale: string): string {
+  if (!currency) return new Intl.NumberFormat(locale).format(value);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  } catch {
+    // An ISO-shaped code the browser does not know: show it beside the number.
+    return `${new Intl.NumberFormat(locale).format(value)} ${currency}`;
+  }
+}
+
+/** A `YYYY-MM-DD` close day in the rep's format, read as that calendar day wherever they are. */
+export function formatCloseDate(day: string, locale: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(year!, month! - 1, date));
+}
+
+/** The rep's local calendar day of an instant, as a date input's value. */
+export function localDay(instant: number): string {
+  const date = new Date(instant);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * A file exported before deals existed (database versions 1–3) holds each account's stage and ticked
+ * items on the account row. Once read, its rows are brought to the current shape the way the database
+ * upgrade brings stored rows (lib/db/legacy-deal.ts): each staged account gets one open deal, and its
+ * stage events name that deal.
+ */
+import { legacyDealOf } from '../db/legacy-deal';
+import type { AccountRecord } from '../db/records';
+import type { StoreRows } from './format';
+
+type LegacyAccount = AccountRecord & { stageId?: string; checklist?: Record<string, string[]> };
+
+export function withDealsFromAccounts(rows: StoreRows, now: number): StoreRows {
+  const eventsByAccount = new Map<string, StoreRows['stageEvents']>();
+  for (const event of rows.stageEvents) {
+    const list = eventsByAccount.get(event.accountKey) ?? [];
+    list.push(event);
+    eventsByAccount.set(event.accountKey, list);
+  }
+  const deals: StoreRows['deals'] = [];
+  const dealOfAccount = new Map<string, string>();
+  const accounts = (rows.accounts as LegacyAccount[]).map((account) => {
+    const deal = legacyDealOf(account, eventsByAccount.get(account.key) ?? [], now);
+    if (deal) {
+      deals.push(deal);
+      dealOfAccount.set(account.key, deal.id);
+    }
+    const { stageId: _stageId, checklist: _checklist, ...current } = account;
+    void _stageId;
+    void _checklist;
+    return current;
+  });
+  const stageEvents = rows.stageEvents.map((event) => {
+    const dealId = event.dealId ?? dealOfAccount.get(event.accountKey);
+    return dealId ? { ...event, dealId } : event;
+  });
+  return { ...rows, accounts, deals, stageEvents };
+}
