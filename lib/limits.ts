@@ -31,6 +31,13 @@ export const FOLLOW_UP_TITLE_MAX_LENGTH = 10_000;
 export const DEAL_TITLE_MAX_LENGTH = 200;
 /** A deal's value, in its currency: far above any real deal, and a typo's twelve zeros are refused. */
 export const DEAL_VALUE_MAX = 1e12;
+/** The body of one of the playbook's email templates, in one language: a long email, not a document. */
+export const EMAIL_TEMPLATE_BODY_MAX_LENGTH = 5_000;
+/**
+ * Text the panel puts into the message the rep is writing: a filled template (its placeholders may have
+ * become names of up to NAME_MAX_LENGTH) or a question.
+ */
+export const COMPOSE_TEXT_MAX_LENGTH = 20_000;
 /** A note's text, about a hundred pages. */
 export const NOTE_MAX_LENGTH = 200_000;
 /**

@@ -23,28 +23,35 @@ export const STAND_DOWN = 'stand-down';
 
 export interface Lifecycle {
   readonly isValid: boolean;
+  /** Aborts when this copy ends: listeners added with it go away by themselves. */
+  readonly signal: AbortSignal;
   onInvalidated(cleanup: () => void): void;
   setTimeout(handler: () => void, ms: number): number;
-  /** Calls `handler` after the page's URL changed without a reload (single-page apps). */
-  onLocationChange(handler: () => void): void;
 }
 
 export function startLifecycle(scriptName: string): Lifecycle {
   const controller = new AbortController();
-  const cleanups: (() => void)[] = [];
   const signal = controller.signal;
+  // Aborting twice does nothing, and each cleanup runs once, whatever another one throws.
+  const invalidate = () => controller.abort();
 
-  const invalidate = () => {
-    if (signal.aborted) return;
-    controller.abort();
-    for (const cleanup of cleanups) cleanup();
+  const lifecycle: Lifecycle = {
+    get isValid() {
+      if (!browser.runtime?.id) invalidate();
+      return !signal.aborted;
+    },
+    signal,
+    onInvalidated: (cleanup) => signal.addEventListener('abort', cleanup),
+    // A timer that fires after invalidation does nothing (no list of timers to keep: the page watcher
+    // sets one per burst of mutations).
+    setTimeout: (handler, ms) => window.setTimeout(() => lifecycle.isValid && handler(), ms),
   };
 
   try {
     const port = browser.runtime.connect({ name: `${CONTENT_SCRIPT_PORT}:${scriptName}` });
     port.onMessage.addListener((message) => message === STAND_DOWN && invalidate());
     port.onDisconnect.addListener(() => !browser.runtime?.id && invalidate());
-    signal.addEventListener('abort', () => {
+    lifecycle.onInvalidated(() => {
       try {
         port.disconnect();
       } catch {
@@ -55,32 +62,5 @@ export function startLifecycle(scriptName: string): Lifecycle {
     // The extension went away before this copy even started.
     invalidate();
   }
-
-  const lifecycle: Lifecycle = {
-    get isValid() {
-      if (!signal.aborted && !browser.runtime?.id) invalidate();
-      return !signal.aborted;
-    },
-    onInvalidated(cleanup) {
-      cleanups.push(cleanup);
-    },
-    // A timer that fires after invalidation does nothing (no list of timers to keep: the page watcher
-    // sets one per burst of mutations).
-    setTimeout: (handler, ms) => window.setTimeout(() => lifecycle.isValid && handler(), ms),
-    onLocationChange(handler) {
-      let url = location.href;
-      const check = () => {
-        if (location.href !== url && lifecycle.isValid) {
-          url = location.href;
-          handler();
-        }
-      };
-      // The Navigation API sees pushState navigations; older browsers get history and hash events, and
-      // the page watcher's DOM observer covers the rest.
-      const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-      navigation?.addEventListener('navigatesuccess', check, { signal });
-      for (const type of ['popstate', 'hashchange']) window.addEventListener(type, check, { signal });
-    },
-  };
   return lifecycle;
 }

@@ -7,37 +7,42 @@
  */
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from '../messaging/protocol';
+import type { Lifecycle } from './lifecycle';
 
 type Type = keyof ProtocolMap;
 type Data<K extends Type> = Parameters<ProtocolMap[K]>[0];
 type Result<K extends Type> = Awaited<ReturnType<ProtocolMap[K]>>;
 
-let nextId = Math.floor(Math.random() * 1e4);
+/** Ids only tell a context's messages apart in the library's debug logs. */
+let nextId = 0;
 
 /** Sends a message to the background; rejects with the background's error message, or when nobody answers. */
 export async function sendToBackground<K extends Type>(type: K, data: Data<K>): Promise<Result<K>> {
   const reply = (await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() })) as
     { res?: Result<K>; err?: { message?: string } } | undefined;
-  if (!reply) throw new Error('No response');
-  if (reply.err != null) throw new Error(String(reply.err.message ?? reply.err));
+  if (!reply || reply.err != null) throw new Error(String(reply?.err?.message ?? 'No response'));
   return reply.res as Result<K>;
 }
 
 /**
- * Handles one message type the background sends to this tab. Only the extension itself can send to a
- * content script, and the sender is checked all the same.
+ * Handles one message type the background sends to this tab, answering with the handler's reply, until
+ * the content script ends. Only the extension itself can send to a content script (a page cannot), and
+ * the sender is checked all the same.
  */
-export function onBackgroundMessage<K extends Type>(type: K, handler: (data: Data<K>) => void): () => void {
+export function onBackgroundMessage<K extends Type>(
+  ctx: Pick<Lifecycle, 'onInvalidated'>,
+  type: K,
+  handler: (data: Data<K>) => Result<K>,
+): void {
   const listener = (
     message: unknown,
     sender: { id?: string },
-    sendResponse: (reply: { res: null }) => void,
+    sendResponse: (reply: { res: Result<K> | null }) => void,
   ): undefined => {
-    const m = message as { type?: unknown; timestamp?: unknown; data?: Data<K> } | null;
-    if (m?.type !== type || typeof m.timestamp !== 'number' || sender.id !== browser.runtime.id) return;
-    handler(m.data as Data<K>);
-    sendResponse({ res: null });
+    const m = message as { type?: unknown; data?: Data<K> } | null;
+    if (m?.type !== type || sender.id !== browser.runtime.id) return;
+    sendResponse({ res: handler(m.data as Data<K>) ?? null });
   };
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }

@@ -4,25 +4,22 @@
  * comparison, not a message.
  */
 import type { PageContext } from '../messaging/messages';
-import type { SiteAdapter } from '../sites/types';
+import { unknownPage, type SiteAdapter } from '../sites/types';
+import type { Lifecycle } from './lifecycle';
 
 export const MUTATION_DEBOUNCE_MS = 150;
 /** A page that never stops changing (a ticking counter) still gets read this often. */
 export const MUTATION_MAX_WAIT_MS = 1000;
 
-export interface WatchHooks {
-  setTimeout(handler: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-  onLocationChange(handler: () => void): void;
-  isValid(): boolean;
-}
+/** What the watcher needs of the content script's life: it stops watching when `signal` aborts. */
+export type WatchHooks = Pick<Lifecycle, 'setTimeout' | 'isValid' | 'signal'>;
 
 export function watchPage(
   document: Document,
   adapter: SiteAdapter,
   hooks: WatchHooks,
   report: (context: PageContext) => void,
-): { readNow(): void; stop(): void } {
+): { readNow(): void } {
   let lastSent = '';
   let pending: number | undefined;
   let pendingSince = 0;
@@ -30,28 +27,16 @@ export function watchPage(
 
   const observer = new MutationObserver(() => schedule());
 
-  /** The document the app shows its view in, with its address: a same-origin view frame's, else the page's. */
-  function currentView(): { document: Document; url: string } {
-    const frame = adapter.viewFrameSelector
-      ? document.querySelector<HTMLIFrameElement>(adapter.viewFrameSelector)
-      : null;
-    try {
-      // Null for a frame of another origin or one still loading: the top page is read instead.
-      const inner = frame?.contentDocument;
-      if (inner?.body && inner.location.href !== 'about:blank')
-        return { document: inner, url: inner.location.href };
-    } catch {
-      // A frame that became cross-origin between the check and the read.
-    }
-    return { document, url: location.href };
-  }
+  /** The document the app shows its view in, with its address: a view frame's, else the page's. */
+  const currentView = () => adapter.viewOf?.(document) ?? { document, url: location.href };
 
   function observeRegion(view: Document): void {
     const region =
       (adapter.mainRegionSelector && view.querySelector(adapter.mainRegionSelector)) || view.body;
     if (!region || region === observed) return;
     observer.disconnect();
-    observer.observe(region, { childList: true, subtree: true, characterData: false });
+    // Text edits (a compose body, a ticking clock) are not observed: they change nobody on the page.
+    observer.observe(region, { childList: true, subtree: true });
     // An app may replace the main region itself; that is a change in an ancestor's children.
     for (let parent = region.parentNode; parent && parent !== view; parent = parent.parentNode) {
       observer.observe(parent, { childList: true });
@@ -61,25 +46,27 @@ export function watchPage(
 
   // A view frame loading another view changes neither the top page's address nor its DOM. `load` does
   // not bubble, but it passes the top document in the capture phase.
-  const onFrameLoad = (event: Event) => {
-    if (event.target instanceof HTMLIFrameElement) schedule();
-  };
-  if (adapter.viewFrameSelector) document.addEventListener('load', onFrameLoad, true);
+  if (adapter.viewOf)
+    document.addEventListener('load', (event) => event.target instanceof HTMLIFrameElement && schedule(), {
+      capture: true,
+      signal: hooks.signal,
+    });
 
   function readNow(): void {
     pending = undefined;
-    if (!hooks.isValid()) return stop();
-    const pageUrl = location.href;
+    // An ended lifecycle has already stopped the watcher (below).
+    if (!hooks.isValid) return;
     const view = currentView();
     let context: PageContext;
     try {
       context = adapter.readPage(view.document, new URL(view.url));
     } catch {
       // Adapters are written not to throw; if one does, the page still must not see it.
-      context = { site: adapter.id, kind: 'unknown', participants: [], reason: 'read-failed' };
+      context = unknownPage(adapter.id, 'read-failed');
     }
     observeRegion(view.document);
-    const key = pageUrl + '\n' + view.url + '\n' + JSON.stringify(context);
+    // The same people on another page (or in another view of the frame) are reported again.
+    const key = JSON.stringify([location.href, view.url, context]);
     if (key === lastSent) return;
     lastSent = key;
     report(context);
@@ -90,20 +77,27 @@ export function watchPage(
     if (pending !== undefined) {
       // Waited long enough: let the scheduled read happen instead of pushing it back again.
       if (now - pendingSince >= MUTATION_MAX_WAIT_MS - MUTATION_DEBOUNCE_MS) return;
-      hooks.clearTimeout(pending);
+      clearTimeout(pending);
     } else {
       pendingSince = now;
     }
     pending = hooks.setTimeout(readNow, MUTATION_DEBOUNCE_MS);
   }
 
-  function stop(): void {
+  hooks.signal.addEventListener('abort', () => {
     observer.disconnect();
-    document.removeEventListener('load', onFrameLoad, true);
-    if (pending !== undefined) hooks.clearTimeout(pending);
-  }
-
-  hooks.onLocationChange(schedule);
+    clearTimeout(pending);
+  });
+  // A single-page app moving to another view without a reload: the Navigation API sees pushState
+  // navigations, older browsers get history and hash events, and the DOM observer covers the rest. A
+  // navigation that changed nothing the adapter reads is dropped by `readNow`.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  for (const [target, type] of [
+    [navigation, 'navigatesuccess'],
+    [window, 'popstate'],
+    [window, 'hashchange'],
+  ] as const)
+    target?.addEventListener(type, schedule, { signal: hooks.signal });
   observeRegion(currentView().document);
-  return { readNow, stop };
+  return { readNow };
 }

@@ -51,7 +51,6 @@ export function mountPanelFrame(
       // The frame stays loaded while hidden, so an unsaved note keeps its place.
       host.toggleAttribute('c', collapsed);
       if (hidden !== undefined) host.toggleAttribute('h', hidden);
-      host.setAttribute('data-collapsed', '' + collapsed);
     },
     remove: () => host.remove(),
   };

@@ -63,6 +63,7 @@ import {
 } from '../settings/validate';
 import { clockTimeSchema, LANGUAGES, weekendDaysSchema } from '../settings/schema';
 import {
+  COMPOSE_TEXT_MAX_LENGTH,
   DOMAIN_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
   INDUSTRY_MAX_LENGTH,
@@ -77,6 +78,8 @@ import { PAGE_KINDS, PARTICIPANT_ROLES, READ_LAYERS, READ_PROBLEMS } from './pag
 import type {
   AddCustomSiteResult,
   AttachAccountResult,
+  ComposeInsertOutcome,
+  ComposeInsertResult,
   FrameLayout,
   MergeAccountsResult,
   OpenFollowUpResult,
@@ -197,6 +200,14 @@ export const messages = {
     /** An existing account's key; null returns the page to automatic detection. */
     z.object({ tabId: tabId.optional(), accountKey: accountKeySchema.nullable() }),
   ).returns<AttachAccountResult>(),
+  /**
+   * Puts plain text into the message the rep is writing in the tab, at its caret. Only the background
+   * asks the tab's content script to (`insertComposeText`): the page itself cannot.
+   */
+  insertIntoCompose: message(
+    PANEL,
+    z.object({ tabId: tabId.optional(), text: z.string().min(1).max(COMPOSE_TEXT_MAX_LENGTH) }),
+  ).returns<ComposeInsertResult>(),
   saveNote: message(PANEL, noteEditSchema).returns<NoteSaveOutcome>(),
   listOlderNotes: message(
     PANEL,
@@ -489,12 +500,21 @@ export const events = {
 export type EventType = keyof typeof events;
 export type EventOf<T extends EventType> = z.output<(typeof events)[T]>;
 
-/** The one command the background sends a content script; checked there by hand (it carries no zod). */
+/**
+ * The commands the background sends a content script, each with the content script's reply; checked
+ * there by hand (it carries no zod).
+ */
 export interface ContentScriptCommands {
-  applyFrameLayout: FrameLayout;
+  applyFrameLayout: { command: FrameLayout; reply: void };
+  /** Plain text for the message being written, at its caret. */
+  insertComposeText: { command: { text: string }; reply: ComposeInsertOutcome };
 }
 
 /** The map @webext-core/messaging types its calls with, derived from the table. */
 export type ProtocolMap = { [T in MessageType]: (request: RequestOf<T>) => ResultOf<T> } & {
   [E in EventType]: (event: EventOf<E>) => void;
-} & { [C in keyof ContentScriptCommands]: (command: ContentScriptCommands[C]) => void };
+} & {
+  [C in keyof ContentScriptCommands]: (
+    command: ContentScriptCommands[C]['command'],
+  ) => ContentScriptCommands[C]['reply'];
+};

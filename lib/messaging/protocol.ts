@@ -93,6 +93,18 @@ export interface PanelState {
   reason?: string;
 }
 
+/**
+ * What the content script answers when asked to put text into the message being written: put at the
+ * caret (or at the start of the only message being written), no message being written on the page, or
+ * several messages open and none with a caret to say which.
+ */
+export type ComposeInsertOutcome = 'inserted' | 'no-compose' | 'no-caret';
+
+export type ComposeInsertResult =
+  | { ok: true }
+  /** `unreachable`: the tab's content script did not answer (the page is reloading, or not one we read). */
+  | { ok: false; reason: Exclude<ComposeInsertOutcome, 'inserted'> | 'no-page' | 'unreachable' };
+
 export type PickContactResult = { ok: true } | { ok: false; reason: 'invalid-email' | 'no-page' };
 
 export type AttachAccountResult = { ok: true } | { ok: false; reason: 'unknown-account' | 'no-page' };

@@ -237,6 +237,22 @@ export function record(id: string, els: Element[], shownTitle: string): PageCont
   return list[0] ? page(id, 'record', list, { title }) : unknownPage(id, 'no-email-on-record');
 }
 
+/**
+ * `SiteAdapter.viewOf` for an app that shows its view in a same-origin frame: the frame's document and
+ * address, or undefined for a frame of another origin, one still loading, or none.
+ */
+export const frameView =
+  (selector: string) =>
+  (top: Document): { document: Document; url: string } | undefined => {
+    try {
+      const inner = top.querySelector<HTMLIFrameElement>(selector)?.contentDocument;
+      if (inner?.body && inner.location.href !== 'about:blank')
+        return { document: inner, url: inner.location.href };
+    } catch {
+      // A frame that became cross-origin between the check and the read.
+    }
+  };
+
 /** True for https URLs on one of `hosts` (exact, or any subdomain but `www` for entries starting with a dot). */
 export function hostIs(url: URL, hosts: string[]): boolean {
   const h = url.hostname;

@@ -76,6 +76,9 @@ export const gmail = site({
   hosts: ['mail.google.com'],
   path: /^\/mail\//,
   mainRegionSelector: 'div[role=main]',
+  // The compose body (2013+): `div.editable[contenteditable][g_editable=true][role=textbox]`, "Message
+  // Body" (InboxSDK and gmail.js read it by `g_editable` and `.editable`).
+  composeBodySelector: '[g_editable=true],div.editable[contenteditable=true]',
   read(d, url) {
     const { list, add } = people();
     const main = pick(d, ['div[role=main]']);

@@ -70,6 +70,9 @@ export const outlook = site({
   hosts: ['outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft', 'outlook.live.com'],
   path: /^\/(mail|owa)\b/,
   newestFirst: true,
+  // The compose body, new mail or inline reply (2019+): the editor inside `#editorParent_<n>`, as
+  // automation scripts and extensions for Outlook on the web find it; the To/Cc wells are outside it.
+  composeBodySelector: '[id^=editorParent_] [contenteditable=true]',
   read(d, url) {
     const seen: [string | undefined, string, ParticipantRole, number?][] = [];
     /** Lower-cased name → the one address shown with it on this page; 0 when it was shown with two. */

@@ -4,7 +4,7 @@
  * are labelled 发件人/收件人/抄送 and addresses carry `e` (address) and `n` (name) attributes, compose
  * chips `addr`. The 2023+ web UI shows people by nickname only, without addresses: nothing to read there.
  */
-import { email, labelledMail, pick, site, text } from './dom';
+import { email, frameView, labelledMail, pick, site, text } from './dom';
 
 export const examples = {
   matches: [
@@ -37,7 +37,7 @@ export const qqmail = site({
   hosts: ['mail.qq.com', 'exmail.qq.com'],
   mainRegionSelector: '#mainmail',
   // The classic UI's frame set page (`frame_html`) shows the mail list, a mail or compose in this frame.
-  viewFrameSelector: 'iframe#mainFrame',
+  viewOf: frameView('iframe#mainFrame'),
   read(d, url) {
     const u = url.pathname + url.search;
     // The signed-in address: `#useraddr` in the classic top bar (in the frame set page around the view

@@ -29,13 +29,19 @@ export interface SiteAdapter {
    */
   mainRegionSelector?: string;
   /**
-   * Optional: a CSS selector for a same-origin frame the app shows its current view in (QQ Mail's
-   * classic UI loads each mail into `#mainFrame` of a frame set page). When the frame's document can be
-   * read, the content script reads and watches it, with the frame's address, instead of the top page.
+   * Optional: the document the app shows its current view in, with its address, when that is not the
+   * page itself: QQ Mail's classic UI loads each mail into `#mainFrame` of a frame set page (see
+   * `frameView` in dom.ts). The content script then reads and watches that document instead of the top
+   * page; undefined while there is none to read.
    */
-  viewFrameSelector?: string;
+  viewOf?(top: Document): { document: Document; url: string } | undefined;
   /** True for apps that list a conversation's newest message first (Outlook), for the semantic layer. */
   newestFirst?: boolean;
+  /**
+   * Optional: a CSS selector for the body editor of a message being written (never its To/Cc fields),
+   * where the panel's templates are inserted (lib/content/compose-insert.ts).
+   */
+  composeBodySelector?: string;
 }
 
 /** Shorthand for the "nothing here" result. */

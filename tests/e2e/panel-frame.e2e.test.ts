@@ -45,22 +45,24 @@ describe('the in-page panel', () => {
     await page.goto(THREAD_URL);
     const panel = await panelFrame(page);
     await panel.getByTestId('contact-email').waitFor();
+    // The host carries `c` while the panel is collapsed to its handle.
     const host = page.locator('dealside-panel-host');
-    await expect.poll(() => host.getAttribute('data-collapsed')).toBe('false');
+    const collapsed = () => host.evaluate((element) => element.hasAttribute('c'));
+    await expect.poll(collapsed).toBe(false);
 
     await panel.getByRole('button', { name: 'Collapse panel' }).click();
-    await expect.poll(() => host.getAttribute('data-collapsed')).toBe('true');
+    await expect.poll(collapsed).toBe(true);
     const frameBox = await page.locator('iframe').count(); // the frame is in a closed shadow root
     expect(frameBox).toBe(0);
 
     await page.reload();
     await panelFrame(page);
     await page.waitForTimeout(500);
-    expect(await page.locator('dealside-panel-host').getAttribute('data-collapsed')).toBe('true');
+    expect(await collapsed()).toBe(true);
 
     // The handle, and only the handle, is clickable in the page: it reopens the panel.
     await page.mouse.click(1280 - 8, 400);
-    await expect.poll(() => page.locator('dealside-panel-host').getAttribute('data-collapsed')).toBe('false');
+    await expect.poll(collapsed).toBe(false);
     await page.close();
   });
 

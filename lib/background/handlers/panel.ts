@@ -10,6 +10,7 @@ import { getAccount } from '../../db/accounts';
 import type { AttachAccountResult, PickContactResult } from '../../messaging/protocol';
 import type { PayloadOf } from '../../messaging/messages';
 import { broadcastPageChanged } from '../broadcast';
+import { insertIntoCompose } from '../compose-insert';
 import { rememberWhereContactWasPicked } from '../contact-seen';
 import { setAttachedAccount, setPickedContact } from '../contact-picks';
 import { database } from '../db-connection';
@@ -84,4 +85,6 @@ export const panelHandlers = {
   getPlaybook: () => readPlaybook(),
   pickContact: (request, caller) => pickContact(request, panelTabId(caller, request.tabId)),
   attachAccount: (request, caller) => attachAccount(request, panelTabId(caller, request.tabId)),
+  // The in-page frame writes into its own tab; the side panel into the tab it follows.
+  insertIntoCompose: (request, caller) => insertIntoCompose(request.text, panelTabId(caller, request.tabId)),
 } satisfies Partial<Handlers>;

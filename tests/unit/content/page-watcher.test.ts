@@ -20,37 +20,33 @@ const adapter: SiteAdapter = {
 
 describe('watchPage', () => {
   let reports: PageContext[];
-  let onLocationChange: (() => void) | undefined;
-  const watchers: { stop(): void }[] = [];
+  /** One lifecycle per test: aborting it stops the test's watchers. */
+  let life: AbortController;
 
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.innerHTML =
       '<div id="main"><span id="sender" email="jane@northwind-trading.com"></span><p id="clock">10:00</p></div>';
     reports = [];
+    life = new AbortController();
   });
   afterEach(() => {
     // Watchers observe the shared document: stop each test's so it cannot report into the next.
-    for (const watcher of watchers.splice(0)) watcher.stop();
+    life.abort();
     vi.useRealTimers();
   });
 
   function start() {
-    const watcher = watchPage(
+    return watchPage(
       document,
       adapter,
       {
         setTimeout: (handler, ms) => setTimeout(handler, ms) as unknown as number,
-        clearTimeout: (id) => clearTimeout(id),
-        onLocationChange: (handler) => {
-          onLocationChange = handler;
-        },
-        isValid: () => true,
+        isValid: true,
+        signal: life.signal,
       },
       (context) => reports.push(context),
     );
-    watchers.push(watcher);
-    return watcher;
   }
 
   it('reports the first read', () => {
@@ -96,12 +92,24 @@ describe('watchPage', () => {
     expect(reports.length).toBeLessThanOrEqual(2);
   });
 
-  it('re-reads after an in-app navigation', async () => {
+  it('re-reads after an in-app navigation the DOM observer does not see', async () => {
     start().readNow();
-    document.querySelector('#sender')!.remove();
-    onLocationChange?.();
+    // An attribute change is no mutation the watcher observes: only the navigation event reads again.
+    document.querySelector('#sender')!.setAttribute('email', 'tom@contoso-industrial.co.uk');
     await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
-    expect(reports.at(-1)).toMatchObject({ kind: 'unknown', reason: 'no-message-header' });
+    expect(reports).toHaveLength(1);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
+    expect(reports.at(-1)?.participants[0]?.email).toBe('tom@contoso-industrial.co.uk');
+  });
+
+  it('stops reading when the content script ends', async () => {
+    start().readNow();
+    life.abort();
+    document.querySelector('#main')!.append(document.createElement('i'));
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.advanceTimersByTimeAsync(MUTATION_MAX_WAIT_MS);
+    expect(reports).toHaveLength(1);
   });
 
   it('turns a throwing adapter into an unknown page instead of an error in the page', () => {
@@ -113,15 +121,9 @@ describe('watchPage', () => {
           throw new Error('odd DOM');
         },
       },
-      {
-        setTimeout: () => 0,
-        clearTimeout: () => undefined,
-        onLocationChange: () => undefined,
-        isValid: () => true,
-      },
+      { setTimeout: () => 0, isValid: true, signal: life.signal },
       (context) => reports.push(context),
     );
-    watchers.push(watcher);
     expect(() => watcher.readNow()).not.toThrow();
     expect(reports[0]).toMatchObject({ kind: 'unknown', reason: 'read-failed' });
   });

@@ -14,7 +14,7 @@ import { startBackground } from '../../../lib/background/main';
 import { tabPage } from '../../../lib/background/page-registry';
 import { admitMessage } from '../../../lib/background/router';
 import { DB_NAME } from '../../../lib/db/schema';
-import { NOTE_MAX_LENGTH } from '../../../lib/limits';
+import { COMPOSE_TEXT_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../../lib/limits';
 import { TRANSFER_CHUNK_CHARS } from '../../../lib/data-transfer/limits';
 import { messages, type MessageType, type SenderKind } from '../../../lib/messaging/messages';
 import { installFakeHostAccess } from '../support/fake-host-access';
@@ -118,6 +118,7 @@ const VALID: { [T in HandledMessageType]: unknown } = {
     closeDate: '2026-10-30',
   },
   closeDeal: { id: 'd1', outcome: 'lost', lostReason: 'price' },
+  insertIntoCompose: { text: 'Dear Jane,' },
   setStage: { accountKey: 'northwind-trading.com', dealId: 'd1', stageId: 'qualify', locale: 'en' },
   setIndustry: { accountKey: 'northwind-trading.com', industry: 'saas' },
   setChecklistItem: {
@@ -194,6 +195,7 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'getPlaybook',
   'pickContact',
   'attachAccount',
+  'insertIntoCompose',
   'saveNote',
   'listOlderNotes',
   'addDeal',
@@ -225,6 +227,7 @@ function ownSenderFor(kinds: readonly CallerKind[]): Sender {
 const DEFAULT_STRING_BOUND = 500;
 const STRING_BOUNDS: Partial<Record<HandledMessageType, number>> = {
   saveNote: NOTE_MAX_LENGTH,
+  insertIntoCompose: COMPOSE_TEXT_MAX_LENGTH,
   uploadImportChunk: TRANSFER_CHUNK_CHARS,
   addFollowUp: 10_000,
   editFollowUp: 10_000,
