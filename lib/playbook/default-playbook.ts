@@ -16,6 +16,7 @@ import type {
   SpinType,
 } from './schema';
 import { DEFAULT_LOST_REASONS, PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from './schema';
+import { DEFAULT_TEMPLATES } from './default-templates';
 
 function t(en: string, zh: string): LocalizedText {
   return { en, 'zh-CN': zh };
@@ -838,7 +839,7 @@ export const DEFAULT_PLAYBOOK: Playbook = deepFreeze({
   format: PLAYBOOK_FORMAT,
   version: PLAYBOOK_VERSION,
   name: t('Dealside B2B sales process', 'Dealside B2B 销售流程'),
-  stages,
+  stages: stages.map((stage) => ({ ...stage, templates: [...(DEFAULT_TEMPLATES[stage.id] ?? [])] })),
   questions: [...generalQuestions, ...manufacturingQuestions, ...servicesQuestions, ...softwareQuestions],
   cadences,
   lostReasons: [...DEFAULT_LOST_REASONS],

@@ -5,6 +5,8 @@
  * can say what is wrong and where.
  */
 import { z } from 'zod';
+import { EMAIL_TEMPLATE_BODY_MAX_LENGTH } from '../limits';
+import { PLACEHOLDERS, unknownPlaceholders } from './placeholders';
 
 export const PLAYBOOK_FORMAT = 'dealside-playbook';
 export const PLAYBOOK_VERSION = 1;
@@ -17,6 +19,7 @@ export const MAX_CHECKLIST_ITEMS = 20;
 export const MAX_QUESTIONS = 2000;
 export const MAX_CADENCE_STEPS = 20;
 export const MAX_OFFSET_DAYS = 365;
+export const MAX_TEMPLATES_PER_STAGE = 10;
 
 function textField(max: number) {
   return z
@@ -39,14 +42,19 @@ export const slugSchema = slug(40);
 /** Question ids are a little longer: they usually carry an industry and type prefix. */
 export const questionIdSchema = slug(60);
 
+/** A text in both supported languages, each at most `max` characters. */
+function localizedText(max: number) {
+  return z.object(
+    {
+      en: textField(max),
+      'zh-CN': textField(max),
+    },
+    { error: 'Expected an object with "en" and "zh-CN" texts' },
+  );
+}
+
 /** Every user-visible text of a playbook exists in both supported languages. */
-export const localizedTextSchema = z.object(
-  {
-    en: textField(500),
-    'zh-CN': textField(500),
-  },
-  { error: 'Expected an object with "en" and "zh-CN" texts' },
-);
+export const localizedTextSchema = localizedText(500);
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 export const spinTypeSchema = z.enum(SPIN_TYPES, {
@@ -65,6 +73,19 @@ export const checklistItemSchema = z.object({
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
+/**
+ * An email the rep starts from at this stage, with placeholders (lib/playbook/placeholders.ts) filled
+ * from the customer and the rep when it is used. The body is plain text, never HTML.
+ */
+export const emailTemplateSchema = z.object({
+  id: slugSchema,
+  /** What the rep picks it by, e.g. "Meeting recap". */
+  name: localizedText(100),
+  subject: localizedText(300).optional(),
+  body: localizedText(EMAIL_TEMPLATE_BODY_MAX_LENGTH),
+});
+export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
+
 export const stageSchema = z.object({
   id: slugSchema,
   name: localizedTextSchema,
@@ -73,8 +94,18 @@ export const stageSchema = z.object({
   checklist: z
     .array(checklistItemSchema)
     .max(MAX_CHECKLIST_ITEMS, `At most ${MAX_CHECKLIST_ITEMS} checklist items per stage`),
+  /** Email templates for this stage; playbooks written before templates existed have none. */
+  templates: z
+    .array(emailTemplateSchema)
+    .max(MAX_TEMPLATES_PER_STAGE, `At most ${MAX_TEMPLATES_PER_STAGE} templates per stage`)
+    .optional(),
 });
 export type Stage = z.infer<typeof stageSchema>;
+
+/** A stage's email templates (none when the playbook file has no `templates` for it). */
+export function stageTemplates(stage: Stage): EmailTemplate[] {
+  return stage.templates ?? [];
+}
 
 export const spinQuestionSchema = z.object({
   id: questionIdSchema,
@@ -152,6 +183,31 @@ function checkUnique(
   });
 }
 
+/** Template ids unique within their stage, and no placeholder the filling does not know. */
+function checkTemplates(templates: readonly EmailTemplate[], ctx: z.RefinementCtx, path: Path): void {
+  checkUnique(
+    templates.map((template) => template.id),
+    ctx,
+    (i) => [...path, i, 'id'],
+    (id, firstPath) => `Duplicate template id "${id}" (already used at ${formatPath(firstPath)})`,
+  );
+  templates.forEach((template, t) => {
+    for (const field of ['subject', 'body'] as const) {
+      const text = template[field];
+      if (!text) continue;
+      for (const language of ['en', 'zh-CN'] as const) {
+        for (const unknown of unknownPlaceholders(text[language])) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Unknown placeholder ${unknown}: use ${PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`,
+            path: [...path, t, field, language],
+          });
+        }
+      }
+    }
+  });
+}
+
 export const playbookSchema = z
   .object(
     {
@@ -196,6 +252,7 @@ export const playbookSchema = z
         (id, firstPath) =>
           `Duplicate checklist item id "${id}" in stage "${stage.id}" (already used at ${formatPath(firstPath)})`,
       );
+      checkTemplates(stageTemplates(stage), ctx, ['stages', s, 'templates']);
     });
 
     checkUnique(
