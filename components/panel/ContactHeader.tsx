@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { displayEmail } from '@/lib/contact/email';
 import { t } from '@/lib/i18n';
 import { AutomaticDetectionButton } from './AutomaticDetectionButton';
+import { accountName } from './deal-view';
 import { ContactPicker } from './ContactPicker';
 import type { AccountPanelState } from './types';
 
@@ -16,8 +17,7 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
   const colleagues = account.people.filter((person) => person.email !== contact?.email).slice(0, 5);
   // Without a person the account leads: its name as the rep gave it, else the record's own title (the
   // company or deal the website belongs to), else its domain, shown once.
-  const accountName =
-    account.record?.displayName ?? (account.source === 'website' ? state.page?.title : undefined);
+  const name = accountName(state);
 
   return (
     <section className="ds-card ds-contact" aria-label={t(contact ? 'contactHeading' : 'accountLabel')}>
@@ -32,8 +32,8 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
             <div className="ds-contact-email" data-testid="contact-email" title={contact.email}>
               {displayEmail(contact.email)}
             </div>
-          ) : accountName ? (
-            <h2 className="ds-contact-name">{accountName}</h2>
+          ) : name ? (
+            <h2 className="ds-contact-name">{name}</h2>
           ) : null}
         </div>
         <button
@@ -45,7 +45,7 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
           {t(contact ? 'contactChange' : 'accountChoosePerson')}
         </button>
       </div>
-      {contact || accountName ? (
+      {contact || name ? (
         <div className="ds-account">
           <span className="ds-muted">{t('accountLabel')}</span>{' '}
           <span data-testid="account-key" title={account.key}>

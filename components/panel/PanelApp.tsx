@@ -4,6 +4,7 @@ import type { PanelState } from '@/lib/messaging/protocol';
 import { LoadError, Loading } from '../shared/LoadError';
 import { canOpenSidePanel, openSidePanel } from '../shared/side-panel';
 import { ChecklistSection } from './ChecklistSection';
+import { ComposeHelpSection } from './ComposeHelpSection';
 import { ContactHeader } from './ContactHeader';
 import { DealsSection } from './DealsSection';
 import { FollowUpsSection } from './FollowUpsSection';
@@ -74,6 +75,16 @@ export function PanelApp({ target }: { target: PanelTarget }) {
                   locale={locale}
                   onSelect={selectDeal}
                 />
+                {/* While the rep writes a message, what to write, for the deal shown above. */}
+                {result.data.page?.kind === 'compose' ? (
+                  <ComposeHelpSection
+                    key={`compose-${result.data.account.key}`}
+                    state={result.data}
+                    deal={deal}
+                    playbook={playbook}
+                    locale={locale}
+                  />
+                ) : null}
                 <StageSection
                   key={`stage-${result.data.account.key}`}
                   state={result.data}

@@ -4,7 +4,14 @@ import { panelActions } from '@/lib/panel-actions';
 import type { SpinQuestion } from '@/lib/playbook/schema';
 import { rankSpinQuestions, suggestSpinQuestions } from '@/lib/playbook/spin';
 import { localized } from '@/lib/playbook/text';
-import { accountIndustry, INDUSTRY_LABELS, SPIN_TYPE_HINTS, SPIN_TYPE_LABELS, stagePlace } from './deal-view';
+import {
+  accountIndustry,
+  INDUSTRY_LABELS,
+  SPIN_TYPE_HINTS,
+  SPIN_TYPE_LABELS,
+  stagePlace,
+  workingStage,
+} from './deal-view';
 import { requestInsertIntoNote } from './events';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
@@ -50,8 +57,7 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
 
   const record = state.account.record;
   const place = stagePlace(playbook, deal);
-  // Until the rep sets a stage (or when the playbook dropped it), suggest for the first stage.
-  const stage = place.kind === 'known' ? place.stage : playbook.stages[0];
+  const stage = workingStage(playbook, deal);
   const industry = accountIndustry(record);
   const askedIds = state.askedQuestionIds;
 

@@ -5,6 +5,7 @@
  */
 import type { MessageKey } from '@/lib/i18n';
 import type { AccountRecord, DealRecord } from '@/lib/db/records';
+import type { PanelState } from '@/lib/messaging/protocol';
 import { INDUSTRIES, type Industry, type Playbook, type SpinType, type Stage } from '@/lib/playbook/schema';
 
 export type StagePlace =
@@ -21,6 +22,28 @@ export function stagePlace(playbook: Playbook, deal: Pick<DealRecord, 'stageId'>
   const stage = playbook.stages[index];
   if (!stage) return { kind: 'removed', stageId };
   return { kind: 'known', stage, index, next: playbook.stages[index + 1] };
+}
+
+/**
+ * The stage the panel suggests for (SPIN questions, email templates): the shown deal's, or the
+ * playbook's first until the rep sets one (or when the playbook dropped it). The one place that says
+ * which stage the page's work is in.
+ */
+export function workingStage(
+  playbook: Playbook,
+  deal: Pick<DealRecord, 'stageId'> | null,
+): Stage | undefined {
+  const place = stagePlace(playbook, deal);
+  return place.kind === 'known' ? place.stage : playbook.stages[0];
+}
+
+/**
+ * The account's name as people read it: the one the rep gave it, else, for a company or deal record
+ * keyed by its website, the record's own title. Undefined when only the domain is known.
+ */
+export function accountName(state: Pick<PanelState, 'account' | 'page'>): string | undefined {
+  const { account } = state;
+  return account?.record?.displayName ?? (account?.source === 'website' ? state.page?.title : undefined);
 }
 
 /** The account's industry; accounts without one (or with one this version does not know) are general. */

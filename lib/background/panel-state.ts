@@ -145,9 +145,13 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
     listAccountFollowUps(db, accountKey),
     listQuestionsAsked(db, accountKey),
   ]);
+  const senderName =
+    settings.senderName.trim() ||
+    page.context.participants.find((person) => person.role === 'self' && person.name)?.name;
   return {
     tabId,
     page: pageView,
+    ...(senderName ? { senderName } : {}),
     contact: subject.contact,
     contactPicked: subject.contactPicked,
     accountAttached: subject.accountAttached,

@@ -69,6 +69,7 @@ import {
   INDUSTRY_MAX_LENGTH,
   DEAL_TITLE_MAX_LENGTH,
   LOCALE_MAX_LENGTH,
+  NAME_MAX_LENGTH,
   PAGE_PARTICIPANTS_MAX,
   PAGE_TEXT_MAX_LENGTH,
   FOLLOW_UP_TITLE_MAX_LENGTH,
@@ -383,6 +384,7 @@ export const messages = {
       quietHours: z.object({ enabled: z.boolean(), start: clockTimeSchema, end: clockTimeSchema }).optional(),
       /** The days cadences skip; null follows the browser's region. */
       weekendDays: weekendDaysSchema.nullable().optional(),
+      senderName: z.string().trim().max(NAME_MAX_LENGTH).optional(),
     }),
   ).returns<SettingsView>(),
   // A host as the rep typed it (perhaps a whole URL): checked by the handler, which says what is wrong.

@@ -89,6 +89,11 @@ export interface PanelState {
   moreNotes: boolean;
   followUps: FollowUpRecord[];
   askedQuestionIds: string[];
+  /**
+   * The rep's name for `{senderName}` in email templates: the name in settings, else the name the page
+   * shows for the signed-in user; absent when neither has one.
+   */
+  senderName?: string;
   /** Why there is no contact, for the log and the "no contact" state. */
   reason?: string;
 }

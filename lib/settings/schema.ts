@@ -1,5 +1,6 @@
 /** The rep's settings: validated on every read, so a damaged value falls back to defaults per field. */
 import { z } from 'zod';
+import { NAME_MAX_LENGTH } from '../limits';
 
 /** `HH:MM`, 24-hour local time. */
 export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -37,6 +38,8 @@ export const settingsSchema = z.object({
    * browser's locale. At most six: a week needs a working day.
    */
   weekendDays: weekendDaysSchema.nullable().catch(null),
+  /** The rep's name as they sign emails: fills `{senderName}` in the playbook's templates. */
+  senderName: z.string().max(NAME_MAX_LENGTH).catch(''),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
