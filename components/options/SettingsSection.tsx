@@ -11,6 +11,7 @@ import { AccountAliases } from './settings/AccountAliases';
 import { CustomSites } from './settings/CustomSites';
 import { ListSetting, type Parsed } from './settings/ListSetting';
 import { RemindersSetting } from './settings/RemindersSetting';
+import { SenderNameSetting } from './settings/SenderNameSetting';
 import { WeekendSetting } from './settings/WeekendSetting';
 import { useSettings } from './settings/useSettings';
 // Buttons, fields and confirmations share the playbook editor's look.
@@ -172,6 +173,7 @@ export function SettingsSection() {
       <section className="ds-set-part" aria-labelledby={`${headingId}-you`}>
         <h3 id={`${headingId}-you`}>{t('setYouHeading')}</h3>
         <p className="ds-muted ds-small">{t('setYouHint')}</p>
+        <SenderNameSetting view={view} save={save} />
         <div className="ds-set-columns">
           <ListSetting
             title={t('setEmailsHeading')}

@@ -5,7 +5,16 @@
  * `parsePlaybook` reports that, per field; these functions only keep the structure consistent (ids
  * unique, references to stages pointing at stages that exist).
  */
-import type { Cadence, CadenceStep, LocalizedText, Playbook, SpinQuestion, Stage } from './schema';
+import type {
+  Cadence,
+  CadenceStep,
+  EmailTemplate,
+  LocalizedText,
+  Playbook,
+  SpinQuestion,
+  Stage,
+} from './schema';
+import { stageTemplates } from './schema';
 import type { PlaybookLocale } from './text';
 
 /** Accounts in a removed stage go to another stage when the draft is saved. */
@@ -258,6 +267,63 @@ export function removeChecklistItem(playbook: Playbook, stageId: string, itemId:
     ...stage,
     checklist: stage.checklist.filter((item) => item.id !== itemId),
   }));
+}
+
+// Email templates -----------------------------------------------------------------------------------
+
+export type TemplateField = 'name' | 'subject' | 'body';
+
+function mapTemplates(
+  playbook: Playbook,
+  stageId: string,
+  change: (templates: EmailTemplate[]) => EmailTemplate[],
+): Playbook {
+  return mapStage(playbook, stageId, (stage) => ({ ...stage, templates: change(stageTemplates(stage)) }));
+}
+
+/** Adds an empty template at the end of the stage's; its id comes from the English name. */
+export function addTemplate(
+  playbook: Playbook,
+  stageId: string,
+  name: LocalizedText,
+): { playbook: Playbook; templateId: string } {
+  const stage = playbook.stages.find((candidate) => candidate.id === stageId);
+  if (!stage) throw new Error(`No stage "${stageId}".`);
+  const templateId = uniqueId(
+    slugify(name.en, 'template'),
+    stageTemplates(stage).map((template) => template.id),
+  );
+  const added: EmailTemplate = { id: templateId, name: { ...name }, body: { en: '', 'zh-CN': '' } };
+  return { playbook: mapTemplates(playbook, stageId, (templates) => [...templates, added]), templateId };
+}
+
+/**
+ * Changes one text of a template. The subject is optional: emptied in both languages, it goes; a
+ * subject written in one language only stays, and validation asks for the other.
+ */
+export function setTemplateText(
+  playbook: Playbook,
+  stageId: string,
+  templateId: string,
+  field: TemplateField,
+  language: TextLanguage,
+  value: string,
+): Playbook {
+  return mapTemplates(playbook, stageId, (templates) =>
+    templates.map((template) => {
+      if (template.id !== templateId) return template;
+      const text = withText(template[field] ?? { en: '', 'zh-CN': '' }, language, value);
+      if (field !== 'subject' || text.en.trim() || text['zh-CN'].trim()) return { ...template, [field]: text };
+      const { subject: _dropped, ...withoutSubject } = template;
+      return withoutSubject;
+    }),
+  );
+}
+
+export function removeTemplate(playbook: Playbook, stageId: string, templateId: string): Playbook {
+  return mapTemplates(playbook, stageId, (templates) =>
+    templates.filter((template) => template.id !== templateId),
+  );
 }
 
 // SPIN questions ------------------------------------------------------------------------------------

@@ -45,6 +45,9 @@ export const playbookPath = {
   checklist: (s: number) => `stages[${s}].checklist`,
   checklistItem: (s: number, i: number) => `stages[${s}].checklist[${i}]`,
   checklistText: (s: number, i: number, language: string) => `stages[${s}].checklist[${i}].text.${language}`,
+  templates: (s: number) => `stages[${s}].templates`,
+  templateText: (s: number, t: number, field: 'name' | 'subject' | 'body', language: string) =>
+    `stages[${s}].templates[${t}].${field}.${language}`,
   questions: 'questions',
   question: (q: number) => `questions[${q}]`,
   questionStages: (q: number) => `questions[${q}].stages`,

@@ -19,6 +19,7 @@ import type { Cadence, Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { Field } from '../../shared/Field';
 import { FIELD_ERROR_CLASS, FieldMessages, fieldId, LocalizedField, messagesText } from './LocalizedField';
+import { TemplatesEditor } from './TemplatesEditor';
 import type { DraftEditing } from './types';
 
 const EMPTY_TEXT = { en: '', 'zh-CN': '' };
@@ -291,6 +292,14 @@ export function StageEditor({
             >
               {t('pbChecklistAdd')}
             </button>
+
+            <TemplatesEditor
+              stage={stage}
+              index={index}
+              errors={errors}
+              idPrefix={idPrefix}
+              editing={editing}
+            />
 
             <h4 className="ds-pb-subheading">{t('pbCadenceHeading')}</h4>
             <p className="ds-muted ds-small">{t('pbCadenceHint')}</p>

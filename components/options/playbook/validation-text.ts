@@ -22,6 +22,7 @@ const PATTERNS: readonly [RegExp, (match: RegExpExecArray) => string][] = [
   [/^Duplicate [a-z ]*id "([^"]*)"/, (m) => t('pbErrorDuplicateId', m[1] ?? '')],
   [/^Must be 1–\d+ characters: lower-case letters, digits and hyphens$/, () => t('pbErrorId')],
   [/^Not a JSON file: (.*)$/s, (m) => t('pbErrorNotJson', m[1] ?? '')],
+  [/^Unknown placeholder (\{[^}]*\}):/, (m) => t('pbErrorPlaceholder', m[1] ?? '')],
 ];
 
 export function validationText(message: string): string {

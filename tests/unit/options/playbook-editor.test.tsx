@@ -90,6 +90,50 @@ describe('PlaybookEditor', () => {
     expect(await readPlaybook()).toEqual(DEFAULT_PLAYBOOK);
   });
 
+  it('adds a stage template, reports an unknown placeholder where it is, and saves it once fixed', async () => {
+    await renderEditor();
+    const lead = await openStage('lead');
+    const before = lead.getAllByTestId('template-editor').length;
+    await userEvent.click(lead.getByTestId('template-add'));
+    const added = lead.getAllByTestId('template-editor').at(-1)!;
+    const fields = within(added);
+    expect(fields.getByTestId('template-name-en')).toHaveFocus();
+    await userEvent.clear(fields.getByTestId('template-name-en'));
+    await userEvent.type(fields.getByTestId('template-name-en'), 'Pilot recap');
+    await userEvent.type(fields.getByTestId('template-body-en'), 'Hi {{FirstName},');
+    await userEvent.type(fields.getByTestId('template-body-zh'), '{{fullName}您好');
+    expect(fields.getByTestId('template-body-en')).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      fields.getByText(
+        'Unknown placeholder {FirstName}. Use {firstName}, {lastName}, {fullName}, {company} or {senderName}.',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('playbook-save'));
+    expect(within(screen.getByTestId('playbook-problems')).getByTestId('playbook-error')).toHaveAttribute(
+      'data-path',
+      `stages[0].templates[${before}].body.en`,
+    );
+    expect(await readPlaybook()).toEqual(DEFAULT_PLAYBOOK);
+
+    await userEvent.clear(fields.getByTestId('template-body-en'));
+    await userEvent.type(fields.getByTestId('template-body-en'), 'Hi {{firstName},');
+    await userEvent.click(screen.getByTestId('playbook-save'));
+    await waitFor(() => expect(screen.getByTestId('playbook-status')).toHaveTextContent('Playbook saved'));
+    const saved = (await readPlaybook()).stages[0]!.templates!;
+    expect(saved.at(-1)).toEqual({
+      id: 'new-template',
+      name: { en: 'Pilot recap', 'zh-CN': '新模板' },
+      body: { en: 'Hi {firstName},', 'zh-CN': '{fullName}您好' },
+    });
+
+    // Removing it saves the stage's templates without it.
+    await userEvent.click(
+      within(lead.getAllByTestId('template-editor').at(-1)!).getByTestId('template-remove'),
+    );
+    await userEvent.click(screen.getByTestId('playbook-save'));
+    await waitFor(async () => expect((await readPlaybook()).stages[0]!.templates).toHaveLength(before));
+  }, 30_000);
+
   it('removes a stage, moving its deals to the stage the rep picks when saving', async () => {
     const db = await database();
     await changeDealStage(

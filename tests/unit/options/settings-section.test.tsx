@@ -38,6 +38,14 @@ describe('SettingsSection', () => {
     await waitFor(async () => expect((await readSettings()).language).toBe('zh-CN'));
   });
 
+  it('saves the rep’s name for email templates, trimmed', async () => {
+    await renderSettings();
+    const field = screen.getByTestId('settings-sender-name');
+    await userEvent.type(field, '  王小明 (Alex Wang) {enter}');
+    await waitFor(async () => expect((await readSettings()).senderName).toBe('王小明 (Alex Wang)'));
+    expect(screen.getByText('Saved')).toBeInTheDocument();
+  });
+
   it('switches a supported site off and on', async () => {
     await renderSettings();
     const gmail = screen
