@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import {
   accountKeySchema,
+  buyingRolesSchema,
   emailSchema,
   instantSchema,
   nameSchema,
@@ -24,6 +25,7 @@ import {
   followUpRecordSchema,
   recordIdSchema,
   spinTypeSchema,
+  type ContactRecord,
   type FollowUpRecord,
   type NoteRecord,
 } from '../db/records';
@@ -211,6 +213,17 @@ export const messages = {
     PANEL,
     z.object({ ...accountChange, stageId: playbookIdSchema, itemId: playbookIdSchema, done: z.boolean() }),
   ).returns<void>(),
+  /** Answers with the person's row as stored, roles included. */
+  setContactRoles: message(
+    PANEL,
+    z.object({
+      accountKey: accountKeySchema,
+      /** The person whose roles these are: one of the account's people. */
+      email: emailSchema,
+      /** Every role they hold from now on; empty when none is known. */
+      roles: buyingRolesSchema,
+    }),
+  ).returns<ContactRecord>(),
   logQuestion: message(
     PANEL,
     z.object({
