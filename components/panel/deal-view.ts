@@ -6,6 +6,8 @@
 import type { MessageKey } from '@/lib/i18n';
 import type { AccountRecord } from '@/lib/db/records';
 import { INDUSTRIES, type Industry, type Playbook, type SpinType, type Stage } from '@/lib/playbook/schema';
+import type { DealProgress } from '@/lib/playbook/role-coverage';
+import type { AccountPanelState } from './types';
 
 export type StagePlace =
   /** The rep has not set a stage for this account. */
@@ -21,6 +23,18 @@ export function stagePlace(playbook: Playbook, record: AccountRecord | null): St
   const stage = playbook.stages[index];
   if (!stage) return { kind: 'removed', stageId };
   return { kind: 'known', stage, index, next: playbook.stages[index + 1] };
+}
+
+/**
+ * The stage and ticked checklist the buying group is read against (which roles are still unknown).
+ * Today the account holds them; this is the one place that reads them for that purpose.
+ */
+export function shownDealProgress(state: AccountPanelState): DealProgress {
+  const record = state.account.record;
+  return {
+    ...(record?.stageId ? { stageId: record.stageId } : {}),
+    checklist: record?.checklist ?? {},
+  };
 }
 
 /** The account's industry; accounts without one (or with one this version does not know) are general. */
