@@ -51,14 +51,28 @@ function accountNames(accounts: readonly AccountRecord[]): (key: string) => stri
 
 export function accountsCsv({ accounts, contacts, playbook, locale }: CsvContext): string {
   const stageNames = new Map(playbook.stages.map((stage) => [stage.id, localized(stage.name, locale)]));
-  const people = new Map<string, string[]>();
+  const people = new Map<string, ContactRecord[]>();
   for (const contact of contacts) {
     const list = people.get(contact.accountKey) ?? [];
-    list.push(contact.email);
+    list.push(contact);
     people.set(contact.accountKey, list);
   }
+  for (const list of people.values())
+    list.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+  const peopleOf = (key: string) => people.get(key) ?? [];
   return toCsv(
-    ['Account key', 'Domain', 'Name', 'Stage', 'Stage ID', 'Industry', 'People', 'Created', 'Updated'],
+    [
+      'Account key',
+      'Domain',
+      'Name',
+      'Stage',
+      'Stage ID',
+      'Industry',
+      'People',
+      'Created',
+      'Updated',
+      'Buying roles',
+    ],
     accounts.map((account) => [
       account.key,
       displayAccountKey(account.key),
@@ -66,9 +80,16 @@ export function accountsCsv({ accounts, contacts, playbook, locale }: CsvContext
       account.stageId ? (stageNames.get(account.stageId) ?? account.stageId) : '',
       account.stageId,
       account.industry,
-      (people.get(account.key) ?? []).sort().join('; '),
+      peopleOf(account.key)
+        .map((person) => person.email)
+        .join('; '),
       isoInstant(account.createdAt),
       isoInstant(account.updatedAt),
+      // Last, so importers mapping the earlier columns by position read them as before.
+      peopleOf(account.key)
+        .filter((person) => person.roles?.length)
+        .map((person) => `${person.email}: ${person.roles!.join(', ')}`)
+        .join('; '),
     ]),
   );
 }

@@ -6,6 +6,7 @@
  */
 import { accountKeyForEmail, displayAccountKey } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
+import { ROLE_LABELS } from '../../contact/role-labels';
 import { listAccountContacts, getAccount } from '../../db/accounts';
 import { deleteAccountWithData, type DeletedAccountRows } from '../../db/delete-account';
 import { listNotes } from '../../db/notes';
@@ -29,7 +30,7 @@ import type {
   UploadImportChunkResult,
 } from '../../data-transfer/types';
 import type { PayloadOf } from '../../messaging/messages';
-import { t } from '../../i18n';
+import { formatList, t } from '../../i18n';
 import { sendMessage } from '../../messaging/messenger';
 import { localized } from '../../playbook/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
@@ -204,6 +205,11 @@ export async function accountNotesMarkdownFor(
       stage: t('dataMdStage'),
       industry: t('dataMdIndustry'),
       people: t('dataMdPeople'),
+      roles: (roles) =>
+        formatList(
+          roles.map((role) => t(ROLE_LABELS[role])),
+          request.locale,
+        ),
       note: t('dataMdNote'),
       call: t('dataMdCall'),
       noNotes: t('dataMdNoNotes'),

@@ -102,15 +102,15 @@ describe('CSV for CRM importers', () => {
     ]);
   });
 
-  it('lists accounts with their stage name in the rep language, people and ISO dates', () => {
+  it('lists accounts with their stage name in the rep language, people, their buying roles and ISO dates', () => {
     const text = accountsCsv({
       accounts: [
         account('xn--fiqs8s.cn', { stageId: 'discovery', industry: 'manufacturing' }),
         account('b.com'),
       ],
       contacts: [
+        contact('wang@xn--fiqs8s.cn', 'xn--fiqs8s.cn', { roles: ['economic-buyer', 'user'] }),
         contact('li@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
-        contact('wang@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
       ],
       playbook: DEFAULT_PLAYBOOK,
       locale: 'zh-CN',
@@ -127,6 +127,7 @@ describe('CSV for CRM importers', () => {
       'li@xn--fiqs8s.cn; wang@xn--fiqs8s.cn',
       '2025-06-12T09:30:00.000Z',
       '2025-06-12T09:30:00.000Z',
+      'wang@xn--fiqs8s.cn: economic-buyer, user',
     ]);
     expect(rows[2]![3]).toBe('');
   });
