@@ -55,6 +55,7 @@ export function BuyingGroupSection({ state, playbook, locale }: AccountSectionPr
     roles: pending[member.email]?.roles ?? member.roles,
   }));
   const missing = missingRoles(playbook.stages, shownDealProgress(state), members);
+  const wanted = new Set(missing);
   const shown = showAll ? members : members.slice(0, SHOWN_AT_FIRST);
   const accountKey = state.account.key;
 
@@ -142,7 +143,10 @@ export function BuyingGroupSection({ state, playbook, locale }: AccountSectionPr
               <fieldset className="ds-role-chips" aria-describedby={errors[errorKey] ? errorId : undefined}>
                 <legend className="ds-visually-hidden">{t('personRolesLabel', label)}</legend>
                 {BUYING_ROLES.map((role) => (
-                  <label key={role} className="ds-role-chip">
+                  <label
+                    key={role}
+                    className={wanted.has(role) ? 'ds-role-chip ds-role-chip-wanted' : 'ds-role-chip'}
+                  >
                     <input
                       type="checkbox"
                       data-testid="person-role"
