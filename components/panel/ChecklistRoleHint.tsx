@@ -1,8 +1,9 @@
 import type { BuyingRole } from '@/lib/contact/buying-roles';
 import { displayEmail } from '@/lib/contact/email';
-import type { ContactRecord } from '@/lib/db/records';
 import { formatList, t } from '@/lib/i18n';
 import { ROLE_LABELS } from '@/lib/contact/role-labels';
+import { buyingGroup } from './buying-group';
+import type { AccountPanelState } from './types';
 
 /**
  * Under a checklist item about a person ("decision-maker confirmed"): who of the account holds that
@@ -12,16 +13,17 @@ import { ROLE_LABELS } from '@/lib/contact/role-labels';
 export function ChecklistRoleHint({
   id,
   role,
-  people,
+  state,
   locale,
 }: {
   id: string;
   role: BuyingRole;
-  people: readonly ContactRecord[];
+  state: AccountPanelState;
   locale: string;
 }) {
-  const holders = people
-    .filter((person) => person.roles?.includes(role))
+  // In the buying group's order: the person on screen first.
+  const holders = buyingGroup(state)
+    .filter((person) => person.roles.includes(role))
     .map((person) => person.name ?? displayEmail(person.email));
   const roleName = t(ROLE_LABELS[role]);
   return (

@@ -143,12 +143,7 @@ export function ChecklistSection({ state, playbook, locale }: AccountSectionProp
                     <span>{localized(item.text, locale)}</span>
                   </label>
                   {item.role ? (
-                    <ChecklistRoleHint
-                      id={roleHintId}
-                      role={item.role}
-                      people={state.account.people}
-                      locale={locale}
-                    />
+                    <ChecklistRoleHint id={roleHintId} role={item.role} state={state} locale={locale} />
                   ) : null}
                   <WriteError
                     id={errorId}
