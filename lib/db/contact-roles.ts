@@ -40,6 +40,7 @@ export async function setContactRoles(db: Db, change: RolesChange, now: number):
       ...change.person,
       accountKey: change.accountKey,
     });
+    // ensureAccount has just kept or written the person's row (with their name and page, when shown).
     const seen = validRow(contactRecordSchema, 'contacts', await contacts.get(email), email)!;
     const { roles: _previous, ...rest } = seen;
     const roles = orderedRoles(change.roles);
