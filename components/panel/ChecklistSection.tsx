@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
 import type { Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
+import { ChecklistRoleHint } from './ChecklistRoleHint';
 import { stagePlace } from './deal-view';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
@@ -105,6 +106,10 @@ export function ChecklistSection({ state, deal, playbook, locale }: AccountSecti
             {stage.checklist.map((item) => {
               const errorKey = `item:${item.id}`;
               const errorId = `${id}-${item.id}-error`;
+              const roleHintId = `${id}-${item.id}-role`;
+              const describedBy = [item.role ? roleHintId : '', errors[errorKey] ? errorId : '']
+                .filter(Boolean)
+                .join(' ');
               return (
                 <li
                   key={item.id}
@@ -133,10 +138,13 @@ export function ChecklistSection({ state, deal, playbook, locale }: AccountSecti
                         });
                       }}
                       aria-invalid={errors[errorKey] ? true : undefined}
-                      aria-describedby={errors[errorKey] ? errorId : undefined}
+                      aria-describedby={describedBy || undefined}
                     />
                     <span>{localized(item.text, locale)}</span>
                   </label>
+                  {item.role ? (
+                    <ChecklistRoleHint id={roleHintId} role={item.role} state={state} locale={locale} />
+                  ) : null}
                   <WriteError
                     id={errorId}
                     message={errors[errorKey] ? t('checklistSaveFailed', errors[errorKey]) : undefined}

@@ -3,6 +3,7 @@ import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
 import { LoadError, Loading } from '../shared/LoadError';
 import { canOpenSidePanel, openSidePanel } from '../shared/side-panel';
+import { BuyingGroupSection } from './BuyingGroupSection';
 import { ChecklistSection } from './ChecklistSection';
 import { ContactHeader } from './ContactHeader';
 import { DealsSection } from './DealsSection';
@@ -83,6 +84,13 @@ export function PanelApp({ target }: { target: PanelTarget }) {
                 />
                 <ChecklistSection
                   key={`checklist-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                />
+                <BuyingGroupSection
+                  key={`buying-group-${result.data.account.key}`}
                   state={result.data}
                   deal={deal}
                   playbook={playbook}

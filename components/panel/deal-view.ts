@@ -6,6 +6,7 @@
 import type { MessageKey } from '@/lib/i18n';
 import type { AccountRecord, DealRecord } from '@/lib/db/records';
 import { INDUSTRIES, type Industry, type Playbook, type SpinType, type Stage } from '@/lib/playbook/schema';
+import type { DealProgress } from '@/lib/playbook/role-coverage';
 
 export type StagePlace =
   /** The rep has not set a stage (the account has no deal yet). */
@@ -21,6 +22,14 @@ export function stagePlace(playbook: Playbook, deal: Pick<DealRecord, 'stageId'>
   const stage = playbook.stages[index];
   if (!stage) return { kind: 'removed', stageId };
   return { kind: 'known', stage, index, next: playbook.stages[index + 1] };
+}
+
+/** The stage and ticked checklist the buying group is read against (which roles are still unknown). */
+export function shownDealProgress(deal: DealRecord | null): DealProgress {
+  return {
+    ...(deal?.stageId ? { stageId: deal.stageId } : {}),
+    checklist: deal?.checklist ?? {},
+  };
 }
 
 /** The account's industry; accounts without one (or with one this version does not know) are general. */

@@ -19,6 +19,7 @@ import {
   PLAYBOOK_ID_MAX_LENGTH,
   RECORD_ID_MAX_LENGTH,
 } from '../limits';
+import { BUYING_ROLES } from '../contact/buying-roles';
 
 // The fields rows and messages share (lib/messaging/messages.ts builds its requests from them).
 /** Milliseconds since the epoch. Instants are stored as numbers so IndexedDB can index them. */
@@ -32,6 +33,16 @@ export const playbookIdSchema = z.string().min(1).max(PLAYBOOK_ID_MAX_LENGTH);
 export const spinTypeSchema = z.enum(['S', 'P', 'I', 'N']);
 export const noteKindSchema = z.enum(['note', 'call']);
 export const noteBodySchema = z.string().max(NOTE_MAX_LENGTH);
+export const buyingRoleSchema = z.enum(BUYING_ROLES, {
+  // The value is quoted short: it may be anything a message or a file carried.
+  error: (issue) =>
+    `Unknown role ${typeof issue.input === 'string' ? JSON.stringify(issue.input.slice(0, 40)) : typeof issue.input}: a role is one of ${BUYING_ROLES.join(', ')}`,
+});
+/** The parts a person plays in the purchase, each at most once. */
+export const buyingRolesSchema = z
+  .array(buyingRoleSchema)
+  .max(BUYING_ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, 'A role is listed twice');
 
 const instant = instantSchema;
 const id = recordIdSchema;
@@ -114,6 +125,8 @@ export const contactRecordSchema = z.object({
   /** The last supported page where this person was detected, so "open" can go back there. */
   lastSeenUrl: z.string().max(PAGE_URL_MAX_LENGTH).optional(),
   lastSeenAt: instant.optional(),
+  /** The parts the rep knows this person plays in the purchase; absent when none is known yet. */
+  roles: buyingRolesSchema.optional(),
   createdAt: instant,
   updatedAt: instant,
 });

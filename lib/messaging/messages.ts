@@ -20,6 +20,7 @@ import {
   calendarDaySchema,
   currencySchema,
   dealValueSchema,
+  buyingRolesSchema,
   emailSchema,
   instantSchema,
   nameSchema,
@@ -28,6 +29,7 @@ import {
   recordIdSchema,
   spinTypeSchema,
   type DealRecord,
+  type ContactRecord,
   type FollowUpRecord,
   type NoteRecord,
 } from '../db/records';
@@ -253,6 +255,17 @@ export const messages = {
       done: z.boolean(),
     }),
   ).returns<void>(),
+  /** Answers with the person's row as stored, roles included. */
+  setContactRoles: message(
+    PANEL,
+    z.object({
+      accountKey: accountKeySchema,
+      /** The person whose roles these are: one of the account's people. */
+      email: emailSchema,
+      /** Every role they hold from now on; empty when none is known. */
+      roles: buyingRolesSchema,
+    }),
+  ).returns<ContactRecord>(),
   logQuestion: message(
     PANEL,
     z.object({

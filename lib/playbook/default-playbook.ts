@@ -6,6 +6,7 @@
  * Users edit their own copy (see `createDefaultPlaybook`); this constant is never mutated.
  * Ids are stable: accounts store stage and checklist ids and the question log stores question ids.
  */
+import type { BuyingRole } from '../contact/buying-roles';
 import type {
   CadenceStep,
   ChecklistItem,
@@ -21,8 +22,9 @@ function t(en: string, zh: string): LocalizedText {
   return { en, 'zh-CN': zh };
 }
 
-function item(id: string, en: string, zh: string): ChecklistItem {
-  return { id, text: t(en, zh) };
+/** A checklist item; `role` names the buying-group role it is about, when it is about a person. */
+function item(id: string, en: string, zh: string, role?: BuyingRole): ChecklistItem {
+  return role ? { id, text: t(en, zh), role } : { id, text: t(en, zh) };
 }
 
 function step(id: string, offsetDays: number, en: string, zh: string): CadenceStep {
@@ -66,6 +68,7 @@ const stages: Playbook['stages'] = [
         'map-stakeholders',
         'Stakeholders mapped: likely decision-maker, influencers and day-to-day contact',
         '已梳理关系人：可能的决策人、影响者和日常对接人',
+        'decision-maker',
       ),
       item(
         'fit-check',
@@ -122,6 +125,7 @@ const stages: Playbook['stages'] = [
         'stakeholders-engaged',
         'Everyone who will influence the decision identified or met',
         '已确认或接触所有影响决策的关键人',
+        'influencer',
       ),
       item('next-meeting', 'Next meeting agreed with a date', '已约定下次沟通的具体时间'),
     ],
@@ -148,12 +152,14 @@ const stages: Playbook['stages'] = [
         'presented-to-decision-maker',
         'Proposal presented to the decision-maker, not only the day-to-day contact',
         '方案已向决策人汇报，而不仅是日常对接人',
+        'decision-maker',
       ),
       item('objections-handled', 'Objections recorded and answered', '客户异议已记录并逐一回应'),
       item(
         'business-case',
         'Business case (return on investment) agreed with the customer',
         '已与客户就投入产出（ROI）达成共识',
+        'economic-buyer',
       ),
       item(
         'proof-provided',
@@ -170,8 +176,13 @@ const stages: Playbook['stages'] = [
       '与决策人就商务条款达成一致，完成合同签署。',
     ),
     checklist: [
-      item('decision-maker-confirmed', 'Decision-maker and signatory confirmed', '已确认决策人和合同签署人'),
-      item('budget-confirmed', 'Budget confirmed and approved', '预算已确认并获批'),
+      item(
+        'decision-maker-confirmed',
+        'Decision-maker and signatory confirmed',
+        '已确认决策人和合同签署人',
+        'decision-maker',
+      ),
+      item('budget-confirmed', 'Budget confirmed and approved', '预算已确认并获批', 'economic-buyer'),
       item(
         'procurement-steps',
         'Procurement and legal steps known, with owners and dates',
@@ -216,6 +227,7 @@ const stages: Playbook['stages'] = [
         'onboarding-confirmed',
         'Delivery accepted and first results confirmed with the customer',
         '已与客户确认交付验收情况和初步成效',
+        'user',
       ),
       item('visits-scheduled', 'Regular follow-up visits scheduled', '已排定定期回访计划'),
       item(
@@ -237,6 +249,7 @@ const stages: Playbook['stages'] = [
         'referral-requested',
         'Asked for a referral or for the customer to act as a reference',
         '已请客户转介绍，或邀请其作为参考案例',
+        'champion',
       ),
       item('growth-opportunity', 'Renewal or expansion opportunity identified', '已识别续约或增购机会'),
     ],

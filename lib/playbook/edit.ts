@@ -5,6 +5,7 @@
  * `parsePlaybook` reports that, per field; these functions only keep the structure consistent (ids
  * unique, references to stages pointing at stages that exist).
  */
+import type { BuyingRole } from '../contact/buying-roles';
 import type { Cadence, CadenceStep, LocalizedText, Playbook, SpinQuestion, Stage } from './schema';
 import type { PlaybookLocale } from './text';
 
@@ -234,6 +235,23 @@ export function setChecklistItemText(
     checklist: stage.checklist.map((item) =>
       item.id === itemId ? { ...item, text: withText(item.text, language, value) } : item,
     ),
+  }));
+}
+
+/** Names the buying-group role an item is about; `undefined` makes it about no role in particular. */
+export function setChecklistItemRole(
+  playbook: Playbook,
+  stageId: string,
+  itemId: string,
+  role: BuyingRole | undefined,
+): Playbook {
+  return mapStage(playbook, stageId, (stage) => ({
+    ...stage,
+    checklist: stage.checklist.map((item) => {
+      if (item.id !== itemId) return item;
+      const { role: _previous, ...rest } = item;
+      return role ? { ...rest, role } : rest;
+    }),
   }));
 }
 

@@ -5,6 +5,7 @@
  * can say what is wrong and where.
  */
 import { z } from 'zod';
+import { BUYING_ROLES } from '../contact/buying-roles';
 
 export const PLAYBOOK_FORMAT = 'dealside-playbook';
 export const PLAYBOOK_VERSION = 1;
@@ -62,6 +63,8 @@ export type Industry = z.infer<typeof industrySchema>;
 export const checklistItemSchema = z.object({
   id: slugSchema,
   text: localizedTextSchema,
+  /** The buying-group role the item is about ("decision-maker confirmed"): the panel says who holds it. */
+  role: z.enum(BUYING_ROLES, { error: `Must be one of ${BUYING_ROLES.join(', ')}` }).optional(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 

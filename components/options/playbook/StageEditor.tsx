@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BUYING_ROLES, isBuyingRole } from '@/lib/contact/buying-roles';
 import { t } from '@/lib/i18n';
 import {
   addCadenceStep,
@@ -11,6 +12,7 @@ import {
   removeStage,
   setCadenceStepDays,
   setCadenceStepTitle,
+  setChecklistItemRole,
   setChecklistItemText,
   setStageText,
 } from '@/lib/playbook/edit';
@@ -18,6 +20,7 @@ import { playbookPath, type FieldErrors } from '@/lib/playbook/field-errors';
 import type { Cadence, Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { Field } from '../../shared/Field';
+import { ROLE_LABELS } from '@/lib/contact/role-labels';
 import { FIELD_ERROR_CLASS, FieldMessages, fieldId, LocalizedField, messagesText } from './LocalizedField';
 import type { DraftEditing } from './types';
 
@@ -267,6 +270,36 @@ export function StageEditor({
                       )
                     }
                   />
+                  <div className="ds-pb-field ds-pb-role">
+                    <Field label={t('pbChecklistRole')}>
+                      {(control) => (
+                        <select
+                          {...control}
+                          className="ds-select"
+                          data-testid="checklist-item-role"
+                          value={item.role ?? ''}
+                          onChange={(event) => {
+                            const role = event.target.value;
+                            edit((playbook) =>
+                              setChecklistItemRole(
+                                playbook,
+                                stage.id,
+                                item.id,
+                                isBuyingRole(role) ? role : undefined,
+                              ),
+                            );
+                          }}
+                        >
+                          <option value="">{t('pbChecklistRoleNone')}</option>
+                          {BUYING_ROLES.map((role) => (
+                            <option key={role} value={role}>
+                              {t(ROLE_LABELS[role])}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                  </div>
                   <RowButtons
                     what={t('pbChecklistItem', String(itemIndex + 1))}
                     index={itemIndex}

@@ -6,6 +6,7 @@
  */
 import { accountKeyForEmail, displayAccountKey } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
+import { ROLE_LABELS } from '../../contact/role-labels';
 import { listAccountContacts, getAccount } from '../../db/accounts';
 import { listAccountDeals } from '../../db/deals';
 import { deleteAccountWithData, type DeletedAccountRows } from '../../db/delete-account';
@@ -30,7 +31,7 @@ import type {
   UploadImportChunkResult,
 } from '../../data-transfer/types';
 import type { PayloadOf } from '../../messaging/messages';
-import { t } from '../../i18n';
+import { formatList, t } from '../../i18n';
 import { sendMessage } from '../../messaging/messenger';
 import { localized } from '../../playbook/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
@@ -210,6 +211,11 @@ export async function accountNotesMarkdownFor(
       stage: t('dataMdStage'),
       industry: t('dataMdIndustry'),
       people: t('dataMdPeople'),
+      roles: (roles) =>
+        formatList(
+          roles.map((role) => t(ROLE_LABELS[role])),
+          request.locale,
+        ),
       note: t('dataMdNote'),
       call: t('dataMdCall'),
       noNotes: t('dataMdNoNotes'),

@@ -1,6 +1,6 @@
 /**
- * What the rep writes from a panel: notes, the account's stage, industry and checklist, SPIN questions
- * asked, and follow-ups (the popup marks follow-ups done too). Each write tells every open panel on the
+ * What the rep writes from a panel: notes, the account's stage, industry and checklist, the roles of
+ * its people, SPIN questions asked, and follow-ups (the popup marks follow-ups done too). Each write tells every open panel on the
  * account, and records the person the rep was looking at.
  */
 import {
@@ -14,9 +14,12 @@ import {
 import { browserLocale, businessDaysLaterAt, weekendFor } from '../../dates/business-days';
 import { updateAccount } from '../../db/accounts';
 import { addDeal, changeDealStage, closeDeal, editDeal, tickDealChecklist } from '../../db/deals';
+import { accountKeyForEmail } from '../../contact/account-key';
+import { normalizeEmail } from '../../contact/email';
+import { setContactRoles } from '../../db/contact-roles';
 import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
-import type { DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
+import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
 import { INDUSTRIES } from '../../playbook/schema';
 import { localized } from '../../playbook/text';
@@ -172,6 +175,29 @@ export async function setChecklistItem(
   broadcastDataChanged({ accountKeys: [request.accountKey] });
 }
 
+/** Sets the roles one of the account's people plays in the purchase; tells every open panel on it. */
+export async function setContactRolesFor(
+  request: PayloadOf<'setContactRoles'>,
+  tabId?: number,
+): Promise<ContactRecord> {
+  const email = normalizeEmail(request.email);
+  if (!email) throw new Error(`"${request.email}" is not an email address.`);
+  const person = await personSeen(request.accountKey, email, tabId);
+  const aliases = (await readSettings()).accountAliases;
+  const contact = await setContactRoles(
+    await database(),
+    {
+      accountKey: request.accountKey,
+      person: person ?? { email, accountKey: request.accountKey },
+      addressAccountKey: accountKeyForEmail(email, { aliases }),
+      roles: request.roles,
+    },
+    Date.now(),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  return contact;
+}
+
 export async function logQuestion(request: PayloadOf<'logQuestion'>, tabId?: number): Promise<void> {
   const db = await database();
   const now = Date.now();
@@ -275,6 +301,7 @@ export const panelWriteHandlers = {
   setStage: (request, caller) => setStage(request, Date.now(), panelTabId(caller)),
   setIndustry: (request, caller) => setIndustry(request, panelTabId(caller)),
   setChecklistItem: (request, caller) => setChecklistItem(request, panelTabId(caller)),
+  setContactRoles: (request, caller) => setContactRolesFor(request, panelTabId(caller)),
   logQuestion: (request, caller) => logQuestion(request, panelTabId(caller)),
   addFollowUp: (request, caller) => addFollowUpFor(request, panelTabId(caller)),
   updateFollowUp: (request) => updateFollowUp(request),

@@ -20,6 +20,7 @@ import {
   type StoreRows,
 } from '../../../lib/data-transfer/format';
 import { readImportText } from '../../../lib/data-transfer/read-import';
+import { BUYING_ROLES } from '../../../lib/contact/buying-roles';
 import type { Db } from '../../../lib/db/open';
 import type {
   AccountRecord,
@@ -231,6 +232,7 @@ const contactArb: fc.Arbitrary<ContactRecord> = fc.record(
     name: text(0, 300),
     lastSeenUrl: text(0, 200),
     lastSeenAt: instant,
+    roles: fc.uniqueArray(fc.constantFrom(...BUYING_ROLES), { maxLength: BUYING_ROLES.length }),
     createdAt: instant,
     updatedAt: instant,
   },

@@ -127,6 +127,11 @@ const VALID: { [T in HandledMessageType]: unknown } = {
     itemId: 'budget',
     done: true,
   },
+  setContactRoles: {
+    accountKey: 'northwind-trading.com',
+    email: 'jane.cooper@northwind-trading.com',
+    roles: ['decision-maker', 'champion'],
+  },
   logQuestion: { accountKey: 'northwind-trading.com', questionId: 'q1', spinType: 'S', asked: true },
   addFollowUp: {
     accountKey: 'northwind-trading.com',
@@ -202,6 +207,7 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'setStage',
   'setIndustry',
   'setChecklistItem',
+  'setContactRoles',
   'logQuestion',
   'addFollowUp',
   'updateFollowUp',
@@ -267,6 +273,7 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'setStage',
   'setIndustry',
   'setChecklistItem',
+  'setContactRoles',
   'logQuestion',
   'addFollowUp',
   'updateFollowUp',
