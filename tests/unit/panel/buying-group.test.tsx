@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BuyingGroupSection } from '../../../components/panel/BuyingGroupSection';
 import { ChecklistSection } from '../../../components/panel/ChecklistSection';
-import { ensureAccount, listAccountContacts, updateAccount } from '../../../lib/db/accounts';
+import { ensureAccount, listAccountContacts } from '../../../lib/db/accounts';
+import { changeDealStage } from '../../../lib/db/deals';
 import { contactRecordSchema } from '../../../lib/db/records';
 import type { PageContext } from '../../../lib/messaging/messages';
 import { ACCOUNT_KEY, SectionHarness, database, resetDatabase, showPage } from './section-harness';
@@ -35,8 +36,11 @@ const THREAD: PageContext = {
   ],
 };
 
+/** The account's one deal, in `stageId`. */
 async function seedStage(stageId: string): Promise<void> {
-  await updateAccount(await database(), ACCOUNT_KEY, 1000, (account) => ({ ...account, stageId }));
+  await changeDealStage(await database(), { accountKey: ACCOUNT_KEY, stageId, proposals: [] }, 1000, () =>
+    crypto.randomUUID(),
+  );
 }
 
 /** Someone of the account the rep worked with on another page, `daysAgo` days ago. */
