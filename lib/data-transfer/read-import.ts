@@ -16,6 +16,8 @@ import {
   EXPORT_VERSION,
   importRowSchemas,
   rowKey,
+  STORES_ADDED_LATER,
+  UNIQUE_ROW_FIELDS,
   type DealsideExport,
   type StoreRows,
 } from './format';
@@ -149,6 +151,7 @@ function issueMessages(error: z.ZodError, prefix: (string | number)[], issues: I
 }
 
 function readRows<S extends StoreName>(store: S, value: unknown, issues: Issues): StoreRows[S] {
+  if (value === undefined && STORES_ADDED_LATER.has(store)) return [] as unknown as StoreRows[S];
   if (!Array.isArray(value)) {
     issues.add(store, value === undefined ? 'Missing: expected a list of rows' : 'Expected a list of rows');
     return [];
@@ -156,6 +159,8 @@ function readRows<S extends StoreName>(store: S, value: unknown, issues: Issues)
   const schema = importRowSchemas[store];
   const rows: unknown[] = [];
   const firstIndexOfKey = new Map<string, number>();
+  const unique = UNIQUE_ROW_FIELDS[store];
+  const firstIndexOfUnique = new Map<unknown, number>();
   for (let index = 0; index < value.length; index++) {
     const parsed = schema.safeParse(value[index]);
     if (!parsed.success) {
@@ -172,6 +177,18 @@ function readRows<S extends StoreName>(store: S, value: unknown, issues: Issues)
     if (first !== undefined) {
       issues.add(formatPath([store, index]), `Duplicate of ${formatPath([store, first])} (same key)`);
       continue;
+    }
+    if (unique) {
+      const uniqueValue = (parsed.data as Record<string, unknown>)[unique.field];
+      const firstWithValue = firstIndexOfUnique.get(uniqueValue);
+      if (firstWithValue !== undefined) {
+        issues.add(
+          formatPath([store, index, unique.field]),
+          `Duplicate of ${formatPath([store, firstWithValue])} (${unique.meaning})`,
+        );
+        continue;
+      }
+      firstIndexOfUnique.set(uniqueValue, index);
     }
     firstIndexOfKey.set(key, index);
     rows.push(parsed.data);

@@ -1,6 +1,6 @@
 /**
  * Merging one account into another ("contoso.co.uk is contoso.com"): every row filed under the old key —
- * people, notes, follow-ups, stage events, the SPIN question log — moves to the new key in one
+ * people, notes, follow-ups, stage events, the SPIN question log, touches — moves to the new key in one
  * transaction, so the account's history is never split between two keys, nor half-moved.
  */
 import type { z } from 'zod';
@@ -12,10 +12,12 @@ import {
   noteRecordSchema,
   questionLogRecordSchema,
   stageEventRecordSchema,
+  touchRecordSchema,
   type AccountRecord,
 } from './records';
 import { readSettingsIn, writeSettingsIn } from './private-items';
 import { questionLogId } from './question-log';
+import { accountTouchRange } from './touches';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
 
@@ -26,6 +28,7 @@ export interface MergedRows {
   followUps: number;
   stageEvents: number;
   questionLog: number;
+  touches: number;
 }
 
 /**
@@ -105,7 +108,7 @@ export async function mergeAccountRows(
   if (fromKey === intoKey) throw new Error('An account cannot be merged into itself.');
   return inTransaction(
     db,
-    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
+    ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'touches', 'privateItems'],
     'readwrite',
     async (tx) => {
       const accounts = tx.objectStore('accounts');
@@ -174,6 +177,18 @@ export async function mergeAccountRows(
         }
       }
 
+      // A touch's visit names the thread and the day, not the account: moving it keeps it unique.
+      const touches = tx.objectStore('touches');
+      const touchRows = validRows(
+        touchRecordSchema,
+        'touches',
+        await touches.index('by-account-at').getAll(accountTouchRange(fromKey)),
+        keyOf('id'),
+      );
+      for (const touch of touchRows) {
+        await touches.put(checkedRow(touchRecordSchema, 'touches', { ...touch, accountKey: intoKey }));
+      }
+
       if (options.recordAlias) {
         const privateItems = tx.objectStore('privateItems');
         const settings = await readSettingsIn(privateItems);
@@ -190,6 +205,7 @@ export async function mergeAccountRows(
         followUps,
         stageEvents,
         questionLog: asked.length,
+        touches: touchRows.length,
       };
     },
   );

@@ -10,6 +10,7 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from './records';
 
 export const DB_NAME = 'dealside';
@@ -33,6 +34,12 @@ export interface DealsideDb extends DBSchema {
     value: QuestionLogRecord;
     indexes: { 'by-account': string; 'by-asked': number };
   };
+  /** Local only: subjects and addresses of pages the rep opened (see `touchRecordSchema`). */
+  touches: {
+    key: string;
+    value: TouchRecord;
+    indexes: { 'by-account-at': [string, number]; 'by-at': number; 'by-visit': string };
+  };
   /**
    * What a web page must never read or forge, kept here rather than in `storage.local` (which Firefox
    * opens to content scripts): the settings, the playbook and the contacts picked per page. Keyed by
@@ -42,7 +49,14 @@ export interface DealsideDb extends DBSchema {
 }
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
-export type StoreName = 'accounts' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';
+export type StoreName =
+  | 'accounts'
+  | 'contacts'
+  | 'notes'
+  | 'followUps'
+  | 'stageEvents'
+  | 'questionLog'
+  | 'touches';
 
 /** Every store, the records' and the private items'. */
 export type AnyStoreName = StoreName | 'privateItems';

@@ -2,8 +2,14 @@
 import { initialStores } from './001-initial-stores';
 import { questionLogByAsked } from './002-question-log-by-asked';
 import { privateItemsStore } from './003-private-items';
+import { touchesStore } from './004-touches';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [initialStores, questionLogByAsked, privateItemsStore];
+export const migrations: readonly Migration[] = [
+  initialStores,
+  questionLogByAsked,
+  privateItemsStore,
+  touchesStore,
+];
 
 export const DB_VERSION = migrations.length;

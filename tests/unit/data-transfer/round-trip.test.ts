@@ -28,6 +28,7 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { freshDb } from '../db/helpers';
@@ -76,12 +77,13 @@ describe('export → wipe → import', () => {
       followUps: 1,
       stageEvents: 1,
       questionLog: 1,
+      touches: 1,
     });
     expect(wiped.accountKeys).toEqual(['northwind-trading.com']);
     expect((await readSnapshot(db)).rows).toEqual(emptyRows());
 
     const plan = await importRows(db, read(text));
-    expect(plan.changedRows).toBe(6);
+    expect(plan.changedRows).toBe(7);
     expect([...plan.accountKeys]).toEqual(['northwind-trading.com']);
     expect(sorted((await readSnapshot(db)).rows)).toEqual(sorted(sampleRows()));
   });
@@ -89,7 +91,7 @@ describe('export → wipe → import', () => {
   it('importing the same file twice changes nothing the second time', async () => {
     const { db } = await freshDb();
     const file = read(exportText(sampleRows()));
-    expect((await importRows(db, file)).changedRows).toBe(6);
+    expect((await importRows(db, file)).changedRows).toBe(7);
     const preview = await previewImportRows(db, file);
     expect(preview.changedRows).toBe(0);
     expect(preview.counts.notes).toEqual({ inFile: 1, added: 0, updated: 0, unchanged: 1, keptLocal: 0 });
@@ -263,6 +265,20 @@ const unique = <T>(schema: z.ZodType, arb: fc.Arbitrary<T>, key: (row: T) => str
     { selector: key, maxLength: 8 },
   );
 
+const touchArb: fc.Arbitrary<TouchRecord> = fc.record(
+  {
+    id,
+    accountKey,
+    contactEmail: email,
+    at: instant,
+    site: fc.constantFrom('gmail', 'outlook', 'salesforce', 'generic'),
+    title: text(0, 500),
+    url: text(0, 200),
+    visitKey: text(1, 200),
+  },
+  { requiredKeys: ['id', 'accountKey', 'at', 'site', 'title', 'visitKey'] },
+);
+
 const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
   accounts: unique(storedRowSchemas.accounts, accountArb, (row) => row.key),
   contacts: unique(storedRowSchemas.contacts, contactArb, (row) => row.email),
@@ -270,6 +286,10 @@ const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
   followUps: unique(storedRowSchemas.followUps, followUpArb, (row) => row.id),
   stageEvents: unique(storedRowSchemas.stageEvents, stageEventArb, (row) => row.id),
   questionLog: unique(storedRowSchemas.questionLog, questionLogArb, (row) => row.id),
+  // Unique by id and by visit, as the store's unique index keeps them.
+  touches: unique(storedRowSchemas.touches, touchArb, (row) => row.id).map((rows) =>
+    rows.filter((row, index) => rows.findIndex((other) => other.visitKey === row.visitKey) === index),
+  ),
 });
 
 describe('property: export → wipe → import gives identical data', () => {

@@ -145,6 +145,8 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   runBackupNow: {},
   listReadFailures: {},
   clearReadFailures: {},
+  countTouches: {},
+  deleteAllTouches: {},
 };
 
 /**

@@ -3,7 +3,15 @@ import { database } from '../../../lib/background/db-connection';
 import { DB_NAME } from '../../../lib/db/schema';
 
 /** The stores of the rep's data (not settings or the playbook). */
-const DATA_STORES = ['accounts', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const;
+const DATA_STORES = [
+  'accounts',
+  'contacts',
+  'notes',
+  'followUps',
+  'stageEvents',
+  'questionLog',
+  'touches',
+] as const;
 
 /** Deletes the whole database: the background opens a fresh one (default playbook and settings) on next use. */
 export function resetDatabase(): Promise<void> {
