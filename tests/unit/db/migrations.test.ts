@@ -79,4 +79,35 @@ describe('migrations', () => {
     expect(await v3.get('privateItems', 'settings')).toEqual({ ownEmails: ['rep@example.com'] });
     v3.close();
   });
+
+  it('004 adds the touches store, one touch per visit, and leaves every record of version 3 in place', async () => {
+    const name = 'migration-004';
+    const v3 = await openDealsideDb({ name, targetVersion: 3, migrations: migrations.slice(0, 3) });
+    await v3.put('accounts', { key: 'northwind-trading.com', checklist: {}, createdAt: 1, updatedAt: 1 });
+    expect([...v3.objectStoreNames]).not.toContain('touches');
+    v3.close();
+
+    const v4 = await openDealsideDb({ name, targetVersion: 4, migrations: migrations.slice(0, 4) });
+    expect(await v4.get('accounts', 'northwind-trading.com')).toMatchObject({ createdAt: 1 });
+    const store = v4.transaction('touches').store;
+    expect([...store.indexNames].sort()).toEqual(['by-account-at', 'by-at', 'by-visit']);
+    expect(store.index('by-visit').unique).toBe(true);
+    const touch = {
+      id: 't1',
+      accountKey: 'northwind-trading.com',
+      at: 2_000,
+      site: 'gmail',
+      title: 'Re: Pilot scope',
+      visitKey: 'gmail https://mail.google.com/mail/u/0/ FMfcg 2026-03-09',
+    };
+    await v4.put('touches', touch);
+    await expect(v4.add('touches', { ...touch, id: 't2' })).rejects.toMatchObject({ name: 'ConstraintError' });
+    const newest = await v4.getAllFromIndex(
+      'touches',
+      'by-account-at',
+      IDBKeyRange.bound(['northwind-trading.com', 0], ['northwind-trading.com', Infinity]),
+    );
+    expect(newest.map((row) => row.id)).toEqual(['t1']);
+    v4.close();
+  });
 });
