@@ -77,9 +77,7 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
   const db = await database();
   const subject = await pageSubject(page, await readSettings(), db);
   const pageView = pageViewOf(page);
-  const others = subject.detected
-    .filter((person) => person.email !== subject.contact?.email)
-    .map(personView);
+  const others = subject.detected.filter((person) => person.email !== subject.contact?.email).map(personView);
   const accountKey = subject.accountKey;
   if (accountKey === null) {
     return { tabId, ...EMPTY, page: pageView, others, reason: subject.reason ?? 'no contact' };

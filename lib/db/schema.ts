@@ -50,13 +50,7 @@ export interface DealsideDb extends DBSchema {
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
 export type StoreName =
-  | 'accounts'
-  | 'contacts'
-  | 'notes'
-  | 'followUps'
-  | 'stageEvents'
-  | 'questionLog'
-  | 'touches';
+  'accounts' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog' | 'touches';
 
 /** Every store, the records' and the private items'. */
 export type AnyStoreName = StoreName | 'privateItems';

@@ -48,11 +48,16 @@ export function buildTimeline(sources: TimelineSources, limit = TIMELINE_LIMIT):
     })),
     ...sources.followUps.flatMap((followUp) =>
       followUp.status === 'done' && followUp.doneAt !== undefined
-        ? [{ kind: 'follow-up-done' as const, key: `follow-up:${followUp.id}`, at: followUp.doneAt, followUp }]
+        ? [
+            {
+              kind: 'follow-up-done' as const,
+              key: `follow-up:${followUp.id}`,
+              at: followUp.doneAt,
+              followUp,
+            },
+          ]
         : [],
     ),
   ];
-  return items
-    .sort((a, b) => b.at - a.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .slice(0, limit);
+  return items.sort((a, b) => b.at - a.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, limit);
 }

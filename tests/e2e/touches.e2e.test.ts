@@ -30,9 +30,16 @@ describe('touches and the timeline', () => {
     return options.evaluate(
       async ({ type, data }) => {
         const runtime = (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+          }
         ).chrome.runtime;
-        const reply = (await runtime.sendMessage({ id: Math.random(), type, data, timestamp: Date.now() })) as {
+        const reply = (await runtime.sendMessage({
+          id: Math.random(),
+          type,
+          data,
+          timestamp: Date.now(),
+        })) as {
           res?: unknown;
           err?: { message: string };
         };
@@ -85,7 +92,9 @@ describe('touches and the timeline', () => {
     await first.page.close();
 
     const second = await open(FORWARDED_THREAD);
-    await expect.poll(() => second.panel.getByTestId('last-touch').textContent()).toContain(FORWARDED_SUBJECT);
+    await expect
+      .poll(() => second.panel.getByTestId('last-touch').textContent())
+      .toContain(FORWARDED_SUBJECT);
     await second.page.close();
 
     // The first thread again, opened from All Mail: the same thread the same day records nothing new.
@@ -115,22 +124,28 @@ describe('touches and the timeline', () => {
     await options.reload();
     const touchesSwitch = options.getByTestId('touches-switch');
     await touchesSwitch.uncheck();
-    await expect.poll(() => send<{ settings: { recordTouches: boolean } }>('getSettings', {})).toMatchObject({
-      settings: { recordTouches: false },
-    });
+    await expect
+      .poll(() => send<{ settings: { recordTouches: boolean } }>('getSettings', {}))
+      .toMatchObject({
+        settings: { recordTouches: false },
+      });
     const before = await touchCount();
 
     // A thread not opened today: with touches on it would record.
-    const { page, panel } = await open('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKdBvWnHrTsLpQmJcXzGkFh00');
+    const { page, panel } = await open(
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKdBvWnHrTsLpQmJcXzGkFh00',
+    );
     await panel.getByTestId('timeline-item').first().waitFor();
     await page.waitForTimeout(500);
     expect(await touchCount()).toBe(before);
     await page.close();
 
     await touchesSwitch.check();
-    await expect.poll(() => send<{ settings: { recordTouches: boolean } }>('getSettings', {})).toMatchObject({
-      settings: { recordTouches: true },
-    });
+    await expect
+      .poll(() => send<{ settings: { recordTouches: boolean } }>('getSettings', {}))
+      .toMatchObject({
+        settings: { recordTouches: true },
+      });
   });
 
   it('"Delete all touches" empties them after a confirmation, and the panel says there are none', async () => {

@@ -71,12 +71,18 @@ afterEach(() => {
 describe('recording a touch when the rep opens a thread', () => {
   it('records one per thread a day: another folder of the same thread the same day adds nothing', async () => {
     await track(NORTHWIND);
-    expect(await recordTouchForPage(page(THREAD_A, thread('Re: Pilot scope')), undefined, at(9, 9))).toMatchObject(
-      { accountKey: NORTHWIND, contactEmail: 'jane.cooper@northwind-trading.com', title: 'Re: Pilot scope' },
-    );
+    expect(
+      await recordTouchForPage(page(THREAD_A, thread('Re: Pilot scope')), undefined, at(9, 9)),
+    ).toMatchObject({
+      accountKey: NORTHWIND,
+      contactEmail: 'jane.cooper@northwind-trading.com',
+      title: 'Re: Pilot scope',
+    });
     await recordTouchForPage(page(THREAD_B, thread('Renewal quote')), undefined, at(9, 10));
     const again = THREAD_A.replace('#inbox/', '#all/');
-    expect(await recordTouchForPage(page(again, thread('Re: Pilot scope (2)')), undefined, at(9, 11))).toBeNull();
+    expect(
+      await recordTouchForPage(page(again, thread('Re: Pilot scope (2)')), undefined, at(9, 11)),
+    ).toBeNull();
     // Even with the service worker's memory gone, the database says it is recorded.
     forgetRecordedVisits();
     expect(await recordTouchForPage(page(again, thread('Re: Pilot scope')), undefined, at(9, 12))).toBeNull();
@@ -112,9 +118,13 @@ describe('recording a touch when the rep opens a thread', () => {
     const list: PageContext = { site: 'gmail', kind: 'list', participants: [] };
     const compose: PageContext = { ...thread('Draft'), kind: 'compose' };
     expect(await recordTouchForPage(page(`${GMAIL}#inbox`, list), undefined, at(9, 9))).toBeNull();
-    expect(await recordTouchForPage(page(`${THREAD_A}?compose=new`, compose), undefined, at(9, 9))).toBeNull();
+    expect(
+      await recordTouchForPage(page(`${THREAD_A}?compose=new`, compose), undefined, at(9, 9)),
+    ).toBeNull();
     // Once the account is tracked, the thread records (the earlier report left no memory of it).
-    expect(await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 10))).not.toBeNull();
+    expect(
+      await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 10)),
+    ).not.toBeNull();
     expect(await (await database()).count('touches')).toBe(1);
   });
 
@@ -124,7 +134,9 @@ describe('recording a touch when the rep opens a thread', () => {
     expect(await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 9))).toBeNull();
     expect(await touchesOf(NORTHWIND)).toEqual([]);
     await updateSettings((settings) => ({ ...settings, recordTouches: true }));
-    expect(await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 10))).not.toBeNull();
+    expect(
+      await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 10)),
+    ).not.toBeNull();
   });
 
   it("takes the tab's title when the page gave no subject, and keeps no link to an address too long to keep", async () => {
@@ -166,7 +178,9 @@ describe('deleting touches', () => {
     expect(await (await database()).count('touches')).toBe(0);
     expect(await (await database()).count('accounts')).toBe(2);
     expect(changed).toEqual([{ accountKeys: [CONTOSO, NORTHWIND] }]);
-    expect(await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 11))).not.toBeNull();
+    expect(
+      await recordTouchForPage(page(THREAD_A, thread('Re: Pilot')), undefined, at(9, 11)),
+    ).not.toBeNull();
   });
 
   it('is refused from the in-page panel', async () => {
@@ -217,7 +231,9 @@ describe('the panel reads touches bounded', () => {
 
   it('gives no link for a touch whose address is not a web page', async () => {
     await track(NORTHWIND);
-    await (await database()).put('touches', {
+    await (
+      await database()
+    ).put('touches', {
       id: 'imported',
       accountKey: NORTHWIND,
       at: 5,

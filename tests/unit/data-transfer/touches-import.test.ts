@@ -50,7 +50,10 @@ describe('touches in an import file', () => {
 
   it('refuses a file that holds one visit twice, or a damaged touch, and says where', () => {
     const twice = readImportText(
-      fileText({ ...emptyRows(), touches: [touch('a', KEY), touch('b', KEY, { visitKey: touch('a', KEY).visitKey })] }),
+      fileText({
+        ...emptyRows(),
+        touches: [touch('a', KEY), touch('b', KEY, { visitKey: touch('a', KEY).visitKey })],
+      }),
     );
     expect(twice).toMatchObject({
       ok: false,

@@ -101,7 +101,9 @@ describe('migrations', () => {
       visitKey: 'gmail https://mail.google.com/mail/u/0/ FMfcg 2026-03-09',
     };
     await v4.put('touches', touch);
-    await expect(v4.add('touches', { ...touch, id: 't2' })).rejects.toMatchObject({ name: 'ConstraintError' });
+    await expect(v4.add('touches', { ...touch, id: 't2' })).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
     const newest = await v4.getAllFromIndex(
       'touches',
       'by-account-at',

@@ -17,8 +17,11 @@ vi.mock(
 const DAY = 86_400_000;
 
 async function trackAccount(at: number) {
-  await changeStage(await database(), { accountKey: ACCOUNT_KEY, stageId: 'discovery', proposals: [] }, at, () =>
-    crypto.randomUUID(),
+  await changeStage(
+    await database(),
+    { accountKey: ACCOUNT_KEY, stageId: 'discovery', proposals: [] },
+    at,
+    () => crypto.randomUUID(),
   );
 }
 

@@ -38,9 +38,9 @@ describe('threadIdentity', () => {
     expect(threadIdentity('salesforce', contact)).not.toBe(
       threadIdentity('salesforce', contact.replace('001', '002')),
     );
-    expect(
-      threadIdentity('dynamics', 'https://acme.crm.dynamics.com/main.aspx?etn=contact&id=1'),
-    ).not.toBe(threadIdentity('dynamics', 'https://acme.crm.dynamics.com/main.aspx?etn=contact&id=2'));
+    expect(threadIdentity('dynamics', 'https://acme.crm.dynamics.com/main.aspx?etn=contact&id=1')).not.toBe(
+      threadIdentity('dynamics', 'https://acme.crm.dynamics.com/main.aspx?etn=contact&id=2'),
+    );
     expect(threadIdentity('gmail', 'not a url')).toBe('gmail not a url');
   });
 });
