@@ -293,21 +293,26 @@ const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
 });
 
 describe('property: export → wipe → import gives identical data', () => {
-  it('for arbitrary valid rows in every store (Unicode, CJK, emoji, any instant)', async () => {
-    const { db } = await freshDb();
-    await fc.assert(
-      fc.asyncProperty(rowsArb, async (rows) => {
-        await deleteAllRows(db);
-        await seed(db, rows);
-        const text = exportText((await readSnapshot(db)).rows);
-        await deleteAllRows(db);
-        const plan = await importRows(db, read(text));
-        expect(plan.changedRows).toBe(DATA_STORES.reduce((sum, store) => sum + rows[store].length, 0));
-        expect(sorted((await readSnapshot(db)).rows)).toEqual(sorted(rows));
-        // And a second import of the same file finds nothing new.
-        expect((await previewImportRows(db, read(text))).changedRows).toBe(0);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  // Sixty round trips through seven stores: seconds of work, more on a busy machine.
+  it(
+    'for arbitrary valid rows in every store (Unicode, CJK, emoji, any instant)',
+    { timeout: 30_000 },
+    async () => {
+      const { db } = await freshDb();
+      await fc.assert(
+        fc.asyncProperty(rowsArb, async (rows) => {
+          await deleteAllRows(db);
+          await seed(db, rows);
+          const text = exportText((await readSnapshot(db)).rows);
+          await deleteAllRows(db);
+          const plan = await importRows(db, read(text));
+          expect(plan.changedRows).toBe(DATA_STORES.reduce((sum, store) => sum + rows[store].length, 0));
+          expect(sorted((await readSnapshot(db)).rows)).toEqual(sorted(rows));
+          // And a second import of the same file finds nothing new.
+          expect((await previewImportRows(db, read(text))).changedRows).toBe(0);
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });

@@ -66,7 +66,7 @@ describe('DataSection', () => {
     const file = JSON.parse(await downloads.blobs[0]!.text()) as { notes: unknown[]; format: string };
     expect(file.format).toBe('dealside-export');
     expect(file.notes).toEqual(sampleRows().notes);
-    expect(screen.getByTestId('export-status')).toHaveTextContent('6 rows');
+    expect(screen.getByTestId('export-status')).toHaveTextContent('7 rows');
   });
 
   it('exports notes as CSV for a CRM', async () => {
@@ -96,7 +96,7 @@ describe('DataSection', () => {
 
     await userEvent.click(screen.getByTestId('import-confirm'));
     await waitFor(() =>
-      expect(screen.getByTestId('import-status')).toHaveTextContent('Imported: 6 new, 0 updated.'),
+      expect(screen.getByTestId('import-status')).toHaveTextContent('Imported: 7 new, 0 updated.'),
     );
     expect(screen.queryByTestId('import-preview')).not.toBeInTheDocument();
     expect((await (await database()).getAll('notes')).map((row) => row.body)).toEqual([
@@ -227,7 +227,7 @@ describe('DataSection', () => {
     await userEvent.type(screen.getByLabelText('Type DELETE to confirm'), 'DELETE');
     await userEvent.click(button);
     await waitFor(() =>
-      expect(screen.getByTestId('delete-all-status')).toHaveTextContent('Deleted everything: 6 rows.'),
+      expect(screen.getByTestId('delete-all-status')).toHaveTextContent('Deleted everything: 7 rows.'),
     );
     for (const store of DATA_STORES) expect(await (await database()).count(store)).toBe(0);
     await waitFor(() =>
