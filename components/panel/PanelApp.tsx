@@ -12,6 +12,7 @@ import { NoContact } from './NoContact';
 import { NotesSection } from './NotesSection';
 import { SpinSection } from './SpinSection';
 import { StageSection } from './StageSection';
+import { TimelineSection } from './TimelineSection';
 import type { AccountPanelState } from './types';
 import { usePanelState, type PanelTarget } from './usePanelState';
 import { usePlaybook } from './usePlaybook';
@@ -107,13 +108,22 @@ export function PanelApp({ target }: { target: PanelTarget }) {
             ) : null}
             <NotesSection key={`notes-${result.data.account.key}`} state={result.data} locale={locale} />
             {playbook ? (
-              <FollowUpsSection
-                key={`follow-ups-${result.data.account.key}`}
-                state={result.data}
-                deal={deal}
-                playbook={playbook}
-                locale={locale}
-              />
+              <>
+                <FollowUpsSection
+                  key={`follow-ups-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                />
+                <TimelineSection
+                  key={`timeline-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                />
+              </>
             ) : null}
           </>
         ) : null}

@@ -89,6 +89,7 @@ import type {
   RemindersStatus,
   SavePlaybookResult,
   SettingsView,
+  TouchCount,
 } from './protocol';
 
 export const SENDER_KINDS = ['content-script', 'panel-frame', 'extension-page'] as const;
@@ -385,6 +386,7 @@ export const messages = {
       quietHours: z.object({ enabled: z.boolean(), start: clockTimeSchema, end: clockTimeSchema }).optional(),
       /** The days cadences skip; null follows the browser's region. */
       weekendDays: weekendDaysSchema.nullable().optional(),
+      recordTouches: z.boolean().optional(),
     }),
   ).returns<SettingsView>(),
   // A host as the rep typed it (perhaps a whole URL): checked by the handler, which says what is wrong.
@@ -477,6 +479,9 @@ export const messages = {
     }),
   ).returns<BackupStatus>(),
   runBackupNow: message(EXTENSION_PAGES, NO_PAYLOAD).returns<BackupStatus>(),
+  // Touches name threads and records the rep opened: counted and deleted from options only.
+  countTouches: message(EXTENSION_PAGES, NO_PAYLOAD).returns<TouchCount>(),
+  deleteAllTouches: message(EXTENSION_PAGES, NO_PAYLOAD).returns<TouchCount>(),
   // Pages of supported sites that could not be read: they name pages the rep opened, so options only.
   listReadFailures: message(EXTENSION_PAGES, NO_PAYLOAD).returns<ReadFailureView[]>(),
   clearReadFailures: message(EXTENSION_PAGES, NO_PAYLOAD).returns<void>(),

@@ -3,7 +3,15 @@
  * table (./messages.ts). Requests are not written here: their types are derived from the table's
  * schemas, and the aliases below only name the ones screens use often.
  */
-import type { AccountRecord, ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../db/records';
+import type {
+  AccountRecord,
+  ContactRecord,
+  DealRecord,
+  FollowUpRecord,
+  NoteRecord,
+  StageEventRecord,
+  TouchRecord,
+} from '../db/records';
 import type { MergedRows } from '../db/merge-accounts';
 import type { PlaybookError } from '../playbook/schema';
 import type { CustomSiteProblem } from '../settings/custom-sites';
@@ -89,8 +97,20 @@ export interface PanelState {
   moreNotes: boolean;
   followUps: FollowUpRecord[];
   askedQuestionIds: string[];
+  /** The account's newest touches, newest first, at most 50: the first is its "last touch". */
+  touches: TouchView[];
+  /** The account's newest stage moves, newest first, at most 50. */
+  stageEvents: StageEventRecord[];
   /** Why there is no contact, for the log and the "no contact" state. */
   reason?: string;
+}
+
+/** A touch as the panel shows it: with its site as the rep knows it (`Gmail`, or a custom site's host). */
+export type TouchView = TouchRecord & { siteName: string };
+
+/** How many touches there are (`countTouches`), or were (`deleteAllTouches`). */
+export interface TouchCount {
+  count: number;
 }
 
 export type PickContactResult = { ok: true } | { ok: false; reason: 'invalid-email' | 'no-page' };

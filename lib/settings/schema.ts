@@ -37,6 +37,11 @@ export const settingsSchema = z.object({
    * browser's locale. At most six: a week needs a working day.
    */
   weekendDays: weekendDaysSchema.nullable().catch(null),
+  /**
+   * Record a touch each time the rep opens a thread or record of a tracked account's contact (kept in
+   * this browser only). Off: nothing is recorded; the touches already there stay until deleted.
+   */
+  recordTouches: z.boolean().catch(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

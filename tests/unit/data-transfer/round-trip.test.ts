@@ -30,6 +30,7 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { freshDb } from '../db/helpers';
@@ -79,6 +80,7 @@ describe('export → wipe → import', () => {
       followUps: 1,
       stageEvents: 1,
       questionLog: 1,
+      touches: 1,
     });
     expect(wiped.accountKeys).toEqual(['northwind-trading.com']);
     expect((await readSnapshot(db)).rows).toEqual(emptyRows());
@@ -295,6 +297,20 @@ const unique = <T>(schema: z.ZodType, arb: fc.Arbitrary<T>, key: (row: T) => str
     { selector: key, maxLength: 8 },
   );
 
+const touchArb: fc.Arbitrary<TouchRecord> = fc.record(
+  {
+    id,
+    accountKey,
+    contactEmail: email,
+    at: instant,
+    site: fc.constantFrom('gmail', 'outlook', 'salesforce', 'generic'),
+    title: text(0, 500),
+    url: text(0, 200),
+    visitKey: text(1, 200),
+  },
+  { requiredKeys: ['id', 'accountKey', 'at', 'site', 'title', 'visitKey'] },
+);
+
 const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
   accounts: unique(storedRowSchemas.accounts, accountArb, (row) => row.key),
   deals: unique(storedRowSchemas.deals, dealArb, (row) => row.id),
@@ -303,6 +319,10 @@ const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
   followUps: unique(storedRowSchemas.followUps, followUpArb, (row) => row.id),
   stageEvents: unique(storedRowSchemas.stageEvents, stageEventArb, (row) => row.id),
   questionLog: unique(storedRowSchemas.questionLog, questionLogArb, (row) => row.id),
+  // Unique by id and by visit, as the store's unique index keeps them.
+  touches: unique(storedRowSchemas.touches, touchArb, (row) => row.id).map((rows) =>
+    rows.filter((row, index) => rows.findIndex((other) => other.visitKey === row.visitKey) === index),
+  ),
 });
 
 describe('property: export → wipe → import gives identical data', () => {

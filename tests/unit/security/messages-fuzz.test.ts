@@ -179,6 +179,8 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   runBackupNow: {},
   listReadFailures: {},
   clearReadFailures: {},
+  countTouches: {},
+  deleteAllTouches: {},
 };
 
 /**
