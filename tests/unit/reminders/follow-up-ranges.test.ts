@@ -59,7 +59,7 @@ describe('open follow-ups by due time', () => {
 });
 
 describe('deleteAccountWithData', () => {
-  it('removes the account with its people, notes, follow-ups, stage events and question log, and nothing else', async () => {
+  it('removes the account with its deals, people, notes, follow-ups, stage events and question log, and nothing else', async () => {
     const { db } = await freshDb();
     for (const accountKey of [NORTHWIND, CONTOSO]) {
       const person =
@@ -86,6 +86,7 @@ describe('deleteAccountWithData', () => {
     const removed = await deleteAccountWithData(db, NORTHWIND);
     expect(removed).toEqual({
       account: true,
+      deals: 1,
       contacts: 1,
       notes: 1,
       followUps: 1,
@@ -93,7 +94,7 @@ describe('deleteAccountWithData', () => {
       questionLog: 1,
       touches: 0,
     });
-    for (const store of ['contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const) {
+    for (const store of ['deals', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const) {
       const rows = (await db.getAll(store)) as { accountKey: string }[];
       expect(
         rows.map((row) => row.accountKey),
