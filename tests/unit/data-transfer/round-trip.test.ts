@@ -86,7 +86,7 @@ describe('export → wipe → import', () => {
     expect((await readSnapshot(db)).rows).toEqual(emptyRows());
 
     const plan = await importRows(db, read(text));
-    expect(plan.changedRows).toBe(7);
+    expect(plan.changedRows).toBe(8);
     expect([...plan.accountKeys]).toEqual(['northwind-trading.com']);
     expect(sorted((await readSnapshot(db)).rows)).toEqual(sorted(sampleRows()));
   });
@@ -94,7 +94,7 @@ describe('export → wipe → import', () => {
   it('importing the same file twice changes nothing the second time', async () => {
     const { db } = await freshDb();
     const file = read(exportText(sampleRows()));
-    expect((await importRows(db, file)).changedRows).toBe(7);
+    expect((await importRows(db, file)).changedRows).toBe(8);
     const preview = await previewImportRows(db, file);
     expect(preview.changedRows).toBe(0);
     expect(preview.counts.notes).toEqual({ inFile: 1, added: 0, updated: 0, unchanged: 1, keptLocal: 0 });
