@@ -114,8 +114,11 @@ describe('industry processes', () => {
       .toBe('Store count and footfall known');
     await screenshot(await panel.frameElement(), 'panel-retail-en');
 
-    // In Chinese, the panel names the rep's industry and shows its checklist in Chinese.
-    await send(options, 'saveSettings', { language: 'zh-CN' });
+    // In Chinese, the panel names the rep's industry and shows its checklist in Chinese. Options reloads
+    // itself in the chosen language, and so does the panel.
+    await options.getByTestId('settings-language').selectOption('zh-CN');
+    await expect.poll(() => options.locator('h1').first().textContent()).toBe('Dealside 设置');
+    await options.getByTestId('playbook-save').waitFor();
     await mail.reload();
     const chinese = await panelFrame(mail);
     await expect
@@ -127,8 +130,6 @@ describe('industry processes', () => {
         .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
     ).toBe('零售');
     await screenshot(await chinese.frameElement(), 'panel-retail-zh');
-    await options.reload();
-    await options.getByTestId('playbook-save').waitFor();
     const leadZh = options.locator('[data-testid="stage-editor"][data-stage-id="lead"]');
     await leadZh.locator('summary').click();
     await leadZh.getByTestId('stage-industry').selectOption('retail');
