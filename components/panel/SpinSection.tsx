@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
-import type { SpinQuestion } from '@/lib/playbook/schema';
+import { GENERAL_INDUSTRY, type SpinQuestion } from '@/lib/playbook/schema';
 import { rankSpinQuestions, suggestSpinQuestions } from '@/lib/playbook/spin';
 import { localized } from '@/lib/playbook/text';
-import { accountIndustry, INDUSTRY_LABELS, SPIN_TYPE_HINTS, SPIN_TYPE_LABELS, stagePlace } from './deal-view';
+import { industryName } from '../shared/industry-name';
+import { accountIndustry, SPIN_TYPE_HINTS, SPIN_TYPE_LABELS, stagePlace } from './deal-view';
 import { requestInsertIntoNote } from './events';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
@@ -52,7 +53,7 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
   const place = stagePlace(playbook, deal);
   // Until the rep sets a stage (or when the playbook dropped it), suggest for the first stage.
   const stage = place.kind === 'known' ? place.stage : playbook.stages[0];
-  const industry = accountIndustry(record);
+  const industry = accountIndustry(playbook, record);
   const askedIds = state.askedQuestionIds;
 
   const ranked = useMemo(
@@ -65,7 +66,7 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
       playbook.questions.some(
         (question) =>
           question.stages.includes(stage.id) &&
-          (question.industry === 'general' || question.industry === industry),
+          (question.industry === GENERAL_INDUSTRY || question.industry === industry),
       ),
     [playbook, stage, industry],
   );
@@ -152,8 +153,8 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
       </h2>
       <p className="ds-spin-context ds-muted">
         {place.kind === 'known'
-          ? t('spinContext', [stageName, t(INDUSTRY_LABELS[industry])])
-          : t('spinDefaultStage', [stageName, t(INDUSTRY_LABELS[industry])])}
+          ? t('spinContext', [stageName, industryName(playbook, industry, locale)])
+          : t('spinDefaultStage', [stageName, industryName(playbook, industry, locale)])}
       </p>
 
       {suggestions.length > 0 ? (

@@ -5,8 +5,9 @@
  */
 import type { MessageKey } from '@/lib/i18n';
 import type { AccountRecord, DealRecord } from '@/lib/db/records';
-import { INDUSTRIES, type Industry, type Playbook, type SpinType, type Stage } from '@/lib/playbook/schema';
+import { followedIndustry } from '@/lib/playbook/industries';
 import type { DealProgress } from '@/lib/playbook/role-coverage';
+import type { IndustryId, Playbook, SpinType, Stage } from '@/lib/playbook/schema';
 
 export type StagePlace =
   /** The rep has not set a stage (the account has no deal yet). */
@@ -32,18 +33,13 @@ export function shownDealProgress(deal: DealRecord | null): DealProgress {
   };
 }
 
-/** The account's industry; accounts without one (or with one this version does not know) are general. */
-export function accountIndustry(record: AccountRecord | null): Industry {
-  const industry = record?.industry;
-  return (INDUSTRIES as readonly string[]).includes(industry ?? '') ? (industry as Industry) : 'general';
+/**
+ * The industry whose process the account follows; accounts without one, or with one the playbook no
+ * longer lists, follow the general process (and keep what they store).
+ */
+export function accountIndustry(playbook: Playbook, record: AccountRecord | null): IndustryId {
+  return followedIndustry(playbook, record?.industry);
 }
-
-export const INDUSTRY_LABELS: Record<Industry, MessageKey> = {
-  general: 'industryGeneral',
-  manufacturing: 'industryManufacturing',
-  services: 'industryServices',
-  software: 'industrySoftware',
-};
 
 export const SPIN_TYPE_LABELS: Record<SpinType, MessageKey> = {
   S: 'spinTypeS',

@@ -353,6 +353,8 @@ export const messages = {
       stageMoves: z.array(z.object({ from: playbookIdSchema, to: playbookIdSchema })).max(MAX_STAGES * 4),
     }),
   ).returns<SavePlaybookResult>(),
+  /** Stored industry value → how many accounts carry it, for the editor's "remove industry" notice. */
+  countAccountsByIndustry: message(EXTENSION_PAGES, NO_PAYLOAD).returns<Record<string, number>>(),
   getSettings: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SettingsView>(),
   /** The fields to change; the rest stay as they are. Custom sites have messages of their own. */
   saveSettings: message(

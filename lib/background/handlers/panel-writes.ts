@@ -12,7 +12,7 @@ import {
   type FollowUpAction,
 } from '../../db/follow-ups';
 import { browserLocale, businessDaysLaterAt, weekendFor } from '../../dates/business-days';
-import { updateAccount } from '../../db/accounts';
+import { getAccount, updateAccount } from '../../db/accounts';
 import { addDeal, changeDealStage, closeDeal, editDeal, tickDealChecklist } from '../../db/deals';
 import { accountKeyForEmail } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
@@ -21,7 +21,8 @@ import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } fr
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
 import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
-import { INDUSTRIES } from '../../playbook/schema';
+import { cadenceFor, followedIndustry } from '../../playbook/industries';
+import { GENERAL_INDUSTRY } from '../../playbook/schema';
 import { localized } from '../../playbook/text';
 import { broadcastDataChanged } from '../broadcast';
 import { database } from '../db-connection';
@@ -50,13 +51,17 @@ export async function listOlderNotes(request: PayloadOf<'listOlderNotes'>): Prom
   return listNotesBefore(await database(), request.accountKey, request.before, request.limit);
 }
 
-/** The follow-ups a stage's cadence proposes on entering it, in the rep's language and working days. */
-async function cadenceProposals(stageId: string, locale: string, now: number) {
+/**
+ * The follow-ups a stage's cadence proposes on entering it, in the rep's language and working days. The
+ * account's industry picks the cadence: its own for this stage when the playbook has one.
+ */
+async function cadenceProposals(accountKey: string, stageId: string, locale: string, now: number) {
   const playbook = await readPlaybook();
   if (!playbook.stages.some((stage) => stage.id === stageId)) {
     throw new Error(`The playbook has no stage "${stageId}".`);
   }
-  const cadence = playbook.cadences.find((candidate) => candidate.stageId === stageId);
+  const industry = followedIndustry(playbook, (await getAccount(await database(), accountKey))?.industry);
+  const cadence = cadenceFor(playbook, stageId, industry);
   // Steps count business days on the local calendar and fall due at 9:00, when a rep starts work.
   const weekend = weekendFor((await readSettings()).weekendDays, browserLocale());
   return (cadence?.steps ?? []).map((step) => ({
@@ -79,7 +84,7 @@ export async function setStage(
       ...(request.dealId ? { dealId: request.dealId } : {}),
       stageId: request.stageId,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
-      proposals: await cadenceProposals(request.stageId, request.locale, now),
+      proposals: await cadenceProposals(request.accountKey, request.stageId, request.locale, now),
     },
     now,
     () => crypto.randomUUID(),
@@ -107,7 +112,7 @@ export async function addDealFor(
       closeDate: request.closeDate,
       // Entering the first stage is a stage move like any other: its event and its cadence.
       stageId,
-      proposals: await cadenceProposals(stageId, request.locale, now),
+      proposals: await cadenceProposals(request.accountKey, stageId, request.locale, now),
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
     },
     now,
@@ -141,9 +146,14 @@ export async function closeDealFor(request: PayloadOf<'closeDeal'>): Promise<Dea
   return deal;
 }
 
+/** Sets the account's industry: `general` or one the playbook lists. */
 export async function setIndustry(request: PayloadOf<'setIndustry'>, tabId?: number): Promise<void> {
-  if (!(INDUSTRIES as readonly string[]).includes(request.industry)) {
-    throw new Error(`Unknown industry "${request.industry}".`);
+  const playbook = await readPlaybook();
+  if (
+    request.industry !== GENERAL_INDUSTRY &&
+    !playbook.industries.some((industry) => industry.id === request.industry)
+  ) {
+    throw new Error(`The playbook has no industry "${request.industry}".`);
   }
   await updateAccount(
     await database(),

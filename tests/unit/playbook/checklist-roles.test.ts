@@ -29,6 +29,7 @@ function playbookWith(stages: Stage[]): Playbook {
     questions: [],
     cadences: [],
     lostReasons: [...DEFAULT_LOST_REASONS],
+    industries: [],
   };
 }
 

@@ -160,6 +160,7 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   getInsights: { period: '30' },
   searchNotes: { query: 'pilot', offset: 0, limit: 10 },
   savePlaybook: { playbook: {}, stageMoves: [] },
+  countAccountsByIndustry: {},
   getSettings: {},
   saveSettings: { remindersEnabled: false },
   addCustomSite: { host: 'crm.example.com' },
