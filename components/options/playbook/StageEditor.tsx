@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { BUYING_ROLES, isBuyingRole } from '@/lib/contact/buying-roles';
 import { t } from '@/lib/i18n';
 import { moveStage, removeStage, setStageText } from '@/lib/playbook/edit';
 import { playbookPath, type FieldErrors } from '@/lib/playbook/field-errors';
