@@ -81,8 +81,10 @@ import type {
   AttachAccountResult,
   FrameLayout,
   MergeAccountsResult,
+  OpenAccountPageResult,
   OpenFollowUpResult,
   PanelState,
+  PipelineView,
   PickContactResult,
   PopupFollowUps,
   ReadFailureView,
@@ -318,6 +320,15 @@ export const messages = {
     z.object({ id: recordIdSchema, windowId: z.number().int().nonnegative().optional() }),
   ).returns<OpenFollowUpResult>(),
   getRemindersStatus: message(EXTENSION_PAGES, NO_PAYLOAD).returns<RemindersStatus>(),
+
+  // pipeline page → background. Moving a card sends the panel's `setStage`.
+  getPipeline: message(EXTENSION_PAGES, NO_PAYLOAD).returns<PipelineView>(),
+  /** Back to the account: a tab already showing it, else the page where its people were last seen. */
+  openAccountPage: message(
+    EXTENSION_PAGES,
+    /** `windowId`: the window a new tab should open in (the pipeline page's). */
+    z.object({ accountKey: accountKeySchema, windowId: z.number().int().nonnegative().optional() }),
+  ).returns<OpenAccountPageResult>(),
 
   // options → background: insights and notes search
   getInsights: message(

@@ -210,3 +210,37 @@ export interface ReadFailureView {
   lastAt: number;
   count: number;
 }
+
+/** One open deal as the pipeline page shows it: on the board, in the table and through its filters. */
+export interface PipelineDeal {
+  id: string;
+  title: string;
+  value?: number;
+  currency?: string;
+  /** The expected close day, `YYYY-MM-DD`. */
+  closeDate?: string;
+  /** Absent when the deal has no stage yet; may name a stage the playbook no longer has. */
+  stageId?: string;
+  /** When the deal entered its stage ("days in stage"). */
+  stageEnteredAt?: number;
+  accountKey: string;
+  /** The account as people read it: its display name, else the Unicode domain. */
+  accountLabel: string;
+  /** The last time the rep was in touch with the account, when known. */
+  lastTouchAt?: number;
+  /** The earliest open follow-up of the deal (or of its account, for follow-ups about no one deal). */
+  nextFollowUp?: { title: string; due: number };
+  /** True when a page where the account's people were seen can be reopened (`openAccountPage`). */
+  hasPage: boolean;
+}
+
+export interface PipelineView {
+  /** The moment the view was read at: days in stage and "overdue" count from it. */
+  now: number;
+  /** Every open deal, in no particular order (the page sorts). */
+  deals: PipelineDeal[];
+}
+
+export type OpenAccountPageResult =
+  /** `tab`: focused a tab already showing the account; `last-seen-page`: opened where it was last seen. */
+  { opened: 'tab' | 'last-seen-page'; tabId?: number } | { opened: 'nothing'; reason: 'no-page' };
