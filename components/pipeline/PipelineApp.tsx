@@ -247,9 +247,11 @@ export function PipelineApp() {
             </p>
           ) : null}
         </div>
-        <p id={hintId} className="ds-muted ds-small ds-pipeline-hint">
-          {t('pipelineMoveHint')}
-        </p>
+        {settings.view === 'board' ? (
+          <p id={hintId} className="ds-muted ds-small ds-pipeline-hint">
+            {t('pipelineMoveHint')}
+          </p>
+        ) : null}
         <p
           className="ds-visually-hidden"
           role="status"
