@@ -98,34 +98,50 @@ async function accountLabels(tx: ReadTx, keys: readonly string[]): Promise<Map<s
   return labels;
 }
 
-/** The people of the accounts, grouped by account. */
-async function accountPeople(tx: ReadTx, keys: readonly string[]): Promise<Map<string, ContactRecord[]>> {
+/** What the page needs of an account's people: when one was last seen, and where, to go back. */
+interface AccountSeen {
+  lastTouchAt?: number;
+  hasPage: boolean;
+}
+
+/**
+ * The people of the accounts, reduced to when and where they were last seen. Only the rows that can
+ * change the answer (a later sighting, or the first page on the web) are checked against the schema:
+ * thousands of people cost a comparison each, not a validation each.
+ */
+async function accountsSeen(tx: ReadTx, keys: readonly string[]): Promise<Map<string, AccountSeen>> {
   const store = tx.objectStore('contacts');
   const rows: unknown[] =
     keys.length <= PER_KEY_READ_LIMIT
       ? (await Promise.all(keys.map((key) => store.index('by-account').getAll(key)))).flat()
       : await store.getAll();
   const wanted = new Set(keys);
-  const people = new Map<string, ContactRecord[]>();
+  const seen = new Map<string, AccountSeen>();
   for (const row of rows) {
-    const accountKey = (row as { accountKey?: unknown }).accountKey;
-    if (typeof accountKey !== 'string' || !wanted.has(accountKey)) continue;
-    const contact = validRow(contactRecordSchema, 'contacts', row, emailOf(row));
-    if (!contact) continue;
-    const list = people.get(accountKey);
-    if (list) list.push(contact);
-    else people.set(accountKey, [contact]);
+    const raw = row as Partial<ContactRecord>;
+    if (typeof raw.accountKey !== 'string' || !wanted.has(raw.accountKey)) continue;
+    const current = seen.get(raw.accountKey) ?? { hasPage: false };
+    const later = typeof raw.lastSeenAt === 'number' && raw.lastSeenAt > (current.lastTouchAt ?? -1);
+    const firstPage = !current.hasPage && isWebUrl(raw.lastSeenUrl);
+    if (!later && !firstPage && seen.has(raw.accountKey)) continue;
+    const person = validRow(contactRecordSchema, 'contacts', row, emailOf(row));
+    if (!person) continue;
+    const lastTouchAt = lastTouchOf([person], current.lastTouchAt);
+    seen.set(raw.accountKey, {
+      ...(lastTouchAt === undefined ? {} : { lastTouchAt }),
+      hasPage: current.hasPage || isWebUrl(person.lastSeenUrl),
+    });
   }
-  return people;
+  return seen;
 }
 
 /**
  * The last time the rep was in touch with an account. Stand-in until the touches store exists: the
- * newest moment one of the account's people was seen on a supported page. Once touches are recorded,
- * this reads the account's newest touch instead, and nothing else here changes.
+ * newest moment one of the account's people was seen on a supported page (`since`: the newest found so
+ * far). Once touches are recorded, this reads the account's newest touch instead.
  */
-export function lastTouchOf(people: readonly ContactRecord[]): number | undefined {
-  let newest: number | undefined;
+export function lastTouchOf(people: readonly ContactRecord[], since?: number): number | undefined {
+  let newest = since;
   for (const person of people) {
     if (person.lastSeenAt !== undefined && (newest === undefined || person.lastSeenAt > newest))
       newest = person.lastSeenAt;
@@ -146,21 +162,18 @@ export async function pipelineView(db: Db, now: number): Promise<PipelineView> {
   const tx: ReadTx = db.transaction([...STORES], 'readonly');
   const [deals, steps] = await Promise.all([openDeals(tx), nextSteps(tx)]);
   const accountKeys = [...new Set(deals.map((deal) => deal.accountKey))];
-  const [labels, people] = await Promise.all([
-    accountLabels(tx, accountKeys),
-    accountPeople(tx, accountKeys),
-  ]);
+  const [labels, seen] = await Promise.all([accountLabels(tx, accountKeys), accountsSeen(tx, accountKeys)]);
   await tx.done;
 
   const accounts = new Map(
     accountKeys.map((key) => {
-      const seen = people.get(key) ?? [];
+      const people = seen.get(key);
       return [
         key,
         {
           label: labels.get(key) ?? displayAccountKey(key),
-          lastTouchAt: lastTouchOf(seen),
-          hasPage: seen.some((person) => isWebUrl(person.lastSeenUrl)),
+          lastTouchAt: people?.lastTouchAt,
+          hasPage: people?.hasPage ?? false,
         },
       ] as const;
     }),
