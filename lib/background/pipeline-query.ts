@@ -22,7 +22,7 @@ import { validRow, validRows } from '../db/validate';
 import type { PipelineDeal, PipelineView } from '../messaging/protocol';
 import { isWebUrl } from './page-url';
 
-const STORES = ['deals', 'followUps', 'accounts', 'contacts'] as const;
+const STORES = ['deals', 'followUps', 'accounts', 'contacts', 'touches'] as const;
 type ReadTx = IDBPTransaction<DealsideDb, (typeof STORES)[number][], 'readonly'>;
 
 const idOf = (row: unknown) => (row as { id?: unknown }).id;
@@ -98,16 +98,15 @@ async function accountLabels(tx: ReadTx, keys: readonly string[]): Promise<Map<s
   return labels;
 }
 
-/** What the page needs of an account's people: when one was last seen, and where, to go back. */
+/** What the page needs of an account's people: whether one was seen on a page to go back to. */
 interface AccountSeen {
-  lastTouchAt?: number;
   hasPage: boolean;
 }
 
 /**
- * The people of the accounts, reduced to when and where they were last seen. Only the rows that can
- * change the answer (a later sighting, or the first page on the web) are checked against the schema:
- * thousands of people cost a comparison each, not a validation each.
+ * The people of the accounts, reduced to whether one was seen on a page of the web. Only the first such
+ * row per account is checked against the schema: thousands of people cost a comparison each, not a
+ * validation each.
  */
 async function accountsSeen(tx: ReadTx, keys: readonly string[]): Promise<Map<string, AccountSeen>> {
   const store = tx.objectStore('contacts');
@@ -120,32 +119,27 @@ async function accountsSeen(tx: ReadTx, keys: readonly string[]): Promise<Map<st
   for (const row of rows) {
     const raw = row as Partial<ContactRecord>;
     if (typeof raw.accountKey !== 'string' || !wanted.has(raw.accountKey)) continue;
-    const current = seen.get(raw.accountKey) ?? { hasPage: false };
-    const later = typeof raw.lastSeenAt === 'number' && raw.lastSeenAt > (current.lastTouchAt ?? -1);
-    const firstPage = !current.hasPage && isWebUrl(raw.lastSeenUrl);
-    if (!later && !firstPage && seen.has(raw.accountKey)) continue;
+    if (seen.get(raw.accountKey)?.hasPage || !isWebUrl(raw.lastSeenUrl)) continue;
     const person = validRow(contactRecordSchema, 'contacts', row, emailOf(row));
-    if (!person) continue;
-    const lastTouchAt = lastTouchOf([person], current.lastTouchAt);
-    seen.set(raw.accountKey, {
-      ...(lastTouchAt === undefined ? {} : { lastTouchAt }),
-      hasPage: current.hasPage || isWebUrl(person.lastSeenUrl),
-    });
+    if (person) seen.set(raw.accountKey, { hasPage: isWebUrl(person.lastSeenUrl) });
   }
   return seen;
 }
 
 /**
- * The last time the rep was in touch with an account. Stand-in until the touches store exists: the
- * newest moment one of the account's people was seen on a supported page (`since`: the newest found so
- * far). Once touches are recorded, this reads the account's newest touch instead.
+ * Each account's last touch: the newest key of its range on the touches' `by-account-at` index, read
+ * with a key cursor from the end (no row is read). Accounts without touches are left out.
  */
-export function lastTouchOf(people: readonly ContactRecord[], since?: number): number | undefined {
-  let newest = since;
-  for (const person of people) {
-    if (person.lastSeenAt !== undefined && (newest === undefined || person.lastSeenAt > newest))
-      newest = person.lastSeenAt;
-  }
+async function lastTouches(tx: ReadTx, keys: readonly string[]): Promise<Map<string, number>> {
+  const index = tx.objectStore('touches').index('by-account-at');
+  const newest = new Map<string, number>();
+  await Promise.all(
+    keys.map(async (key) => {
+      const cursor = await index.openKeyCursor(IDBKeyRange.bound([key, -Infinity], [key, Infinity]), 'prev');
+      const at = cursor?.key[1];
+      if (typeof at === 'number') newest.set(key, at);
+    }),
+  );
   return newest;
 }
 
@@ -162,7 +156,11 @@ export async function pipelineView(db: Db, now: number): Promise<PipelineView> {
   const tx: ReadTx = db.transaction([...STORES], 'readonly');
   const [deals, steps] = await Promise.all([openDeals(tx), nextSteps(tx)]);
   const accountKeys = [...new Set(deals.map((deal) => deal.accountKey))];
-  const [labels, seen] = await Promise.all([accountLabels(tx, accountKeys), accountsSeen(tx, accountKeys)]);
+  const [labels, seen, touched] = await Promise.all([
+    accountLabels(tx, accountKeys),
+    accountsSeen(tx, accountKeys),
+    lastTouches(tx, accountKeys),
+  ]);
   await tx.done;
 
   const accounts = new Map(
@@ -172,7 +170,7 @@ export async function pipelineView(db: Db, now: number): Promise<PipelineView> {
         key,
         {
           label: labels.get(key) ?? displayAccountKey(key),
-          lastTouchAt: people?.lastTouchAt,
+          lastTouchAt: touched.get(key),
           hasPage: people?.hasPage ?? false,
         },
       ] as const;

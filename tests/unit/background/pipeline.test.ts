@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addDeal, closeDeal, tickDealChecklist } from '../../../lib/db/deals';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
+import { addTouchOnce } from '../../../lib/db/touches';
 import type { ContactRecord } from '../../../lib/db/records';
 import type { MessageType, RequestOf, ResultOf } from '../../../lib/messaging/messages';
 import type { PipelineDeal } from '../../../lib/messaging/protocol';
@@ -119,6 +120,20 @@ describe('getPipeline', () => {
       lastSeenUrl: 'chrome://settings',
     });
     await seedContact({ email: 'max@xn--mnchen-3ya.de', accountKey: CONTOSO });
+    // Northwind's touches: the newest one is its last touch (seeing a person is not a touch).
+    for (const [id, at] of [
+      ['t1', T0 - 4 * DAY],
+      ['t2', T0 - 2 * DAY],
+    ] as const) {
+      await addTouchOnce(await database(), {
+        id,
+        accountKey: NORTHWIND,
+        at,
+        site: 'gmail',
+        title: `Re: Pilot ${id}`,
+        visitKey: `gmail ${id}`,
+      });
+    }
 
     const deals = await pipelineDeals();
     expect([...deals.keys()].sort()).toEqual(['Pilot', 'Rollout', 'Spare parts']);
@@ -132,7 +147,7 @@ describe('getPipeline', () => {
       stageEnteredAt: T0,
       accountKey: NORTHWIND,
       accountLabel: 'Northwind Trading',
-      lastTouchAt: T0 - DAY,
+      lastTouchAt: T0 - 2 * DAY,
       nextFollowUp: { title: 'Send the quote', due: T0 + 5 * DAY },
       hasPage: true,
     });
@@ -199,6 +214,20 @@ describe('getPipeline', () => {
 describe('openAccountPage', () => {
   it('says when the account has no page to return to', async () => {
     await seedContact({ email: 'max@xn--mnchen-3ya.de', accountKey: CONTOSO });
+    // Northwind's touches: the newest one is its last touch (seeing a person is not a touch).
+    for (const [id, at] of [
+      ['t1', T0 - 4 * DAY],
+      ['t2', T0 - 2 * DAY],
+    ] as const) {
+      await addTouchOnce(await database(), {
+        id,
+        accountKey: NORTHWIND,
+        at,
+        site: 'gmail',
+        title: `Re: Pilot ${id}`,
+        visitKey: `gmail ${id}`,
+      });
+    }
     expect(await sendMessage('openAccountPage', { accountKey: CONTOSO })).toEqual({
       opened: 'nothing',
       reason: 'no-page',

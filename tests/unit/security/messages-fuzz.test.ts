@@ -182,6 +182,8 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   clearReadFailures: {},
   countTouches: {},
   deleteAllTouches: {},
+  getPipeline: {},
+  openAccountPage: { accountKey: 'northwind-trading.com' },
 };
 
 /**
