@@ -66,9 +66,4 @@ export function formatCloseDate(day: string, locale: string): string {
   return format.format(new Date(year!, month! - 1, date));
 }
 
-/** The rep's local calendar day of an instant, as a date input's value. */
-export function localDay(instant: number): string {
-  const date = new Date(instant);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { localDay } from '@/lib/dates/calendar-day';

@@ -57,6 +57,7 @@ function spin(
 const stages: Playbook['stages'] = [
   {
     id: 'lead',
+    probability: 10,
     name: t('Lead identification', '潜在客户识别'),
     goal: t(
       'Confirm the account is worth pursuing and prepare a well-researched first contact.',
@@ -94,6 +95,7 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'discovery',
+    probability: 20,
     name: t('Needs discovery', '需求沟通'),
     goal: t(
       "Use SPIN questions to understand the customer's situation, their problems and what solving them is worth.",
@@ -136,6 +138,7 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'solution',
+    probability: 40,
     name: t('Solution design', '方案设计'),
     goal: t(
       'Present a solution that answers the needs the customer stated, and get agreement that it fits.',
@@ -174,6 +177,7 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'negotiation',
+    probability: 60,
     name: t('Negotiation & signing', '谈判签约'),
     goal: t(
       'Agree commercial terms with the decision-maker and get the contract signed.',
@@ -216,6 +220,7 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'after-sales',
+    probability: 80,
     name: t('After-sales & retention', '售后服务'),
     goal: t(
       'Deliver on what was promised, keep in regular contact and grow a loyal account that refers others.',

@@ -140,6 +140,22 @@ export function setStageText(
   }));
 }
 
+/**
+ * Sets a stage's win probability in percent; `null` clears it, and the stage then takes the one of its
+ * position (lib/playbook/probability.ts). Out-of-range values are kept for validation to point at.
+ */
+export function setStageProbability(
+  playbook: Playbook,
+  stageId: string,
+  probability: number | null,
+): Playbook {
+  return mapStage(playbook, stageId, (stage) => {
+    const { probability: _previous, ...rest } = stage;
+    void _previous;
+    return probability === null ? rest : { ...rest, probability };
+  });
+}
+
 /** Moves a stage earlier (`-1`) or later (`1`) in the pipeline. */
 export function moveStage(playbook: Playbook, stageId: string, offset: number): Playbook {
   const index = playbook.stages.findIndex((stage) => stage.id === stageId);

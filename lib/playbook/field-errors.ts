@@ -52,6 +52,7 @@ export const playbookPath = {
   stages: 'stages',
   stage: (s: number) => `stages[${s}]`,
   stageText: (s: number, field: 'name' | 'goal', language: string) => `stages[${s}].${field}.${language}`,
+  stageProbability: (s: number) => `stages[${s}].probability`,
   checklist: (s: number, industry: IndustryId = GENERAL_INDUSTRY) => checklistPath(s, industry),
   checklistItem: (s: number, i: number, industry: IndustryId = GENERAL_INDUSTRY) =>
     `${checklistPath(s, industry)}[${i}]`,

@@ -103,6 +103,16 @@ export const stageSchema = z.object({
    * unique across all of a stage's lists, so a stored tick means exactly one item.
    */
   industryChecklists: z.record(industryIdSchema, checklistSchema).optional(),
+  /**
+   * The chance, in whole percent, that a deal in this stage is won: the forecast weighs open deals by
+   * it. Absent in files written before forecasts; lib/playbook/probability.ts then gives one by position.
+   */
+  probability: z
+    .number({ error: 'Expected a percentage' })
+    .int('Must be a whole percentage')
+    .min(0, 'Must be 0 % or more')
+    .max(100, 'Must be at most 100 %')
+    .optional(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 

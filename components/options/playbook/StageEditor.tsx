@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import { moveStage, removeStage, setStageText } from '@/lib/playbook/edit';
+import { moveStage, removeStage, setStageProbability, setStageText } from '@/lib/playbook/edit';
 import { playbookPath, type FieldErrors } from '@/lib/playbook/field-errors';
 import { ownCadence, ownCadenceIndex, ownChecklist } from '@/lib/playbook/industries';
+import { defaultStageProbability } from '@/lib/playbook/probability';
 import { GENERAL_INDUSTRY, type IndustryId, type Playbook, type Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { industryName } from '../../shared/industry-name';
 import { CadenceEditor } from './CadenceEditor';
 import { ChecklistEditor } from './ChecklistEditor';
-import { LocalizedField } from './LocalizedField';
+import { Field } from '../../shared/Field';
+import { FIELD_ERROR_CLASS, fieldId, LocalizedField, messagesText } from './LocalizedField';
 import type { DraftEditing } from './types';
 
 /** Problems within the stage's checklist and cadence for one industry (`general`: the general ones). */
@@ -204,6 +206,52 @@ export function StageEditor({
                 )
               }
             />
+
+            <div className="ds-pb-field ds-pb-probability">
+              <Field
+                id={fieldId(idPrefix, playbookPath.stageProbability(index))}
+                label={t('pbStageProbability')}
+                error={messagesText(errors.at(playbookPath.stageProbability(index)))}
+                errorClassName={FIELD_ERROR_CLASS}
+                describedBy={`${fieldId(idPrefix, playbookPath.stageProbability(index))}-hint`}
+                quiet
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    step={1}
+                    className="ds-input ds-pb-input"
+                    data-testid="stage-probability"
+                    placeholder={String(defaultStageProbability(index))}
+                    value={
+                      stage.probability === undefined || Number.isNaN(stage.probability)
+                        ? ''
+                        : stage.probability
+                    }
+                    onChange={(event) => {
+                      const raw = event.target.value;
+                      // Blank means "the usual figure for this position"; a browser's partial input
+                      // ("1e") arrives as '' too, so only an empty field clears it.
+                      const percent = raw.trim() === '' ? null : Number(raw);
+                      edit(
+                        (playbook) => setStageProbability(playbook, stage.id, percent),
+                        `stage-probability-${stage.id}`,
+                      );
+                    }}
+                  />
+                )}
+              </Field>
+              <p
+                id={`${fieldId(idPrefix, playbookPath.stageProbability(index))}-hint`}
+                className="ds-muted ds-small"
+              >
+                {t('pbStageProbabilityHint', String(defaultStageProbability(index)))}
+              </p>
+            </div>
 
             <div className="ds-pb-field ds-pb-industry-choice">
               <label htmlFor={industrySelectId} className="ds-label">
