@@ -35,7 +35,7 @@ describe('win probability per stage in the playbook editor', () => {
     await userEvent.clear(field);
     await userEvent.type(field, '150');
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(solution.getByText('Must be between 0 and 100 %')).toBeInTheDocument();
+    expect(solution.getByText('Must be between 0 and 100%')).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('playbook-save'));
     const problem = within(screen.getByTestId('playbook-problems')).getByTestId('playbook-error');
     expect(problem).toHaveAttribute('data-path', 'stages[2].probability');
@@ -54,7 +54,7 @@ describe('win probability per stage in the playbook editor', () => {
     const field = negotiation.getByLabelText('Win probability (%)');
     await userEvent.clear(field);
     expect(field).toHaveAttribute('placeholder', '60');
-    expect(field).toHaveAccessibleDescription(/Left blank: 60 %/);
+    expect(field).toHaveAccessibleDescription(/Left blank: 60%/);
     await userEvent.click(screen.getByTestId('playbook-save'));
     await waitFor(() => expect(screen.getByTestId('playbook-status')).toHaveTextContent('Playbook saved'));
     expect((await readPlaybook()).stages[3]).not.toHaveProperty('probability');
