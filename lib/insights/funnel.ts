@@ -63,7 +63,7 @@ export interface StageFigures {
   stageId: string;
   /** Open deals whose current stage this is (not limited to the period; closed deals are in none). */
   accounts: number;
-  /** Accounts that reached this stage or a later one in the period. */
+  /** Deals that reached this stage or a later one in the period (won ones reach every stage). */
   reached: number;
   /** Conversion to the next stage; null for the last stage or when no account reached this one. */
   toNext: Conversion | null;
@@ -152,11 +152,12 @@ export function funnelFigures(input: FunnelInput): FunnelFigures {
     if (!furthestOf.has(dealKey)) furthestOf.set(dealKey, walk.furthest);
   }
 
-  // Deals by the furthest stage they reached, then summed from the last stage back.
+  // Each deal's last stay runs until it closed, or until now while it is open.
   for (const [dealKey, walk] of walks) {
-    const end = closedAt.get(dealKey) ?? input.now;
-    addStay(walk.stage, end - walk.since);
+    addStay(walk.stage, (closedAt.get(dealKey) ?? input.now) - walk.since);
   }
+
+  // Deals by the furthest stage they reached, then summed from the last stage back.
   const furthestCounts = new Array<number>(input.stageIds.length).fill(0);
   for (const furthest of furthestOf.values()) {
     if (furthest >= 0) furthestCounts[furthest]! += 1;
