@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './support/accessibility';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 
 interface Seeded {
@@ -157,5 +158,7 @@ describe('outcomes and forecast on the options page', () => {
     }
     expect(await options.getByTestId('forecast-month').count()).toBe(6);
     expect(await options.getByTestId('forecast-overdue').count()).toBe(0);
+    // The figures read well to assistive technology: tables with captions and headers, labelled figures.
+    expect(await seriousAccessibilityViolations(options.mainFrame())).toEqual([]);
   });
 });
