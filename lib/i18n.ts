@@ -38,6 +38,16 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** Items as a list in running text in the UI language: "a, b, c" in English, "a、b、c" in Chinese. */
+export function formatList(items: readonly string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }).format(items);
+  } catch {
+    // A language tag Intl does not take: English punctuation beats nothing.
+    return items.join(', ');
+  }
+}
+
 /** The UI language, e.g. `en` or `zh-CN`: the rep's choice, else the browser's. */
 export function uiLanguage(): string {
   return chosen?.language ?? (browser.i18n.getUILanguage?.() || 'en');

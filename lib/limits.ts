@@ -46,6 +46,11 @@ export const NOTE_MAX_LENGTH = 200_000;
  * (see lib/background/page-url.ts).
  */
 export const PAGE_URL_MAX_LENGTH = 4096;
+/**
+ * A touch's identity: the thread or record it was on (its site and the part of its URL that names it),
+ * and the local day. At most a page URL, its site id and a date.
+ */
+export const TOUCH_KEY_MAX_LENGTH = PAGE_URL_MAX_LENGTH + SITE_ID_MAX_LENGTH + 20;
 /** A host name (RFC 1035 limits a domain name to 253 characters). */
 export const DOMAIN_MAX_LENGTH = 253;
 /** The latest instant a JavaScript Date can hold, in milliseconds since the epoch. */

@@ -3,6 +3,7 @@
  * write throws: callers show the message where the rep acted, and nothing is half-applied.
  */
 import { sendMessage } from './messaging/messenger';
+import type { BuyingRole } from './contact/buying-roles';
 import type { FollowUpRecord } from './db/records';
 import type {
   AddDealRequest,
@@ -32,6 +33,8 @@ export const panelActions = {
     sendMessage('setIndustry', { ...accountOnly(target), industry }),
   setChecklistItem: (target: AccountTarget, stageId: string, itemId: string, done: boolean) =>
     sendMessage('setChecklistItem', { ...target, stageId, itemId, done }),
+  setContactRoles: (accountKey: string, email: string, roles: readonly BuyingRole[]) =>
+    sendMessage('setContactRoles', { accountKey, email, roles: [...roles] }),
   logQuestion: (target: AccountTarget, questionId: string, spinType: 'S' | 'P' | 'I' | 'N', asked: boolean) =>
     sendMessage('logQuestion', { ...accountOnly(target), questionId, spinType, asked }),
   addDeal: (target: AccountTarget, deal: Omit<AddDealRequest, 'accountKey' | 'contactEmail'>) =>

@@ -5,11 +5,12 @@ import { DeleteAllCard } from './data/DeleteAllCard';
 import { ExportCard } from './data/ExportCard';
 import { ImportCard } from './data/ImportCard';
 import { ReadFailuresCard } from './data/ReadFailuresCard';
+import { TouchesCard } from './data/TouchesCard';
 import './data-section.css';
 
 /**
- * "Your data": export and import, one account's notes as Markdown, deleting an account or everything,
- * and automatic backups. Loads what it shows through messages; the background owns the data.
+ * "Your data": export and import, one account's notes as Markdown, deleting an account, the touches or
+ * everything, and automatic backups. Loads what it shows through messages; the background owns the data.
  */
 export function DataSection() {
   return (
@@ -21,6 +22,7 @@ export function DataSection() {
         <ImportCard />
         <BackupCard />
         <AccountDataCard />
+        <TouchesCard />
         <DeleteAllCard />
         <ReadFailuresCard />
       </div>

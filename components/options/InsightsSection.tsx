@@ -7,9 +7,11 @@ import { SPIN_TYPES } from '@/lib/playbook/schema';
 import { LoadError, Loading } from '../shared/LoadError';
 import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 import { BarChart, type BarRow } from './insights/BarChart';
+import { ForecastBlock } from './insights/ForecastBlock';
 import { FunnelChart } from './insights/FunnelChart';
 import { formatCount, formatDays } from './insights/format';
 import { CountTable, DaysTable, FunnelTable, type CountRow } from './insights/InsightsTables';
+import { OutcomesBlock } from './insights/OutcomesBlock';
 import './insights.css';
 
 const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
@@ -24,12 +26,17 @@ const RELOAD_SETTLE_MS = 1500;
 
 const SPIN_LABELS = { S: 'spinTypeS', P: 'spinTypeP', I: 'spinTypeI', N: 'spinTypeN' } as const;
 
-/** Nothing recorded at all: no account, no stage change, no follow-up done or due, no question asked. */
+/**
+ * Nothing recorded at all: no account, no stage change, no deal closed or forecast, no follow-up done or
+ * due, no question asked.
+ */
 function isEmpty(report: InsightsReport): boolean {
-  const { followUps, spin } = report;
+  const { followUps, spin, outcomes, forecast } = report;
   return (
     report.totalAccounts === 0 &&
     report.accountsMoved === 0 &&
+    outcomes.won + outcomes.lost === 0 &&
+    forecast.overdue.deals + forecast.months.reduce((sum, month) => sum + month.deals, 0) === 0 &&
     followUps.onTime + followUps.late + followUps.overdueNow === 0 &&
     SPIN_TYPES.every((type) => spin[type] === 0)
   );
@@ -111,6 +118,8 @@ function Figures({ report, locale }: { report: InsightsReport; locale: string })
         chart={<FunnelChart report={report} locale={locale} />}
         table={<FunnelTable report={report} locale={locale} />}
       />
+      <OutcomesBlock outcomes={report.outcomes} locale={locale} />
+      <ForecastBlock forecast={report.forecast} locale={locale} />
       <ChartBlock
         heading={t('daysHeading')}
         chart={<BarChart label={t('daysChartLabel')} rows={daysRows} testId="days-chart" />}
@@ -148,7 +157,10 @@ function Figures({ report, locale }: { report: InsightsReport; locale: string })
   );
 }
 
-/** Options section: the sales funnel, time in stage, follow-up discipline and SPIN questioning. */
+/**
+ * Options section: the sales funnel, outcomes and the weighted forecast, time in stage, follow-up
+ * discipline and SPIN questioning.
+ */
 export function InsightsSection() {
   const [period, setPeriod] = useState<InsightsPeriod>('90');
   // Computed by the background; loaded again when the period changes, when any account changes and

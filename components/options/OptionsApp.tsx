@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { t, type MessageKey } from '@/lib/i18n';
+import { openPipelinePage } from '../shared/open-pipeline';
 import { DataSection } from './DataSection';
 import { InsightsSection } from './InsightsSection';
 import { NotesSearch } from './NotesSearch';
@@ -47,6 +48,9 @@ export function OptionsApp() {
     <div className="ds-options">
       <header className="ds-topbar">
         <h1 className="ds-brand">{t('optionsTitle')}</h1>
+        <button type="button" className="ds-link" data-testid="open-pipeline" onClick={openPipelinePage}>
+          {t('openPipeline')}
+        </button>
       </header>
       <div className="ds-options-layout">
         <nav className="ds-options-nav" aria-label={t('optionsNavLabel')}>

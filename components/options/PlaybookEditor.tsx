@@ -15,10 +15,11 @@ import {
   playbookFileText,
   readPlaybookFile,
 } from '@/lib/playbook/file';
-import type { PlaybookError, Stage } from '@/lib/playbook/schema';
+import { GENERAL_INDUSTRY, type IndustryId, type PlaybookError, type Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { LoadError, Loading } from '../shared/LoadError';
 import { validationText } from './playbook/validation-text';
+import { IndustriesEditor } from './playbook/IndustriesEditor';
 import { fieldId, FieldMessages, LocalizedField } from './playbook/LocalizedField';
 import { QuestionBank } from './playbook/QuestionBank';
 import { StageEditor } from './playbook/StageEditor';
@@ -62,8 +63,8 @@ function stageLabel(stage: Stage | undefined, id: string, locale: string): strin
 }
 
 /**
- * The playbook editor: the team's stages with their exit checklists and follow-up cadences, and the SPIN
- * question bank. Edits stay in this page as a draft (with undo) until the rep saves; the background then
+ * The playbook editor: the team's industries, its stages with their exit checklists and follow-up
+ * cadences (each with variants per industry where the work differs), and the SPIN question bank. Edits stay in this page as a draft (with undo) until the rep saves; the background then
  * checks the playbook again, moves the accounts of removed stages, and every open panel reloads it.
  * A playbook travels between reps as a JSON file: export, and import (checked before it changes
  * anything).
@@ -81,6 +82,8 @@ export function PlaybookEditor() {
   /** Stages being given a home before a save: stage id → the stage its accounts go to. */
   const [homes, setHomes] = useState<{ stageIds: string[]; choice: Record<string, string> } | null>(null);
   const [openStages, setOpenStages] = useState<ReadonlySet<string>>(new Set());
+  /** Stage id → the industry whose checklist and cadence the stage shows (general when absent). */
+  const [stageIndustries, setStageIndustries] = useState<Readonly<Record<string, IndustryId>>>({});
 
   const editing: DraftEditing = useMemo(
     () => ({
@@ -171,14 +174,21 @@ export function PlaybookEditor() {
     reportSave(await state.save(extraMoves));
   }
 
-  /** Opens the stage or question group holding the first problem and focuses its field. */
+  /**
+   * Opens the stage or question group holding the first problem, shows the industry whose checklist or
+   * cadence it is in, and focuses its field.
+   */
   function focusFirstProblem(path: string) {
-    const stage = /^stages\[(\d+)\]/.exec(path);
+    const stage = /^stages\[(\d+)\](?:\.industryChecklists\.([a-z0-9-]+))?/.exec(path);
     const cadence = /^cadences\[(\d+)\]/.exec(path);
     const stageIndex = stage ? Number(stage[1]) : undefined;
-    const fromCadence = cadence ? playbook.cadences[Number(cadence[1])]?.stageId : undefined;
-    const stageId = stageIndex !== undefined ? playbook.stages[stageIndex]?.id : fromCadence;
-    if (stageId) toggleStage(stageId, true);
+    const fromCadence = cadence ? playbook.cadences[Number(cadence[1])] : undefined;
+    const stageId = stageIndex !== undefined ? playbook.stages[stageIndex]?.id : fromCadence?.stageId;
+    const industry = stage?.[2] ?? fromCadence?.industry;
+    if (stageId) {
+      toggleStage(stageId, true);
+      setStageIndustries((current) => ({ ...current, [stageId]: industry ?? GENERAL_INDUSTRY }));
+    }
     focusLater(fieldId(idPrefix, path));
   }
 
@@ -425,6 +435,18 @@ export function PlaybookEditor() {
         />
       </fieldset>
 
+      <section className="ds-pb-part" aria-labelledby={`${idPrefix}-industries`}>
+        <h3 id={`${idPrefix}-industries`}>{t('pbIndustriesHeading')}</h3>
+        <p className="ds-muted ds-small">{t('pbIndustriesHint')}</p>
+        <IndustriesEditor
+          playbook={playbook}
+          errors={errors}
+          idPrefix={idPrefix}
+          locale={locale}
+          editing={editing}
+        />
+      </section>
+
       <section className="ds-pb-part" aria-labelledby={`${idPrefix}-stages`}>
         <h3 id={`${idPrefix}-stages`}>{t('pbStagesHeading')}</h3>
         <p className="ds-muted ds-small">{t('pbStagesHint')}</p>
@@ -433,26 +455,24 @@ export function PlaybookEditor() {
           messages={errors.at(playbookPath.stages)}
         />
         <ol className="ds-pb-stages-list">
-          {playbook.stages.map((stage, index) => {
-            const cadenceIndex = playbook.cadences.findIndex((cadence) => cadence.stageId === stage.id);
-            return (
-              <StageEditor
-                key={stage.id}
-                stage={stage}
-                index={index}
-                stages={playbook.stages}
-                cadence={playbook.cadences[cadenceIndex]}
-                cadenceIndex={cadenceIndex}
-                cadenceCount={playbook.cadences.length}
-                errors={errors}
-                idPrefix={idPrefix}
-                locale={locale}
-                open={openStages.has(stage.id)}
-                onToggle={(open) => toggleStage(stage.id, open)}
-                editing={editing}
-              />
-            );
-          })}
+          {playbook.stages.map((stage, index) => (
+            <StageEditor
+              key={stage.id}
+              playbook={playbook}
+              stage={stage}
+              index={index}
+              errors={errors}
+              idPrefix={idPrefix}
+              locale={locale}
+              open={openStages.has(stage.id)}
+              onToggle={(open) => toggleStage(stage.id, open)}
+              industry={stageIndustries[stage.id] ?? GENERAL_INDUSTRY}
+              onIndustryChange={(industry) =>
+                setStageIndustries((current) => ({ ...current, [stage.id]: industry }))
+              }
+              editing={editing}
+            />
+          ))}
         </ol>
         <button type="button" className="ds-pb-button" data-testid="stage-add" onClick={addNewStage}>
           {t('pbStageAdd')}

@@ -12,6 +12,7 @@ import { CustomSites } from './settings/CustomSites';
 import { ListSetting, type Parsed } from './settings/ListSetting';
 import { RemindersSetting } from './settings/RemindersSetting';
 import { SenderNameSetting } from './settings/SenderNameSetting';
+import { TouchesSetting } from './settings/TouchesSetting';
 import { WeekendSetting } from './settings/WeekendSetting';
 import { useSettings } from './settings/useSettings';
 // Buttons, fields and confirmations share the playbook editor's look.
@@ -135,7 +136,7 @@ function SupportedSites({
 /**
  * Settings: the interface language, where Dealside works (built-in sites on or off, the rep's own CRM
  * hosts), who counts as "us" (the rep's addresses and company domains, never a contact), account merges
- * and aliases, and reminders. Each change is saved as it is made; the background checks it again.
+ * and aliases, reminders, the weekend and touch recording. Each change is saved as it is made; the background checks it again.
  */
 export function SettingsSection() {
   const headingId = useId();
@@ -215,6 +216,11 @@ export function SettingsSection() {
       <section className="ds-set-part" aria-labelledby={`${headingId}-weekend`}>
         <h3 id={`${headingId}-weekend`}>{t('setWeekendHeading')}</h3>
         <WeekendSetting view={view} save={save} />
+      </section>
+
+      <section className="ds-set-part" aria-labelledby={`${headingId}-touches`}>
+        <h3 id={`${headingId}-touches`}>{t('setTouchesHeading')}</h3>
+        <TouchesSetting view={view} save={save} />
       </section>
     </section>
   );

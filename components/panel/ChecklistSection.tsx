@@ -2,15 +2,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
 import type { Stage } from '@/lib/playbook/schema';
+import { checklistFor, ownChecklist } from '@/lib/playbook/industries';
 import { localized } from '@/lib/playbook/text';
-import { stagePlace } from './deal-view';
+import { industryName } from '../shared/industry-name';
+import { ChecklistRoleHint } from './ChecklistRoleHint';
+import { accountIndustry, stagePlace } from './deal-view';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
 import { WriteError } from './WriteError';
 
 /**
- * The current stage's exit checklist: what must be true before the deal moves on. When every item is
- * ticked the section offers the move to the next stage.
+ * The current stage's exit checklist for the account's industry: what must be true before the deal
+ * moves on. When every item is ticked the section offers the move to the next stage. Ticks are stored
+ * per stage by item id, so the ticks of another industry's checklist stay stored while this one shows.
  */
 /** A tick the rep made that the panel's state may not show yet; `settled` once its save finished. */
 interface PendingTick {
@@ -74,18 +78,28 @@ export function ChecklistSection({ state, deal, playbook, locale }: AccountSecti
   }
 
   const { stage, next } = place;
+  // The industry is the account's; the ticks are the deal's.
+  const industry = accountIndustry(playbook, state.account.record);
+  const items = checklistFor(stage, industry);
   const saved = new Set(checklist?.[stage.id] ?? []);
   const isTicked = (itemId: string) => pendingTicks[itemId]?.checked ?? saved.has(itemId);
-  const total = stage.checklist.length;
-  // Ids ticked for items the playbook has since dropped do not count.
-  const done = stage.checklist.filter((item) => isTicked(item.id)).length;
+  const total = items.length;
+  // Ids ticked for items of another industry's list, or that the playbook has since dropped, do not count.
+  const done = items.filter((item) => isTicked(item.id)).length;
   const complete = done === total;
   const progressText = t('checklistProgress', [String(done), String(total)]);
 
   return (
     <section className="ds-card ds-checklist" aria-labelledby={`${id}-heading`}>
       {head}
-      <p className="ds-checklist-intro ds-muted">{t('checklistIntro', localized(stage.name, locale))}</p>
+      <p className="ds-checklist-intro ds-muted">
+        {ownChecklist(stage, industry)
+          ? t('checklistIntroIndustry', [
+              localized(stage.name, locale),
+              industryName(playbook, industry, locale),
+            ])
+          : t('checklistIntro', localized(stage.name, locale))}
+      </p>
       {total === 0 ? (
         <p className="ds-muted">{t('checklistEmpty')}</p>
       ) : (
@@ -102,9 +116,13 @@ export function ChecklistSection({ state, deal, playbook, locale }: AccountSecti
             </span>
           </div>
           <ul className="ds-checklist-items">
-            {stage.checklist.map((item) => {
+            {items.map((item) => {
               const errorKey = `item:${item.id}`;
               const errorId = `${id}-${item.id}-error`;
+              const roleHintId = `${id}-${item.id}-role`;
+              const describedBy = [item.role ? roleHintId : '', errors[errorKey] ? errorId : '']
+                .filter(Boolean)
+                .join(' ');
               return (
                 <li
                   key={item.id}
@@ -133,10 +151,13 @@ export function ChecklistSection({ state, deal, playbook, locale }: AccountSecti
                         });
                       }}
                       aria-invalid={errors[errorKey] ? true : undefined}
-                      aria-describedby={errors[errorKey] ? errorId : undefined}
+                      aria-describedby={describedBy || undefined}
                     />
                     <span>{localized(item.text, locale)}</span>
                   </label>
+                  {item.role ? (
+                    <ChecklistRoleHint id={roleHintId} role={item.role} state={state} locale={locale} />
+                  ) : null}
                   <WriteError
                     id={errorId}
                     message={errors[errorKey] ? t('checklistSaveFailed', errors[errorKey]) : undefined}

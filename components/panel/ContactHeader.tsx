@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { displayEmail } from '@/lib/contact/email';
-import { t } from '@/lib/i18n';
+import { t, uiLanguage } from '@/lib/i18n';
 import { AutomaticDetectionButton } from './AutomaticDetectionButton';
 import { accountName } from './deal-view';
 import { ContactPicker } from './ContactPicker';
+import { LastTouch } from './LastTouch';
 import type { AccountPanelState } from './types';
+import { useNow } from './useNow';
+
+/** "3 days ago" in the last touch is refreshed this often. */
+const CLOCK_REFRESH_MS = 60_000;
 
 /**
  * Who and which account the panel is about. A page may give the account without a person (a company
@@ -14,6 +19,7 @@ import type { AccountPanelState } from './types';
 export function ContactHeader({ state }: { state: AccountPanelState }) {
   const { contact, account } = state;
   const [picking, setPicking] = useState(false);
+  const now = useNow(CLOCK_REFRESH_MS);
   const colleagues = account.people.filter((person) => person.email !== contact?.email).slice(0, 5);
   // Without a person the account leads: its name as the rep gave it, else the record's own title (the
   // company or deal the website belongs to), else its domain, shown once.
@@ -57,6 +63,7 @@ export function ContactHeader({ state }: { state: AccountPanelState }) {
           {account.displayKey}
         </h2>
       )}
+      <LastTouch touch={state.touches[0]} now={now} locale={uiLanguage()} />
       {contact ? null : <p className="ds-muted ds-small">{t('accountNoPerson')}</p>}
       {account.source === 'website' ? <p className="ds-muted ds-small">{t('accountFromWebsite')}</p> : null}
       {state.contactPicked ? <p className="ds-muted ds-small">{t('contactPickedHint')}</p> : null}

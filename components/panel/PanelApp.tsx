@@ -3,6 +3,7 @@ import { sendMessage } from '@/lib/messaging/messenger';
 import type { PanelState } from '@/lib/messaging/protocol';
 import { LoadError, Loading } from '../shared/LoadError';
 import { canOpenSidePanel, openSidePanel } from '../shared/side-panel';
+import { BuyingGroupSection } from './BuyingGroupSection';
 import { ChecklistSection } from './ChecklistSection';
 import { ComposeHelpSection } from './ComposeHelpSection';
 import { ContactHeader } from './ContactHeader';
@@ -12,6 +13,7 @@ import { NoContact } from './NoContact';
 import { NotesSection } from './NotesSection';
 import { SpinSection } from './SpinSection';
 import { StageSection } from './StageSection';
+import { TimelineSection } from './TimelineSection';
 import type { AccountPanelState } from './types';
 import { usePanelState, type PanelTarget } from './usePanelState';
 import { usePlaybook } from './usePlaybook';
@@ -99,6 +101,13 @@ export function PanelApp({ target }: { target: PanelTarget }) {
                   playbook={playbook}
                   locale={locale}
                 />
+                <BuyingGroupSection
+                  key={`buying-group-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                />
                 <SpinSection
                   key={`spin-${result.data.account.key}`}
                   state={result.data}
@@ -110,13 +119,22 @@ export function PanelApp({ target }: { target: PanelTarget }) {
             ) : null}
             <NotesSection key={`notes-${result.data.account.key}`} state={result.data} locale={locale} />
             {playbook ? (
-              <FollowUpsSection
-                key={`follow-ups-${result.data.account.key}`}
-                state={result.data}
-                deal={deal}
-                playbook={playbook}
-                locale={locale}
-              />
+              <>
+                <FollowUpsSection
+                  key={`follow-ups-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                />
+                <TimelineSection
+                  key={`timeline-${result.data.account.key}`}
+                  state={result.data}
+                  deal={deal}
+                  playbook={playbook}
+                  locale={locale}
+                />
+              </>
             ) : null}
           </>
         ) : null}

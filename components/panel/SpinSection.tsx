@@ -1,17 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
-import type { SpinQuestion } from '@/lib/playbook/schema';
+import { GENERAL_INDUSTRY, type SpinQuestion } from '@/lib/playbook/schema';
 import { rankSpinQuestions, suggestSpinQuestions } from '@/lib/playbook/spin';
 import { localized } from '@/lib/playbook/text';
-import {
-  accountIndustry,
-  INDUSTRY_LABELS,
-  SPIN_TYPE_HINTS,
-  SPIN_TYPE_LABELS,
-  stagePlace,
-  workingStage,
-} from './deal-view';
+import { industryName } from '../shared/industry-name';
+import { accountIndustry, SPIN_TYPE_HINTS, SPIN_TYPE_LABELS, stagePlace, workingStage } from './deal-view';
 import { requestInsertIntoNote } from './events';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
@@ -58,7 +52,7 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
   const record = state.account.record;
   const place = stagePlace(playbook, deal);
   const stage = workingStage(playbook, deal);
-  const industry = accountIndustry(record);
+  const industry = accountIndustry(playbook, record);
   const askedIds = state.askedQuestionIds;
 
   const ranked = useMemo(
@@ -71,7 +65,7 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
       playbook.questions.some(
         (question) =>
           question.stages.includes(stage.id) &&
-          (question.industry === 'general' || question.industry === industry),
+          (question.industry === GENERAL_INDUSTRY || question.industry === industry),
       ),
     [playbook, stage, industry],
   );
@@ -158,8 +152,8 @@ export function SpinSection({ state, deal, playbook, locale }: AccountSectionPro
       </h2>
       <p className="ds-spin-context ds-muted">
         {place.kind === 'known'
-          ? t('spinContext', [stageName, t(INDUSTRY_LABELS[industry])])
-          : t('spinDefaultStage', [stageName, t(INDUSTRY_LABELS[industry])])}
+          ? t('spinContext', [stageName, industryName(playbook, industry, locale)])
+          : t('spinDefaultStage', [stageName, industryName(playbook, industry, locale)])}
       </p>
 
       {suggestions.length > 0 ? (

@@ -1,23 +1,28 @@
 import { useId, type ChangeEvent } from 'react';
 import { t } from '@/lib/i18n';
 import { panelActions } from '@/lib/panel-actions';
-import { INDUSTRIES } from '@/lib/playbook/schema';
+import { GENERAL_INDUSTRY } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { Field } from '../shared/Field';
-import { accountIndustry, INDUSTRY_LABELS, stagePlace } from './deal-view';
+import { industryName } from '../shared/industry-name';
+import { accountIndustry, stagePlace } from './deal-view';
 import type { AccountSectionProps } from './types';
 import { useAccountTarget, useAccountWrite } from './useAccountWrite';
 
 /**
  * Where the deal stands: the account's stage with its goal, and the stage and industry pickers. Moving
- * back a stage is allowed (deals do slip); the background records every move for the funnel.
+ * back a stage is allowed (deals do slip); the background records every move for the funnel. The
+ * industry picker lists the playbook's industries; an industry the playbook has dropped stays shown (and
+ * stored) as what it is, with the general process.
  */
 export function StageSection({ state, deal, playbook, locale }: AccountSectionProps) {
   const id = useId();
   const target = useAccountTarget(state, deal);
   const { errors, run } = useAccountWrite();
   const place = stagePlace(playbook, deal);
-  const industry = accountIndustry(state.account.record);
+  const industry = accountIndustry(playbook, state.account.record);
+  const stored = state.account.record?.industry;
+  const droppedIndustry = stored !== undefined && stored !== industry ? stored : undefined;
 
   function changeDealStage(event: ChangeEvent<HTMLSelectElement>) {
     const stageId = event.target.value;
@@ -97,14 +102,20 @@ export function StageSection({ state, deal, playbook, locale }: AccountSectionPr
                 {...control}
                 className="ds-stage-select"
                 data-testid="industry-select"
-                value={industry}
+                value={droppedIndustry ?? industry}
                 onChange={changeIndustry}
               >
-                {INDUSTRIES.map((value) => (
-                  <option key={value} value={value}>
-                    {t(INDUSTRY_LABELS[value])}
+                <option value={GENERAL_INDUSTRY}>{t('industryGeneral')}</option>
+                {playbook.industries.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {industryName(playbook, candidate.id, locale)}
                   </option>
                 ))}
+                {droppedIndustry !== undefined ? (
+                  <option value={droppedIndustry} disabled>
+                    {t('industryDropped', droppedIndustry)}
+                  </option>
+                ) : null}
               </select>
             )}
           </Field>

@@ -77,7 +77,7 @@ export function composeHelp(
   });
   const [next] = suggestSpinQuestions(playbook, {
     stageId: stage.id,
-    industry: accountIndustry(state.account.record),
+    industry: accountIndustry(playbook, state.account.record),
     askedIds: state.askedQuestionIds,
     count: 1,
   });

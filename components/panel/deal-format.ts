@@ -27,26 +27,43 @@ export function defaultCurrency(deals: readonly DealRecord[], locale: string): s
   return locale.toLowerCase().startsWith('zh') ? 'CNY' : 'USD';
 }
 
+// Formatters are kept per locale and currency: the pipeline page formats hundreds of cards at once, and
+// building an Intl formatter costs far more than using one.
+const numberFormats = new Map<string, Intl.NumberFormat | null>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter for a currency, or null for an ISO-shaped code the browser does not know. */
+function numberFormat(locale: string, currency: string): Intl.NumberFormat | null {
+  const key = `${locale}\u0000${currency}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(locale, currency ? { style: 'currency', currency } : {});
+    } catch {
+      format = null;
+    }
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** `¥120,000.00`, `$5,000.00`; the bare number when the deal has no currency. */
 export function formatDealValue(value: number, currency: string | undefined, locale: string): string {
-  if (!currency) return new Intl.NumberFormat(locale).format(value);
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
-  } catch {
-    // An ISO-shaped code the browser does not know: show it beside the number.
-    return `${new Intl.NumberFormat(locale).format(value)} ${currency}`;
-  }
+  const format = numberFormat(locale, currency ?? '');
+  if (format) return format.format(value);
+  // An ISO-shaped code the browser does not know: show it beside the number.
+  return `${numberFormat(locale, '')!.format(value)} ${currency}`;
 }
 
 /** A `YYYY-MM-DD` close day in the rep's format, read as that calendar day wherever they are. */
 export function formatCloseDate(day: string, locale: string): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(year!, month! - 1, date));
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dayFormats.set(locale, format);
+  }
+  return format.format(new Date(year!, month! - 1, date));
 }
 
-/** The rep's local calendar day of an instant, as a date input's value. */
-export function localDay(instant: number): string {
-  const date = new Date(instant);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
+export { localDay } from '@/lib/dates/calendar-day';

@@ -6,7 +6,9 @@
 import type { MessageKey } from '@/lib/i18n';
 import type { AccountRecord, DealRecord } from '@/lib/db/records';
 import type { PanelState } from '@/lib/messaging/protocol';
-import { INDUSTRIES, type Industry, type Playbook, type SpinType, type Stage } from '@/lib/playbook/schema';
+import { followedIndustry } from '@/lib/playbook/industries';
+import type { DealProgress } from '@/lib/playbook/role-coverage';
+import type { IndustryId, Playbook, SpinType, Stage } from '@/lib/playbook/schema';
 
 export type StagePlace =
   /** The rep has not set a stage (the account has no deal yet). */
@@ -46,18 +48,21 @@ export function accountName(state: Pick<PanelState, 'account' | 'page'>): string
   return account?.record?.displayName ?? (account?.source === 'website' ? state.page?.title : undefined);
 }
 
-/** The account's industry; accounts without one (or with one this version does not know) are general. */
-export function accountIndustry(record: AccountRecord | null): Industry {
-  const industry = record?.industry;
-  return (INDUSTRIES as readonly string[]).includes(industry ?? '') ? (industry as Industry) : 'general';
+/** The stage and ticked checklist the buying group is read against (which roles are still unknown). */
+export function shownDealProgress(deal: DealRecord | null): DealProgress {
+  return {
+    ...(deal?.stageId ? { stageId: deal.stageId } : {}),
+    checklist: deal?.checklist ?? {},
+  };
 }
 
-export const INDUSTRY_LABELS: Record<Industry, MessageKey> = {
-  general: 'industryGeneral',
-  manufacturing: 'industryManufacturing',
-  services: 'industryServices',
-  software: 'industrySoftware',
-};
+/**
+ * The industry whose process the account follows; accounts without one, or with one the playbook no
+ * longer lists, follow the general process (and keep what they store).
+ */
+export function accountIndustry(playbook: Playbook, record: AccountRecord | null): IndustryId {
+  return followedIndustry(playbook, record?.industry);
+}
 
 export const SPIN_TYPE_LABELS: Record<SpinType, MessageKey> = {
   S: 'spinTypeS',

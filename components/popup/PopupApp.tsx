@@ -6,6 +6,7 @@ import type { PopupFollowUp, PopupSection } from '@/lib/messaging/protocol';
 import { absoluteDue } from '@/lib/reminders/due-text';
 import { errorText } from '@/lib/error-text';
 import { LoadError, Loading } from '../shared/LoadError';
+import { openPipelinePage } from '../shared/open-pipeline';
 import { openSidePanel } from '../shared/side-panel';
 import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 import { FollowUpRow, type RowActions } from './FollowUpRow';
@@ -272,6 +273,9 @@ export function PopupApp() {
       </main>
       <footer className="ds-popup-footer">
         <span className="ds-muted ds-small">{t('popupKeyboardHint')}</span>
+        <button type="button" className="ds-link" data-testid="open-pipeline" onClick={openPipelinePage}>
+          {t('openPipeline')}
+        </button>
         <button type="button" className="ds-link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('openOptions')}
         </button>

@@ -1,21 +1,31 @@
 /**
  * Reads what the insights need, each store once and by index ranges where the schema has one: open
  * deals counted per current stage on `by-outcome-stage` (one count per distinct stage, never a row
- * read), the
- * period's stage events on `by-at` (already in time order, as the funnel pass wants them), follow-ups
- * due in the period and overdue now on `by-status-due`, and the SPIN questions asked in the period on
- * `by-asked`. One read-only transaction, so the figures are of one moment (measured: separate
- * transactions per store were no faster in Chromium). The figures come from lib/insights.
+ * read), the deals won or lost in the period on `by-closed`, the deals whose close day is before the
+ * forecast's horizon on `by-close-date`, the period's stage events on `by-at` (already in time order, as
+ * the funnel pass wants them), follow-ups due in the period and overdue now on `by-status-due`, and the
+ * SPIN questions asked in the period on `by-asked`. One read-only transaction, so the figures are of one
+ * moment (measured: separate transactions per store were no faster in Chromium). The figures come from
+ * lib/insights.
  */
 import type { IDBPTransaction } from 'idb';
 import type { Db } from '../db/open';
-import { followUpRecordSchema, questionLogRecordSchema, stageEventRecordSchema } from '../db/records';
+import {
+  dealRecordSchema,
+  followUpRecordSchema,
+  questionLogRecordSchema,
+  stageEventRecordSchema,
+  type DealRecord,
+} from '../db/records';
 import { validRows } from '../db/validate';
 import { followUpTimeliness, spinCounts } from '../insights/activity';
+import { forecastEndDay, forecastFigures } from '../insights/forecast';
 import { funnelFigures } from '../insights/funnel';
+import { outcomeFigures, type ClosedDealFact } from '../insights/outcomes';
 import { periodStart, type InsightsPeriod } from '../insights/period';
-import type { InsightsReport } from '../insights/report';
+import type { InsightsOutcomes, InsightsReport } from '../insights/report';
 import type { DealsideDb } from '../db/schema';
+import { defaultStageProbability, stageProbabilities } from '../playbook/probability';
 import type { Playbook } from '../playbook/schema';
 
 const STORES = ['accounts', 'deals', 'stageEvents', 'followUps', 'questionLog'] as const;
@@ -49,6 +59,27 @@ async function dealCounts(
   return { byStage, totalAccounts, accountsWithoutDeal: Math.max(0, totalAccounts - accountsWithDeal) };
 }
 
+/** Deals won or lost in [from, now]; deals still open have no `closedAt` and are not in the index. */
+async function dealsClosedIn(tx: ReadTx, from: number, now: number) {
+  const rows = await tx.objectStore('deals').index('by-closed').getAll(IDBKeyRange.bound(from, now));
+  return validRows(dealRecordSchema, 'deals', rows, idOf).filter(
+    (deal): deal is DealRecord & ClosedDealFact => deal.outcome !== 'open' && deal.closedAt !== undefined,
+  );
+}
+
+/**
+ * Open deals with a close day before the end of the forecast's last month. The index holds close days of
+ * closed deals too (it has no outcome to bound by); those are dropped here. Deals without a close day are
+ * not in the index at all, and have no place in the forecast.
+ */
+async function dealsClosingBefore(tx: ReadTx, endDay: string) {
+  const rows = await tx
+    .objectStore('deals')
+    .index('by-close-date')
+    .getAll(IDBKeyRange.upperBound(endDay, true));
+  return validRows(dealRecordSchema, 'deals', rows, idOf).filter((deal) => deal.outcome === 'open');
+}
+
 async function stageEventsSince(tx: ReadTx, from: number) {
   const rows = await tx.objectStore('stageEvents').index('by-at').getAll(IDBKeyRange.lowerBound(from));
   return validRows(stageEventRecordSchema, 'stageEvents', rows, idOf);
@@ -78,8 +109,10 @@ export async function insightsReport(
 ): Promise<InsightsReport> {
   const from = periodStart(period, now);
   const tx: ReadTx = db.transaction([...STORES], 'readonly');
-  const [deals, events, followUps, asked] = await Promise.all([
+  const [deals, closed, closing, events, followUps, asked] = await Promise.all([
     dealCounts(tx),
+    dealsClosedIn(tx, from, now),
+    dealsClosingBefore(tx, forecastEndDay(now)),
     stageEventsSince(tx, from),
     followUpFigures(tx, from, now),
     questionsAskedSince(tx, from),
@@ -94,6 +127,12 @@ export async function insightsReport(
       to: event.to,
       at: event.at,
     })),
+    closings: closed.map((deal) => ({
+      dealKey: deal.id,
+      outcome: deal.outcome,
+      ...(deal.stageId ? { stageId: deal.stageId } : {}),
+      at: deal.closedAt,
+    })),
     now,
   });
   return {
@@ -107,5 +146,28 @@ export async function insightsReport(
     accountsMoved: funnel.accountsMoved,
     followUps,
     spin: spinCounts(asked, from),
+    outcomes: namedOutcomes(closed, playbook),
+    forecast: forecastFigures({
+      deals: closing,
+      probabilities: stageProbabilities(playbook),
+      fallbackProbability: playbook.stages[0]?.probability ?? defaultStageProbability(0),
+      now,
+    }),
+  };
+}
+
+/** The outcome figures with each lost reason's name from the playbook (null for ids it no longer has). */
+function namedOutcomes(closed: readonly ClosedDealFact[], playbook: Playbook): InsightsOutcomes {
+  const names = new Map(playbook.lostReasons.map((reason) => [reason.id, reason.name]));
+  const figures = outcomeFigures(
+    closed,
+    playbook.lostReasons.map((reason) => reason.id),
+  );
+  return {
+    ...figures,
+    lostReasons: figures.lostReasons.map((reason) => ({
+      ...reason,
+      name: reason.reasonId === null ? null : (names.get(reason.reasonId) ?? null),
+    })),
   };
 }

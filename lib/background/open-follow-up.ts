@@ -8,26 +8,17 @@ import { validRow } from '../db/validate';
 import type { OpenFollowUpResult } from '../messaging/protocol';
 import { database } from './db-connection';
 import { forgetTab } from './page-registry';
+import { isWebUrl } from './page-url';
 import { tabContacts, tabFor } from './tab-contacts';
 
 /** Brings a tab and its window to the front; false when the tab is gone (closed since it reported). */
-async function focusTab(tabId: number): Promise<boolean> {
+export async function focusTab(tabId: number): Promise<boolean> {
   try {
     const tab = await browser.tabs.update(tabId, { active: true });
     if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
     return true;
   } catch {
     await forgetTab(tabId);
-    return false;
-  }
-}
-
-/** Only pages on the web are reopened; a stored URL of any other kind is ignored. */
-function isWebUrl(url: string | undefined): url is string {
-  if (!url) return false;
-  try {
-    return ['https:', 'http:'].includes(new URL(url).protocol);
-  } catch {
     return false;
   }
 }

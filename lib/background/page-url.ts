@@ -17,3 +17,13 @@ export function pageKeyUrl(url: string): string {
 export function returnUrl(url: string): string | undefined {
   return url.length < PAGE_URL_MAX_LENGTH ? url : undefined;
 }
+
+/** Only pages on the web are reopened; a stored URL of any other kind is ignored. */
+export function isWebUrl(url: string | undefined): url is string {
+  if (!url) return false;
+  try {
+    return ['https:', 'http:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}

@@ -3,6 +3,7 @@
  * message table (lib/messaging/messages.ts) names which of these kinds may send each message.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { PAGE_TEXT_MAX_LENGTH } from '../limits';
 import type { SenderKind } from '../messaging/messages';
 
 type Sender = Browser.runtime.MessageSender;
@@ -14,6 +15,8 @@ export type Caller =
       tabId: number;
       /** The page's URL as the browser reports it (see `contentScriptPageUrl`). */
       pageUrl: string;
+      /** The tab's title as the browser reports it (the page sets it: untrusted, bounded). */
+      pageTitle?: string;
     }
   /** The in-page panel: our panel page in a frame of a web page's tab, about that tab. */
   | { kind: 'panel-frame'; tabId: number; frameId: number }
@@ -79,9 +82,9 @@ export function callerOf(sender: Sender): Caller | undefined {
   }
   const tabId = contentScriptTabId(sender);
   const pageUrl = contentScriptPageUrl(sender);
-  return tabId === undefined || pageUrl === undefined
-    ? undefined
-    : { kind: 'content-script', tabId, pageUrl };
+  if (tabId === undefined || pageUrl === undefined) return undefined;
+  const pageTitle = sender.tab?.title?.slice(0, PAGE_TEXT_MAX_LENGTH);
+  return { kind: 'content-script', tabId, pageUrl, ...(pageTitle ? { pageTitle } : {}) };
 }
 
 /** The tab a panel message is about: the in-page frame's own tab, or the one the side panel names. */

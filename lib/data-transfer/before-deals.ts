@@ -2,7 +2,7 @@
  * A file exported before deals existed (database versions 1–3) holds each account's stage and ticked
  * items on the account row. Once read, its rows are brought to the current shape the way the database
  * upgrade brings stored rows (lib/db/legacy-deal.ts): each staged account gets one open deal, and its
- * stage events name that deal.
+ * stage events and follow-ups name that deal.
  */
 import { legacyDealOf } from '../db/legacy-deal';
 import type { AccountRecord } from '../db/records';
@@ -34,5 +34,9 @@ export function withDealsFromAccounts(rows: StoreRows, now: number): StoreRows {
     const dealId = event.dealId ?? dealOfAccount.get(event.accountKey);
     return dealId ? { ...event, dealId } : event;
   });
-  return { ...rows, accounts, deals, stageEvents };
+  const followUps = rows.followUps.map((followUp) => {
+    const dealId = followUp.dealId ?? dealOfAccount.get(followUp.accountKey);
+    return dealId ? { ...followUp, dealId } : followUp;
+  });
+  return { ...rows, accounts, deals, stageEvents, followUps };
 }

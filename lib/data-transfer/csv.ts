@@ -68,11 +68,16 @@ function stageNamer(playbook: Playbook, locale: string): (stageId: string | unde
 /** One row per account; its stage columns list the stages of its open deals. */
 export function accountsCsv({ accounts, deals, contacts, playbook, locale }: CsvContext): string {
   const stageName = stageNamer(playbook, locale);
-  const people = groupedBy(contacts, (contact) => contact.accountKey);
+  const people = groupedBy(
+    [...contacts].sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)),
+    (contact) => contact.accountKey,
+  );
+  const peopleOf = (key: string) => people.get(key) ?? [];
   const openDeals = groupedBy(
     deals.filter((deal) => deal.outcome === 'open'),
     (deal) => deal.accountKey,
   );
+  const openDealsOf = (key: string) => openDeals.get(key) ?? [];
   return toCsv(
     [
       'Account key',
@@ -80,26 +85,35 @@ export function accountsCsv({ accounts, deals, contacts, playbook, locale }: Csv
       'Name',
       'Stage',
       'Stage ID',
-      'Open deals',
       'Industry',
       'People',
       'Created',
       'Updated',
+      'Buying roles',
+      'Open deals',
     ],
     accounts.map((account) => [
       account.key,
       displayAccountKey(account.key),
       account.displayName,
-      (openDeals.get(account.key) ?? []).map((deal) => stageName(deal.stageId)).join('; '),
-      (openDeals.get(account.key) ?? []).map((deal) => deal.stageId ?? '').join('; '),
-      (openDeals.get(account.key) ?? []).length,
+      openDealsOf(account.key)
+        .map((deal) => stageName(deal.stageId))
+        .join('; '),
+      openDealsOf(account.key)
+        .map((deal) => deal.stageId ?? '')
+        .join('; '),
       account.industry,
-      (people.get(account.key) ?? [])
-        .map((contact) => contact.email)
-        .sort()
+      peopleOf(account.key)
+        .map((person) => person.email)
         .join('; '),
       isoInstant(account.createdAt),
       isoInstant(account.updatedAt),
+      // Last, so importers mapping the earlier columns by position read them as before.
+      peopleOf(account.key)
+        .filter((person) => person.roles?.length)
+        .map((person) => `${person.email}: ${person.roles!.join(', ')}`)
+        .join('; '),
+      openDealsOf(account.key).length,
     ]),
   );
 }

@@ -86,7 +86,38 @@ async function localLookup(
   return (key) => byKey.get(key);
 }
 
-async function planInside(tx: AnyTx, file: StoreRows): Promise<ImportPlan> {
+/**
+ * The file's touches without those of visits the rep's database records under another id (the same
+ * thread on the same day, recorded in two browsers): the unique visit index would refuse them and fail
+ * the whole import. The rep's touch of that visit stays, as with any fact recorded on both sides.
+ */
+async function touchesOfOtherVisits(
+  tx: AnyTx,
+  incoming: StoreRows['touches'],
+): Promise<{ touches: StoreRows['touches']; keptOut: number }> {
+  if (incoming.length === 0) return { touches: [], keptOut: 0 };
+  const byVisit = tx.objectStore('touches').index('by-visit');
+  const recorded = new Map<string, string>();
+  if (incoming.length > READ_ALL_THRESHOLD) {
+    let cursor = await byVisit.openKeyCursor();
+    while (cursor) {
+      recorded.set(cursor.key, String(cursor.primaryKey));
+      cursor = await cursor.continue();
+    }
+  } else {
+    const ids = await Promise.all(incoming.map((touch) => byVisit.getKey(touch.visitKey)));
+    incoming.forEach((touch, index) => {
+      const id = ids[index];
+      if (id !== undefined) recorded.set(touch.visitKey, String(id));
+    });
+  }
+  const touches = incoming.filter((touch) => (recorded.get(touch.visitKey) ?? touch.id) === touch.id);
+  return { touches, keptOut: incoming.length - touches.length };
+}
+
+async function planInside(tx: AnyTx, fileRows: StoreRows): Promise<ImportPlan> {
+  const { touches, keptOut } = await touchesOfOtherVisits(tx, fileRows.touches);
+  const file = { ...fileRows, touches };
   const lookups = await Promise.all(DATA_STORES.map((store) => localLookup(tx, store, file[store])));
   const stores = {} as Record<StoreName, StorePlan>;
   const counts = {} as ImportCounts;
@@ -99,6 +130,12 @@ async function planInside(tx: AnyTx, file: StoreRows): Promise<ImportPlan> {
     for (const key of plan.accountKeys) accountKeys.add(key);
     changedRows += plan.writes.length;
   });
+  const touchCounts = counts.touches;
+  counts.touches = {
+    ...touchCounts,
+    inFile: touchCounts.inFile + keptOut,
+    keptLocal: touchCounts.keptLocal + keptOut,
+  };
   return { stores, counts, accountKeys, changedRows };
 }
 

@@ -14,6 +14,7 @@ import {
   noteRecordSchema,
   questionLogRecordSchema,
   stageEventRecordSchema,
+  touchRecordSchema,
   type AccountRecord,
   type ContactRecord,
   type DealRecord,
@@ -21,6 +22,7 @@ import {
   type NoteRecord,
   type QuestionLogRecord,
   type StageEventRecord,
+  type TouchRecord,
 } from '../db/records';
 import type { StoreName } from '../db/schema';
 import type { Playbook } from '../playbook/schema';
@@ -38,7 +40,19 @@ export const DATA_STORES = [
   'followUps',
   'stageEvents',
   'questionLog',
+  'touches',
 ] as const satisfies readonly StoreName[];
+
+/** Stores files of older versions do not have: a file without one of these lists holds none of its rows. */
+export const STORES_ADDED_LATER: ReadonlySet<StoreName> = new Set(['deals', 'touches']);
+
+/**
+ * Fields besides the key that no two rows of a store may share (the store's unique indexes): a touch's
+ * visit, one per thread or record per day.
+ */
+export const UNIQUE_ROW_FIELDS: Partial<Record<StoreName, { field: string; meaning: string }>> = {
+  touches: { field: 'visitKey', meaning: 'same thread or record on the same day' },
+};
 
 // A store added to the database without being added here would silently be left out of exports.
 type MissingStore = Exclude<StoreName, (typeof DATA_STORES)[number]>;
@@ -53,6 +67,8 @@ export interface StoreRows {
   followUps: FollowUpRecord[];
   stageEvents: StageEventRecord[];
   questionLog: QuestionLogRecord[];
+  /** Local only: exported into the rep's own file, never sent anywhere (see `touchRecordSchema`). */
+  touches: TouchRecord[];
 }
 
 export type AnyRow = StoreRows[StoreName][number];
@@ -77,6 +93,7 @@ export const importRowSchemas = {
   followUps: z.strictObject(followUpRecordSchema.shape),
   stageEvents: z.strictObject(stageEventRecordSchema.shape),
   questionLog: z.strictObject(questionLogRecordSchema.shape),
+  touches: z.strictObject(touchRecordSchema.shape),
 } satisfies Record<StoreName, z.ZodType>;
 
 /** The first database version with deals; files of older versions hold the stage on the account. */
@@ -100,6 +117,7 @@ export const storedRowSchemas = {
   followUps: followUpRecordSchema,
   stageEvents: stageEventRecordSchema,
   questionLog: questionLogRecordSchema,
+  touches: touchRecordSchema,
 } satisfies Record<StoreName, z.ZodType>;
 
 /** The primary key of a row of `store` (the stores' key paths). */

@@ -33,6 +33,8 @@ export const MAX_IMPORT_ROWS = {
   followUps: 300_000,
   stageEvents: 500_000,
   questionLog: 500_000,
+  /** A touch a day for each of 200 threads a working day is some 50,000 a year. */
+  touches: 1_000_000,
 } as const;
 
 /** Problems listed for a refused file; the rest are counted. */

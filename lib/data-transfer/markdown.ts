@@ -4,6 +4,7 @@
  * Note bodies are kept exactly as the rep wrote them.
  */
 import { displayAccountKey } from '../contact/account-key';
+import type { BuyingRole } from '../contact/buying-roles';
 import { displayEmail } from '../contact/email';
 import type { AccountRecord, ContactRecord, NoteRecord } from '../db/records';
 import type { AccountNotesMarkdown } from './types';
@@ -13,6 +14,8 @@ export interface MarkdownLabels {
   stage: string;
   industry: string;
   people: string;
+  /** A person's buying-group roles as running text ("decision maker, champion"). */
+  roles: (roles: readonly BuyingRole[]) => string;
   note: string;
   call: string;
   noNotes: string;
@@ -54,9 +57,12 @@ export function accountNotesMarkdown(
   if (input.stageName) facts.push(`- ${labels.stage}: ${inline(input.stageName)}`);
   if (input.account?.industry) facts.push(`- ${labels.industry}: ${inline(input.account.industry)}`);
   if (input.contacts.length > 0) {
-    const people = input.contacts.map((contact) =>
-      contact.name ? `${inline(contact.name)} <${displayEmail(contact.email)}>` : displayEmail(contact.email),
-    );
+    const people = input.contacts.map((contact) => {
+      const who = contact.name
+        ? `${inline(contact.name)} <${displayEmail(contact.email)}>`
+        : displayEmail(contact.email);
+      return contact.roles?.length ? `${who} (${labels.roles(contact.roles)})` : who;
+    });
     facts.push(`- ${labels.people}: ${people.join(', ')}`);
   }
 

@@ -6,8 +6,9 @@
  * - Same content: unchanged (so importing a file twice changes nothing the second time).
  * - Notes: the higher `revision` wins (every save bumps it), then the later `updatedAt`.
  * - Accounts, people and follow-ups: the later `updatedAt` wins.
- * - Stage events and the question log are facts written once: the same id is the same event, and
- *   the rep's row stays.
+ * - Stage events, the question log and touches are facts written once: the same id is the same event,
+ *   and the rep's row stays. A touch of a visit the rep's database already has under another id (the
+ *   same thread on the same day) is kept out too (lib/data-transfer/database.ts).
  * A tie keeps the rep's row: an import never overwrites what it cannot show to be newer.
  */
 import type { StoreName } from '../db/schema';
@@ -52,6 +53,7 @@ function newness(store: StoreName, incoming: AnyRow, local: AnyRow): number {
       return compareNumbers(a.updatedAt, b.updatedAt);
     case 'stageEvents':
     case 'questionLog':
+    case 'touches':
       return 0;
   }
 }

@@ -19,6 +19,8 @@ import {
   importRowSchemas,
   legacyAccountImportSchema,
   rowKey,
+  STORES_ADDED_LATER,
+  UNIQUE_ROW_FIELDS,
   type DealsideExport,
   type StoreRows,
 } from './format';
@@ -158,8 +160,8 @@ function readRows<S extends StoreName>(
   schemaVersion: number,
 ): StoreRows[S] {
   const beforeDeals = schemaVersion < FIRST_SCHEMA_WITH_DEALS;
-  // Files from before deals have no deals list: their deals come from the accounts.
-  if (value === undefined && beforeDeals && store === 'deals') return [];
+  // A store added after the file was written is absent from it (deals of older files come from accounts).
+  if (value === undefined && STORES_ADDED_LATER.has(store)) return [] as unknown as StoreRows[S];
   if (!Array.isArray(value)) {
     issues.add(store, value === undefined ? 'Missing: expected a list of rows' : 'Expected a list of rows');
     return [];
@@ -168,6 +170,8 @@ function readRows<S extends StoreName>(
     beforeDeals && store === 'accounts' ? legacyAccountImportSchema : importRowSchemas[store];
   const rows: unknown[] = [];
   const firstIndexOfKey = new Map<string, number>();
+  const unique = UNIQUE_ROW_FIELDS[store];
+  const firstIndexOfUnique = new Map<unknown, number>();
   for (let index = 0; index < value.length; index++) {
     const parsed = schema.safeParse(value[index]);
     if (!parsed.success) {
@@ -184,6 +188,18 @@ function readRows<S extends StoreName>(
     if (first !== undefined) {
       issues.add(formatPath([store, index]), `Duplicate of ${formatPath([store, first])} (same key)`);
       continue;
+    }
+    if (unique) {
+      const uniqueValue = (parsed.data as Record<string, unknown>)[unique.field];
+      const firstWithValue = firstIndexOfUnique.get(uniqueValue);
+      if (firstWithValue !== undefined) {
+        issues.add(
+          formatPath([store, index, unique.field]),
+          `Duplicate of ${formatPath([store, firstWithValue])} (${unique.meaning})`,
+        );
+        continue;
+      }
+      firstIndexOfUnique.set(uniqueValue, index);
     }
     firstIndexOfKey.set(key, index);
     rows.push(parsed.data);

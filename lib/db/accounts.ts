@@ -71,6 +71,26 @@ export async function getAccount(db: Db, key: string): Promise<AccountRecord | u
   return validRow(accountRecordSchema, 'accounts', await db.get('accounts', key), key);
 }
 
+/**
+ * How many accounts carry each stored industry value (accounts without one are not counted). The playbook
+ * editor says how many accounts an industry it is about to remove still has.
+ */
+export async function countAccountsByIndustry(db: Db): Promise<Record<string, number>> {
+  return inTransaction(db, ['accounts'], 'readonly', async (tx) => {
+    const counts: Record<string, number> = {};
+    // A cursor, not getAll: only one field of each row is needed, and there may be thousands of rows.
+    for (
+      let cursor = await tx.objectStore('accounts').openCursor();
+      cursor;
+      cursor = await cursor.continue()
+    ) {
+      const industry = (cursor.value as { industry?: unknown }).industry;
+      if (typeof industry === 'string') counts[industry] = (counts[industry] ?? 0) + 1;
+    }
+    return counts;
+  });
+}
+
 /** The people seen for an account, most recently updated first. */
 export async function listAccountContacts(db: Db, accountKey: string): Promise<ContactRecord[]> {
   const rows = await db.getAllFromIndex('contacts', 'by-account', accountKey, 200);

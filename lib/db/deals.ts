@@ -256,10 +256,9 @@ export async function changeDealStage(
         await followUps.index('by-account').getAll(change.accountKey),
         idOf,
       );
-      // Proposals of this deal (and those from before deals, which were the account's only deal's).
+      // This deal's proposals only: another deal of the account keeps its own.
       for (const stale of existing) {
-        if (stale.status === 'proposed' && (stale.dealId ?? deal.id) === deal.id)
-          await followUps.delete(stale.id);
+        if (stale.status === 'proposed' && stale.dealId === deal.id) await followUps.delete(stale.id);
       }
       const proposals = change.proposals.map((proposal) =>
         checkedRow(followUpRecordSchema, 'followUps', {

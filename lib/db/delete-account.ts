@@ -1,6 +1,7 @@
 import type { Db } from './open';
 import { forgetContactPicksIn } from './private-items';
 import type { StoreName } from './schema';
+import { accountTouchRange } from './touches';
 import { inTransaction } from './transaction';
 
 /** What was removed with an account, per store. */
@@ -8,7 +9,7 @@ export type DeletedAccountRows = Record<Exclude<StoreName, 'accounts'>, number> 
 
 /**
  * Deletes an account with everything recorded about it — its deals, people, notes, follow-ups, stage events,
- * SPIN question log, and the pages where the rep picked one of its people — in one transaction: either
+ * SPIN question log, touches, and the pages where the rep picked one of its people — in one transaction: either
  * all of it goes or none does, so no follow-up is ever left pointing at an account that is gone.
  *
  * `isAccountEmail` tells the account's addresses that have no contact row (picked on a page, never
@@ -21,7 +22,17 @@ export async function deleteAccountWithData(
 ): Promise<DeletedAccountRows> {
   return inTransaction(
     db,
-    ['accounts', 'deals', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
+    [
+      'accounts',
+      'deals',
+      'contacts',
+      'notes',
+      'followUps',
+      'stageEvents',
+      'questionLog',
+      'touches',
+      'privateItems',
+    ],
     'readwrite',
     async (tx) => {
       const account = tx.objectStore('accounts');
@@ -54,6 +65,10 @@ export async function deleteAccountWithData(
       const questionKeys = await questionLog.index('by-account').getAllKeys(accountKey);
       for (const key of questionKeys) await questionLog.delete(key);
 
+      const touches = tx.objectStore('touches');
+      const touchKeys = await touches.index('by-account-at').getAllKeys(accountTouchRange(accountKey));
+      for (const key of touchKeys) await touches.delete(key);
+
       const contactEmails = new Set(contactKeys.map(String));
       await forgetContactPicksIn(
         tx.objectStore('privateItems'),
@@ -68,6 +83,7 @@ export async function deleteAccountWithData(
         followUps: followUpKeys.length,
         stageEvents: eventKeys.length,
         questionLog: questionKeys.length,
+        touches: touchKeys.length,
       };
     },
   );

@@ -1,6 +1,6 @@
 /**
  * Merging one account into another ("contoso.co.uk is contoso.com"): every row filed under the old key —
- * deals, people, notes, follow-ups, stage events, the SPIN question log — moves to the new key in one
+ * deals, people, notes, follow-ups, stage events, the SPIN question log, touches — moves to the new key in one
  * transaction, so the account's history is never split between two keys, nor half-moved.
  */
 import type { z } from 'zod';
@@ -13,10 +13,12 @@ import {
   noteRecordSchema,
   questionLogRecordSchema,
   stageEventRecordSchema,
+  touchRecordSchema,
   type AccountRecord,
 } from './records';
 import { readSettingsIn, writeSettingsIn } from './private-items';
 import { questionLogId } from './question-log';
+import { accountTouchRange } from './touches';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
 
@@ -28,6 +30,7 @@ export interface MergedRows {
   followUps: number;
   stageEvents: number;
   questionLog: number;
+  touches: number;
 }
 
 /**
@@ -98,7 +101,17 @@ export async function mergeAccountRows(
   if (fromKey === intoKey) throw new Error('An account cannot be merged into itself.');
   return inTransaction(
     db,
-    ['accounts', 'deals', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog', 'privateItems'],
+    [
+      'accounts',
+      'deals',
+      'contacts',
+      'notes',
+      'followUps',
+      'stageEvents',
+      'questionLog',
+      'touches',
+      'privateItems',
+    ],
     'readwrite',
     async (tx) => {
       const accounts = tx.objectStore('accounts');
@@ -169,6 +182,18 @@ export async function mergeAccountRows(
         }
       }
 
+      // A touch's visit names the thread and the day, not the account: moving it keeps it unique.
+      const touches = tx.objectStore('touches');
+      const touchRows = validRows(
+        touchRecordSchema,
+        'touches',
+        await touches.index('by-account-at').getAll(accountTouchRange(fromKey)),
+        keyOf('id'),
+      );
+      for (const touch of touchRows) {
+        await touches.put(checkedRow(touchRecordSchema, 'touches', { ...touch, accountKey: intoKey }));
+      }
+
       if (options.recordAlias) {
         const privateItems = tx.objectStore('privateItems');
         const settings = await readSettingsIn(privateItems);
@@ -186,6 +211,7 @@ export async function mergeAccountRows(
         followUps,
         stageEvents,
         questionLog: asked.length,
+        touches: touchRows.length,
       };
     },
   );

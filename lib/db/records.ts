@@ -15,10 +15,14 @@ import {
   INSTANT_MAX,
   NAME_MAX_LENGTH,
   NOTE_MAX_LENGTH,
+  PAGE_TEXT_MAX_LENGTH,
   PAGE_URL_MAX_LENGTH,
   PLAYBOOK_ID_MAX_LENGTH,
   RECORD_ID_MAX_LENGTH,
+  SITE_ID_MAX_LENGTH,
+  TOUCH_KEY_MAX_LENGTH,
 } from '../limits';
+import { BUYING_ROLES } from '../contact/buying-roles';
 
 // The fields rows and messages share (lib/messaging/messages.ts builds its requests from them).
 /** Milliseconds since the epoch. Instants are stored as numbers so IndexedDB can index them. */
@@ -32,6 +36,16 @@ export const playbookIdSchema = z.string().min(1).max(PLAYBOOK_ID_MAX_LENGTH);
 export const spinTypeSchema = z.enum(['S', 'P', 'I', 'N']);
 export const noteKindSchema = z.enum(['note', 'call']);
 export const noteBodySchema = z.string().max(NOTE_MAX_LENGTH);
+export const buyingRoleSchema = z.enum(BUYING_ROLES, {
+  // The value is quoted short: it may be anything a message or a file carried.
+  error: (issue) =>
+    `Unknown role ${typeof issue.input === 'string' ? JSON.stringify(issue.input.slice(0, 40)) : typeof issue.input}: a role is one of ${BUYING_ROLES.join(', ')}`,
+});
+/** The parts a person plays in the purchase, each at most once. */
+export const buyingRolesSchema = z
+  .array(buyingRoleSchema)
+  .max(BUYING_ROLES.length)
+  .refine((roles) => new Set(roles).size === roles.length, 'A role is listed twice');
 
 const instant = instantSchema;
 const id = recordIdSchema;
@@ -114,6 +128,8 @@ export const contactRecordSchema = z.object({
   /** The last supported page where this person was detected, so "open" can go back there. */
   lastSeenUrl: z.string().max(PAGE_URL_MAX_LENGTH).optional(),
   lastSeenAt: instant.optional(),
+  /** The parts the rep knows this person plays in the purchase; absent when none is known yet. */
+  roles: buyingRolesSchema.optional(),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -176,3 +192,30 @@ export const questionLogRecordSchema = z.object({
   askedAt: instant,
 });
 export type QuestionLogRecord = z.infer<typeof questionLogRecordSchema>;
+
+/**
+ * A touch: the rep opened a thread or record of an account's contact, recorded by the background from
+ * the page report (lib/background/touches.ts). At most one per thread or record per local day: the
+ * `visitKey` is unique in its store.
+ *
+ * LOCAL ONLY. A touch holds the subject of a mail thread or the title of a CRM record and the page's
+ * address: they never leave this browser. Exports the rep makes are theirs; anything that would send
+ * rows elsewhere (a sync) must leave this store out.
+ */
+export const touchRecordSchema = z.object({
+  id,
+  accountKey,
+  /** The person the page was about, when it named one. */
+  contactEmail: email.optional(),
+  /** The first time that day the rep opened the thread or record. */
+  at: instant,
+  /** The site adapter's id (`gmail`, `salesforce`, `generic`). */
+  site: z.string().min(1).max(SITE_ID_MAX_LENGTH),
+  /** The thread's subject or the record's title, trimmed; empty when the page showed none. */
+  title: z.string().max(PAGE_TEXT_MAX_LENGTH),
+  /** The page to return to; absent when its address was too long to keep whole. */
+  url: z.string().max(PAGE_URL_MAX_LENGTH).optional(),
+  /** The thread or record and the local day (lib/touches/visit-key.ts): one touch per value. */
+  visitKey: z.string().min(1).max(TOUCH_KEY_MAX_LENGTH),
+});
+export type TouchRecord = z.infer<typeof touchRecordSchema>;

@@ -11,6 +11,7 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from './records';
 
 export const DB_NAME = 'dealside';
@@ -47,6 +48,12 @@ export interface DealsideDb extends DBSchema {
     value: QuestionLogRecord;
     indexes: { 'by-account': string; 'by-asked': number };
   };
+  /** Local only: subjects and addresses of pages the rep opened (see `touchRecordSchema`). */
+  touches: {
+    key: string;
+    value: TouchRecord;
+    indexes: { 'by-account-at': [string, number]; 'by-at': number; 'by-visit': string };
+  };
   /**
    * What a web page must never read or forge, kept here rather than in `storage.local` (which Firefox
    * opens to content scripts): the settings, the playbook and the contacts picked per page. Keyed by
@@ -57,7 +64,7 @@ export interface DealsideDb extends DBSchema {
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
 export type StoreName =
-  'accounts' | 'deals' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog';
+  'accounts' | 'deals' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog' | 'touches';
 
 /** Every store, the records' and the private items'. */
 export type AnyStoreName = StoreName | 'privateItems';

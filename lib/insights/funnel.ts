@@ -1,11 +1,22 @@
 /**
- * The sales funnel from stage events: how many accounts reached each stage in a period, how many of
- * those went on to the next stage (the stage conversion rate), and how long deals stay in each stage.
+ * The sales funnel from stage events and outcomes: how many deals reached each stage in a period, how
+ * many of those went on to the next stage (the stage conversion rate), and how long deals stay in each
+ * stage.
  *
- * "Reached stage i" means any stage event in the period moved the account to stage i or a later one:
+ * "Reached stage i" means any stage event in the period moved the deal to stage i or a later one:
  * reps skip stages (a referral can go straight to solution design), and a deal that skipped a stage has
  * still passed it. Moving back does not undo a stage reached. Stages are ordered as the playbook lists
  * them; events to a stage the playbook no longer has count towards "other / removed stage" only.
+ *
+ * Won and lost deals, closed in the period (`closedAt`), count as follows:
+ * - Current stage ("accounts" per stage) counts open deals only: a closed deal is in no stage any more.
+ * - A won deal has reached every stage: it completed the process, even when the rep closed it from an
+ *   earlier stage without moving it on, so conversion to later stages is not understated.
+ * - A lost deal has reached the stage it was lost in (its stage when closed) and, as for any deal, the
+ *   furthest stage its events in the period took it to; never a stage beyond both.
+ * - A deal closed in the period with no stage event in it still counts as above: it was worked on in the
+ *   period, and its close is the step the funnel measures last.
+ * - A closed deal's stay in its last stage ends when it closed, not now.
  */
 import { DAY_MS } from '../dates/due';
 import { median } from './median';
@@ -18,6 +29,15 @@ export interface StageEventFact {
   at: number;
 }
 
+/** A deal won or lost in the period. */
+export interface ClosingFact {
+  dealKey: string;
+  outcome: 'won' | 'lost';
+  /** The stage it was in when it closed; absent for a deal never given one. */
+  stageId?: string;
+  at: number;
+}
+
 export interface FunnelInput {
   /** The playbook's stage ids, in pipeline order. */
   stageIds: readonly string[];
@@ -25,6 +45,8 @@ export interface FunnelInput {
   accountsByStage: ReadonlyMap<string, number>;
   /** Stage events inside the period, in any order. */
   events: readonly StageEventFact[];
+  /** Deals won or lost inside the period. */
+  closings?: readonly ClosingFact[];
   now: number;
 }
 
@@ -39,9 +61,9 @@ export interface Conversion {
 
 export interface StageFigures {
   stageId: string;
-  /** Accounts whose current stage this is (not limited to the period). */
+  /** Open deals whose current stage this is (not limited to the period; closed deals are in none). */
   accounts: number;
-  /** Accounts that reached this stage or a later one in the period. */
+  /** Deals that reached this stage or a later one in the period (won ones reach every stage). */
   reached: number;
   /** Conversion to the next stage; null for the last stage or when no account reached this one. */
   toNext: Conversion | null;
@@ -113,11 +135,32 @@ export function funnelFigures(input: FunnelInput): FunnelFigures {
     walk.since = event.at;
   }
 
-  // Accounts by the furthest stage they reached, then summed from the last stage back.
+  // Outcomes: a closed deal's last stay ends at its close, and its furthest stage is set by how it ended.
+  const lastStage = input.stageIds.length - 1;
+  const furthestOf = new Map<string, number>();
+  const closedAt = new Map<string, number>();
+  for (const closing of input.closings ?? []) {
+    closedAt.set(closing.dealKey, closing.at);
+    const reachedByEvents = walks.get(closing.dealKey)?.furthest ?? -1;
+    const lostIn = closing.stageId === undefined ? -1 : (stageIndex.get(closing.stageId) ?? -1);
+    furthestOf.set(
+      closing.dealKey,
+      closing.outcome === 'won' ? lastStage : Math.max(reachedByEvents, lostIn),
+    );
+  }
+  for (const [dealKey, walk] of walks) {
+    if (!furthestOf.has(dealKey)) furthestOf.set(dealKey, walk.furthest);
+  }
+
+  // Each deal's last stay runs until it closed, or until now while it is open.
+  for (const [dealKey, walk] of walks) {
+    addStay(walk.stage, (closedAt.get(dealKey) ?? input.now) - walk.since);
+  }
+
+  // Deals by the furthest stage they reached, then summed from the last stage back.
   const furthestCounts = new Array<number>(input.stageIds.length).fill(0);
-  for (const walk of walks.values()) {
-    addStay(walk.stage, input.now - walk.since);
-    if (walk.furthest >= 0) furthestCounts[walk.furthest]! += 1;
+  for (const furthest of furthestOf.values()) {
+    if (furthest >= 0) furthestCounts[furthest]! += 1;
   }
   const reached = new Array<number>(input.stageIds.length).fill(0);
   for (let index = input.stageIds.length - 1, running = 0; index >= 0; index -= 1) {

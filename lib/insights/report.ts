@@ -1,12 +1,23 @@
 /** What the options page's insights show, as the background computes it for one period. */
 import type { LocalizedText } from '../playbook/schema';
 import type { FollowUpTimeliness, SpinCounts } from './activity';
+import type { ForecastFigures } from './forecast';
 import type { OtherStageFigures, StageFigures } from './funnel';
+import type { LostReasonCount, OutcomeFigures } from './outcomes';
 import type { InsightsPeriod } from './period';
 
 export interface InsightsStage extends StageFigures {
   /** The stage's name in both languages; the page shows the one of the UI language. */
   name: LocalizedText;
+}
+
+export interface InsightsLostReason extends LostReasonCount {
+  /** The reason's name in both languages; null when the playbook no longer lists the id, or none was given. */
+  name: LocalizedText | null;
+}
+
+export interface InsightsOutcomes extends Omit<OutcomeFigures, 'lostReasons'> {
+  lostReasons: InsightsLostReason[];
 }
 
 export interface InsightsReport {
@@ -28,4 +39,8 @@ export interface InsightsReport {
     overdueNow: number;
   };
   spin: SpinCounts;
+  /** How the deals closed in the period ended. */
+  outcomes: InsightsOutcomes;
+  /** The open deals' weighted forecast by close month (not limited to the period). */
+  forecast: ForecastFigures;
 }

@@ -20,6 +20,7 @@ import {
   calendarDaySchema,
   currencySchema,
   dealValueSchema,
+  buyingRolesSchema,
   emailSchema,
   instantSchema,
   nameSchema,
@@ -28,6 +29,7 @@ import {
   recordIdSchema,
   spinTypeSchema,
   type DealRecord,
+  type ContactRecord,
   type FollowUpRecord,
   type NoteRecord,
 } from '../db/records';
@@ -83,14 +85,17 @@ import type {
   ComposeInsertResult,
   FrameLayout,
   MergeAccountsResult,
+  OpenAccountPageResult,
   OpenFollowUpResult,
   PanelState,
+  PipelineView,
   PickContactResult,
   PopupFollowUps,
   ReadFailureView,
   RemindersStatus,
   SavePlaybookResult,
   SettingsView,
+  TouchCount,
 } from './protocol';
 
 export const SENDER_KINDS = ['content-script', 'panel-frame', 'extension-page'] as const;
@@ -265,6 +270,17 @@ export const messages = {
       done: z.boolean(),
     }),
   ).returns<void>(),
+  /** Answers with the person's row as stored, roles included. */
+  setContactRoles: message(
+    PANEL,
+    z.object({
+      accountKey: accountKeySchema,
+      /** The person whose roles these are: one of the account's people. */
+      email: emailSchema,
+      /** Every role they hold from now on; empty when none is known. */
+      roles: buyingRolesSchema,
+    }),
+  ).returns<ContactRecord>(),
   logQuestion: message(
     PANEL,
     z.object({
@@ -317,6 +333,15 @@ export const messages = {
   ).returns<OpenFollowUpResult>(),
   getRemindersStatus: message(EXTENSION_PAGES, NO_PAYLOAD).returns<RemindersStatus>(),
 
+  // pipeline page → background. Moving a card sends the panel's `setStage`.
+  getPipeline: message(EXTENSION_PAGES, NO_PAYLOAD).returns<PipelineView>(),
+  /** Back to the account: a tab already showing it, else the page where its people were last seen. */
+  openAccountPage: message(
+    EXTENSION_PAGES,
+    /** `windowId`: the window a new tab should open in (the pipeline page's). */
+    z.object({ accountKey: accountKeySchema, windowId: z.number().int().nonnegative().optional() }),
+  ).returns<OpenAccountPageResult>(),
+
   // options → background: insights and notes search
   getInsights: message(
     EXTENSION_PAGES,
@@ -351,6 +376,8 @@ export const messages = {
       stageMoves: z.array(z.object({ from: playbookIdSchema, to: playbookIdSchema })).max(MAX_STAGES * 4),
     }),
   ).returns<SavePlaybookResult>(),
+  /** Stored industry value → how many accounts carry it, for the editor's "remove industry" notice. */
+  countAccountsByIndustry: message(EXTENSION_PAGES, NO_PAYLOAD).returns<Record<string, number>>(),
   getSettings: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SettingsView>(),
   /** The fields to change; the rest stay as they are. Custom sites have messages of their own. */
   saveSettings: message(
@@ -385,6 +412,7 @@ export const messages = {
       /** The days cadences skip; null follows the browser's region. */
       weekendDays: weekendDaysSchema.nullable().optional(),
       senderName: z.string().trim().max(NAME_MAX_LENGTH).optional(),
+      recordTouches: z.boolean().optional(),
     }),
   ).returns<SettingsView>(),
   // A host as the rep typed it (perhaps a whole URL): checked by the handler, which says what is wrong.
@@ -477,6 +505,9 @@ export const messages = {
     }),
   ).returns<BackupStatus>(),
   runBackupNow: message(EXTENSION_PAGES, NO_PAYLOAD).returns<BackupStatus>(),
+  // Touches name threads and records the rep opened: counted and deleted from options only.
+  countTouches: message(EXTENSION_PAGES, NO_PAYLOAD).returns<TouchCount>(),
+  deleteAllTouches: message(EXTENSION_PAGES, NO_PAYLOAD).returns<TouchCount>(),
   // Pages of supported sites that could not be read: they name pages the rep opened, so options only.
   listReadFailures: message(EXTENSION_PAGES, NO_PAYLOAD).returns<ReadFailureView[]>(),
   clearReadFailures: message(EXTENSION_PAGES, NO_PAYLOAD).returns<void>(),

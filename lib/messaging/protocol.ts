@@ -3,7 +3,15 @@
  * table (./messages.ts). Requests are not written here: their types are derived from the table's
  * schemas, and the aliases below only name the ones screens use often.
  */
-import type { AccountRecord, ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../db/records';
+import type {
+  AccountRecord,
+  ContactRecord,
+  DealRecord,
+  FollowUpRecord,
+  NoteRecord,
+  StageEventRecord,
+  TouchRecord,
+} from '../db/records';
 import type { MergedRows } from '../db/merge-accounts';
 import type { PlaybookError } from '../playbook/schema';
 import type { CustomSiteProblem } from '../settings/custom-sites';
@@ -94,6 +102,10 @@ export interface PanelState {
    * shows for the signed-in user; absent when neither has one.
    */
   senderName?: string;
+  /** The account's newest touches, newest first, at most 50: the first is its "last touch". */
+  touches: TouchView[];
+  /** The account's newest stage moves, newest first, at most 50. */
+  stageEvents: StageEventRecord[];
   /** Why there is no contact, for the log and the "no contact" state. */
   reason?: string;
 }
@@ -109,6 +121,13 @@ export type ComposeInsertResult =
   | { ok: true }
   /** `unreachable`: the tab's content script did not answer (the page is reloading, or not one we read). */
   | { ok: false; reason: Exclude<ComposeInsertOutcome, 'inserted'> | 'no-page' | 'unreachable' };
+/** A touch as the panel shows it: with its site as the rep knows it (`Gmail`, or a custom site's host). */
+export type TouchView = TouchRecord & { siteName: string };
+
+/** How many touches there are (`countTouches`), or were (`deleteAllTouches`). */
+export interface TouchCount {
+  count: number;
+}
 
 export type PickContactResult = { ok: true } | { ok: false; reason: 'invalid-email' | 'no-page' };
 
@@ -207,3 +226,37 @@ export interface ReadFailureView {
   lastAt: number;
   count: number;
 }
+
+/** One open deal as the pipeline page shows it: on the board, in the table and through its filters. */
+export interface PipelineDeal {
+  id: string;
+  title: string;
+  value?: number;
+  currency?: string;
+  /** The expected close day, `YYYY-MM-DD`. */
+  closeDate?: string;
+  /** Absent when the deal has no stage yet; may name a stage the playbook no longer has. */
+  stageId?: string;
+  /** When the deal entered its stage ("days in stage"). */
+  stageEnteredAt?: number;
+  accountKey: string;
+  /** The account as people read it: its display name, else the Unicode domain. */
+  accountLabel: string;
+  /** The last time the rep was in touch with the account, when known. */
+  lastTouchAt?: number;
+  /** The earliest open follow-up of the deal (or of its account, for follow-ups about no one deal). */
+  nextFollowUp?: { title: string; due: number };
+  /** True when a page where the account's people were seen can be reopened (`openAccountPage`). */
+  hasPage: boolean;
+}
+
+export interface PipelineView {
+  /** The moment the view was read at: days in stage and "overdue" count from it. */
+  now: number;
+  /** Every open deal, in no particular order (the page sorts). */
+  deals: PipelineDeal[];
+}
+
+export type OpenAccountPageResult =
+  /** `tab`: focused a tab already showing the account; `last-seen-page`: opened where it was last seen. */
+  { opened: 'tab' | 'last-seen-page'; tabId?: number } | { opened: 'nothing'; reason: 'no-page' };

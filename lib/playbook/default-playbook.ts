@@ -1,20 +1,25 @@
 /**
  * The playbook that ships with Dealside, written from the sales-process-management brief: the five-stage
  * model (潜在客户识别 → 需求沟通 → 方案设计 → 谈判签约 → 售后服务), exit checklists per stage, a SPIN
- * question bank with industry variants (manufacturing, services, software/IT) and follow-up cadences.
+ * question bank and follow-up cadences, with variants for the three industries the brief sets apart:
+ * manufacturing (supply chain, technical customisation, samples and trials, supplier qualification,
+ * longer cycles), services (scope and statement of work, service levels, references) and software/IT
+ * (technical solution, trial or proof of concept, security review, IT sign-off, adoption).
  *
  * Users edit their own copy (see `createDefaultPlaybook`); this constant is never mutated.
  * Ids are stable: accounts store stage and checklist ids and the question log stores question ids.
  */
+import type { BuyingRole } from '../contact/buying-roles';
 import type {
   CadenceStep,
   ChecklistItem,
-  Industry,
+  IndustryId,
   LocalizedText,
   Playbook,
   SpinQuestion,
   SpinType,
 } from './schema';
+import { defaultIndustries } from './default-industries';
 import { DEFAULT_LOST_REASONS, PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from './schema';
 import { DEFAULT_TEMPLATES } from './default-templates';
 
@@ -22,8 +27,9 @@ function t(en: string, zh: string): LocalizedText {
   return { en, 'zh-CN': zh };
 }
 
-function item(id: string, en: string, zh: string): ChecklistItem {
-  return { id, text: t(en, zh) };
+/** A checklist item; `role` names the buying-group role it is about, when it is about a person. */
+function item(id: string, en: string, zh: string, role?: BuyingRole): ChecklistItem {
+  return role ? { id, text: t(en, zh), role } : { id, text: t(en, zh) };
 }
 
 function step(id: string, offsetDays: number, en: string, zh: string): CadenceStep {
@@ -41,7 +47,7 @@ const RETENTION = ['after-sales'];
 
 /** Questions sharing an industry, a SPIN type and stages: `[id, English, Chinese]` each. */
 function spin(
-  industry: Industry,
+  industry: IndustryId,
   type: SpinType,
   stages: readonly string[],
   entries: readonly (readonly [id: string, en: string, zh: string])[],
@@ -52,6 +58,7 @@ function spin(
 const stages: Playbook['stages'] = [
   {
     id: 'lead',
+    probability: 10,
     name: t('Lead identification', '潜在客户识别'),
     goal: t(
       'Confirm the account is worth pursuing and prepare a well-researched first contact.',
@@ -67,6 +74,7 @@ const stages: Playbook['stages'] = [
         'map-stakeholders',
         'Stakeholders mapped: likely decision-maker, influencers and day-to-day contact',
         '已梳理关系人：可能的决策人、影响者和日常对接人',
+        'decision-maker',
       ),
       item(
         'fit-check',
@@ -88,6 +96,7 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'discovery',
+    probability: 20,
     name: t('Needs discovery', '需求沟通'),
     goal: t(
       "Use SPIN questions to understand the customer's situation, their problems and what solving them is worth.",
@@ -123,12 +132,14 @@ const stages: Playbook['stages'] = [
         'stakeholders-engaged',
         'Everyone who will influence the decision identified or met',
         '已确认或接触所有影响决策的关键人',
+        'influencer',
       ),
       item('next-meeting', 'Next meeting agreed with a date', '已约定下次沟通的具体时间'),
     ],
   },
   {
     id: 'solution',
+    probability: 40,
     name: t('Solution design', '方案设计'),
     goal: t(
       'Present a solution that answers the needs the customer stated, and get agreement that it fits.',
@@ -149,12 +160,14 @@ const stages: Playbook['stages'] = [
         'presented-to-decision-maker',
         'Proposal presented to the decision-maker, not only the day-to-day contact',
         '方案已向决策人汇报，而不仅是日常对接人',
+        'decision-maker',
       ),
       item('objections-handled', 'Objections recorded and answered', '客户异议已记录并逐一回应'),
       item(
         'business-case',
         'Business case (return on investment) agreed with the customer',
         '已与客户就投入产出（ROI）达成共识',
+        'economic-buyer',
       ),
       item(
         'proof-provided',
@@ -165,14 +178,20 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'negotiation',
+    probability: 60,
     name: t('Negotiation & signing', '谈判签约'),
     goal: t(
       'Agree commercial terms with the decision-maker and get the contract signed.',
       '与决策人就商务条款达成一致，完成合同签署。',
     ),
     checklist: [
-      item('decision-maker-confirmed', 'Decision-maker and signatory confirmed', '已确认决策人和合同签署人'),
-      item('budget-confirmed', 'Budget confirmed and approved', '预算已确认并获批'),
+      item(
+        'decision-maker-confirmed',
+        'Decision-maker and signatory confirmed',
+        '已确认决策人和合同签署人',
+        'decision-maker',
+      ),
+      item('budget-confirmed', 'Budget confirmed and approved', '预算已确认并获批', 'economic-buyer'),
       item(
         'procurement-steps',
         'Procurement and legal steps known, with owners and dates',
@@ -202,6 +221,7 @@ const stages: Playbook['stages'] = [
   },
   {
     id: 'after-sales',
+    probability: 80,
     name: t('After-sales & retention', '售后服务'),
     goal: t(
       'Deliver on what was promised, keep in regular contact and grow a loyal account that refers others.',
@@ -217,6 +237,7 @@ const stages: Playbook['stages'] = [
         'onboarding-confirmed',
         'Delivery accepted and first results confirmed with the customer',
         '已与客户确认交付验收情况和初步成效',
+        'user',
       ),
       item('visits-scheduled', 'Regular follow-up visits scheduled', '已排定定期回访计划'),
       item(
@@ -238,11 +259,388 @@ const stages: Playbook['stages'] = [
         'referral-requested',
         'Asked for a referral or for the customer to act as a reference',
         '已请客户转介绍，或邀请其作为参考案例',
+        'champion',
       ),
       item('growth-opportunity', 'Renewal or expansion opportunity identified', '已识别续约或增购机会'),
     ],
   },
 ];
+
+/**
+ * Industry checklists, for the stages where the work differs. Ids carry the industry's prefix: a stage's
+ * lists share one id space, so a tick stored on an account means one item.
+ */
+const industryChecklists: Record<string, Record<string, ChecklistItem[]>> = {
+  discovery: {
+    manufacturing: [
+      item(
+        'mfg-current-supply',
+        'Current supply recorded: parts or materials, incumbent suppliers, annual volumes',
+        '已记录现有供应情况：物料或零部件、现有供应商和年用量',
+      ),
+      item(
+        'mfg-technical-requirements',
+        'Technical requirements collected: drawings, specifications, tolerances, certifications',
+        '已收集技术要求：图纸、规格、公差和所需认证',
+      ),
+      item(
+        'mfg-problems-confirmed',
+        'Quality, delivery or cost problems confirmed with both production and purchasing',
+        '已与生产和采购部门共同确认质量、交期或成本方面的问题',
+      ),
+      item(
+        'mfg-impact-quantified',
+        'Impact quantified: scrap rate, line stoppages, late deliveries, inventory held',
+        '已量化影响：废品率、停线时间、交付延误和库存占用',
+      ),
+      item(
+        'mfg-plant-visit',
+        'Plant visited: production line, warehouse and quality lab seen',
+        '已完成工厂实地拜访：看过产线、仓库和质检实验室',
+      ),
+      item(
+        'mfg-decision-unit',
+        'Decision unit mapped: engineering, quality, purchasing and plant management',
+        '已梳理决策链：技术、质量、采购和工厂管理层',
+      ),
+      item(
+        'mfg-sourcing-window',
+        'Sourcing window known: next model change, annual tender or contract renewal',
+        '已了解采购时间窗口：下次换型、年度招标或合同续签',
+      ),
+    ],
+    software: [
+      item(
+        'sw-current-systems',
+        'Current systems recorded: tools in use, integrations, where the data lives',
+        '已记录现有系统：在用工具、系统集成和数据存放位置',
+      ),
+      item(
+        'sw-problems-confirmed',
+        'Problems confirmed with the business users, not only with IT',
+        '已与业务使用者（不仅是IT部门）确认核心难点',
+      ),
+      item(
+        'sw-impact-quantified',
+        'Impact quantified: hours of manual work, errors, delays',
+        '已量化影响：手工工时、差错和延误',
+      ),
+      item(
+        'sw-technical-requirements',
+        'Technical requirements collected: integrations, cloud or on-premises, data volumes',
+        '已收集技术要求：系统集成、云端或本地部署、数据量',
+      ),
+      item(
+        'sw-it-security-contacts',
+        'IT and information-security contacts identified and involved',
+        '已确认并邀请IT和信息安全对接人参与',
+      ),
+      item(
+        'sw-buying-process',
+        'Buying process known: budget owner, evaluation steps, security review, timeline',
+        '已了解采购流程：预算负责人、评估步骤、安全评审和时间表',
+      ),
+      item(
+        'sw-demo-booked',
+        "Tailored demo booked on the customer's own use cases",
+        '已约好基于客户实际场景的定制演示',
+      ),
+    ],
+  },
+  solution: {
+    manufacturing: [
+      item(
+        'mfg-spec-agreed',
+        "Technical solution checked against the customer's specification with their engineers",
+        '技术方案已与客户工程师逐项对照其规格确认',
+      ),
+      item(
+        'mfg-samples-sent',
+        'Samples or a trial batch delivered, with test conditions and pass criteria agreed beforehand',
+        '已交付样品或试产批次，并事先约定测试条件和合格标准',
+      ),
+      item(
+        'mfg-trial-passed',
+        "Sample or trial results accepted by the customer's quality team",
+        '样品或试产结果已获客户质量部门认可',
+      ),
+      item(
+        'mfg-capacity-confirmed',
+        'Our capacity, lead time and supply chain confirmed for their volumes',
+        '已确认我方产能、交期和供应链能满足客户用量',
+      ),
+      item(
+        'mfg-total-cost',
+        'Total cost compared with the incumbent: unit price, quality losses, logistics',
+        '已与现有供应商做总成本对比：单价、质量损失和物流',
+      ),
+      item(
+        'mfg-plant-tour',
+        'Decision-makers have visited our plant or a reference plant',
+        '决策人已考察我方工厂或参考客户工厂',
+      ),
+    ],
+    services: [
+      item(
+        'svc-scope-agreed',
+        'Scope agreed in writing: what is in and what is out',
+        '已书面确认服务范围：包含什么、不包含什么',
+      ),
+      item(
+        'svc-sow-drafted',
+        'Statement of work drafted: deliverables, milestones, responsibilities on both sides',
+        '已起草工作说明书（SOW）：交付物、里程碑和双方职责',
+      ),
+      item(
+        'svc-service-levels',
+        'Service levels agreed, and how they will be measured',
+        '已约定服务水平及其衡量方式',
+      ),
+      item(
+        'svc-team-introduced',
+        'The people who will deliver the service introduced to the customer',
+        '已向客户介绍实际提供服务的交付团队成员',
+      ),
+      item(
+        'svc-references',
+        'A reference client in a similar situation has spoken with the customer',
+        '情况相近的参考客户已与客户交流',
+      ),
+      item(
+        'svc-pricing-model',
+        'Pricing model chosen: fixed fee, time and materials, or retainer',
+        '已确定计价方式：固定总价、按人天计费或包年服务',
+      ),
+    ],
+    software: [
+      item(
+        'sw-demo-done',
+        "Demo given on the customer's own use cases and data",
+        '已用客户自己的场景和数据完成演示',
+      ),
+      item(
+        'sw-poc-scoped',
+        'Trial or proof of concept scoped, with written success criteria and an end date',
+        '已界定试用或概念验证（POC）范围，书面约定成功标准和截止日期',
+      ),
+      item(
+        'sw-poc-passed',
+        'Trial results reviewed with the customer and the success criteria met',
+        '已与客户复盘试用结果，成功标准均已达成',
+      ),
+      item(
+        'sw-integration-plan',
+        'Integration and data-migration approach agreed with IT',
+        '已与IT部门确认系统集成和数据迁移方案',
+      ),
+      item(
+        'sw-security-review',
+        'Security questionnaire answered and reviewed by their security team',
+        '已完成安全问卷，并通过客户信息安全团队评审',
+      ),
+      item(
+        'sw-business-case',
+        'Business case agreed: licences, implementation and running costs against the savings',
+        '已就投入产出达成共识：许可、实施和运维成本与节省对比',
+      ),
+    ],
+  },
+  negotiation: {
+    manufacturing: [
+      item(
+        'mfg-supplier-qualified',
+        'Supplier qualification passed: audit, certificates, supplier registration',
+        '已通过供应商准入：现场审核、资质文件和供应商注册',
+      ),
+      item(
+        'mfg-quality-agreement',
+        'Quality agreement signed off: inspection standards, PPAP or first-article approval',
+        '质量协议已确认：检验标准、PPAP或首件批准',
+      ),
+      item(
+        'mfg-price-terms',
+        'Price, raw-material price adjustment and payment terms agreed',
+        '价格、原材料调价机制和付款条件已谈妥',
+      ),
+      item(
+        'mfg-delivery-terms',
+        'Delivery terms agreed: Incoterms, call-off schedule, safety stock',
+        '交付条款已谈妥：贸易术语、要货计划和安全库存',
+      ),
+      item(
+        'mfg-purchase-order',
+        'Purchasing has issued the framework agreement or the first purchase order',
+        '采购部门已签发框架协议或首张订单',
+      ),
+      item(
+        'mfg-handover-planning',
+        'Order handed over to production planning with the agreed specification',
+        '订单已按约定规格移交生产计划部门',
+      ),
+    ],
+    services: [
+      item(
+        'svc-sow-signed',
+        "Statement of work signed off by the customer's owner",
+        '工作说明书已由客户负责人签字确认',
+      ),
+      item(
+        'svc-rates-agreed',
+        'Rates, expenses and invoicing schedule agreed',
+        '费率、差旅费用和开票节点已谈妥',
+      ),
+      item(
+        'svc-change-process',
+        'Change-request process agreed for work outside the scope',
+        '已约定范围外工作的变更流程',
+      ),
+      item(
+        'svc-sla-terms',
+        'Service-level credits and termination terms agreed',
+        '服务水平违约补偿和终止条款已谈妥',
+      ),
+      item(
+        'svc-start-booked',
+        'Contract signed and a start date booked with the delivery team',
+        '合同已签署，并已与交付团队敲定开工日期',
+      ),
+    ],
+    software: [
+      item(
+        'sw-it-signoff',
+        'IT and security have signed off the architecture and data protection',
+        'IT和信息安全部门已批准技术架构和数据保护方案',
+      ),
+      item(
+        'sw-licence-model',
+        'Licence model agreed, with the number of users or modules',
+        '已确定许可模式以及用户数或模块',
+      ),
+      item(
+        'sw-dpa-sla',
+        'Data-processing agreement and service-level terms agreed',
+        '数据处理协议和服务水平条款已谈妥',
+      ),
+      item(
+        'sw-implementation-plan',
+        'Implementation plan and go-live date agreed by both project leads',
+        '双方项目负责人已确认实施计划和上线日期',
+      ),
+      item(
+        'sw-procurement-legal',
+        'Procurement and legal review done; the order form is ready to sign',
+        '采购和法务审核已完成，订单待签署',
+      ),
+      item(
+        'sw-signed-handover',
+        'Contract signed and handed over to the implementation team',
+        '合同已签署，并已移交实施团队',
+      ),
+    ],
+  },
+  'after-sales': {
+    manufacturing: [
+      item(
+        'mfg-first-delivery',
+        'First delivery arrived on time and passed incoming inspection',
+        '首批交货准时到达并通过来料检验',
+      ),
+      item(
+        'mfg-quality-tracking',
+        'Quality and on-time delivery reviewed with the customer every month',
+        '每月与客户复盘质量和准时交付情况',
+      ),
+      item(
+        'mfg-complaints-closed',
+        'Every quality complaint answered with root cause and corrective action (8D)',
+        '每一起质量投诉都已给出原因分析和纠正措施（8D）',
+      ),
+      item(
+        'mfg-forecast-shared',
+        'Customer shares its demand forecast, so we can plan capacity',
+        '客户已共享需求预测，便于我方规划产能',
+      ),
+      item(
+        'mfg-plant-visits',
+        'Regular visits scheduled with their production and quality teams',
+        '已与客户生产和质量部门排定定期走访',
+      ),
+      item(
+        'mfg-next-parts',
+        'Next parts, models or plants we could supply identified',
+        '已识别下一批可供应的零部件、机型或工厂',
+      ),
+    ],
+    services: [
+      item(
+        'svc-kickoff',
+        'Kick-off held; the customer knows their account manager and delivery lead',
+        '已召开启动会，客户清楚客户经理和交付负责人',
+      ),
+      item(
+        'svc-service-reviews',
+        'Monthly service reviews held against the agreed service levels',
+        '已按约定服务水平定期召开月度服务回顾',
+      ),
+      item(
+        'svc-user-satisfaction',
+        "Satisfaction measured with the customer's users, not only the buyer",
+        '已向客户的实际使用者（不仅是采购方）了解满意度',
+      ),
+      item(
+        'svc-escalations-fixed',
+        'Every escalation closed and its cause fixed in the process',
+        '每一次升级投诉都已闭环，并从流程上消除原因',
+      ),
+      item(
+        'svc-case-study',
+        'Results written up as a case study the customer has approved',
+        '已将成果整理成经客户认可的案例',
+      ),
+      item(
+        'svc-renewal-early',
+        'Renewal or extra scope discussed well before the contract ends',
+        '已在合同到期前提早沟通续约或增加服务范围',
+      ),
+    ],
+    software: [
+      item(
+        'sw-onboarding',
+        'Onboarding done: users trained, administrators named',
+        '已完成上线培训：用户已培训，管理员已指定',
+      ),
+      item(
+        'sw-go-live',
+        'Go-live confirmed and first results measured against the business case',
+        '已确认正式上线，并对照投资回报测算初步成效',
+      ),
+      item(
+        'sw-adoption',
+        'Adoption tracked: active users and features in use',
+        '已跟踪使用情况：活跃用户数和功能使用情况',
+      ),
+      item(
+        'sw-support-tickets',
+        'Open support tickets reviewed and every escalation closed',
+        '已复盘未结技术支持工单，升级问题均已闭环',
+      ),
+      item(
+        'sw-roadmap',
+        'Product roadmap shared and their feature requests recorded',
+        '已分享产品路线图，并记录客户的功能需求',
+      ),
+      item(
+        'sw-renewal-expansion',
+        'Renewal date tracked; more users or modules proposed',
+        '已跟踪续约日期，并提出增加用户或模块的建议',
+      ),
+    ],
+  },
+};
+
+const stagesWithVariants: Playbook['stages'] = stages.map((stage) =>
+  industryChecklists[stage.id] ? { ...stage, industryChecklists: industryChecklists[stage.id] } : stage,
+);
 
 const generalQuestions: SpinQuestion[] = [
   ...spin('general', 'S', EARLY, [
@@ -835,13 +1233,193 @@ const cadences: Playbook['cadences'] = [
   },
 ];
 
+/**
+ * Industry cadences, where the timing differs: manufacturing waits on samples, trials and supplier
+ * qualification (weeks, not days); services turn on the statement of work and references; software on
+ * the trial and the security review.
+ */
+const industryCadences: Playbook['cadences'] = [
+  {
+    stageId: 'solution',
+    industry: 'manufacturing',
+    steps: [
+      step(
+        'agree-sample-plan',
+        2,
+        'Agree the sample or trial plan and its pass criteria',
+        '确认样品或试产计划及合格标准',
+      ),
+      step(
+        'samples-arrived',
+        7,
+        'Check the samples arrived and testing has started',
+        '确认样品已到货并开始测试',
+      ),
+      step(
+        'trial-results',
+        21,
+        'Review the trial results with quality and engineering',
+        '与质量和技术部门复盘试产结果',
+      ),
+      step(
+        'invite-plant-visit',
+        30,
+        'Invite the decision-makers to visit our plant',
+        '邀请决策人到我方工厂考察',
+      ),
+    ],
+  },
+  {
+    stageId: 'negotiation',
+    industry: 'manufacturing',
+    steps: [
+      step(
+        'qualification-documents',
+        2,
+        'Send the supplier-qualification documents purchasing asked for',
+        '提交采购部门要求的供应商准入资料',
+      ),
+      step('audit-date', 10, 'Fix the date of the supplier audit', '敲定供应商审核日期'),
+      step(
+        'chase-purchase-order',
+        21,
+        'Chase the framework agreement or first purchase order',
+        '跟进框架协议或首张订单',
+      ),
+      step('first-call-off', 30, 'Confirm the first call-off and delivery date', '确认首次要货和交货日期'),
+    ],
+  },
+  {
+    stageId: 'after-sales',
+    industry: 'manufacturing',
+    steps: [
+      step(
+        'first-delivery-check',
+        3,
+        'Check the first delivery passed incoming inspection',
+        '确认首批交货已通过来料检验',
+      ),
+      step('monthly-quality-review', 30, 'Monthly quality and delivery review', '月度质量与交付回顾'),
+      step(
+        'forecast-review',
+        90,
+        "Review the customer's demand forecast for next quarter",
+        '评估客户下季度的需求预测',
+      ),
+      step(
+        'supplier-review',
+        180,
+        'Half-year supplier review: price, quality and new parts',
+        '半年度供应商评审：价格、质量和新增零部件',
+      ),
+    ],
+  },
+  {
+    stageId: 'solution',
+    industry: 'services',
+    steps: [
+      step('send-sow', 2, 'Send the draft statement of work', '发送工作说明书草稿'),
+      step('reference-call', 5, 'Set up a call with a reference client', '安排客户与参考客户通话'),
+      step(
+        'scope-walkthrough',
+        8,
+        'Walk through scope and service levels with the decision-maker',
+        '与决策人逐项确认服务范围和服务水平',
+      ),
+    ],
+  },
+  {
+    stageId: 'after-sales',
+    industry: 'services',
+    steps: [
+      step('kickoff', 1, 'Hold the kick-off and name the account manager', '召开启动会，明确客户经理'),
+      step(
+        'first-service-review',
+        14,
+        'First service review: are we meeting the service levels?',
+        '首次服务回顾：服务水平是否达标',
+      ),
+      step('monthly-service-review', 30, 'Monthly service review', '月度服务回顾'),
+      step('renewal-conversation', 150, 'Start the renewal conversation', '启动续约沟通'),
+    ],
+  },
+  {
+    stageId: 'solution',
+    industry: 'software',
+    steps: [
+      step(
+        'trial-kickoff',
+        1,
+        'Kick off the trial: accounts, data and success criteria',
+        '启动试用：开通账号、准备数据、明确成功标准',
+      ),
+      step('trial-check-in', 5, 'Mid-trial check-in with the users', '试用中期与使用者沟通进展'),
+      step(
+        'security-documents',
+        7,
+        'Send the security documentation and questionnaire answers',
+        '提交安全资料和问卷答复',
+      ),
+      step('trial-readout', 14, 'Review the trial results with the decision-maker', '与决策人复盘试用结果'),
+    ],
+  },
+  {
+    stageId: 'negotiation',
+    industry: 'software',
+    steps: [
+      step(
+        'send-order-form',
+        1,
+        'Send the order form with the agreed licence terms',
+        '发送订单及已谈妥的许可条款',
+      ),
+      step(
+        'chase-legal-dpa',
+        5,
+        'Chase the legal review and the data-processing agreement',
+        '跟进法务审核和数据处理协议',
+      ),
+      step(
+        'signing-and-go-live',
+        10,
+        'Confirm the signing date and the go-live plan',
+        '确认签约日期和上线计划',
+      ),
+    ],
+  },
+  {
+    stageId: 'after-sales',
+    industry: 'software',
+    steps: [
+      step('admin-onboarding', 1, 'Run the onboarding session for administrators', '为管理员开展上线培训'),
+      step(
+        'adoption-check',
+        14,
+        'Adoption check: who uses it, who is stuck?',
+        '使用情况检查：谁在用，谁遇到了困难',
+      ),
+      step('health-check', 45, 'Account health check with the usage figures', '基于使用数据的客户健康度检查'),
+      step(
+        'renewal-preparation',
+        300,
+        'Prepare the renewal: value delivered and an expansion proposal',
+        '准备续约：梳理已交付价值，提出增购建议',
+      ),
+    ],
+  },
+];
+
 export const DEFAULT_PLAYBOOK: Playbook = deepFreeze({
   format: PLAYBOOK_FORMAT,
   version: PLAYBOOK_VERSION,
   name: t('Dealside B2B sales process', 'Dealside B2B 销售流程'),
-  stages: stages.map((stage) => ({ ...stage, templates: [...(DEFAULT_TEMPLATES[stage.id] ?? [])] })),
+  industries: defaultIndustries(),
+  stages: stagesWithVariants.map((stage) => ({
+    ...stage,
+    templates: [...(DEFAULT_TEMPLATES[stage.id] ?? [])],
+  })),
   questions: [...generalQuestions, ...manufacturingQuestions, ...servicesQuestions, ...softwareQuestions],
-  cadences,
+  cadences: [...cadences, ...industryCadences],
   lostReasons: [...DEFAULT_LOST_REASONS],
 });
 

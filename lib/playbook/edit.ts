@@ -5,14 +5,19 @@
  * `parsePlaybook` reports that, per field; these functions only keep the structure consistent (ids
  * unique, references to stages pointing at stages that exist).
  */
-import type {
-  Cadence,
-  CadenceStep,
-  EmailTemplate,
-  LocalizedText,
-  Playbook,
-  SpinQuestion,
-  Stage,
+import type { BuyingRole } from '../contact/buying-roles';
+import { ownCadence, ownChecklist } from './industries';
+import {
+  GENERAL_INDUSTRY,
+  type Cadence,
+  type CadenceStep,
+  type EmailTemplate,
+  type ChecklistItem,
+  type IndustryId,
+  type LocalizedText,
+  type Playbook,
+  type SpinQuestion,
+  type Stage,
 } from './schema';
 import { stageTemplates } from './schema';
 import type { PlaybookLocale } from './text';
@@ -137,6 +142,22 @@ export function setStageText(
   }));
 }
 
+/**
+ * Sets a stage's win probability in percent; `null` clears it, and the stage then takes the one of its
+ * position (lib/playbook/probability.ts). Out-of-range values are kept for validation to point at.
+ */
+export function setStageProbability(
+  playbook: Playbook,
+  stageId: string,
+  probability: number | null,
+): Playbook {
+  return mapStage(playbook, stageId, (stage) => {
+    const { probability: _previous, ...rest } = stage;
+    void _previous;
+    return probability === null ? rest : { ...rest, probability };
+  });
+}
+
 /** Moves a stage earlier (`-1`) or later (`1`) in the pipeline. */
 export function moveStage(playbook: Playbook, stageId: string, offset: number): Playbook {
   const index = playbook.stages.findIndex((stage) => stage.id === stageId);
@@ -210,23 +231,63 @@ export function movesToSave(draft: PlaybookDraft, extra: readonly StageMove[] = 
 }
 
 // Checklist items -----------------------------------------------------------------------------------
+// A stage's general checklist and its industry variants share one id space, so an item is found by its
+// id alone; only adding one needs to say which list it goes to.
 
+/** Every checklist item id of a stage, across its general list and all its variants. */
+export function stageItemIds(stage: Stage): string[] {
+  return [stage.checklist, ...Object.values(stage.industryChecklists ?? {})].flatMap((items) =>
+    items.map((item) => item.id),
+  );
+}
+
+/** Applies `change` to each of the stage's lists (the general one and every variant). */
+function mapChecklists(
+  playbook: Playbook,
+  stageId: string,
+  change: (items: ChecklistItem[]) => ChecklistItem[],
+): Playbook {
+  return mapStage(playbook, stageId, (stage) => ({
+    ...stage,
+    checklist: change(stage.checklist),
+    ...(stage.industryChecklists
+      ? {
+          industryChecklists: Object.fromEntries(
+            Object.entries(stage.industryChecklists).map(([industry, items]) => [industry, change(items)]),
+          ),
+        }
+      : {}),
+  }));
+}
+
+/** Adds an item to the stage's general checklist, or to its variant for `industry` (which must exist). */
 export function addChecklistItem(
   playbook: Playbook,
   stageId: string,
   text: LocalizedText,
+  industry: IndustryId = GENERAL_INDUSTRY,
 ): { playbook: Playbook; itemId: string } {
   const stage = playbook.stages.find((candidate) => candidate.id === stageId);
   if (!stage) throw new Error(`No stage "${stageId}".`);
-  const itemId = uniqueId(
-    slugify(text.en, 'item'),
-    stage.checklist.map((item) => item.id),
-  );
+  const general = industry === GENERAL_INDUSTRY;
+  const variant = general ? undefined : ownChecklist(stage, industry);
+  if (!general && !variant) {
+    throw new Error(`Stage "${stageId}" has no checklist of its own for "${industry}".`);
+  }
+  const itemId = uniqueId(slugify(text.en, 'item'), stageItemIds(stage));
+  const added: ChecklistItem = { id: itemId, text: { ...text } };
   return {
-    playbook: mapStage(playbook, stageId, (current) => ({
-      ...current,
-      checklist: [...current.checklist, { id: itemId, text: { ...text } }],
-    })),
+    playbook: mapStage(playbook, stageId, (current) =>
+      general
+        ? { ...current, checklist: [...current.checklist, added] }
+        : {
+            ...current,
+            industryChecklists: {
+              ...current.industryChecklists,
+              [industry]: [...(variant ?? []), added],
+            },
+          },
+    ),
     itemId,
   };
 }
@@ -238,12 +299,27 @@ export function setChecklistItemText(
   language: TextLanguage,
   value: string,
 ): Playbook {
-  return mapStage(playbook, stageId, (stage) => ({
-    ...stage,
-    checklist: stage.checklist.map((item) =>
+  return mapChecklists(playbook, stageId, (items) =>
+    items.map((item) =>
       item.id === itemId ? { ...item, text: withText(item.text, language, value) } : item,
     ),
-  }));
+  );
+}
+
+/** Names the buying-group role an item is about; `undefined` makes it about no role in particular. */
+export function setChecklistItemRole(
+  playbook: Playbook,
+  stageId: string,
+  itemId: string,
+  role: BuyingRole | undefined,
+): Playbook {
+  return mapChecklists(playbook, stageId, (items) =>
+    items.map((item) => {
+      if (item.id !== itemId) return item;
+      const { role: _previous, ...rest } = item;
+      return role ? { ...rest, role } : rest;
+    }),
+  );
 }
 
 export function moveChecklistItem(
@@ -252,21 +328,14 @@ export function moveChecklistItem(
   itemId: string,
   offset: number,
 ): Playbook {
-  return mapStage(playbook, stageId, (stage) => ({
-    ...stage,
-    checklist: moved(
-      stage.checklist,
-      stage.checklist.findIndex((item) => item.id === itemId),
-      offset,
-    ),
-  }));
+  return mapChecklists(playbook, stageId, (items) => {
+    const index = items.findIndex((item) => item.id === itemId);
+    return index < 0 ? items : moved(items, index, offset);
+  });
 }
 
 export function removeChecklistItem(playbook: Playbook, stageId: string, itemId: string): Playbook {
-  return mapStage(playbook, stageId, (stage) => ({
-    ...stage,
-    checklist: stage.checklist.filter((item) => item.id !== itemId),
-  }));
+  return mapChecklists(playbook, stageId, (items) => items.filter((item) => item.id !== itemId));
 }
 
 // Email templates -----------------------------------------------------------------------------------
@@ -313,7 +382,8 @@ export function setTemplateText(
     templates.map((template) => {
       if (template.id !== templateId) return template;
       const text = withText(template[field] ?? { en: '', 'zh-CN': '' }, language, value);
-      if (field !== 'subject' || text.en.trim() || text['zh-CN'].trim()) return { ...template, [field]: text };
+      if (field !== 'subject' || text.en.trim() || text['zh-CN'].trim())
+        return { ...template, [field]: text };
       const { subject: _dropped, ...withoutSubject } = template;
       return withoutSubject;
     }),
@@ -393,46 +463,66 @@ export function removeQuestion(playbook: Playbook, questionId: string): Playbook
 }
 
 // Cadences ------------------------------------------------------------------------------------------
+// A cadence is one stage's for one industry (`general`: the cadence without an industry); step ids are
+// unique within a cadence, so every step operation names the cadence by stage and industry.
 
-function mapCadence(playbook: Playbook, stageId: string, change: (cadence: Cadence) => Cadence): Playbook {
+function sameCadence(cadence: Cadence, stageId: string, industry: IndustryId): boolean {
+  return cadence.stageId === stageId && (cadence.industry ?? GENERAL_INDUSTRY) === industry;
+}
+
+function mapCadence(
+  playbook: Playbook,
+  stageId: string,
+  industry: IndustryId,
+  change: (cadence: Cadence) => Cadence,
+): Playbook {
   return {
     ...playbook,
-    cadences: playbook.cadences.map((cadence) => (cadence.stageId === stageId ? change(cadence) : cadence)),
+    cadences: playbook.cadences.map((cadence) =>
+      sameCadence(cadence, stageId, industry) ? change(cadence) : cadence,
+    ),
   };
 }
 
 function mapStep(
   playbook: Playbook,
   stageId: string,
+  industry: IndustryId,
   stepId: string,
   change: (step: CadenceStep) => CadenceStep,
 ): Playbook {
-  return mapCadence(playbook, stageId, (cadence) => ({
+  return mapCadence(playbook, stageId, industry, (cadence) => ({
     ...cadence,
     steps: cadence.steps.map((step) => (step.id === stepId ? change(step) : step)),
   }));
 }
 
-/** Adds a step to the stage's cadence, creating the cadence when the stage has none yet. */
+/** Adds a step to the stage's cadence for `industry`, creating the cadence when there is none yet. */
 export function addCadenceStep(
   playbook: Playbook,
   stageId: string,
   step: Omit<CadenceStep, 'id'>,
+  industry: IndustryId = GENERAL_INDUSTRY,
 ): { playbook: Playbook; stepId: string } {
-  const existing = playbook.cadences.find((cadence) => cadence.stageId === stageId);
+  const existing = ownCadence(playbook, stageId, industry);
   const stepId = uniqueId(
     slugify(step.title.en, 'step'),
     (existing?.steps ?? []).map((candidate) => candidate.id),
   );
   const added: CadenceStep = { id: stepId, offsetDays: step.offsetDays, title: { ...step.title } };
   if (!existing) {
-    return {
-      playbook: { ...playbook, cadences: [...playbook.cadences, { stageId, steps: [added] }] },
-      stepId,
+    const cadence: Cadence = {
+      stageId,
+      ...(industry === GENERAL_INDUSTRY ? {} : { industry }),
+      steps: [added],
     };
+    return { playbook: { ...playbook, cadences: [...playbook.cadences, cadence] }, stepId };
   }
   return {
-    playbook: mapCadence(playbook, stageId, (cadence) => ({ ...cadence, steps: [...cadence.steps, added] })),
+    playbook: mapCadence(playbook, stageId, industry, (cadence) => ({
+      ...cadence,
+      steps: [...cadence.steps, added],
+    })),
     stepId,
   };
 }
@@ -443,8 +533,9 @@ export function setCadenceStepDays(
   stageId: string,
   stepId: string,
   days: number,
+  industry: IndustryId = GENERAL_INDUSTRY,
 ): Playbook {
-  return mapStep(playbook, stageId, stepId, (step) => ({ ...step, offsetDays: days }));
+  return mapStep(playbook, stageId, industry, stepId, (step) => ({ ...step, offsetDays: days }));
 }
 
 export function setCadenceStepTitle(
@@ -453,8 +544,9 @@ export function setCadenceStepTitle(
   stepId: string,
   language: TextLanguage,
   value: string,
+  industry: IndustryId = GENERAL_INDUSTRY,
 ): Playbook {
-  return mapStep(playbook, stageId, stepId, (step) => ({
+  return mapStep(playbook, stageId, industry, stepId, (step) => ({
     ...step,
     title: withText(step.title, language, value),
   }));
@@ -465,8 +557,9 @@ export function moveCadenceStep(
   stageId: string,
   stepId: string,
   offset: number,
+  industry: IndustryId = GENERAL_INDUSTRY,
 ): Playbook {
-  return mapCadence(playbook, stageId, (cadence) => ({
+  return mapCadence(playbook, stageId, industry, (cadence) => ({
     ...cadence,
     steps: moved(
       cadence.steps,
@@ -476,11 +569,23 @@ export function moveCadenceStep(
   }));
 }
 
-/** Removes a step; a cadence left without steps goes too. */
-export function removeCadenceStep(playbook: Playbook, stageId: string, stepId: string): Playbook {
-  const next = mapCadence(playbook, stageId, (cadence) => ({
+/**
+ * Removes a step. A general cadence left without steps goes too (no cadence and an empty one both
+ * propose nothing); an industry's stays, empty, because it means "no follow-ups for this industry"
+ * rather than "as general".
+ */
+export function removeCadenceStep(
+  playbook: Playbook,
+  stageId: string,
+  stepId: string,
+  industry: IndustryId = GENERAL_INDUSTRY,
+): Playbook {
+  const next = mapCadence(playbook, stageId, industry, (cadence) => ({
     ...cadence,
     steps: cadence.steps.filter((step) => step.id !== stepId),
   }));
-  return { ...next, cadences: next.cadences.filter((cadence) => cadence.steps.length > 0) };
+  return {
+    ...next,
+    cadences: next.cadences.filter((cadence) => cadence.steps.length > 0 || cadence.industry !== undefined),
+  };
 }

@@ -3,7 +3,7 @@
  * `stages[2].checklist[0].text.en`; each field of the editor knows its own path, and a collapsed group
  * asks how many problems lie inside it.
  */
-import type { PlaybookError } from './schema';
+import { GENERAL_INDUSTRY, type IndustryId, type PlaybookError } from './schema';
 
 export interface FieldErrors {
   /** Every error, in the order validation found them. */
@@ -36,21 +36,35 @@ export function fieldErrors(errors: readonly PlaybookError[]): FieldErrors {
   };
 }
 
+/** A stage's general checklist, or its variant for an industry. */
+function checklistPath(s: number, industry: IndustryId): string {
+  return industry === GENERAL_INDUSTRY
+    ? `stages[${s}].checklist`
+    : `stages[${s}].industryChecklists.${industry}`;
+}
+
 /** Paths of a playbook's parts, spelt as `formatPath` spells them. */
 export const playbookPath = {
   name: (language: string) => `name.${language}`,
+  industries: 'industries',
+  industry: (i: number) => `industries[${i}]`,
+  industryName: (i: number, language: string) => `industries[${i}].name.${language}`,
   stages: 'stages',
   stage: (s: number) => `stages[${s}]`,
   stageText: (s: number, field: 'name' | 'goal', language: string) => `stages[${s}].${field}.${language}`,
-  checklist: (s: number) => `stages[${s}].checklist`,
-  checklistItem: (s: number, i: number) => `stages[${s}].checklist[${i}]`,
-  checklistText: (s: number, i: number, language: string) => `stages[${s}].checklist[${i}].text.${language}`,
+  stageProbability: (s: number) => `stages[${s}].probability`,
+  checklist: (s: number, industry: IndustryId = GENERAL_INDUSTRY) => checklistPath(s, industry),
+  checklistItem: (s: number, i: number, industry: IndustryId = GENERAL_INDUSTRY) =>
+    `${checklistPath(s, industry)}[${i}]`,
+  checklistText: (s: number, i: number, language: string, industry: IndustryId = GENERAL_INDUSTRY) =>
+    `${checklistPath(s, industry)}[${i}].text.${language}`,
   templates: (s: number) => `stages[${s}].templates`,
   templateText: (s: number, t: number, field: 'name' | 'subject' | 'body', language: string) =>
     `stages[${s}].templates[${t}].${field}.${language}`,
   questions: 'questions',
   question: (q: number) => `questions[${q}]`,
   questionStages: (q: number) => `questions[${q}].stages`,
+  questionIndustry: (q: number) => `questions[${q}].industry`,
   questionText: (q: number, language: string) => `questions[${q}].text.${language}`,
   cadence: (c: number) => `cadences[${c}]`,
   cadenceSteps: (c: number) => `cadences[${c}].steps`,

@@ -3,12 +3,12 @@
  * type, industry and words in either language. Positions in the full bank are kept, since validation
  * errors are reported by them.
  */
-import type { Industry, SpinQuestion, SpinType } from './schema';
+import type { IndustryId, SpinQuestion, SpinType } from './schema';
 
 export interface QuestionFilter {
   stageId?: string;
   type?: SpinType;
-  industry?: Industry;
+  industry?: IndustryId;
   /** Words to find in the question's text (English or Chinese) or id; case does not matter. */
   text?: string;
 }

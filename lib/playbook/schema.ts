@@ -1,18 +1,25 @@
 /**
- * The playbook is data: stages with exit checklists, a SPIN question bank and follow-up cadences.
- * A team lead exports it as a JSON file and the team imports it, so the format is versioned and every
- * file is validated here before use. Issues carry paths (`stages[2].checklist[0].text.en`) so an editor
- * can say what is wrong and where.
+ * The playbook is data: the industries it knows, stages with exit checklists, a SPIN question bank and
+ * follow-up cadences. A stage's checklist and cadence may differ per industry (a variant replaces the
+ * general one for accounts of that industry). A team lead exports it as a JSON file and the team imports
+ * it, so the format is versioned and every file is validated here before use. Issues carry paths
+ * (`stages[2].checklist[0].text.en`) so an editor can say what is wrong and where.
  */
 import { z } from 'zod';
-import { EMAIL_TEMPLATE_BODY_MAX_LENGTH } from '../limits';
+import { BUYING_ROLES } from '../contact/buying-roles';
+import { EMAIL_TEMPLATE_BODY_MAX_LENGTH, INDUSTRY_MAX_LENGTH } from '../limits';
+import { defaultIndustries } from './default-industries';
 import { PLACEHOLDERS, unknownPlaceholders } from './placeholders';
 
 export const PLAYBOOK_FORMAT = 'dealside-playbook';
 export const PLAYBOOK_VERSION = 1;
 
 export const SPIN_TYPES = ['S', 'P', 'I', 'N'] as const;
-export const INDUSTRIES = ['general', 'manufacturing', 'services', 'software'] as const;
+/**
+ * The implicit "all industries" id: questions for every industry, the general checklist and cadence, and
+ * the process of accounts without an industry (or with one the playbook no longer lists).
+ */
+export const GENERAL_INDUSTRY = 'general';
 
 export const MAX_STAGES = 20;
 export const MAX_CHECKLIST_ITEMS = 20;
@@ -20,6 +27,7 @@ export const MAX_QUESTIONS = 2000;
 export const MAX_CADENCE_STEPS = 20;
 export const MAX_OFFSET_DAYS = 365;
 export const MAX_TEMPLATES_PER_STAGE = 10;
+export const MAX_INDUSTRIES = 20;
 
 function textField(max: number) {
   return z
@@ -62,14 +70,28 @@ export const spinTypeSchema = z.enum(SPIN_TYPES, {
 });
 export type SpinType = z.infer<typeof spinTypeSchema>;
 
-export const industrySchema = z.enum(INDUSTRIES, {
-  error: `Must be one of ${INDUSTRIES.join(', ')}`,
+/**
+ * An industry's id: `general` or one of the playbook's industries. Accounts store it as they were given
+ * it, so an account may name an industry the playbook has dropped since (it then follows the general
+ * process).
+ */
+export const industryIdSchema = slug(INDUSTRY_MAX_LENGTH);
+export type IndustryId = string;
+
+export const industrySchema = z.object({
+  id: industryIdSchema.refine(
+    (id) => id !== GENERAL_INDUSTRY,
+    `"${GENERAL_INDUSTRY}" stands for every industry and cannot be listed`,
+  ),
+  name: localizedTextSchema,
 });
 export type Industry = z.infer<typeof industrySchema>;
 
 export const checklistItemSchema = z.object({
   id: slugSchema,
   text: localizedTextSchema,
+  /** The buying-group role the item is about ("decision-maker confirmed"): the panel says who holds it. */
+  role: z.enum(BUYING_ROLES, { error: `Must be one of ${BUYING_ROLES.join(', ')}` }).optional(),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
@@ -86,14 +108,31 @@ export const emailTemplateSchema = z.object({
 });
 export type EmailTemplate = z.infer<typeof emailTemplateSchema>;
 
+const checklistSchema = z
+  .array(checklistItemSchema)
+  .max(MAX_CHECKLIST_ITEMS, `At most ${MAX_CHECKLIST_ITEMS} checklist items per stage`);
+
 export const stageSchema = z.object({
   id: slugSchema,
   name: localizedTextSchema,
   goal: localizedTextSchema,
   /** Exit checklist: what must be true before the deal moves on. */
-  checklist: z
-    .array(checklistItemSchema)
-    .max(MAX_CHECKLIST_ITEMS, `At most ${MAX_CHECKLIST_ITEMS} checklist items per stage`),
+  checklist: checklistSchema,
+  /**
+   * Industry id → the checklist accounts of that industry follow instead of `checklist`. Item ids are
+   * unique across all of a stage's lists, so a stored tick means exactly one item.
+   */
+  industryChecklists: z.record(industryIdSchema, checklistSchema).optional(),
+  /**
+   * The chance, in whole percent, that a deal in this stage is won: the forecast weighs open deals by
+   * it. Absent in files written before forecasts; lib/playbook/probability.ts then gives one by position.
+   */
+  probability: z
+    .number({ error: 'Expected a percentage' })
+    .int('Must be a whole percentage')
+    .min(0, 'Must be 0 % or more')
+    .max(100, 'Must be at most 100 %')
+    .optional(),
   /** Email templates for this stage; playbooks written before templates existed have none. */
   templates: z
     .array(emailTemplateSchema)
@@ -115,8 +154,8 @@ export const spinQuestionSchema = z.object({
     .array(slugSchema)
     .min(1, 'A question needs at least one stage')
     .max(MAX_STAGES, `At most ${MAX_STAGES} stages`),
-  /** `general` questions suit every industry. */
-  industry: industrySchema,
+  /** `general` questions suit every industry; any other id names one of the playbook's industries. */
+  industry: industryIdSchema,
   text: localizedTextSchema,
 });
 export type SpinQuestion = z.infer<typeof spinQuestionSchema>;
@@ -133,9 +172,14 @@ export const cadenceStepSchema = z.object({
 });
 export type CadenceStep = z.infer<typeof cadenceStepSchema>;
 
-/** Entering stage `stageId` proposes one follow-up per step, due `offsetDays` later. */
+/**
+ * Entering stage `stageId` proposes one follow-up per step, due `offsetDays` later. A cadence with an
+ * `industry` is for accounts of that industry (an empty one proposes nothing); the one without applies
+ * when the account's industry has none of its own.
+ */
 export const cadenceSchema = z.object({
   stageId: slugSchema,
+  industry: industryIdSchema.optional(),
   steps: z.array(cadenceStepSchema).max(MAX_CADENCE_STEPS, `At most ${MAX_CADENCE_STEPS} steps per cadence`),
 });
 export type Cadence = z.infer<typeof cadenceSchema>;
@@ -221,6 +265,11 @@ export const playbookSchema = z
             : `"version" must be ${PLAYBOOK_VERSION}`,
       }),
       name: localizedTextSchema,
+      /** Files written before industries were playbook data get the three industries those had built in. */
+      industries: z
+        .array(industrySchema)
+        .max(MAX_INDUSTRIES, `At most ${MAX_INDUSTRIES} industries`)
+        .default(defaultIndustries),
       /** In pipeline order: the funnel and "early stage" logic follow the array order. */
       stages: z
         .array(stageSchema)
@@ -244,11 +293,34 @@ export const playbookSchema = z
       (id, firstPath) => `Duplicate stage id "${id}" (already used at ${formatPath(firstPath)})`,
     );
 
+    checkUnique(
+      playbook.industries.map((industry) => industry.id),
+      ctx,
+      (i) => ['industries', i, 'id'],
+      (id, firstPath) => `Duplicate industry id "${id}" (already used at ${formatPath(firstPath)})`,
+    );
+    const industryIds = new Set(playbook.industries.map((industry) => industry.id));
+    const unknownIndustry = (id: string) => `Unknown industry "${id}"`;
+
     playbook.stages.forEach((stage, s) => {
+      // One id space per stage: the general list first, then each variant.
+      const lists: { path: Path; items: ChecklistItem[] }[] = [
+        { path: ['stages', s, 'checklist'], items: stage.checklist },
+      ];
+      for (const [industryId, items] of Object.entries(stage.industryChecklists ?? {})) {
+        const path = ['stages', s, 'industryChecklists', industryId];
+        if (!industryIds.has(industryId)) {
+          ctx.addIssue({ code: 'custom', message: unknownIndustry(industryId), path });
+        }
+        lists.push({ path, items });
+      }
+      const entries = lists.flatMap((list) =>
+        list.items.map((item, i) => ({ id: item.id, path: [...list.path, i, 'id'] })),
+      );
       checkUnique(
-        stage.checklist.map((item) => item.id),
+        entries.map((entry) => entry.id),
         ctx,
-        (i) => ['stages', s, 'checklist', i, 'id'],
+        (i) => entries[i]!.path,
         (id, firstPath) =>
           `Duplicate checklist item id "${id}" in stage "${stage.id}" (already used at ${formatPath(firstPath)})`,
       );
@@ -265,6 +337,13 @@ export const playbookSchema = z
     const stageIds = new Set(playbook.stages.map((stage) => stage.id));
 
     playbook.questions.forEach((question, q) => {
+      if (question.industry !== GENERAL_INDUSTRY && !industryIds.has(question.industry)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: unknownIndustry(question.industry),
+          path: ['questions', q, 'industry'],
+        });
+      }
       question.stages.forEach((stageId, i) => {
         if (!stageIds.has(stageId)) {
           ctx.addIssue({
@@ -290,6 +369,16 @@ export const playbookSchema = z
           path: ['cadences', c, 'stageId'],
         });
       }
+      if (cadence.industry !== undefined && !industryIds.has(cadence.industry)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            cadence.industry === GENERAL_INDUSTRY
+              ? `Leave "industry" out for the cadence every industry follows`
+              : unknownIndustry(cadence.industry),
+          path: ['cadences', c, 'industry'],
+        });
+      }
       checkUnique(
         cadence.steps.map((step) => step.id),
         ctx,
@@ -306,12 +395,16 @@ export const playbookSchema = z
       (id, firstPath) => `Duplicate lost reason id "${id}" (already used at ${formatPath(firstPath)})`,
     );
 
+    // One cadence per stage and industry; the key joins the two with a character ids cannot hold.
     checkUnique(
-      playbook.cadences.map((cadence) => cadence.stageId),
+      playbook.cadences.map((cadence) => `${cadence.stageId}/${cadence.industry ?? GENERAL_INDUSTRY}`),
       ctx,
       (i) => ['cadences', i, 'stageId'],
-      (id, firstPath) =>
-        `Stage "${id}" already has a cadence (at ${formatPath(firstPath)}); merge the steps into one`,
+      (key, firstPath) => {
+        const [stageId, industry] = key.split('/');
+        const whose = industry === GENERAL_INDUSTRY ? '' : ` for industry "${industry}"`;
+        return `Stage "${stageId}" already has a cadence${whose} (at ${formatPath(firstPath)}); merge the steps into one`;
+      },
     );
   });
 export type Playbook = z.infer<typeof playbookSchema>;

@@ -4,7 +4,7 @@
  * builds the cost of those problems and the value of solving them. Suggestions follow that order but
  * always mix types, so a rep sees the next step of the conversation, not four variants of one question.
  */
-import type { Industry, Playbook, SpinQuestion, SpinType } from './schema';
+import { GENERAL_INDUSTRY, type IndustryId, type Playbook, type SpinQuestion, type SpinType } from './schema';
 
 /** Stages at these positions (playbook order) count as early. */
 const EARLY_STAGE_COUNT = 2;
@@ -15,7 +15,7 @@ const LATE_ORDER: readonly SpinType[] = ['I', 'N', 'P', 'S'];
 export interface SpinSuggestionOptions {
   stageId: string;
   /** The account's industry; `general` questions are always included after the industry's own. */
-  industry: Industry;
+  industry: IndustryId;
   /** Questions already asked of this account; never suggested again. */
   askedIds: ReadonlySet<string> | readonly string[];
   /** How many to return. Default 4. */
@@ -54,8 +54,8 @@ export function rankSpinQuestions(
 
   // Industry-specific first, then general; Array.prototype.filter keeps playbook order within each.
   const eligible = playbook.questions.filter((q) => q.stages.includes(stageId) && !asked.has(q.id));
-  const ownIndustry = industry === 'general' ? [] : eligible.filter((q) => q.industry === industry);
-  const general = eligible.filter((q) => q.industry === 'general');
+  const ownIndustry = industry === GENERAL_INDUSTRY ? [] : eligible.filter((q) => q.industry === industry);
+  const general = eligible.filter((q) => q.industry === GENERAL_INDUSTRY);
   for (const question of [...ownIndustry, ...general]) buckets.get(question.type)?.push(question);
 
   const ranked: SpinQuestion[] = [];

@@ -40,6 +40,11 @@ export const settingsSchema = z.object({
   weekendDays: weekendDaysSchema.nullable().catch(null),
   /** The rep's name as they sign emails: fills `{senderName}` in the playbook's templates. */
   senderName: z.string().max(NAME_MAX_LENGTH).catch(''),
+  /**
+   * Record a touch each time the rep opens a thread or record of a tracked account's contact (kept in
+   * this browser only). Off: nothing is recorded; the touches already there stay until deleted.
+   */
+  recordTouches: z.boolean().catch(true),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -109,7 +109,8 @@ export async function measureInsightsSearch(
       const { ms, result } = await sendFrom(page, 'getInsights', { period });
       const samples = insightSamples[index]!;
       const floor = await callInPage(page, 'insightsRowsRead', periodStart(period, result.now), result.now);
-      // The period's rows (stage events, questions asked, follow-ups done), counted by the page reading them.
+      // The period's rows (stage events, questions asked, follow-ups done, deals closed in the period or
+      // closing before the forecast's horizon), counted by the page reading them.
       samples.read = floor.rows;
       samples.rowsReadCount = floor.rows;
       if (round < options.warmup) continue;

@@ -97,6 +97,10 @@ function expectedAfterUpgrade(store: (typeof STORES)[number], row: Row): Row {
     return rest;
   }
   if (store === 'stageEvents') return { ...row, dealId: `deal:${String(row.accountKey)}` };
+  const staged = v1.accounts.some(
+    (account) => account.key === row.accountKey && account.stageId !== undefined,
+  );
+  if (store === 'followUps' && staged) return { ...row, dealId: `deal:${String(row.accountKey)}` };
   return row;
 }
 

@@ -11,6 +11,7 @@ export const STORE_LABELS: Record<StoreName, MessageKey> = {
   followUps: 'dataStoreFollowUps',
   stageEvents: 'dataStoreStageEvents',
   questionLog: 'dataStoreQuestionLog',
+  touches: 'dataStoreTouches',
 };
 
 export function formatCount(count: number, locale: string): string {

@@ -24,6 +24,22 @@ export function formatPercent(rate: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(rate);
 }
 
+/** A rate with one decimal where it has one ("62.5%", "50%"): a win rate over few deals is rarely round. */
+export function formatRate(rate: number, locale: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+/** `2026-03` → "March 2026", "2026年3月". */
+export function formatMonth(month: string, locale: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  const date = new Date(year!, monthNumber! - 1, 1);
+  try {
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long' }).format(date);
+  }
+}
+
 /** "1 day", "2.5 days", "3.5天": Intl knows each language's plural forms. */
 export function formatDays(days: number, locale: string): string {
   return numberFormat(locale, {

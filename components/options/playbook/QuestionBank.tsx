@@ -9,9 +9,10 @@ import {
 } from '@/lib/playbook/edit';
 import { playbookPath, type FieldErrors } from '@/lib/playbook/field-errors';
 import { filterQuestions, type FilteredQuestion } from '@/lib/playbook/question-filter';
-import { INDUSTRIES, SPIN_TYPES, type Industry, type Playbook, type SpinType } from '@/lib/playbook/schema';
+import { GENERAL_INDUSTRY, SPIN_TYPES, type Playbook, type SpinType } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
-import { INDUSTRY_NAMES, SPIN_TYPE_NAMES } from './labels';
+import { industryName } from '../../shared/industry-name';
+import { SPIN_TYPE_NAMES } from './labels';
 import { FieldMessages, fieldId, LocalizedField } from './LocalizedField';
 import type { DraftEditing } from './types';
 
@@ -20,6 +21,15 @@ function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
   if (on) next.add(value);
   else next.delete(value);
   return next;
+}
+
+/**
+ * The industries a question may be for: every industry, then the playbook's; a value the playbook does
+ * not list (from an imported file) stays choosable so the select shows what the question says.
+ */
+function industryChoices(playbook: Playbook, current?: string): string[] {
+  const listed = [GENERAL_INDUSTRY, ...playbook.industries.map((industry) => industry.id)];
+  return current === undefined || listed.includes(current) ? listed : [...listed, current];
 }
 
 function QuestionEditor({
@@ -47,6 +57,7 @@ function QuestionEditor({
   const text = localized(question.text, locale).trim();
   const base = fieldId(idPrefix, playbookPath.question(index));
   const stagesPath = playbookPath.questionStages(index);
+  const industryPath = playbookPath.questionIndustry(index);
   const stageMessages = errors.at(stagesPath);
 
   return (
@@ -60,8 +71,8 @@ function QuestionEditor({
             {question.type}
           </span>
           <span className="ds-pb-summary-text">{text || t('pbQuestionNoText')}</span>
-          {question.industry !== 'general' ? (
-            <span className="ds-pb-tag">{t(INDUSTRY_NAMES[question.industry])}</span>
+          {question.industry !== GENERAL_INDUSTRY ? (
+            <span className="ds-pb-tag">{industryName(playbook, question.industry, locale)}</span>
           ) : null}
           {problems > 0 ? (
             <span className="ds-pb-problem-badge">{t('pbProblemCount', String(problems))}</span>
@@ -99,18 +110,20 @@ function QuestionEditor({
                   id={`${base}-industry`}
                   className="ds-select"
                   value={question.industry}
+                  aria-invalid={errors.at(industryPath).length > 0 ? true : undefined}
                   onChange={(event) =>
                     edit((playbook) =>
-                      setQuestionFields(playbook, question.id, { industry: event.target.value as Industry }),
+                      setQuestionFields(playbook, question.id, { industry: event.target.value }),
                     )
                   }
                 >
-                  {INDUSTRIES.map((industry) => (
+                  {industryChoices(playbook, question.industry).map((industry) => (
                     <option key={industry} value={industry}>
-                      {t(INDUSTRY_NAMES[industry])}
+                      {industryName(playbook, industry, locale)}
                     </option>
                   ))}
                 </select>
+                <FieldMessages id={`${base}-industry-error`} messages={errors.at(industryPath)} />
               </div>
             </div>
             <fieldset
@@ -185,7 +198,7 @@ export function QuestionBank({
 }) {
   const [stageId, setStageId] = useState('');
   const [type, setType] = useState<SpinType | ''>('');
-  const [industry, setIndustry] = useState<Industry | ''>('');
+  const [industry, setIndustry] = useState('');
   const [words, setWords] = useState('');
   const [openGroups, setOpenGroups] = useState<ReadonlySet<SpinType>>(new Set());
   const [openQuestions, setOpenQuestions] = useState<ReadonlySet<string>>(new Set());
@@ -210,7 +223,7 @@ export function QuestionBank({
     const spinType = type || 'S';
     const result = addQuestion(playbook, {
       type: spinType,
-      industry: industry || 'general',
+      industry: industry || GENERAL_INDUSTRY,
       stages: stage ? [stage] : [],
       text: { en: '', 'zh-CN': '' },
     });
@@ -272,12 +285,12 @@ export function QuestionBank({
             className="ds-select"
             value={industry}
             data-testid="question-filter-industry"
-            onChange={(event) => setIndustry(event.target.value as Industry | '')}
+            onChange={(event) => setIndustry(event.target.value)}
           >
             <option value="">{t('pbFilterAllIndustries')}</option>
-            {INDUSTRIES.map((candidate) => (
+            {industryChoices(playbook).map((candidate) => (
               <option key={candidate} value={candidate}>
-                {t(INDUSTRY_NAMES[candidate])}
+                {industryName(playbook, candidate, locale)}
               </option>
             ))}
           </select>

@@ -1,119 +1,83 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import {
-  addCadenceStep,
-  addChecklistItem,
-  moveCadenceStep,
-  moveChecklistItem,
-  moveStage,
-  removeCadenceStep,
-  removeChecklistItem,
-  removeStage,
-  setCadenceStepDays,
-  setCadenceStepTitle,
-  setChecklistItemText,
-  setStageText,
-} from '@/lib/playbook/edit';
+import { moveStage, removeStage, setStageProbability, setStageText } from '@/lib/playbook/edit';
 import { playbookPath, type FieldErrors } from '@/lib/playbook/field-errors';
-import type { Cadence, Stage } from '@/lib/playbook/schema';
+import { ownCadence, ownCadenceIndex, ownChecklist } from '@/lib/playbook/industries';
+import { defaultStageProbability } from '@/lib/playbook/probability';
+import { GENERAL_INDUSTRY, type IndustryId, type Playbook, type Stage } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
+import { industryName } from '../../shared/industry-name';
+import { CadenceEditor } from './CadenceEditor';
+import { ChecklistEditor } from './ChecklistEditor';
 import { Field } from '../../shared/Field';
-import { FIELD_ERROR_CLASS, FieldMessages, fieldId, LocalizedField, messagesText } from './LocalizedField';
+import { FIELD_ERROR_CLASS, fieldId, LocalizedField, messagesText } from './LocalizedField';
 import { TemplatesEditor } from './TemplatesEditor';
 import type { DraftEditing } from './types';
 
-const EMPTY_TEXT = { en: '', 'zh-CN': '' };
-
-/** Up, down and remove for one row of a list, each named for screen readers. */
-function RowButtons({
-  what,
-  index,
-  count,
-  onMove,
-  onRemove,
-}: {
-  what: string;
-  index: number;
-  count: number;
-  onMove: (offset: number) => void;
-  onRemove: () => void;
-}) {
+/** Problems within the stage's checklist and cadence for one industry (`general`: the general ones). */
+function variantProblems(
+  playbook: Playbook,
+  errors: FieldErrors,
+  stageIndex: number,
+  stageId: string,
+  industry: IndustryId,
+): number {
+  const cadenceIndex = ownCadenceIndex(playbook, stageId, industry);
   return (
-    <div className="ds-pb-row-buttons">
-      <button
-        type="button"
-        className="ds-icon-button"
-        aria-label={t('pbMoveUpNamed', what)}
-        title={t('pbMoveUp')}
-        disabled={index === 0}
-        onClick={() => onMove(-1)}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="ds-icon-button"
-        aria-label={t('pbMoveDownNamed', what)}
-        title={t('pbMoveDown')}
-        disabled={index === count - 1}
-        onClick={() => onMove(1)}
-      >
-        ↓
-      </button>
-      <button
-        type="button"
-        className="ds-icon-button ds-pb-remove"
-        aria-label={t('pbRemoveNamed', what)}
-        title={t('pbRemove')}
-        onClick={onRemove}
-      >
-        ×
-      </button>
-    </div>
+    errors.countWithin(playbookPath.checklist(stageIndex, industry)) +
+    (cadenceIndex < 0 ? 0 : errors.countWithin(playbookPath.cadence(cadenceIndex)))
   );
 }
 
 /**
- * One stage: its names and goal, its exit checklist and the follow-up cadence entering it proposes.
+ * One stage: its names and goal, its exit checklist and the follow-up cadence entering it proposes, each
+ * for every industry or, where the work differs, for one industry (the rep picks which to see).
  * Removing a stage asks where its accounts go; nothing is removed until the rep has said.
  */
 export function StageEditor({
+  playbook,
   stage,
   index,
-  stages,
-  cadence,
-  cadenceIndex,
-  cadenceCount,
   errors,
   idPrefix,
   locale,
   open,
   onToggle,
+  industry: chosenIndustry,
+  onIndustryChange,
   editing,
 }: {
+  playbook: Playbook;
   stage: Stage;
   index: number;
-  stages: readonly Stage[];
-  cadence: Cadence | undefined;
-  /** Its place in `cadences`, or -1 when the stage has none. */
-  cadenceIndex: number;
-  /** How many cadences the playbook has (a new one goes last). */
-  cadenceCount: number;
   errors: FieldErrors;
   idPrefix: string;
   locale: string;
   open: boolean;
   onToggle: (open: boolean) => void;
+  /** The industry whose checklist and cadence the rep is looking at. */
+  industry: IndustryId;
+  onIndustryChange: (industry: IndustryId) => void;
   editing: DraftEditing;
 }) {
   const { change, edit, focusLater } = editing;
+  const stages = playbook.stages;
   const [removing, setRemoving] = useState(false);
   const others = stages.filter((candidate) => candidate.id !== stage.id);
   const [target, setTarget] = useState('');
   const stageName = localized(stage.name, locale).trim() || t('pbUnnamedStage');
+  // An industry removed from the draft shows the general process again.
+  const industry = playbook.industries.some((candidate) => candidate.id === chosenIndustry)
+    ? chosenIndustry
+    : GENERAL_INDUSTRY;
+  const shownIndustryName = industryName(playbook, industry, locale);
+  const industrySelectId = `${idPrefix}-stage-industry-${stage.id}`;
   const problems =
     errors.countWithin(playbookPath.stage(index)) +
-    (cadence ? errors.countWithin(playbookPath.cadence(cadenceIndex)) : 0);
+    [GENERAL_INDUSTRY, ...playbook.industries.map((candidate) => candidate.id)].reduce((sum, id) => {
+      const cadenceIndex = ownCadenceIndex(playbook, stage.id, id);
+      return sum + (cadenceIndex < 0 ? 0 : errors.countWithin(playbookPath.cadence(cadenceIndex)));
+    }, 0);
   const removeSelectId = `${idPrefix}-remove-${stage.id}`;
   const defaultTarget = (others[Math.max(0, index - 1)] ?? others[0])?.id ?? '';
   const chosenTarget = others.some((candidate) => candidate.id === target) ? target : defaultTarget;
@@ -244,54 +208,92 @@ export function StageEditor({
               }
             />
 
-            <h4 className="ds-pb-subheading">{t('pbChecklistHeading')}</h4>
-            <FieldMessages
-              id={fieldId(idPrefix, playbookPath.checklist(index))}
-              messages={errors.at(playbookPath.checklist(index))}
-            />
-            {stage.checklist.length === 0 ? (
-              <p className="ds-muted ds-small">{t('pbChecklistEmpty')}</p>
-            ) : null}
-            <ol className="ds-pb-list">
-              {stage.checklist.map((item, itemIndex) => (
-                <li key={item.id} className="ds-pb-list-item" data-testid="checklist-item-editor">
-                  <LocalizedField
-                    label={t('pbChecklistItem', String(itemIndex + 1))}
-                    value={item.text}
-                    path={(language) => playbookPath.checklistText(index, itemIndex, language)}
-                    errors={errors}
-                    idPrefix={idPrefix}
-                    onChange={(language, value) =>
+            <div className="ds-pb-field ds-pb-probability">
+              <Field
+                id={fieldId(idPrefix, playbookPath.stageProbability(index))}
+                label={t('pbStageProbability')}
+                error={messagesText(errors.at(playbookPath.stageProbability(index)))}
+                errorClassName={FIELD_ERROR_CLASS}
+                describedBy={`${fieldId(idPrefix, playbookPath.stageProbability(index))}-hint`}
+                quiet
+              >
+                {(control) => (
+                  <input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    step={1}
+                    className="ds-input ds-pb-input"
+                    data-testid="stage-probability"
+                    placeholder={String(defaultStageProbability(index))}
+                    value={
+                      stage.probability === undefined || Number.isNaN(stage.probability)
+                        ? ''
+                        : stage.probability
+                    }
+                    onChange={(event) => {
+                      const raw = event.target.value;
+                      // Blank means "the usual figure for this position"; a browser's partial input
+                      // ("1e") arrives as '' too, so only an empty field clears it.
+                      const percent = raw.trim() === '' ? null : Number(raw);
                       edit(
-                        (playbook) => setChecklistItemText(playbook, stage.id, item.id, language, value),
-                        `item-${stage.id}-${item.id}-${language}`,
-                      )
-                    }
+                        (playbook) => setStageProbability(playbook, stage.id, percent),
+                        `stage-probability-${stage.id}`,
+                      );
+                    }}
                   />
-                  <RowButtons
-                    what={t('pbChecklistItem', String(itemIndex + 1))}
-                    index={itemIndex}
-                    count={stage.checklist.length}
-                    onMove={(offset) =>
-                      edit((playbook) => moveChecklistItem(playbook, stage.id, item.id, offset))
-                    }
-                    onRemove={() => edit((playbook) => removeChecklistItem(playbook, stage.id, item.id))}
-                  />
-                </li>
-              ))}
-            </ol>
-            <button
-              type="button"
-              className="ds-pb-button"
-              onClick={() => {
-                edit((playbook) => addChecklistItem(playbook, stage.id, EMPTY_TEXT).playbook);
-                focusLater(
-                  fieldId(idPrefix, playbookPath.checklistText(index, stage.checklist.length, 'en')),
-                );
-              }}
-            >
-              {t('pbChecklistAdd')}
-            </button>
+                )}
+              </Field>
+              <p
+                id={`${fieldId(idPrefix, playbookPath.stageProbability(index))}-hint`}
+                className="ds-muted ds-small"
+              >
+                {t('pbStageProbabilityHint', String(defaultStageProbability(index)))}
+              </p>
+            </div>
+
+            <div className="ds-pb-field ds-pb-industry-choice">
+              <label htmlFor={industrySelectId} className="ds-label">
+                {t('pbStageIndustry')}
+              </label>
+              <select
+                id={industrySelectId}
+                className="ds-select"
+                value={industry}
+                data-testid="stage-industry"
+                onChange={(event) => onIndustryChange(event.target.value)}
+              >
+                {[GENERAL_INDUSTRY, ...playbook.industries.map((candidate) => candidate.id)].map((id) => {
+                  const own =
+                    id !== GENERAL_INDUSTRY &&
+                    (ownChecklist(stage, id) !== undefined ||
+                      ownCadence(playbook, stage.id, id) !== undefined);
+                  const count = variantProblems(playbook, errors, index, stage.id, id);
+                  const name =
+                    id === GENERAL_INDUSTRY ? t('pbAllIndustries') : industryName(playbook, id, locale);
+                  const choice = own ? t('pbIndustryWithOwnProcess', name) : name;
+                  return (
+                    <option key={id} value={id}>
+                      {count > 0 ? t('pbIndustryWithProblems', [choice, String(count)]) : choice}
+                    </option>
+                  );
+                })}
+              </select>
+              <p className="ds-muted ds-small">{t('pbStageIndustryHint')}</p>
+            </div>
+
+            <h4 className="ds-pb-subheading">{t('pbChecklistHeading')}</h4>
+            <ChecklistEditor
+              stage={stage}
+              stageIndex={index}
+              industry={industry}
+              industryName={shownIndustryName}
+              errors={errors}
+              idPrefix={idPrefix}
+              editing={editing}
+            />
 
             <TemplatesEditor
               stage={stage}
@@ -303,92 +305,15 @@ export function StageEditor({
 
             <h4 className="ds-pb-subheading">{t('pbCadenceHeading')}</h4>
             <p className="ds-muted ds-small">{t('pbCadenceHint')}</p>
-            {cadence ? (
-              <ol className="ds-pb-list">
-                {cadence.steps.map((step, stepIndex) => {
-                  const daysPath = playbookPath.stepDays(cadenceIndex, stepIndex);
-                  return (
-                    <li
-                      key={step.id}
-                      className="ds-pb-list-item ds-pb-step"
-                      data-testid="cadence-step-editor"
-                    >
-                      <div className="ds-pb-field ds-pb-days">
-                        <Field
-                          id={fieldId(idPrefix, daysPath)}
-                          label={t('pbStepDays')}
-                          error={messagesText(errors.at(daysPath))}
-                          errorClassName={FIELD_ERROR_CLASS}
-                          quiet
-                        >
-                          {(control) => (
-                            <input
-                              {...control}
-                              type="number"
-                              inputMode="numeric"
-                              min={0}
-                              max={365}
-                              step={1}
-                              className="ds-input ds-pb-input"
-                              value={Number.isNaN(step.offsetDays) ? '' : step.offsetDays}
-                              onChange={(event) => {
-                                const raw = event.target.value;
-                                const days = raw.trim() === '' ? Number.NaN : Number(raw);
-                                edit(
-                                  (playbook) => setCadenceStepDays(playbook, stage.id, step.id, days),
-                                  `step-days-${stage.id}-${step.id}`,
-                                );
-                              }}
-                            />
-                          )}
-                        </Field>
-                      </div>
-                      <LocalizedField
-                        label={t('pbStepTitle', String(stepIndex + 1))}
-                        value={step.title}
-                        path={(language) => playbookPath.stepTitle(cadenceIndex, stepIndex, language)}
-                        errors={errors}
-                        idPrefix={idPrefix}
-                        onChange={(language, value) =>
-                          edit(
-                            (playbook) => setCadenceStepTitle(playbook, stage.id, step.id, language, value),
-                            `step-title-${stage.id}-${step.id}-${language}`,
-                          )
-                        }
-                      />
-                      <RowButtons
-                        what={t('pbStepTitle', String(stepIndex + 1))}
-                        index={stepIndex}
-                        count={cadence.steps.length}
-                        onMove={(offset) =>
-                          edit((playbook) => moveCadenceStep(playbook, stage.id, step.id, offset))
-                        }
-                        onRemove={() => edit((playbook) => removeCadenceStep(playbook, stage.id, step.id))}
-                      />
-                    </li>
-                  );
-                })}
-              </ol>
-            ) : (
-              <p className="ds-muted ds-small">{t('pbCadenceEmpty')}</p>
-            )}
-            <button
-              type="button"
-              className="ds-pb-button"
-              onClick={() => {
-                const lastDays = cadence?.steps.at(-1)?.offsetDays;
-                const offsetDays =
-                  typeof lastDays === 'number' && Number.isFinite(lastDays) ? Math.min(365, lastDays + 7) : 1;
-                edit(
-                  (playbook) =>
-                    addCadenceStep(playbook, stage.id, { offsetDays, title: EMPTY_TEXT }).playbook,
-                );
-                const c = cadence ? cadenceIndex : cadenceCount;
-                focusLater(fieldId(idPrefix, playbookPath.stepTitle(c, cadence?.steps.length ?? 0, 'en')));
-              }}
-            >
-              {t('pbCadenceAdd')}
-            </button>
+            <CadenceEditor
+              playbook={playbook}
+              stage={stage}
+              industry={industry}
+              industryName={shownIndustryName}
+              errors={errors}
+              idPrefix={idPrefix}
+              editing={editing}
+            />
           </div>
         ) : null}
       </details>

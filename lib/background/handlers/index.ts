@@ -10,6 +10,7 @@ import { optionsSettingsHandlers } from './options-settings';
 import { pageHandlers } from './page';
 import { panelHandlers } from './panel';
 import { panelWriteHandlers } from './panel-writes';
+import { pipelineHandlers } from './pipeline';
 import { popupHandlers } from './popup';
 
 export const handlers: Handlers = {
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...panelHandlers,
   ...panelWriteHandlers,
   ...popupHandlers,
+  ...pipelineHandlers,
   ...optionsInsightsHandlers,
   ...optionsPlaybookHandlers,
   ...optionsSettingsHandlers,

@@ -1,11 +1,12 @@
 /**
  * "Your data" in the options page: export (JSON and CSV, read in chunks), import (uploaded in chunks,
- * previewed, then merged in one transaction), an account's notes as Markdown, deleting one account or
- * everything, and automatic backups. Every message is for extension pages only: these are the most
+ * previewed, then merged in one transaction), an account's notes as Markdown, deleting one account,
+ * the touches or everything, and automatic backups. Every message is for extension pages only: these are the most
  * privileged operations the extension has.
  */
 import { accountKeyForEmail, displayAccountKey } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
+import { ROLE_LABELS } from '../../contact/role-labels';
 import { listAccountContacts, getAccount } from '../../db/accounts';
 import { listAccountDeals } from '../../db/deals';
 import { deleteAccountWithData, type DeletedAccountRows } from '../../db/delete-account';
@@ -14,6 +15,7 @@ import { accountRecordSchema } from '../../db/records';
 import { validRows } from '../../db/validate';
 import { deleteAllRows, importRows, previewImportRows } from '../../data-transfer/database';
 import { StagesNeedAHome } from '../../db/stage-moves';
+import { countTouches, deleteAllTouches } from '../../db/touches';
 import { ACCOUNT_PICKER_LIMIT, MARKDOWN_MAX_CHARS } from '../../data-transfer/limits';
 import { accountNotesMarkdown } from '../../data-transfer/markdown';
 import { sameValue } from '../../data-transfer/merge';
@@ -30,7 +32,7 @@ import type {
   UploadImportChunkResult,
 } from '../../data-transfer/types';
 import type { PayloadOf } from '../../messaging/messages';
-import { t } from '../../i18n';
+import { formatList, t } from '../../i18n';
 import { sendMessage } from '../../messaging/messenger';
 import { localized } from '../../playbook/text';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema';
@@ -44,6 +46,7 @@ import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
 import { readPlaybook } from '../playbook-store';
 import { privateItemsDb } from '../private-items-db';
 import { followUpsChanged } from '../reminders';
+import { forgetRecordedVisits } from '../touches';
 import type { Handlers } from '../router';
 import { readSettings, settingsWritten } from '../settings-store';
 
@@ -210,6 +213,11 @@ export async function accountNotesMarkdownFor(
       stage: t('dataMdStage'),
       industry: t('dataMdIndustry'),
       people: t('dataMdPeople'),
+      roles: (roles) =>
+        formatList(
+          roles.map((role) => t(ROLE_LABELS[role])),
+          request.locale,
+        ),
       note: t('dataMdNote'),
       call: t('dataMdCall'),
       noNotes: t('dataMdNoNotes'),
@@ -239,6 +247,7 @@ export async function deleteAccountData(request: { accountKey: string }): Promis
   const isAccountEmail = (email: string) =>
     accountKeyForEmail(email, { aliases: accountAliases }) === request.accountKey;
   const deleted = await deleteAccountWithData(await privateItemsDb(), request.accountKey, isAccountEmail);
+  forgetRecordedVisits();
   await forgetAttachedAccounts((accountKey) => accountKey === request.accountKey);
   const tabIds = await tabsShowingAccount(request.accountKey, accountAliases);
   for (const tabId of tabIds) await forgetTab(tabId);
@@ -254,6 +263,7 @@ export async function deleteAccountData(request: { accountKey: string }): Promis
  */
 export async function deleteAllData(): Promise<DeletedRows> {
   const { deleted, accountKeys } = await deleteAllRows(await privateItemsDb());
+  forgetRecordedVisits();
   await forgetAllAttachedAccounts();
   await clearReadFailures();
   uploads.discard();
@@ -262,6 +272,14 @@ export async function deleteAllData(): Promise<DeletedRows> {
   for (const tabId of tabIds) broadcastPageChanged({ tabId });
   void followUpsChanged();
   return deleted;
+}
+
+/** Deletes every touch; the accounts' other rows stay. The next opening of a thread records anew. */
+export async function deleteTouches(): Promise<{ count: number }> {
+  const { deleted, accountKeys } = await deleteAllTouches(await database());
+  forgetRecordedVisits();
+  broadcastAccountsChanged(accountKeys);
+  return { count: deleted };
 }
 
 export const optionsDataHandlers = {
@@ -275,6 +293,8 @@ export const optionsDataHandlers = {
   deleteAccountData,
   // The schema admits only the typed confirmation word; nothing else reaches this.
   deleteAllData: () => deleteAllData(),
+  countTouches: async () => ({ count: await countTouches(await database()) }),
+  deleteAllTouches: () => deleteTouches(),
   getBackupStatus: () => backupStatus(),
   setBackupSchedule: (request) => setBackupFrequency(request.frequency, Date.now(), request.keep),
   runBackupNow: () => backUpNow(),

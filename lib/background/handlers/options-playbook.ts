@@ -2,14 +2,17 @@
  * Saving the playbook edited in options. The background validates it (the editor's checks are a
  * courtesy, this one is the rule), then in one transaction moves the accounts of removed stages to the
  * stages the rep named (recording a stage event per account), checks that no account is left in a stage
- * the playbook lacks, and stores the playbook; then it tells every open panel, which reload it.
+ * the playbook lacks, and stores the playbook; then it tells every open panel, which reload it. The
+ * editor also asks how many accounts carry each industry, before the rep removes one.
  */
+import { countAccountsByIndustry } from '../../db/accounts';
 import { moveDealsBetweenStages, StagesNeedAHome } from '../../db/stage-moves';
 import { sendMessage } from '../../messaging/messenger';
 import type { SavePlaybookResult, StageMove } from '../../messaging/protocol';
 import type { Handlers } from '../router';
 import { parsePlaybook } from '../../playbook/schema';
 import { broadcastDataChanged } from '../broadcast';
+import { database } from '../db-connection';
 import { privateItemsDb } from '../private-items-db';
 
 /** Enough to say what is wrong in any file; a file with thousands of problems is not worth listing. */
@@ -54,4 +57,5 @@ export async function savePlaybook(
 
 export const optionsPlaybookHandlers = {
   savePlaybook: (request) => savePlaybook(request),
+  countAccountsByIndustry: async () => countAccountsByIndustry(await database()),
 } satisfies Partial<Handlers>;

@@ -4,6 +4,7 @@ import { broadcastPageChanged } from '../broadcast';
 import { forgetTab, recordTabPage, tabPage } from '../page-registry';
 import { pageKeyUrl } from '../page-url';
 import { recordReadFailure } from '../read-failures';
+import { recordTouchForPage } from '../touches';
 import { readFrameLayouts, readSettings, setFrameCollapsed } from '../settings-store';
 import { sendMessage } from '../../messaging/messenger';
 
@@ -18,8 +19,9 @@ export const pageHandlers = {
   /**
    * A content script tells what its page shows. It can only ever describe its own tab: the tab id and the
    * page's URL come from the sender as the browser reports it, never from the payload. A report only
-   * describes the page; nothing about a contact is recorded until the rep acts there. Answers with the
-   * frame layout remembered for the site.
+   * describes the page; nothing about a contact is recorded until the rep acts there, except a touch
+   * when the page is a thread or record of an account the rep already tracks. Answers with the frame
+   * layout remembered for the site.
    */
   async reportPage({ context }, caller) {
     const url = pageKeyUrl(caller.pageUrl);
@@ -32,7 +34,12 @@ export const pageHandlers = {
       }
       return { collapsed: true, hidden: true };
     }
-    await recordTabPage(caller.tabId, { url, context, reportedAt: Date.now() });
+    const page = { url, context, reportedAt: Date.now() };
+    await recordTabPage(caller.tabId, page);
+    // Not awaited: the content script's answer does not wait for the database.
+    recordTouchForPage(page, caller.pageTitle).catch((error: unknown) => {
+      console.warn('[dealside] could not record a touch', error);
+    });
     if (!previous || previous.url !== url || JSON.stringify(previous.context) !== JSON.stringify(context)) {
       broadcastPageChanged({ tabId: caller.tabId });
       // Kept locally for the rep's report from options; only pages that changed count again.

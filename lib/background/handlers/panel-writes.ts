@@ -1,6 +1,6 @@
 /**
- * What the rep writes from a panel: notes, the account's stage, industry and checklist, SPIN questions
- * asked, and follow-ups (the popup marks follow-ups done too). Each write tells every open panel on the
+ * What the rep writes from a panel: notes, the account's stage, industry and checklist, the roles of
+ * its people, SPIN questions asked, and follow-ups (the popup marks follow-ups done too). Each write tells every open panel on the
  * account, and records the person the rep was looking at.
  */
 import {
@@ -12,13 +12,17 @@ import {
   type FollowUpAction,
 } from '../../db/follow-ups';
 import { browserLocale, businessDaysLaterAt, weekendFor } from '../../dates/business-days';
-import { updateAccount } from '../../db/accounts';
+import { getAccount, updateAccount } from '../../db/accounts';
 import { addDeal, changeDealStage, closeDeal, editDeal, tickDealChecklist } from '../../db/deals';
+import { accountKeyForEmail } from '../../contact/account-key';
+import { normalizeEmail } from '../../contact/email';
+import { setContactRoles } from '../../db/contact-roles';
 import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
-import type { DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
+import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
-import { INDUSTRIES } from '../../playbook/schema';
+import { cadenceFor, followedIndustry } from '../../playbook/industries';
+import { GENERAL_INDUSTRY } from '../../playbook/schema';
 import { localized } from '../../playbook/text';
 import { broadcastDataChanged } from '../broadcast';
 import { database } from '../db-connection';
@@ -47,13 +51,17 @@ export async function listOlderNotes(request: PayloadOf<'listOlderNotes'>): Prom
   return listNotesBefore(await database(), request.accountKey, request.before, request.limit);
 }
 
-/** The follow-ups a stage's cadence proposes on entering it, in the rep's language and working days. */
-async function cadenceProposals(stageId: string, locale: string, now: number) {
+/**
+ * The follow-ups a stage's cadence proposes on entering it, in the rep's language and working days. The
+ * account's industry picks the cadence: its own for this stage when the playbook has one.
+ */
+async function cadenceProposals(accountKey: string, stageId: string, locale: string, now: number) {
   const playbook = await readPlaybook();
   if (!playbook.stages.some((stage) => stage.id === stageId)) {
     throw new Error(`The playbook has no stage "${stageId}".`);
   }
-  const cadence = playbook.cadences.find((candidate) => candidate.stageId === stageId);
+  const industry = followedIndustry(playbook, (await getAccount(await database(), accountKey))?.industry);
+  const cadence = cadenceFor(playbook, stageId, industry);
   // Steps count business days on the local calendar and fall due at 9:00, when a rep starts work.
   const weekend = weekendFor((await readSettings()).weekendDays, browserLocale());
   return (cadence?.steps ?? []).map((step) => ({
@@ -76,7 +84,7 @@ export async function setStage(
       ...(request.dealId ? { dealId: request.dealId } : {}),
       stageId: request.stageId,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
-      proposals: await cadenceProposals(request.stageId, request.locale, now),
+      proposals: await cadenceProposals(request.accountKey, request.stageId, request.locale, now),
     },
     now,
     () => crypto.randomUUID(),
@@ -104,7 +112,7 @@ export async function addDealFor(
       closeDate: request.closeDate,
       // Entering the first stage is a stage move like any other: its event and its cadence.
       stageId,
-      proposals: await cadenceProposals(stageId, request.locale, now),
+      proposals: await cadenceProposals(request.accountKey, stageId, request.locale, now),
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
     },
     now,
@@ -138,9 +146,14 @@ export async function closeDealFor(request: PayloadOf<'closeDeal'>): Promise<Dea
   return deal;
 }
 
+/** Sets the account's industry: `general` or one the playbook lists. */
 export async function setIndustry(request: PayloadOf<'setIndustry'>, tabId?: number): Promise<void> {
-  if (!(INDUSTRIES as readonly string[]).includes(request.industry)) {
-    throw new Error(`Unknown industry "${request.industry}".`);
+  const playbook = await readPlaybook();
+  if (
+    request.industry !== GENERAL_INDUSTRY &&
+    !playbook.industries.some((industry) => industry.id === request.industry)
+  ) {
+    throw new Error(`The playbook has no industry "${request.industry}".`);
   }
   await updateAccount(
     await database(),
@@ -170,6 +183,29 @@ export async function setChecklistItem(
     () => crypto.randomUUID(),
   );
   broadcastDataChanged({ accountKeys: [request.accountKey] });
+}
+
+/** Sets the roles one of the account's people plays in the purchase; tells every open panel on it. */
+export async function setContactRolesFor(
+  request: PayloadOf<'setContactRoles'>,
+  tabId?: number,
+): Promise<ContactRecord> {
+  const email = normalizeEmail(request.email);
+  if (!email) throw new Error(`"${request.email}" is not an email address.`);
+  const person = await personSeen(request.accountKey, email, tabId);
+  const aliases = (await readSettings()).accountAliases;
+  const contact = await setContactRoles(
+    await database(),
+    {
+      accountKey: request.accountKey,
+      person: person ?? { email, accountKey: request.accountKey },
+      addressAccountKey: accountKeyForEmail(email, { aliases }),
+      roles: request.roles,
+    },
+    Date.now(),
+  );
+  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  return contact;
 }
 
 export async function logQuestion(request: PayloadOf<'logQuestion'>, tabId?: number): Promise<void> {
@@ -275,6 +311,7 @@ export const panelWriteHandlers = {
   setStage: (request, caller) => setStage(request, Date.now(), panelTabId(caller)),
   setIndustry: (request, caller) => setIndustry(request, panelTabId(caller)),
   setChecklistItem: (request, caller) => setChecklistItem(request, panelTabId(caller)),
+  setContactRoles: (request, caller) => setContactRolesFor(request, panelTabId(caller)),
   logQuestion: (request, caller) => logQuestion(request, panelTabId(caller)),
   addFollowUp: (request, caller) => addFollowUpFor(request, panelTabId(caller)),
   updateFollowUp: (request) => updateFollowUp(request),

@@ -2,7 +2,7 @@
  * Schema version 4: deals. Until now an account had one stage and one checklist; now an account has
  * deals, each with its own stage, checklist, value, close date and outcome. Every account that had a
  * stage, a ticked item or a stage move becomes an account with one open deal holding exactly that, and
- * its stage events name the deal. Accounts no one ever staged get no deal: they were only seen.
+ * its stage events and follow-ups name the deal. Accounts no one ever staged get no deal: they were only seen.
  *
  * Runs inside the upgrade transaction, so an interrupted upgrade leaves the version-3 database as it was.
  */
@@ -38,6 +38,12 @@ export const dealsStore: Migration = {
       if (!deal) continue;
       await newDeals.put(deal);
       for (const event of events) await stageEvents.put({ ...event, dealId: deal.id } as never);
+      // The account's follow-ups moved its only deal forward: a later close or stage move of that deal
+      // must find its proposals.
+      const followUps = transaction.objectStore('followUps');
+      for (const followUp of (await followUps.index('by-account').getAll(account.key)) as unknown[]) {
+        await followUps.put({ ...(followUp as object), dealId: deal.id } as never);
+      }
     }
     // Account rows no longer carry a stage.
     accounts.deleteIndex('by-stage');

@@ -3,6 +3,7 @@ import { initialStores } from './001-initial-stores';
 import { questionLogByAsked } from './002-question-log-by-asked';
 import { privateItemsStore } from './003-private-items';
 import { dealsStore } from './004-deals';
+import { touchesStore } from './005-touches';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   questionLogByAsked,
   privateItemsStore,
   dealsStore,
+  touchesStore,
 ];
 
 export const DB_VERSION = migrations.length;

@@ -18,6 +18,7 @@ import {
   stageEventRecordSchema,
 } from '../../../lib/db/records';
 import type { MessageType, ProtocolMap } from '../../../lib/messaging/protocol';
+import { forecastEndDay } from '../../../lib/insights/forecast';
 import { popupWindows } from '../../../lib/reminders/windows';
 import { foldForSearch, queryTerms } from '../../../lib/search/normalize';
 import {
@@ -261,14 +262,15 @@ function getAll(db: IDBDatabase, store: string): Promise<unknown[]> {
 
 /**
  * The rows the insights for a period read (stage events on `by-at`, SPIN questions on `by-asked`, done
- * follow-ups on `by-status-due`), read the same way in one transaction and nothing else: no validation,
- * no figures. What IndexedDB alone costs, to set the background's time against.
+ * follow-ups on `by-status-due`, deals closed in the period on `by-closed` and deals closing before the
+ * forecast's horizon on `by-close-date`), read the same way in one transaction and nothing else: no
+ * validation, no figures. What IndexedDB alone costs, to set the background's time against.
  */
 export async function insightsRowsRead(from: number, now: number): Promise<{ ms: number; rows: number }> {
   const db = await openDatabase();
   try {
     const started = performance.now();
-    const tx = db.transaction(['stageEvents', 'questionLog', 'followUps'], 'readonly');
+    const tx = db.transaction(['stageEvents', 'questionLog', 'followUps', 'deals'], 'readonly');
     const read = (request: IDBRequest<unknown[]>) =>
       new Promise<number>((resolve, reject) => {
         request.onsuccess = () => resolve(request.result.length);
@@ -282,6 +284,13 @@ export async function insightsRowsRead(from: number, now: number): Promise<{ ms:
           .objectStore('followUps')
           .index('by-status-due')
           .getAll(IDBKeyRange.bound(['done', from], ['done', now])),
+      ),
+      read(tx.objectStore('deals').index('by-closed').getAll(IDBKeyRange.bound(from, now))),
+      read(
+        tx
+          .objectStore('deals')
+          .index('by-close-date')
+          .getAll(IDBKeyRange.upperBound(forecastEndDay(now), true)),
       ),
     ]);
     return { ms: performance.now() - started, rows: counts.reduce((sum, n) => sum + n, 0) };

@@ -52,7 +52,7 @@ export function unit(stream: number, index: number, salt = 0): number {
   return (h >>> 0) / 4_294_967_296;
 }
 
-const STREAM = { account: 1, contact: 2, note: 3, event: 4, question: 5, followUp: 6, noteCount: 7 };
+const STREAM = { account: 1, contact: 2, note: 3, event: 4, question: 5, followUp: 6, noteCount: 7, deal: 8 };
 
 const pick = <T>(items: readonly T[], r: number): T => items[Math.floor(r * items.length)]!;
 const whole = (value: number): number => Math.max(0, Math.round(value));
@@ -96,14 +96,35 @@ export function dealId(index: number): string {
   return `bench-deal-${index}`;
 }
 
-/** Each account's one open deal, in the stage its stage events lead to. */
+const CURRENCIES = ['CNY', 'USD', 'EUR'] as const;
+
+/** A close day from 60 days ago to 300 days ahead, as the pipeline's filters see them. */
+function closeDay(index: number, now: number): string {
+  const date = new Date(now + (unit(STREAM.deal, index, 3) * 360 - 60) * DAY_MS);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Each account's one open deal, in the stage its stage events lead to, entered on its last one; most
+ * have a value (in one of three currencies) and a close day, as a pipeline has them.
+ */
 export function dealRow(index: number, now: number): DealRecord {
   const stage = finalStage(index);
+  const valued = unit(STREAM.deal, index) < 0.85;
   return {
     id: dealId(index),
     accountKey: accountKey(index),
     title: `Deal ${index}`,
+    ...(valued
+      ? {
+          value: Math.round(1_000 + unit(STREAM.deal, index, 1) * 500_000),
+          currency: pick(CURRENCIES, unit(STREAM.deal, index, 2)),
+        }
+      : {}),
+    ...(unit(STREAM.deal, index, 4) < 0.8 ? { closeDate: closeDay(index, now) } : {}),
     stageId: stage,
+    stageEnteredAt: lastStageEventAt(index, now),
     checklist: unit(STREAM.account, index, 2) < 0.5 ? { [stage]: ['bench-item-1'] } : {},
     outcome: 'open',
     createdAt: accountCreatedAt(index, now),
@@ -154,6 +175,11 @@ export function stageEventRows(index: number, now: number, firstId: number): Sta
 function finalStage(index: number): string {
   const events = stageEventRows(index, 0, 0);
   return events[events.length - 1]!.to;
+}
+
+function lastStageEventAt(index: number, now: number): number {
+  const events = stageEventRows(index, now, 0);
+  return events[events.length - 1]!.at;
 }
 
 const ENGLISH = [

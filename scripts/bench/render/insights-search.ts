@@ -10,7 +10,7 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
     verdicts.push({
       metric:
         `Insights (\`getInsights\`), ${period.period === 'all' ? 'all time' : `last ${period.period} days`}: ` +
-        `${count(period.stageEventsRead)} rows of the period read (stage events, questions, follow-ups done), ` +
+        `${count(period.stageEventsRead)} rows of the period read (stage events, questions, follow-ups done, deals closed or closing), ` +
         `${count(db.accounts ?? 0)} accounts`,
       budget: noBudget,
       summary: period.roundTrip,
@@ -108,7 +108,8 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
         'accounts per stage, reads the done follow-ups due in the period and the SPIN questions asked in it ' +
         '(`questionLog.by-asked`, schema version 2), so the shortest period does not cost only its stage events. ' +
         '"Same rows, read alone": after each answer, the page reads the rows that period’s insights read ' +
-        '(stage events, SPIN questions, done follow-ups; the same indexes and ranges, one transaction) with no ' +
+        '(stage events, SPIN questions, done follow-ups, deals closed in the period or closing before the forecast’s ' +
+        'horizon; the same indexes and ranges, one transaction) with no ' +
         'validation and no figures — IndexedDB’s share of the background’s time.',
       '- First search: the background builds its in-memory index (every note read and folded) on the first ' +
         'query after the worker starts. That happens once, so it is repeated by changing the notes store ' +

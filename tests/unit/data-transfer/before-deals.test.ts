@@ -113,9 +113,9 @@ describe('a file from before deals', () => {
       ['e2', `deal:${NORTHWIND}`],
       ['e3', `deal:${NORTHWIND}`],
     ]);
-    // Rows that had nothing to do with stages are read as they are.
+    // The account's follow-ups moved that deal forward; notes are read as they are.
+    expect(file.followUps).toEqual([{ ...followUp('f1', NORTHWIND), dealId: `deal:${NORTHWIND}` }]);
     expect(file.notes).toEqual([note('n1', NORTHWIND)]);
-    expect(file.followUps).toEqual([followUp('f1', NORTHWIND)]);
   });
 
   it('imports as accounts with their deals; importing it twice gives one deal each', async () => {

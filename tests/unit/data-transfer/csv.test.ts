@@ -109,7 +109,7 @@ describe('CSV for CRM importers', () => {
     ]);
   });
 
-  it('lists accounts with their open deals’ stage names in the rep language, people and ISO dates', () => {
+  it('lists accounts with their open deals’ stage names in the rep language, people, buying roles and ISO dates', () => {
     const text = accountsCsv({
       accounts: [account('xn--fiqs8s.cn', { industry: 'manufacturing' }), account('b.com')],
       deals: [
@@ -120,7 +120,7 @@ describe('CSV for CRM importers', () => {
         deal('d4', 'b.com', { stageId: 'solution', outcome: 'won', closedAt: T0 }),
       ],
       contacts: [
-        contact('wang@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
+        contact('wang@xn--fiqs8s.cn', 'xn--fiqs8s.cn', { roles: ['economic-buyer', 'user'] }),
         contact('li@xn--fiqs8s.cn', 'xn--fiqs8s.cn'),
       ],
       playbook: DEFAULT_PLAYBOOK,
@@ -133,11 +133,12 @@ describe('CSV for CRM importers', () => {
       'Name',
       'Stage',
       'Stage ID',
-      'Open deals',
       'Industry',
       'People',
       'Created',
       'Updated',
+      'Buying roles',
+      'Open deals',
     ]);
     expect(rows[1]).toEqual([
       'xn--fiqs8s.cn',
@@ -145,13 +146,15 @@ describe('CSV for CRM importers', () => {
       '',
       '需求沟通; 谈判签约',
       'discovery; negotiation',
-      '2',
       'manufacturing',
       'li@xn--fiqs8s.cn; wang@xn--fiqs8s.cn',
       '2025-06-12T09:30:00.000Z',
       '2025-06-12T09:30:00.000Z',
+      'wang@xn--fiqs8s.cn: economic-buyer, user',
+      '2',
     ]);
-    expect(rows[2]!.slice(3, 6)).toEqual(['', '', '0']);
+    expect(rows[2]!.slice(3, 5)).toEqual(['', '']);
+    expect(rows[2]![10]).toBe('0');
   });
 
   it('lists every deal, open and closed, with stage and lost reason in the rep language', () => {

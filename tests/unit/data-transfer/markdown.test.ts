@@ -7,6 +7,7 @@ const labels: MarkdownLabels = {
   stage: 'Stage',
   industry: 'Industry',
   people: 'People',
+  roles: (roles) => roles.join(' & '),
   note: 'Note',
   call: 'Call',
   noNotes: 'No notes yet.',
@@ -15,9 +16,12 @@ const labels: MarkdownLabels = {
 
 describe("an account's notes as Markdown", () => {
   const key = 'northwind-trading.com';
-  const jane = contact('jane@northwind-trading.com', key, { name: 'Jane Cooper' });
+  const jane = contact('jane@northwind-trading.com', key, {
+    name: 'Jane Cooper',
+    roles: ['decision-maker', 'champion'],
+  });
 
-  it('has the account, its facts, then every note newest first with date, kind and person', () => {
+  it('has the account, its facts (people with their roles), then every note newest first with date, kind and person', () => {
     const result = accountNotesMarkdown(
       {
         accountKey: key,
@@ -46,7 +50,7 @@ describe("an account's notes as Markdown", () => {
         '- Account: northwind-trading.com',
         '- Stage: Needs discovery',
         '- Industry: manufacturing',
-        '- People: Jane Cooper <jane@northwind-trading.com>, ops@northwind-trading.com',
+        '- People: Jane Cooper <jane@northwind-trading.com> (decision-maker & champion), ops@northwind-trading.com',
         '',
         `## ${localMinute(T0 + 3_600_000)} · Call · Jane Cooper`,
         '',

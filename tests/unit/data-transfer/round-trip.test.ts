@@ -20,6 +20,7 @@ import {
   type StoreRows,
 } from '../../../lib/data-transfer/format';
 import { readImportText } from '../../../lib/data-transfer/read-import';
+import { BUYING_ROLES } from '../../../lib/contact/buying-roles';
 import type { Db } from '../../../lib/db/open';
 import type {
   AccountRecord,
@@ -29,6 +30,7 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { freshDb } from '../db/helpers';
@@ -78,12 +80,13 @@ describe('export → wipe → import', () => {
       followUps: 1,
       stageEvents: 1,
       questionLog: 1,
+      touches: 1,
     });
     expect(wiped.accountKeys).toEqual(['northwind-trading.com']);
     expect((await readSnapshot(db)).rows).toEqual(emptyRows());
 
     const plan = await importRows(db, read(text));
-    expect(plan.changedRows).toBe(7);
+    expect(plan.changedRows).toBe(8);
     expect([...plan.accountKeys]).toEqual(['northwind-trading.com']);
     expect(sorted((await readSnapshot(db)).rows)).toEqual(sorted(sampleRows()));
   });
@@ -91,7 +94,7 @@ describe('export → wipe → import', () => {
   it('importing the same file twice changes nothing the second time', async () => {
     const { db } = await freshDb();
     const file = read(exportText(sampleRows()));
-    expect((await importRows(db, file)).changedRows).toBe(7);
+    expect((await importRows(db, file)).changedRows).toBe(8);
     const preview = await previewImportRows(db, file);
     expect(preview.changedRows).toBe(0);
     expect(preview.counts.notes).toEqual({ inFile: 1, added: 0, updated: 0, unchanged: 1, keptLocal: 0 });
@@ -231,6 +234,7 @@ const contactArb: fc.Arbitrary<ContactRecord> = fc.record(
     name: text(0, 300),
     lastSeenUrl: text(0, 200),
     lastSeenAt: instant,
+    roles: fc.uniqueArray(fc.constantFrom(...BUYING_ROLES), { maxLength: BUYING_ROLES.length }),
     createdAt: instant,
     updatedAt: instant,
   },
@@ -293,6 +297,20 @@ const unique = <T>(schema: z.ZodType, arb: fc.Arbitrary<T>, key: (row: T) => str
     { selector: key, maxLength: 8 },
   );
 
+const touchArb: fc.Arbitrary<TouchRecord> = fc.record(
+  {
+    id,
+    accountKey,
+    contactEmail: email,
+    at: instant,
+    site: fc.constantFrom('gmail', 'outlook', 'salesforce', 'generic'),
+    title: text(0, 500),
+    url: text(0, 200),
+    visitKey: text(1, 200),
+  },
+  { requiredKeys: ['id', 'accountKey', 'at', 'site', 'title', 'visitKey'] },
+);
+
 const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
   accounts: unique(storedRowSchemas.accounts, accountArb, (row) => row.key),
   deals: unique(storedRowSchemas.deals, dealArb, (row) => row.id),
@@ -301,6 +319,10 @@ const rowsArb: fc.Arbitrary<StoreRows> = fc.record({
   followUps: unique(storedRowSchemas.followUps, followUpArb, (row) => row.id),
   stageEvents: unique(storedRowSchemas.stageEvents, stageEventArb, (row) => row.id),
   questionLog: unique(storedRowSchemas.questionLog, questionLogArb, (row) => row.id),
+  // Unique by id and by visit, as the store's unique index keeps them.
+  touches: unique(storedRowSchemas.touches, touchArb, (row) => row.id).map((rows) =>
+    rows.filter((row, index) => rows.findIndex((other) => other.visitKey === row.visitKey) === index),
+  ),
 });
 
 describe('property: export → wipe → import gives identical data', () => {

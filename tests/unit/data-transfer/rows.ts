@@ -7,6 +7,7 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from '../../../lib/db/records';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/schema';
 import { exportDocument, type DealsideExport, type StoreRows } from '../../../lib/data-transfer/format';
@@ -81,6 +82,19 @@ export function questionAsked(accountKey: string, questionId: string): QuestionL
   return { id: `${accountKey}\u0000${questionId}`, accountKey, questionId, spinType: 'S', askedAt: T0 };
 }
 
+export function touch(id: string, accountKey: string, change: Partial<TouchRecord> = {}): TouchRecord {
+  return {
+    id,
+    accountKey,
+    at: T0,
+    site: 'gmail',
+    title: `Re: Pilot ${id}`,
+    url: `https://mail.google.com/mail/u/0/#inbox/${id}`,
+    visitKey: `gmail https://mail.google.com/mail/u/0/ ${id} 2025-06-12`,
+    ...change,
+  };
+}
+
 export function emptyRows(): StoreRows {
   return {
     accounts: [],
@@ -90,6 +104,7 @@ export function emptyRows(): StoreRows {
     followUps: [],
     stageEvents: [],
     questionLog: [],
+    touches: [],
   };
 }
 
@@ -119,6 +134,7 @@ export function sampleRows(): StoreRows {
     followUps: [followUp('f1', key, { dealId: 'd1' })],
     stageEvents: [stageEvent('s1', key, { dealId: 'd1', from: 'lead' })],
     questionLog: [questionAsked(key, 'q-situation-1')],
+    touches: [touch('t1', key, { contactEmail: 'jane.cooper@northwind-trading.com', title: '试点范围 🚚' })],
   };
 }
 

@@ -191,4 +191,37 @@ describe('migrations', () => {
       v4.close();
     }
   });
+
+  it('005 adds the touches store, one touch per visit, and leaves every record of version 4 in place', async () => {
+    const name = 'migration-005';
+    const v4 = await openDealsideDb({ name, targetVersion: 4, migrations: migrations.slice(0, 4) });
+    await v4.put('accounts', { key: 'northwind-trading.com', createdAt: 1, updatedAt: 1 });
+    expect([...v4.objectStoreNames]).not.toContain('touches');
+    v4.close();
+
+    const v5 = await openDealsideDb({ name, targetVersion: 5, migrations: migrations.slice(0, 5) });
+    expect(await v5.get('accounts', 'northwind-trading.com')).toMatchObject({ createdAt: 1 });
+    const store = v5.transaction('touches').store;
+    expect([...store.indexNames].sort()).toEqual(['by-account-at', 'by-at', 'by-visit']);
+    expect(store.index('by-visit').unique).toBe(true);
+    const touch = {
+      id: 't1',
+      accountKey: 'northwind-trading.com',
+      at: 2_000,
+      site: 'gmail',
+      title: 'Re: Pilot scope',
+      visitKey: 'gmail https://mail.google.com/mail/u/0/ FMfcg 2026-03-09',
+    };
+    await v5.put('touches', touch);
+    await expect(v5.add('touches', { ...touch, id: 't2' })).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
+    const newest = await v5.getAllFromIndex(
+      'touches',
+      'by-account-at',
+      IDBKeyRange.bound(['northwind-trading.com', 0], ['northwind-trading.com', Infinity]),
+    );
+    expect(newest.map((row) => row.id)).toEqual(['t1']);
+    v5.close();
+  });
 });

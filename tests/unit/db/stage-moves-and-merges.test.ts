@@ -13,6 +13,7 @@ import { mergeAccountRecords, mergeAccountRows } from '../../../lib/db/merge-acc
 import { listNotes, saveNoteEdit } from '../../../lib/db/notes';
 import { listQuestionsAsked, logQuestionAsked } from '../../../lib/db/question-log';
 import { countDealsInStages, moveDealsBetweenStages } from '../../../lib/db/stage-moves';
+import { addTouchOnce, listAccountTouches } from '../../../lib/db/touches';
 import type { Db } from '../../../lib/db/open';
 import { freshDb } from './helpers';
 
@@ -129,7 +130,7 @@ describe('merging accounts', () => {
     });
   });
 
-  it('moves deals, people, notes, follow-ups, stage events and asked questions in one go', async () => {
+  it('moves deals, people, notes, follow-ups, stage events, asked questions and touches in one go', async () => {
     const { db } = await freshDb();
     const person = { email: 'oliver@contoso.co.uk', accountKey: 'contoso.co.uk' };
     const fromDeal = await inStage(db, 'contoso.co.uk', 'discovery');
@@ -172,6 +173,20 @@ describe('merging accounts', () => {
       askedAt: 1600,
     });
     const intoDeal = await inStage(db, 'contoso.com', 'solution', 900);
+    for (const [id, accountKey, at] of [
+      ['t1', 'contoso.co.uk', 1700],
+      ['t2', 'contoso.com', 1750],
+      ['t3', 'contoso.co.uk', 1800],
+    ] as const) {
+      await addTouchOnce(db, {
+        id,
+        accountKey,
+        at,
+        site: 'gmail',
+        title: `Re: Line 3 ${id}`,
+        visitKey: `gmail ${id} 2026-03-09`,
+      });
+    }
 
     const moved = await mergeAccountRows(db, 'contoso.co.uk', 'contoso.com', 2000);
     expect(moved).toEqual({
@@ -182,7 +197,14 @@ describe('merging accounts', () => {
       followUps: 1,
       stageEvents: 1,
       questionLog: 2,
+      touches: 2,
     });
+    expect((await listAccountTouches(db, 'contoso.com')).map((touch) => touch.id)).toEqual([
+      't3',
+      't2',
+      't1',
+    ]);
+    expect(await listAccountTouches(db, 'contoso.co.uk')).toEqual([]);
 
     expect(await getAccount(db, 'contoso.co.uk')).toBeUndefined();
     expect(await getAccount(db, 'contoso.com')).toMatchObject({ createdAt: 900, updatedAt: 2000 });

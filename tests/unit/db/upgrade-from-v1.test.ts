@@ -60,6 +60,13 @@ const CURRENT_SCHEMA = {
 
 const v1 = snapshot.stores as unknown as Record<StoreName, Row[]>;
 
+/** The accounts migration 004 gives a deal: every account of the snapshot with a stage. */
+const STAGED = new Set(
+  (snapshot.stores.accounts as Row[])
+    .filter((row) => row.stageId !== undefined)
+    .map((row) => String(row.key)),
+);
+
 /** The deal migration 004 gives an account with a stage: named after the account. */
 const dealIdOf = (accountKey: string) => `deal:${accountKey}`;
 
@@ -76,6 +83,10 @@ function expectedAfterUpgrade(store: StoreName, row: Row): Row {
     return rest;
   }
   if (store === 'stageEvents') return { ...row, dealId: dealIdOf(String(row.accountKey)) };
+  // Follow-ups of a staged account name its deal.
+  if (store === 'followUps' && STAGED.has(String(row.accountKey))) {
+    return { ...row, dealId: dealIdOf(String(row.accountKey)) };
+  }
   return row;
 }
 

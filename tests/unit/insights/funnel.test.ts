@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../lib/dates/due';
 import { followUpTimeliness, spinCounts } from '../../../lib/insights/activity';
-import { funnelFigures, type StageEventFact } from '../../../lib/insights/funnel';
+import { funnelFigures, type ClosingFact, type StageEventFact } from '../../../lib/insights/funnel';
 import { median } from '../../../lib/insights/median';
 import { periodStart } from '../../../lib/insights/period';
 
@@ -194,5 +194,67 @@ describe('median', () => {
     expect(median([5])).toBe(5);
     expect(median([9, 1, 5])).toBe(5);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe('funnel with won and lost deals', () => {
+  // w: lead → discovery, won from discovery on day 5. l: lead → solution, lost in solution on day 8.
+  // o: lead, still open. x: lost in negotiation on day 9, y: won from lead on day 10, neither moved in
+  // the period.
+  const closings: ClosingFact[] = [
+    { dealKey: 'w', outcome: 'won', stageId: 'discovery', at: day(5) },
+    { dealKey: 'l', outcome: 'lost', stageId: 'solution', at: day(8) },
+    { dealKey: 'x', outcome: 'lost', stageId: 'negotiation', at: day(9) },
+    { dealKey: 'y', outcome: 'won', stageId: 'lead', at: day(10) },
+  ];
+  const events = [
+    event('w', 'lead', day(1)),
+    event('o', 'lead', day(1)),
+    event('l', 'lead', day(2)),
+    event('w', 'discovery', day(3)),
+    event('l', 'solution', day(4)),
+  ];
+  const result = byStage(
+    funnelFigures({ stageIds: STAGES, accountsByStage: new Map([['lead', 1]]), events, closings, now: NOW }),
+  );
+
+  it('counts a won deal as having reached every stage and a lost one up to the stage it was lost in', () => {
+    // Furthest: o lead, l solution, x negotiation, w and y after-sales.
+    expect(STAGES.map((stage) => result[stage]!.reached)).toEqual([5, 4, 4, 3, 2]);
+    expect(result.lead!.toNext).toEqual({ reached: 4, of: 5, rate: 0.8 });
+    expect(result.discovery!.toNext).toEqual({ reached: 4, of: 4, rate: 1 });
+    expect(result.solution!.toNext).toEqual({ reached: 3, of: 4, rate: 0.75 });
+    expect(result.negotiation!.toNext).toEqual({ reached: 2, of: 3, rate: 2 / 3 });
+  });
+
+  it('without the outcomes, the same events understate the later stages', () => {
+    const eventsOnly = byStage(figures(events));
+    expect(STAGES.map((stage) => eventsOnly[stage]!.reached)).toEqual([3, 2, 1, 0, 0]);
+  });
+
+  it("keeps a lost deal's furthest stage when it was lost after moving back", () => {
+    const movedBack = byStage(
+      funnelFigures({
+        stageIds: STAGES,
+        accountsByStage: new Map(),
+        events: [event('m', 'negotiation', day(1)), event('m', 'discovery', day(2))],
+        closings: [{ dealKey: 'm', outcome: 'lost', stageId: 'discovery', at: day(3) }],
+        now: NOW,
+      }),
+    );
+    expect(STAGES.map((stage) => movedBack[stage]!.reached)).toEqual([1, 1, 1, 1, 0]);
+  });
+
+  it('ends a closed deal’s stay at its close, and an open one’s now', () => {
+    // Lead: w 2 days, l 2 days, o 29 days (day 1 to now, day 30). Discovery: w 2 days (day 3 to its
+    // win on day 5). Solution: l 4 days (day 4 to its loss on day 8).
+    expect(result.lead).toMatchObject({ medianDays: 2, stays: 3 });
+    expect(result.discovery).toMatchObject({ medianDays: 2, stays: 1 });
+    expect(result.solution).toMatchObject({ medianDays: 4, stays: 1 });
+    expect(result.negotiation).toMatchObject({ medianDays: null, stays: 0 });
+  });
+
+  it('counts only open deals as currently in a stage', () => {
+    expect(STAGES.map((stage) => result[stage]!.accounts)).toEqual([1, 0, 0, 0, 0]);
   });
 });

@@ -71,7 +71,7 @@ describe('DataSection', () => {
     expect(file.format).toBe('dealside-export');
     expect(file.notes).toEqual(sampleRows().notes);
     expect(file.deals).toEqual(sampleRows().deals);
-    expect(screen.getByTestId('export-status')).toHaveTextContent('7 rows');
+    expect(screen.getByTestId('export-status')).toHaveTextContent('8 rows');
   });
 
   it('exports notes as CSV for a CRM', async () => {
@@ -122,7 +122,7 @@ describe('DataSection', () => {
 
     await userEvent.click(screen.getByTestId('import-confirm'));
     await waitFor(() =>
-      expect(screen.getByTestId('import-status')).toHaveTextContent('Imported: 7 new, 0 updated.'),
+      expect(screen.getByTestId('import-status')).toHaveTextContent('Imported: 8 new, 0 updated.'),
     );
     expect(screen.queryByTestId('import-preview')).not.toBeInTheDocument();
     expect((await (await database()).getAll('notes')).map((row) => row.body)).toEqual([
@@ -253,7 +253,7 @@ describe('DataSection', () => {
     await userEvent.type(screen.getByLabelText('Type DELETE to confirm'), 'DELETE');
     await userEvent.click(button);
     await waitFor(() =>
-      expect(screen.getByTestId('delete-all-status')).toHaveTextContent('Deleted everything: 7 rows.'),
+      expect(screen.getByTestId('delete-all-status')).toHaveTextContent('Deleted everything: 8 rows.'),
     );
     for (const store of DATA_STORES) expect(await (await database()).count(store)).toBe(0);
     await waitFor(() =>

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../lib/background/db-connection';
 import { readPlaybook, writePlaybook } from '../../../lib/background/playbook-store';
+import { updateAccount } from '../../../lib/db/accounts';
 import { changeDealStage, listAccountDeals } from '../../../lib/db/deals';
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { playbookFileText } from '../../../lib/playbook/file';
@@ -14,6 +15,10 @@ vi.mock(
 );
 
 const { PlaybookEditor } = await import('../../../components/options/PlaybookEditor');
+
+async function updateAccountIndustry(accountKey: string, industry: string) {
+  await updateAccount(await database(), accountKey, 1_000, (account) => ({ ...account, industry }));
+}
 
 let ids = 0;
 const newId = () => `p-${++ids}`;
@@ -320,5 +325,82 @@ describe('PlaybookEditor', () => {
     // The Chinese texts are still missing: 3 fields to fix (goal in both languages is also empty).
     expect(screen.getByTestId('playbook-dirty')).toHaveTextContent('Unsaved changes');
     await act(async () => undefined);
+  });
+
+  describe('industries', () => {
+    it('adds an industry, gives it its own checklist in a stage, and saves both', async () => {
+      await renderEditor();
+      await userEvent.click(screen.getByTestId('industry-add'));
+      expect(screen.getByTestId('industry-add-error')).toHaveTextContent(
+        'Give the industry a name in both languages.',
+      );
+      fireEvent.change(screen.getByTestId('industry-new-en'), { target: { value: 'Retail' } });
+      fireEvent.change(screen.getByTestId('industry-new-zh'), { target: { value: '零售' } });
+      expect(screen.getByTestId('industry-new-id')).toHaveAttribute('placeholder', 'retail');
+      await userEvent.click(screen.getByTestId('industry-add'));
+      expect(screen.queryByTestId('industry-add-error')).not.toBeInTheDocument();
+      const retail = screen
+        .getAllByTestId('industry-editor')
+        .find((row) => row.dataset.industryId === 'retail')!;
+      expect(within(retail).getByTestId('industry-name-zh')).toHaveValue('零售');
+
+      const lead = await openStage('lead');
+      await userEvent.selectOptions(lead.getByTestId('stage-industry'), 'retail');
+      expect(lead.getByTestId('checklist-variant-none')).toHaveTextContent(
+        'Same as general: Retail accounts follow the general checklist in this stage.',
+      );
+      await userEvent.click(lead.getByTestId('checklist-variant-add'));
+      const texts = lead.getAllByTestId('checklist-item-text-en');
+      expect(texts).toHaveLength(DEFAULT_PLAYBOOK.stages[0]!.checklist.length);
+      fireEvent.change(texts[0]!, { target: { value: 'Store count and footfall known' } });
+      expect(lead.getByTestId('stage-industry')).toHaveDisplayValue('Retail · own process');
+      // The general list is untouched.
+      await userEvent.selectOptions(lead.getByTestId('stage-industry'), 'general');
+      expect(lead.getAllByTestId('checklist-item-text-en')[0]).toHaveValue(
+        DEFAULT_PLAYBOOK.stages[0]!.checklist[0]!.text.en,
+      );
+
+      await userEvent.click(screen.getByTestId('playbook-save'));
+      await waitFor(() => expect(screen.getByTestId('playbook-status')).toHaveTextContent('Playbook saved'));
+      const saved = await readPlaybook();
+      expect(saved.industries.at(-1)).toEqual({ id: 'retail', name: { en: 'Retail', 'zh-CN': '零售' } });
+      expect(saved.stages[0]!.industryChecklists?.retail?.[0]).toEqual({
+        id: 'retail-research-background',
+        text: {
+          en: 'Store count and footfall known',
+          'zh-CN': DEFAULT_PLAYBOOK.stages[0]!.checklist[0]!.text['zh-CN'],
+        },
+      });
+    }, 15_000);
+
+    it('refuses to remove an industry with a process of its own, and removes one without after saying what its accounts keep', async () => {
+      await updateAccountIndustry('northwind-trading.com', 'retail');
+      await renderEditor();
+      const row = (id: string) =>
+        screen.getAllByTestId('industry-editor').find((item) => item.dataset.industryId === id)!;
+      await userEvent.click(within(row('services')).getByTestId('industry-remove'));
+      const blocked = within(row('services')).getByTestId('industry-remove-blocked');
+      expect(blocked).toHaveTextContent(
+        'Own checklist in: Solution design, Negotiation & signing, After-sales & retention',
+      );
+      expect(blocked).toHaveTextContent('Own cadence in: Solution design, After-sales & retention');
+      expect(within(row('services')).queryByTestId('industry-remove-confirm')).not.toBeInTheDocument();
+
+      fireEvent.change(screen.getByTestId('industry-new-en'), { target: { value: 'Retail' } });
+      fireEvent.change(screen.getByTestId('industry-new-zh'), { target: { value: '零售' } });
+      await userEvent.click(screen.getByTestId('industry-add'));
+      await userEvent.click(within(row('retail')).getByTestId('industry-remove'));
+      await waitFor(() =>
+        expect(within(row('retail')).getByTestId('industry-remove-confirm-box')).toHaveTextContent(
+          '1 accounts are set to “retail”. They keep it and follow the general process',
+        ),
+      );
+      await userEvent.click(within(row('retail')).getByTestId('industry-remove-confirm'));
+      expect(screen.getAllByTestId('industry-editor').map((item) => item.dataset.industryId)).toEqual([
+        'manufacturing',
+        'services',
+        'software',
+      ]);
+    }, 15_000);
   });
 });

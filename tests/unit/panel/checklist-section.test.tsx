@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { getAccount, updateAccount } from '../../../lib/db/accounts';
 import {
   addDeal,
   changeDealStage,
@@ -197,5 +198,55 @@ describe('ChecklistSection', () => {
     await waitFor(async () => expect((await getDeal(db, pilot.id))?.checklist.lead).toEqual(['fit-check']));
     expect((await getDeal(db, rollout.id))?.checklist).toEqual({});
     await waitFor(() => expect(checkbox('fit-check')).toBeChecked());
+  });
+
+  it("shows the account's industry checklist, and keeps each industry's ticks when switching", async () => {
+    await seed('solution', ['needs-mapped', 'sw-poc-scoped']);
+    render(<SectionHarness sections={[StageSection, ChecklistSection]} />);
+    const ids = async () =>
+      (await screen.findAllByTestId('checklist-item')).map((item) => item.dataset.itemId);
+    expect(await ids()).toEqual(stage('solution').checklist.map((item) => item.id));
+
+    const industry = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Industry' });
+    expect([...industry.options].map((option) => option.textContent)).toEqual([
+      'General',
+      'Manufacturing',
+      'Services',
+      'Software & IT',
+    ]);
+    await userEvent.selectOptions(industry, 'software');
+    await waitFor(async () => expect(await ids()).toContain('sw-poc-scoped'));
+    expect(await ids()).toEqual(stage('solution').industryChecklists!.software!.map((item) => item.id));
+    expect(screen.getByText('To finish Solution design (Software & IT checklist):')).toBeInTheDocument();
+    expect(checkbox('sw-poc-scoped')).toBeChecked();
+    expect(screen.getByText('1 of 6 done')).toBeInTheDocument();
+    await userEvent.click(checkbox('sw-security-review'));
+    await waitFor(async () => expect(await tickedInDb('solution')).toContain('sw-security-review'));
+
+    // Back to general: its own tick reappears, the software ticks stay stored.
+    await userEvent.selectOptions(industry, 'general');
+    await waitFor(async () => expect(await ids()).toContain('needs-mapped'));
+    expect(checkbox('needs-mapped')).toBeChecked();
+    expect(screen.getByText('1 of 6 done')).toBeInTheDocument();
+    expect(await tickedInDb('solution')).toEqual(['needs-mapped', 'sw-poc-scoped', 'sw-security-review']);
+  });
+
+  it('shows an industry the playbook dropped as such, and follows the general checklist', async () => {
+    await seed('solution');
+    await updateAccount(await database(), ACCOUNT_KEY, 1000, (account) => ({
+      ...account,
+      industry: 'retail',
+    }));
+    render(<SectionHarness sections={[StageSection, ChecklistSection]} />);
+    const industry = await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Industry' });
+    await waitFor(() => expect(industry.value).toBe('retail'));
+    expect(industry.selectedOptions[0]).toHaveTextContent(
+      '“retail” (no longer in the playbook: general process)',
+    );
+    const items = await screen.findAllByTestId('checklist-item');
+    expect(items.map((item) => item.dataset.itemId)).toEqual(
+      stage('solution').checklist.map((item) => item.id),
+    );
+    expect((await getAccount(await database(), ACCOUNT_KEY))?.industry).toBe('retail');
   });
 });

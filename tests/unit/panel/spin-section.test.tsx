@@ -5,7 +5,7 @@ import { updateAccount } from '../../../lib/db/accounts';
 import { changeDealStage } from '../../../lib/db/deals';
 import { listQuestionsAsked, logQuestionAsked } from '../../../lib/db/question-log';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import type { Industry, SpinQuestion } from '../../../lib/playbook/schema';
+import type { IndustryId, SpinQuestion } from '../../../lib/playbook/schema';
 import { rankSpinQuestions } from '../../../lib/playbook/spin';
 import { onInsertIntoNote } from '../../../components/panel/events';
 import { SPIN_PAGE_SIZE, SpinSection } from '../../../components/panel/SpinSection';
@@ -23,7 +23,7 @@ const shownIds = () => shown().map((item) => item.dataset.questionId!);
 const shownTypes = () => new Set(shown().map((item) => item.dataset.spinType));
 
 /** The account's industry, its deal's stage and the questions asked of it, as earlier work left them. */
-async function seed(change: { stageId?: string; industry?: Industry; asked?: string[] }): Promise<void> {
+async function seed(change: { stageId?: string; industry?: IndustryId; asked?: string[] }): Promise<void> {
   const db = await database();
   await updateAccount(db, ACCOUNT_KEY, 1000, (account) => ({
     ...account,
@@ -48,7 +48,7 @@ async function askedInDb(): Promise<string[]> {
   return (await listQuestionsAsked(await database(), ACCOUNT_KEY)).map((entry) => entry.questionId);
 }
 
-function ranking(stageId: string, industry: Industry = 'general', askedIds: string[] = []): SpinQuestion[] {
+function ranking(stageId: string, industry: IndustryId = 'general', askedIds: string[] = []): SpinQuestion[] {
   return rankSpinQuestions(DEFAULT_PLAYBOOK, { stageId, industry, askedIds });
 }
 

@@ -1,8 +1,13 @@
 import { createDefaultPlaybook, DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
-import { INDUSTRIES, parsePlaybook, playbookSchema, SPIN_TYPES } from '../../../lib/playbook/schema';
+import { parsePlaybook, playbookSchema, SPIN_TYPES, type Stage } from '../../../lib/playbook/schema';
 import { suggestSpinQuestions } from '../../../lib/playbook/spin';
 
 const playbook = DEFAULT_PLAYBOOK;
+/** A stage's general checklist and every industry's own. */
+const allChecklistItems = (stage: Stage) =>
+  [stage.checklist, ...Object.values(stage.industryChecklists ?? {})].flat();
+/** Every industry an account of the default playbook may follow. */
+const INDUSTRIES = ['general', ...playbook.industries.map((industry) => industry.id)];
 
 describe('default playbook', () => {
   it('passes the schema', () => {
@@ -111,7 +116,7 @@ describe('default playbook', () => {
   it('repeats no text in either language', () => {
     const texts = [
       ...playbook.questions.map((q) => q.text),
-      ...playbook.stages.flatMap((s) => [s.name, s.goal, ...s.checklist.map((i) => i.text)]),
+      ...playbook.stages.flatMap((s) => [s.name, s.goal, ...allChecklistItems(s).map((i) => i.text)]),
       ...playbook.cadences.flatMap((c) => c.steps.map((s) => s.title)),
     ];
     for (const locale of ['en', 'zh-CN'] as const) {
@@ -125,7 +130,11 @@ describe('default playbook', () => {
   it('has Chinese text written in Chinese, with full-width punctuation', () => {
     const texts = [
       ...playbook.questions.map((q) => q.text['zh-CN']),
-      ...playbook.stages.flatMap((s) => [s.goal['zh-CN'], ...s.checklist.map((i) => i.text['zh-CN'])]),
+      ...playbook.stages.flatMap((s) => [
+        s.goal['zh-CN'],
+        ...allChecklistItems(s).map((i) => i.text['zh-CN']),
+      ]),
+      ...playbook.cadences.flatMap((c) => c.steps.map((s) => s.title['zh-CN'])),
     ];
     for (const text of texts) {
       expect(text, text).toMatch(/\p{Script=Han}/u);

@@ -10,6 +10,10 @@ function validPlaybook(): Playbook {
     format: 'dealside-playbook',
     version: 1,
     name: text('Test playbook'),
+    industries: [
+      { id: 'software', name: text('Software') },
+      { id: 'services', name: text('Services') },
+    ],
     stages: [
       {
         id: 'first',
@@ -161,7 +165,7 @@ describe('parsePlaybook', () => {
       withChange((p) => {
         p.stages[0].checklist[0].id = 'Not A Slug';
         p.questions[0].type = 'X';
-        p.questions[0].industry = 'retail';
+        p.questions[0].industry = 'Retail & more';
         p.questions[1].stages = [];
         p.cadences[0].steps[0].offsetDays = 1.5;
       }),
@@ -174,6 +178,109 @@ describe('parsePlaybook', () => {
       'cadences[0].steps[0].offsetDays',
     ]);
     expect(errors[1]!.message).toMatch(/S \(situation\)/);
+  });
+
+  describe('industries', () => {
+    const variantItem = (id: string) => ({ id, text: text(id) });
+
+    it('reports every reference to an industry the playbook does not list, with its path', () => {
+      const errors = errorsOf(
+        withChange((p) => {
+          p.questions[1].industry = 'retail';
+          p.stages[1].industryChecklists = { retail: [variantItem('r-1')], software: [variantItem('s-1')] };
+          p.cadences.push({ stageId: 'second', industry: 'retail', steps: [] });
+        }),
+      );
+      expect(errors).toEqual([
+        { path: 'stages[1].industryChecklists.retail', message: 'Unknown industry "retail"' },
+        { path: 'questions[1].industry', message: 'Unknown industry "retail"' },
+        { path: 'cadences[2].industry', message: 'Unknown industry "retail"' },
+      ]);
+    });
+
+    it('keeps general implicit: it may not be listed, and a cadence for every industry leaves it out', () => {
+      const errors = errorsOf(
+        withChange((p) => {
+          p.industries.push({ id: 'general', name: text('General') });
+          p.cadences.push({ stageId: 'second', industry: 'general', steps: [] });
+        }),
+      );
+      expect(errors.map((error) => error.path)).toEqual(['industries[2].id']);
+      expect(
+        errorsOf(withChange((p) => p.cadences.push({ stageId: 'second', industry: 'general', steps: [] }))),
+      ).toEqual([
+        {
+          path: 'cadences[2].industry',
+          message: 'Leave "industry" out for the cadence every industry follows',
+        },
+      ]);
+    });
+
+    it('makes checklist item ids unique across a stage’s general list and all its variants', () => {
+      const errors = errorsOf(
+        withChange((p) => {
+          p.stages[1].industryChecklists = {
+            software: [variantItem('s-1'), variantItem('b')],
+            services: [variantItem('s-1')],
+          };
+        }),
+      );
+      expect(errors).toEqual([
+        {
+          path: 'stages[1].industryChecklists.software[1].id',
+          message:
+            'Duplicate checklist item id "b" in stage "second" (already used at stages[1].checklist[0].id)',
+        },
+        {
+          path: 'stages[1].industryChecklists.services[0].id',
+          message:
+            'Duplicate checklist item id "s-1" in stage "second" (already used at stages[1].industryChecklists.software[0].id)',
+        },
+      ]);
+      // Another stage may use the same ids.
+      expect(
+        parsePlaybook(withChange((p) => (p.stages[0].industryChecklists = { software: [variantItem('b')] })))
+          .ok,
+      ).toBe(true);
+    });
+
+    it('allows one cadence per stage and industry, and reports duplicate industry ids', () => {
+      const ok = withChange((p) => p.cadences.push({ stageId: 'first', industry: 'software', steps: [] }));
+      expect(parsePlaybook(ok).ok).toBe(true);
+      const errors = errorsOf(
+        withChange((p) => {
+          p.cadences.push({ stageId: 'first', industry: 'software', steps: [] });
+          p.cadences.push({ stageId: 'first', industry: 'software', steps: [] });
+          p.industries.push({ id: 'software', name: text('Again') });
+        }),
+      );
+      expect(errors.map((error) => [error.path, error.message])).toEqual([
+        ['industries[2].id', 'Duplicate industry id "software" (already used at industries[0].id)'],
+        [
+          'cadences[3].stageId',
+          'Stage "first" already has a cadence for industry "software" (at cadences[2].stageId); merge the steps into one',
+        ],
+      ]);
+    });
+
+    it('reads a file written before industries were playbook data, with the three it knew', () => {
+      const old = withChange((p) => {
+        delete p.industries;
+        p.questions[1].industry = 'manufacturing';
+      });
+      const result = parsePlaybook(JSON.parse(JSON.stringify(old)));
+      expect(result.ok && result.playbook.industries.map((industry) => industry.id)).toEqual([
+        'manufacturing',
+        'services',
+        'software',
+      ]);
+      expect(result.ok && result.playbook.industries[2]!.name).toEqual({
+        en: 'Software & IT',
+        'zh-CN': '软件与 IT',
+      });
+      // An explicit empty list is the rep's choice, not an old file: its references are then unknown.
+      expect(errorsOf(withChange((p) => (p.industries = [])))[0]!.path).toBe('questions[1].industry');
+    });
   });
 
   it('rejects offsets beyond a year and negative offsets', () => {

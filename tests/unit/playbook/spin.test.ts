@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import { defaultIndustries } from '../../../lib/playbook/default-industries';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import {
   DEFAULT_LOST_REASONS,
-  INDUSTRIES,
-  type Industry,
+  type IndustryId,
   type Playbook,
   type SpinQuestion,
   type SpinType,
@@ -11,6 +11,8 @@ import {
 import { rankSpinQuestions, spinTypeOrderForStage, suggestSpinQuestions } from '../../../lib/playbook/spin';
 
 const playbook = DEFAULT_PLAYBOOK;
+/** Every industry an account of the default playbook may follow. */
+const INDUSTRIES = ['general', ...playbook.industries.map((industry) => industry.id)];
 const types = (questions: SpinQuestion[]) => questions.map((q) => q.type);
 const ids = (questions: SpinQuestion[]) => questions.map((q) => q.id);
 
@@ -18,7 +20,7 @@ const ids = (questions: SpinQuestion[]) => questions.map((q) => q.id);
 function tinyPlaybook(): Playbook {
   const text = (en: string) => ({ en, 'zh-CN': en });
   const stage = (id: string) => ({ id, name: text(id), goal: text(id), checklist: [] });
-  const question = (id: string, type: SpinType, industry: Industry, stages: string[]): SpinQuestion => ({
+  const question = (id: string, type: SpinType, industry: IndustryId, stages: string[]): SpinQuestion => ({
     id,
     type,
     industry,
@@ -30,6 +32,7 @@ function tinyPlaybook(): Playbook {
     format: 'dealside-playbook',
     version: 1,
     name: text('tiny'),
+    industries: defaultIndustries(),
     stages: all.map(stage),
     questions: [
       question('g-s1', 'S', 'general', all),

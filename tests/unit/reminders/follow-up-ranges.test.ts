@@ -92,6 +92,7 @@ describe('deleteAccountWithData', () => {
       followUps: 1,
       stageEvents: 1,
       questionLog: 1,
+      touches: 0,
     });
     for (const store of ['deals', 'contacts', 'notes', 'followUps', 'stageEvents', 'questionLog'] as const) {
       const rows = (await db.getAll(store)) as { accountKey: string }[];

@@ -128,6 +128,11 @@ const VALID: { [T in HandledMessageType]: unknown } = {
     itemId: 'budget',
     done: true,
   },
+  setContactRoles: {
+    accountKey: 'northwind-trading.com',
+    email: 'jane.cooper@northwind-trading.com',
+    roles: ['decision-maker', 'champion'],
+  },
   logQuestion: { accountKey: 'northwind-trading.com', questionId: 'q1', spinType: 'S', asked: true },
   addFollowUp: {
     accountKey: 'northwind-trading.com',
@@ -156,6 +161,7 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   getInsights: { period: '30' },
   searchNotes: { query: 'pilot', offset: 0, limit: 10 },
   savePlaybook: { playbook: {}, stageMoves: [] },
+  countAccountsByIndustry: {},
   getSettings: {},
   saveSettings: { remindersEnabled: false },
   addCustomSite: { host: 'crm.example.com' },
@@ -175,6 +181,10 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   runBackupNow: {},
   listReadFailures: {},
   clearReadFailures: {},
+  countTouches: {},
+  deleteAllTouches: {},
+  getPipeline: {},
+  openAccountPage: { accountKey: 'northwind-trading.com' },
 };
 
 /**
@@ -204,6 +214,7 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'setStage',
   'setIndustry',
   'setChecklistItem',
+  'setContactRoles',
   'logQuestion',
   'addFollowUp',
   'updateFollowUp',
@@ -270,6 +281,7 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'setStage',
   'setIndustry',
   'setChecklistItem',
+  'setContactRoles',
   'logQuestion',
   'addFollowUp',
   'updateFollowUp',

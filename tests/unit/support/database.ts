@@ -11,6 +11,7 @@ const DATA_STORES = [
   'followUps',
   'stageEvents',
   'questionLog',
+  'touches',
 ] as const;
 
 /** Deletes the whole database: the background opens a fresh one (default playbook and settings) on next use. */
