@@ -375,15 +375,36 @@ async function seedDatabase(sizes: {
         );
         const to = random() < 0.005 ? 'pilot' : stages[index]!;
         at = Math.min(now, at + Math.floor(random() * 20 * day));
-        put({ id: `seed-event-${id++}`, accountKey, ...(from ? { from } : {}), to, at });
+        put({
+          id: `seed-event-${id++}`,
+          accountKey,
+          dealId: `deal:${accountKey}`,
+          ...(from ? { from } : {}),
+          to,
+          at,
+        });
         from = to;
       }
       finalStage.set(accountKey, from!);
     }
   });
   await write('accounts', (put) => {
+    for (const key of accountKeys) put({ key, createdAt: now - 700 * day, updatedAt: now });
+  });
+  // Each account's one open deal, in the stage its events lead to.
+  await write('deals', (put) => {
     for (const key of accountKeys) {
-      put({ key, stageId: finalStage.get(key), checklist: {}, createdAt: now - 700 * day, updatedAt: now });
+      put({
+        id: `deal:${key}`,
+        accountKey: key,
+        title: key,
+        stageId: finalStage.get(key),
+        stageEnteredAt: now,
+        checklist: {},
+        outcome: 'open',
+        createdAt: now - 700 * day,
+        updatedAt: now,
+      });
     }
   });
   // Each query's words occur in one sentence of the bank only: the quote (报价), the café, the pilot.

@@ -341,8 +341,8 @@ describe('a browser restart with the same profile', () => {
       expect(after.followUps).toEqual(before.followUps);
       expect(after.stageEvents).toEqual(before.stageEvents);
       expect(
-        ((await readStores(probe, ['accounts'])).accounts as { key: string; stageId?: string }[]).find(
-          (account) => account.key === NORTHWIND,
+        ((await readStores(probe, ['deals'])).deals as { accountKey: string; stageId?: string }[]).find(
+          (deal) => deal.accountKey === NORTHWIND,
         )?.stageId,
       ).toBe('solution');
       expect(
