@@ -65,7 +65,7 @@ function stageLabel(stage: Stage | undefined, id: string, locale: string): strin
 /**
  * The playbook editor: the team's industries, its stages with their exit checklists and follow-up
  * cadences (each with variants per industry where the work differs), and the SPIN question bank. Edits stay in this page as a draft (with undo) until the rep saves; the background then
- * checks the playbook again, moves the accounts of removed stages, and every open panel reloads it.
+ * checks the playbook again, moves the deals of removed stages, and every open panel reloads it.
  * A playbook travels between reps as a JSON file: export, and import (checked before it changes
  * anything).
  */
@@ -79,7 +79,7 @@ export function PlaybookEditor() {
   const [importErrors, setImportErrors] = useState<{ file: string; errors: PlaybookError[] } | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [confirmingReset, setConfirmingReset] = useState(false);
-  /** Stages being given a home before a save: stage id → the stage its accounts go to. */
+  /** Stages being given a home before a save: stage id → the stage its deals go to. */
   const [homes, setHomes] = useState<{ stageIds: string[]; choice: Record<string, string> } | null>(null);
   const [openStages, setOpenStages] = useState<ReadonlySet<string>>(new Set());
   /** Stage id → the industry whose checklist and cadence the stage shows (general when absent). */

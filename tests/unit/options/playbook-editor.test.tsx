@@ -242,7 +242,7 @@ describe('PlaybookEditor', () => {
     await userEvent.click(screen.getByTestId('playbook-save'));
     const homes = await screen.findByTestId('playbook-homes');
     await userEvent.selectOptions(
-      within(homes).getByLabelText('Accounts in "Negotiation & signing" go to'),
+      within(homes).getByLabelText('Deals in "Negotiation & signing" go to'),
       'after-sales',
     );
     await userEvent.click(within(homes).getByTestId('playbook-homes-save'));

@@ -103,7 +103,7 @@ describe('StageSection', () => {
 
     expect(await screen.findByTestId('stage-current')).toHaveTextContent('"qualification"');
     expect(
-      screen.getByText('This account\'s stage "qualification" is no longer in your playbook — pick a stage.'),
+      screen.getByText('This deal\'s stage "qualification" is no longer in your playbook — pick a stage.'),
     ).toBeInTheDocument();
     expect(stageSelect().value).toBe('');
 
