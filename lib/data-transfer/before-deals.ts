@@ -4,7 +4,7 @@
  * upgrade brings stored rows (lib/db/legacy-deal.ts): each staged account gets one open deal, and its
  * stage events and follow-ups name that deal.
  */
-import { legacyDealOf } from '../db/legacy-deal';
+import { legacyDealOf, withoutLegacyStage } from '../db/legacy-deal';
 import type { AccountRecord } from '../db/records';
 import type { StoreRows } from './format';
 
@@ -25,10 +25,7 @@ export function withDealsFromAccounts(rows: StoreRows, now: number): StoreRows {
       deals.push(deal);
       dealOfAccount.set(account.key, deal.id);
     }
-    const { stageId: _stageId, checklist: _checklist, ...current } = account;
-    void _stageId;
-    void _checklist;
-    return current;
+    return withoutLegacyStage(account);
   });
   const stageEvents = rows.stageEvents.map((event) => {
     const dealId = event.dealId ?? dealOfAccount.get(event.accountKey);

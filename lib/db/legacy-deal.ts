@@ -15,6 +15,16 @@ export function legacyDealId(accountKey: string): string {
   return id.length <= RECORD_ID_MAX_LENGTH ? id : crypto.randomUUID();
 }
 
+/** An older account row without the stage and checklist its deal now holds. */
+export function withoutLegacyStage<T extends Record<string, unknown>>(
+  account: T,
+): Omit<T, 'stageId' | 'checklist'> {
+  const { stageId: _stageId, checklist: _checklist, ...rest } = account;
+  void _stageId;
+  void _checklist;
+  return rest;
+}
+
 function instantOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
 }

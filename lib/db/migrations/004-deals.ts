@@ -6,7 +6,7 @@
  *
  * Runs inside the upgrade transaction, so an interrupted upgrade leaves the version-3 database as it was.
  */
-import { legacyDealOf } from '../legacy-deal';
+import { legacyDealOf, withoutLegacyStage } from '../legacy-deal';
 import type { Migration } from './types';
 
 export const dealsStore: Migration = {
@@ -31,10 +31,7 @@ export const dealsStore: Migration = {
         unknown
       >[];
       const deal = legacyDealOf(account, events);
-      const { stageId, checklist, ...rest } = account;
-      void stageId;
-      void checklist;
-      await accounts.put(rest as never);
+      await accounts.put(withoutLegacyStage(account) as never);
       if (!deal) continue;
       await newDeals.put(deal);
       for (const event of events) await stageEvents.put({ ...event, dealId: deal.id } as never);
