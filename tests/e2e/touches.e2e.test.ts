@@ -163,7 +163,10 @@ describe('touches and the timeline', () => {
   });
 
   it('shows the same in Simplified Chinese', async () => {
-    await send('saveSettings', { language: 'zh-CN' });
+    // Chosen in options, which reloads itself in the new language (a message sent from it would lose
+    // its answer to that reload).
+    await options.getByTestId('settings-language').selectOption('zh-CN');
+    await expect.poll(() => options.locator('h1').first().textContent()).toBe('Dealside 设置');
     const { page, panel } = await open(PILOT_THREAD);
     // Deleted touches leave no memory: opening the thread again records it anew.
     await expect.poll(() => panel.getByTestId('last-touch').textContent()).toContain(PILOT_SUBJECT);
