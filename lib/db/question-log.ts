@@ -1,5 +1,6 @@
 import type { Db } from './open';
 import { questionLogRecordSchema, type QuestionLogRecord } from './records';
+import { inTransaction } from './transaction';
 import { checkedRow, validRows } from './validate';
 
 /** A question log row's key: one row per question asked of an account. */
@@ -17,13 +18,17 @@ export async function logQuestionAsked(
     ...entry,
     id: questionLogId(entry.accountKey, entry.questionId),
   });
-  const existing = await db.get('questionLog', row.id);
-  if (!existing) await db.put('questionLog', row);
+  await inTransaction(db, ['questionLog'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('questionLog');
+    if (!(await store.get(row.id))) await store.put(row);
+  });
   return row;
 }
 
 export async function undoQuestionAsked(db: Db, accountKey: string, questionId: string): Promise<void> {
-  await db.delete('questionLog', questionLogId(accountKey, questionId));
+  await inTransaction(db, ['questionLog'], 'readwrite', (tx) =>
+    tx.objectStore('questionLog').delete(questionLogId(accountKey, questionId)),
+  );
 }
 
 export async function listQuestionsAsked(db: Db, accountKey: string): Promise<QuestionLogRecord[]> {

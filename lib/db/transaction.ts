@@ -1,4 +1,5 @@
 import type { IDBPTransaction } from 'idb';
+import { announceCommitted, recordingTransaction, type StoreChange } from './committed-changes';
 import type { Db } from './open';
 import type { AnyStoreName, DealsideDb } from './schema';
 
@@ -11,7 +12,8 @@ export type Tx<Stores extends AnyStoreName[], Mode extends IDBTransactionMode> =
 /**
  * The one way the app opens a transaction. `work` must only touch the transaction: awaiting anything
  * else (a message, a timer, a fetch) lets IndexedDB auto-commit under it. The returned promise settles
- * when the transaction has committed, so a caller that sees success knows the data is on disk.
+ * when the transaction has committed, so a caller that sees success knows the data is on disk. A write
+ * transaction's changes are then announced to the listeners of ./committed-changes.ts.
  */
 export async function inTransaction<Stores extends AnyStoreName[], Mode extends IDBTransactionMode, T>(
   db: Db,
@@ -20,9 +22,11 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
   work: (tx: Tx<Stores, Mode>) => Promise<T>,
 ): Promise<T> {
   const tx = db.transaction(stores, mode, { durability: 'strict' }) as Tx<Stores, Mode>;
+  const changes: StoreChange[] = [];
   try {
-    const result = await work(tx);
+    const result = await work(mode === 'readwrite' ? recordingTransaction(tx, changes) : tx);
     await tx.done;
+    announceCommitted(changes);
     return result;
   } catch (error) {
     try {

@@ -1,10 +1,11 @@
 /**
  * Loading an account's panel data with 10,000 accounts, 100,000 notes and 50,000 follow-ups in the
- * database (./scale-browser.ts seeds them). Two Gmail-like threads (./fixtures/gmail-thread.ts, served at
- * Gmail's real address) are opened: one with a typical account's customer (10 notes, a handful of
- * follow-ups), one with the big account's (2,000 notes, 250 follow-ups). Once each tab's panel shows the
- * contact, `getPanelState({ tabId })` round trips are timed from inside that tab's panel frame — an
- * extension page, the one that sends this message in the product — the two tabs taking turns.
+ * database (./scale-browser.ts seeds them). Three Gmail-like threads (./fixtures/gmail-thread.ts, served
+ * at Gmail's real address) are opened: one with a typical account's customer (10 notes, a handful of
+ * follow-ups), one with the big account's (2,000 notes, 250 follow-ups), one with the busy account's
+ * (20 deals and 200 touches). Once each tab's panel shows the contact, `getPanelState({ tabId })` round
+ * trips are timed from inside that tab's panel frame — an extension page, the one that sends this message
+ * in the product — the tabs taking turns.
  *
  * Baseline, in the same run: the same account's data read without the indexes, by whole-store scans in
  * an extension page against the same database.
@@ -13,7 +14,14 @@ import type { Frame, Page } from 'playwright-core';
 import { panelFrame } from '../../tests/e2e/support/browser';
 import { CUSTOMERS, threadUrl, type Customer } from './fixtures/gmail-thread';
 import { serveGmailThreads } from './extension-page';
-import { BIG_ACCOUNT, SCALE, TYPICAL_ACCOUNT } from './in-page/scale-rows';
+import {
+  BIG_ACCOUNT,
+  BUSY_ACCOUNT,
+  BUSY_ACCOUNT_INDEX,
+  noteCounts,
+  SCALE,
+  TYPICAL_ACCOUNT,
+} from './in-page/scale-rows';
 import {
   callInPage,
   injectPageCode,
@@ -40,10 +48,14 @@ export interface PanelDataCase {
   accountKey: string;
   email: string;
   notesInDatabase: number;
+  /** What the account has besides its notes, in words ("20 deals, 200 touches"); absent for none. */
+  besides?: string;
   /** What the answer carried: a sanity check that every timed run did the real work. */
   notesReturned: number;
   followUpsReturned: number;
   peopleReturned: number;
+  dealsReturned: number;
+  touchesReturned: number;
   summary: Summary;
 }
 
@@ -88,9 +100,16 @@ export async function measurePanelData(
   await scale.ensure(SCALE.panelFollowUps, progress);
   const database = await scale.counts();
   const { context } = scale.browser;
-  const setups = [
+  const setups: { label: string; accountKey: string; customer: number; notes: number; besides?: string }[] = [
     { label: 'typical account', accountKey: TYPICAL_ACCOUNT, customer: 1, notes: SCALE.typicalAccountNotes },
     { label: 'big account', accountKey: BIG_ACCOUNT, customer: 0, notes: SCALE.bigAccountNotes },
+    {
+      label: 'busy account',
+      accountKey: BUSY_ACCOUNT,
+      customer: 2,
+      notes: noteCounts()[BUSY_ACCOUNT_INDEX]!,
+      besides: `${SCALE.busyAccountDeals} deals, ${SCALE.busyAccountTouches} touches`,
+    },
   ];
   let current: Customer = CUSTOMERS[0]!;
   await serveGmailThreads(context, () => current);
@@ -109,7 +128,8 @@ export async function measurePanelData(
 
   progress(`timing getPanelState: ${options.warmup} warm-up and ${options.iterations} timed rounds…`);
   const samples: number[][] = setups.map(() => []);
-  const answers: { notes: number; followUps: number; people: number }[] = [];
+  const answers: { notes: number; followUps: number; people: number; deals: number; touches: number }[] =
+    [];
   for (let round = 0; round < options.warmup + options.iterations; round++) {
     for (const [index, tab] of tabs.entries()) {
       const { ms, result } = await sendFrom(tab.frame, 'getPanelState', { tabId: tab.tabId });
@@ -122,6 +142,8 @@ export async function measurePanelData(
         notes: result.notes.length,
         followUps: result.followUps.length,
         people: result.account.people.length,
+        deals: result.account.deals.length,
+        touches: result.touches.length,
       };
     }
   }
@@ -144,9 +166,12 @@ export async function measurePanelData(
       accountKey: setup.accountKey,
       email: tabs[index]!.email,
       notesInDatabase: setup.notes,
+      ...(setup.besides ? { besides: setup.besides } : {}),
       notesReturned: answers[index]!.notes,
       followUpsReturned: answers[index]!.followUps,
       peopleReturned: answers[index]!.people,
+      dealsReturned: answers[index]!.deals,
+      touchesReturned: answers[index]!.touches,
       summary: summarize(samples[index]!),
     })),
     baseline: summarize(baseline),

@@ -113,7 +113,7 @@ export class ScaleBrowser {
       );
       const report = await callInPage(this.page, 'seedBase', now);
       this.seeding.push({
-        what: 'accounts, people, notes, stage events, SPIN log',
+        what: 'accounts, deals, people, notes, stage events, SPIN log, touches',
         rows: report.rows,
         seconds: report.ms / 1000,
       });

@@ -1,10 +1,10 @@
 /** The pipeline page: every open deal, and going back to an account's page. Moves use `setStage`. */
 import { database } from '../db-connection';
 import { openAccountPage } from '../open-account-page';
-import { pipelineView } from '../pipeline-query';
+import { pipelineCache } from '../pipeline-cache';
 import type { Handlers } from '../router';
 
 export const pipelineHandlers = {
-  getPipeline: async () => pipelineView(await database(), Date.now()),
+  getPipeline: async () => pipelineCache.view(await database(), Date.now()),
   openAccountPage: (request) => openAccountPage(request.accountKey, request.windowId),
 } satisfies Partial<Handlers>;

@@ -16,6 +16,7 @@ import {
   noteRecordSchema,
   questionLogRecordSchema,
   stageEventRecordSchema,
+  touchRecordSchema,
 } from '../../../lib/db/records';
 import type { MessageType, ProtocolMap } from '../../../lib/messaging/protocol';
 import { forecastEndDay } from '../../../lib/insights/forecast';
@@ -23,6 +24,8 @@ import { popupWindows } from '../../../lib/reminders/windows';
 import { foldForSearch, queryTerms } from '../../../lib/search/normalize';
 import {
   accountRow,
+  busyAccountDealRow,
+  busyAccountTouchRow,
   dealRow,
   contactCount,
   contactRow,
@@ -124,7 +127,7 @@ export interface SeedReport {
   rows: Record<string, number>;
 }
 
-/** Accounts, their people, notes, stage events and the SPIN log, as of `now`. */
+/** Accounts, their deals and people, notes, stage events, the SPIN log and the busy account's touches, as of `now`. */
 export async function seedBase(now: number): Promise<SeedReport> {
   const started = performance.now();
   const db = await openDatabase();
@@ -140,7 +143,16 @@ export async function seedBase(now: number): Promise<SeedReport> {
       db,
       'deals',
       dealRecordSchema,
-      range(0, SCALE.accounts, (i) => dealRow(i, now)),
+      (function* () {
+        for (let index = 0; index < SCALE.accounts; index++) yield dealRow(index, now);
+        for (let n = 1; n < SCALE.busyAccountDeals; n++) yield busyAccountDealRow(n, now);
+      })(),
+    );
+    rows.touches = await writeRows(
+      db,
+      'touches',
+      touchRecordSchema,
+      range(0, SCALE.busyAccountTouches, (n) => busyAccountTouchRow(n, now)),
     );
     rows.contacts = await writeRows(
       db,

@@ -15,7 +15,9 @@ import type {
   NoteRecord,
   QuestionLogRecord,
   StageEventRecord,
+  TouchRecord,
 } from '../../../lib/db/records';
+import { visitKey } from '../../../lib/touches/visit-key';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -32,12 +34,21 @@ export const SCALE = {
   popupFollowUps: 100_000,
   bigAccountNotes: 2_000,
   typicalAccountNotes: 10,
+  /** The busy account's deals (its open one among them) and touches. */
+  busyAccountDeals: 20,
+  busyAccountTouches: 200,
 } as const;
 
 /** Account 0: the big customer, on the Gmail fixture's first thread (Jane Cooper). */
 export const BIG_ACCOUNT = 'northwind-trading.com';
 /** Account 1: a typical customer, on the fixture's second thread (Oliver Grant). */
 export const TYPICAL_ACCOUNT = 'contoso-industrial.co.uk';
+/**
+ * Account 2: a customer worked for years, on the fixture's third thread (Mei Lin): 20 deals (renewals and
+ * expansions, most of them closed) and 200 touches, besides a typical share of notes.
+ */
+export const BUSY_ACCOUNT = 'harbourline-logistics.com';
+export const BUSY_ACCOUNT_INDEX = 2;
 
 const STAGES = ['lead', 'discovery', 'solution', 'negotiation', 'after-sales'] as const;
 const INDUSTRIES = ['manufacturing', 'services', 'software'] as const;
@@ -52,7 +63,17 @@ export function unit(stream: number, index: number, salt = 0): number {
   return (h >>> 0) / 4_294_967_296;
 }
 
-const STREAM = { account: 1, contact: 2, note: 3, event: 4, question: 5, followUp: 6, noteCount: 7, deal: 8 };
+const STREAM = {
+  account: 1,
+  contact: 2,
+  note: 3,
+  event: 4,
+  question: 5,
+  followUp: 6,
+  noteCount: 7,
+  deal: 8,
+  touch: 9,
+};
 
 const pick = <T>(items: readonly T[], r: number): T => items[Math.floor(r * items.length)]!;
 const whole = (value: number): number => Math.max(0, Math.round(value));
@@ -60,6 +81,7 @@ const whole = (value: number): number => Math.max(0, Math.round(value));
 export function accountKey(index: number): string {
   if (index === 0) return BIG_ACCOUNT;
   if (index === 1) return TYPICAL_ACCOUNT;
+  if (index === BUSY_ACCOUNT_INDEX) return BUSY_ACCOUNT;
   return `customer-${String(index).padStart(5, '0')}.com`;
 }
 
@@ -71,6 +93,7 @@ export function contactCount(index: number): number {
 export function contactEmail(index: number, person: number): string {
   if (index === 0 && person === 0) return 'jane.cooper@northwind-trading.com';
   if (index === 1 && person === 0) return 'oliver.grant@contoso-industrial.co.uk';
+  if (index === BUSY_ACCOUNT_INDEX && person === 0) return 'mei.lin@harbourline-logistics.com';
   return `buyer${person}@${accountKey(index)}`;
 }
 
@@ -129,6 +152,70 @@ export function dealRow(index: number, now: number): DealRecord {
     outcome: 'open',
     createdAt: accountCreatedAt(index, now),
     updatedAt: accountUpdatedAt(index, now),
+  };
+}
+
+const LOST_REASONS = ['price', 'competitor', 'no-budget', 'no-decision'] as const;
+
+/**
+ * The busy account's deals besides its open one (`dealRow(2)`), `n` from 1: two more open, the rest
+ * won or lost over the past three years, each in the stage it ended in.
+ */
+export function busyAccountDealRow(n: number, now: number): DealRecord {
+  const createdAt = whole(now - (1_100 - n * 50) * DAY_MS);
+  const r = unit(STREAM.deal, 100_000 + n);
+  const base = {
+    id: `${dealId(BUSY_ACCOUNT_INDEX)}-${n}`,
+    accountKey: BUSY_ACCOUNT,
+    title: n % 2 ? `Renewal ${2023 + Math.floor(n / 7)} (${n})` : `Expansion, depot ${n}`,
+    value: Math.round(5_000 + r * 200_000),
+    currency: 'CNY',
+    createdAt,
+  };
+  if (n <= 2) {
+    const stageEnteredAt = whole(now - r * 30 * DAY_MS);
+    return {
+      ...base,
+      closeDate: closeDay(BUSY_ACCOUNT_INDEX + n, now),
+      stageId: pick(STAGES, r),
+      stageEnteredAt,
+      checklist: {},
+      outcome: 'open',
+      updatedAt: stageEnteredAt,
+    };
+  }
+  const closedAt = whole(createdAt + (20 + r * 60) * DAY_MS);
+  const won = unit(STREAM.deal, 100_000 + n, 1) < 0.6;
+  return {
+    ...base,
+    stageId: won ? 'after-sales' : pick(STAGES.slice(0, 4), r),
+    stageEnteredAt: closedAt,
+    checklist: {},
+    outcome: won ? 'won' : 'lost',
+    ...(won ? {} : { lostReason: pick(LOST_REASONS, unit(STREAM.deal, 100_000 + n, 2)) }),
+    closedAt,
+    updatedAt: closedAt,
+  };
+}
+
+/**
+ * The busy account's touches, newest first: the rep opened one of its people's threads every day or two
+ * (each visit a distinct thread and day, as the store's `by-visit` index demands).
+ */
+export function busyAccountTouchRow(n: number, now: number): TouchRecord {
+  const at = whole(now - (n * 1.5 + unit(STREAM.touch, n)) * DAY_MS);
+  const person = Math.floor(unit(STREAM.touch, n, 1) * contactCount(BUSY_ACCOUNT_INDEX));
+  const thread = `FMfcgzBench${String(n).padStart(5, '0')}`;
+  const url = `https://mail.google.com/mail/u/0/#inbox/${thread}`;
+  return {
+    id: `bench-touch-${n}`,
+    accountKey: BUSY_ACCOUNT,
+    contactEmail: contactEmail(BUSY_ACCOUNT_INDEX, person),
+    at,
+    site: 'gmail',
+    title: `Re: Depot ${n % 12} delivery schedule`,
+    url,
+    visitKey: visitKey('gmail', url, at),
   };
 }
 

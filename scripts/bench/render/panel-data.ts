@@ -6,7 +6,8 @@ import { p95Verdict, status, type Verdict } from './verdict';
 export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): string {
   const rows = result.cases.map((row) => {
     const verdict = p95Verdict(
-      `Panel data (\`getPanelState\`), ${row.label} (${count(row.notesInDatabase)} of ` +
+      `Panel data (\`getPanelState\`), ${row.label} (${row.besides ? `${row.besides}, ` : ''}` +
+        `${count(row.notesInDatabase)} of ` +
         `${count(result.database.notes ?? 0)} notes; ${count(result.database.accounts ?? 0)} accounts, ` +
         `${count(result.database.followUps ?? 0)} follow-ups)`,
       row.summary,
@@ -29,7 +30,8 @@ export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): s
           `\`getPanelState\`, ${row.label} (\`${row.accountKey}\`)`,
           ...summaryRows(row.summary),
           `${counted(row.notesReturned, 'note')}, ${counted(row.followUpsReturned, 'follow-up')}, ` +
-            counted(row.peopleReturned, 'person', 'people'),
+            `${counted(row.peopleReturned, 'person', 'people')}, ${counted(row.dealsReturned, 'deal')}, ` +
+            counted(row.touchesReturned, 'touch', 'touches'),
           '1.0×',
           status(verdict),
         ]),
@@ -46,21 +48,24 @@ export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): s
       ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'left'],
     ),
     [
-      '- Two Gmail-like threads (scripts/bench/fixtures/gmail-thread.ts) served at real Gmail addresses, one ' +
-        "per tab: Oliver Grant's (the typical account) and Jane Cooper's (the big account). Each tab's panel " +
-        'shows its contact before timing starts.',
+      '- Three Gmail-like threads (scripts/bench/fixtures/gmail-thread.ts) served at real Gmail addresses, one ' +
+        "per tab: Oliver Grant's (the typical account), Jane Cooper's (the big account) and Mei Lin's (the busy " +
+        'account: 20 deals, three of them open, and 200 touches). Each tab\'s panel shows its contact before ' +
+        'timing starts.',
       "- Timed from inside each tab's panel frame, the extension page that sends this message in the product: " +
         '`getPanelState({ tabId })` through `chrome.runtime.sendMessage` in the wire format of ' +
         '@webext-core/messaging, from just before the send to the answer, with `performance.now()`. The ' +
-        "background answers about the sender's own tab, which is the tab named. The two tabs take turns; " +
+        "background answers about the sender's own tab, which is the tab named. The tabs take turns; " +
         `${counted(result.warmup, 'warm-up round')} first, not counted.`,
-      '- The answer includes the contact chosen from the page, the account, its people, its notes (newest ' +
-        '500: `listNotes` walks the `by-account-created` index) and its follow-ups (`by-account` index, open ones ' +
-        'then the 20 most recently done), and the SPIN questions asked; every timed answer was checked to be ' +
-        'about the expected contact and account.',
+      '- The answer includes the contact chosen from the page, the account, its people and deals, its notes ' +
+        '(newest 500: `listNotes` walks the `by-account-created` index), its follow-ups (`by-account` index, ' +
+        'open ones then the 20 most recently done), its newest touches and stage moves (bounded reads of their ' +
+        '`by-account-at` indexes), and the SPIN questions asked; every timed answer was checked to be about the ' +
+        'expected contact and account. "Answer carried" counts the touches the panel was sent, not the ' +
+        'account\'s whole history.',
       '- Baseline: in the quiet extension page, the same account’s notes, follow-ups, account and people read ' +
         'without the indexes (`getAll` of each store, filtered and sorted in JavaScript). It is timed inside ' +
-        'the page, so no message round trip is counted against it; it alternates between the two accounts ' +
+        'the page, so no message round trip is counted against it; it alternates between the accounts ' +
         '(its cost does not depend on the account). "Median vs. ours" is the baseline median divided by ours.',
     ].join('\n'),
   ].join('\n\n');

@@ -1,6 +1,7 @@
 /** A clean database for each test, the way the component tests start. */
 import { database } from '../../../lib/background/db-connection';
 import { DB_NAME } from '../../../lib/db/schema';
+import { inTransaction } from '../../../lib/db/transaction';
 
 /** The stores of the rep's data (not settings or the playbook). */
 const DATA_STORES = [
@@ -23,10 +24,14 @@ export function resetDatabase(): Promise<void> {
   });
 }
 
-/** Empties the rep's data and keeps the database open, with its settings and playbook. */
+/**
+ * Empties the rep's data and keeps the database open, with its settings and playbook. Written as the app
+ * writes, so what the background keeps in memory (the pipeline's cards) hears of it.
+ */
 export async function clearDataStores(): Promise<void> {
-  const db = await database();
-  for (const store of DATA_STORES) await db.clear(store);
+  await inTransaction(await database(), [...DATA_STORES], 'readwrite', async (tx) => {
+    await Promise.all(DATA_STORES.map((store) => tx.objectStore(store).clear()));
+  });
 }
 
 export { database };

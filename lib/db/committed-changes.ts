@@ -1,0 +1,106 @@
+/**
+ * What each committed write transaction changed, store by store: the rows put (with their values), the
+ * keys deleted and the stores cleared. `inTransaction` records them as the transaction's work runs and
+ * announces them once the transaction has committed, so listeners (views kept in memory) never see a
+ * change that was rolled back.
+ *
+ * Only writes made through `inTransaction` are seen; that is the one way the app writes.
+ */
+import type { AnyStoreName } from './schema';
+
+export type StoreChange =
+  | { store: AnyStoreName; kind: 'put'; key: IDBValidKey; value: unknown }
+  | { store: AnyStoreName; kind: 'delete'; key: IDBValidKey | IDBKeyRange }
+  | { store: AnyStoreName; kind: 'clear' };
+
+export type ChangesListener = (changes: readonly StoreChange[]) => void;
+
+const listeners = new Set<ChangesListener>();
+
+/** Calls `listener` after every committed transaction that wrote something. Returns the unsubscribe. */
+export function onCommittedChanges(listener: ChangesListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function announceCommitted(changes: readonly StoreChange[]): void {
+  if (changes.length === 0) return;
+  for (const listener of listeners) {
+    try {
+      listener(changes);
+    } catch (error) {
+      // A listener's failure must not turn a committed write into an error for its caller.
+      console.error('[dealside] a listener of committed changes failed', error);
+    }
+  }
+}
+
+/** The writing methods of an object store (idb's wrapper), which `recordingStore` watches. */
+interface WritableStore {
+  put(value: unknown, key?: IDBValidKey): Promise<IDBValidKey>;
+  add(value: unknown, key?: IDBValidKey): Promise<IDBValidKey>;
+  delete(key: IDBValidKey | IDBKeyRange): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/**
+ * The store as it is, except that each successful write is added to `changes`. A write that fails is
+ * not recorded: its error aborts the transaction, or the caller handles it and nothing was written.
+ */
+export function recordingStore<S extends object>(store: S, name: AnyStoreName, changes: StoreChange[]): S {
+  const target = store as unknown as WritableStore;
+  return new Proxy(store, {
+    get(object, property) {
+      switch (property) {
+        case 'put':
+        case 'add':
+          return async (value: unknown, key?: IDBValidKey) => {
+            const stored = await (key === undefined ? target[property](value) : target[property](value, key));
+            changes.push({ store: name, kind: 'put', key: stored, value });
+            return stored;
+          };
+        case 'delete':
+          return async (key: IDBValidKey | IDBKeyRange) => {
+            await target.delete(key);
+            changes.push({ store: name, kind: 'delete', key });
+          };
+        case 'clear':
+          return async () => {
+            await target.clear();
+            changes.push({ store: name, kind: 'clear' });
+          };
+        default: {
+          const member: unknown = Reflect.get(object, property, object);
+          // Methods (index, openCursor, get…) run on the real store, not on the proxy.
+          return typeof member === 'function'
+            ? (member as (...args: unknown[]) => unknown).bind(object)
+            : member;
+        }
+      }
+    },
+  });
+}
+
+/** The transaction as it is, with every store it hands out recording its writes into `changes`. */
+export function recordingTransaction<T extends object>(tx: T, changes: StoreChange[]): T {
+  return new Proxy(tx, {
+    get(object, property) {
+      if (property === 'objectStore') {
+        return (name: AnyStoreName) =>
+          recordingStore(
+            (object as unknown as { objectStore(name: string): object }).objectStore(name),
+            name,
+            changes,
+          );
+      }
+      // Read from the transaction itself, not through this proxy: idb's `store` getter calls
+      // `this.objectStore`, which through the proxy would hand out a store that records twice.
+      if (property === 'store') {
+        const store = Reflect.get(object, property, object) as { name: AnyStoreName } | undefined;
+        return store && recordingStore(store, store.name, changes);
+      }
+      const member: unknown = Reflect.get(object, property, object);
+      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
+    },
+  });
+}
