@@ -55,3 +55,5 @@ export const TOUCH_KEY_MAX_LENGTH = PAGE_URL_MAX_LENGTH + SITE_ID_MAX_LENGTH + 2
 export const DOMAIN_MAX_LENGTH = 253;
 /** The latest instant a JavaScript Date can hold, in milliseconds since the epoch. */
 export const INSTANT_MAX = 8.64e15;
+/** The most first cards per stage a pipeline page may ask for before the rest (a column's first screens). */
+export const PIPELINE_FIRST_CARDS_MAX = 500;

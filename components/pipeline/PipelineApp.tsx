@@ -10,7 +10,7 @@ import { localDay } from '../panel/deal-format';
 import { Field } from '../shared/Field';
 import { LoadError, Loading } from '../shared/LoadError';
 import { useBackgroundQuery } from '../shared/useBackgroundQuery';
-import { PipelineBoard } from './PipelineBoard';
+import { CARDS_PER_COLUMN, PipelineBoard } from './PipelineBoard';
 import { PipelineTable } from './PipelineTable';
 import { stageName } from './pipeline-text';
 import { useOpenAccount } from './useOpenAccount';
@@ -29,6 +29,8 @@ const FILTER_LABELS: Record<PipelineFilter, MessageKey> = {
 
 /** The benchmark's mark (scripts/bench/pipeline-page.ts): the first render of the board with its data. */
 export const PIPELINE_READY_MARK = 'dealside:pipeline-ready';
+/** The benchmark's second mark: every deal is there (filters, the table, moves, "Show more"). */
+export const PIPELINE_COMPLETE_MARK = 'dealside:pipeline-complete';
 
 /** The days after which a deal is stale, as the rep types them; a bad number is explained, not applied. */
 function StaleDaysInput({ days, onChange }: { days: number; onChange: (days: number) => void }) {
@@ -67,6 +69,9 @@ export function PipelineApp() {
   const locale = uiLanguage();
   const hintId = useId();
   const [settings, change] = usePipelineSettings();
+  // Thousands of deals take a while to cross from the background; each column's first cards, with
+  // every column's count and totals, do not. The board is drawn from those, then every deal follows.
+  const firstCards = useBackgroundQuery('getPipeline', { firstPerStage: CARDS_PER_COLUMN });
   const pipeline = useBackgroundQuery(
     'getPipeline',
     {},
@@ -74,10 +79,15 @@ export function PipelineApp() {
       // A burst of changes (an import, a playbook saved with stage moves) costs one reload.
       refreshOn: { dataChanged: true, playbookChanged: true },
       settleMs: 250,
+      skip: firstCards.result.status === 'loading',
     },
   );
   const playbook = useBackgroundQuery('getPlaybook', {}, { refreshOn: { playbookChanged: true } });
-  const moves = useStageMoves(pipeline.latest, locale, pipeline.reload);
+  // Only the board of all open deals can be drawn from the first cards; a filter or the table waits.
+  const firstCardsServe = settings.view === 'board' && settings.filter === 'all';
+  const view = pipeline.latest ?? (firstCardsServe ? firstCards.latest : undefined);
+  const busy = view?.groups !== undefined;
+  const moves = useStageMoves(view, locale, pipeline.reload);
   const { open: openAccount, problem: openProblem } = useOpenAccount();
 
   useEffect(() => {
@@ -93,7 +103,7 @@ export function PipelineApp() {
     (stageId: string | undefined) => (playbook.latest ? stageName(playbook.latest, stageId, locale) : ''),
     [playbook.latest, locale],
   );
-  const now = pipeline.latest?.now ?? 0;
+  const now = view?.now ?? 0;
   const today = useMemo(() => localDay(now), [now]);
 
   const filtered = useMemo(
@@ -106,9 +116,10 @@ export function PipelineApp() {
         ? boardColumns(
             filtered,
             stages.map((stage) => stage.id),
+            view?.groups,
           )
         : [],
-    [settings.view, filtered, stages],
+    [settings.view, filtered, stages, view?.groups],
   );
   const stageOrder = useMemo(() => new Map(stages.map((stage, index) => [stage.id, index])), [stages]);
   const rows = useMemo(
@@ -131,13 +142,27 @@ export function PipelineApp() {
   }, []);
   const onFocused = useCallback(() => setFocusDealId(null), [setFocusDealId]);
 
-  const ready = pipeline.latest !== undefined && playbook.latest !== undefined;
+  // The first cards without the rest would be a board that never finishes: a failure to read every
+  // deal is shown as the failure it is.
+  const allFailed = pipeline.result.status === 'error' && pipeline.latest === undefined;
+  const ready = view !== undefined && playbook.latest !== undefined && !allFailed;
+  const complete = ready && !busy;
   const markedReady = useRef(false);
+  const markedComplete = useRef(false);
   useEffect(() => {
-    if (!ready || markedReady.current) return;
-    markedReady.current = true;
-    performance.mark(PIPELINE_READY_MARK);
-  }, [ready]);
+    if (ready && !markedReady.current) {
+      markedReady.current = true;
+      performance.mark(PIPELINE_READY_MARK);
+    }
+    if (complete && !markedComplete.current) {
+      markedComplete.current = true;
+      performance.mark(PIPELINE_COMPLETE_MARK);
+    }
+  }, [ready, complete]);
+
+  const openDealCount = view?.groups
+    ? view.groups.reduce((sum, group) => sum + group.count, 0)
+    : moves.deals.length;
 
   let body;
   if (!ready) {
@@ -156,7 +181,7 @@ export function PipelineApp() {
         <Loading />
       );
   } else {
-    const total = moves.deals.length;
+    const total = openDealCount;
     body = (
       <>
         {total === 0 ? <p className="ds-card ds-muted">{t('pipelineEmpty')}</p> : null}
@@ -177,6 +202,7 @@ export function PipelineApp() {
             onMove={onMove}
             onNoFurther={onNoFurther}
             onOpenAccount={openAccount}
+            busy={busy}
           />
         ) : (
           <PipelineTable
@@ -243,7 +269,7 @@ export function PipelineApp() {
           ) : null}
           {ready ? (
             <p className="ds-muted ds-small ds-pipeline-count" data-testid="pipeline-count">
-              {t('pipelineCount', [String(filtered.length), String(moves.deals.length)])}
+              {t('pipelineCount', [String(busy ? openDealCount : filtered.length), String(openDealCount)])}
             </p>
           ) : null}
         </div>

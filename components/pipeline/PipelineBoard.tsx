@@ -26,6 +26,11 @@ interface PipelineBoardProps {
   /** Alt+arrow past the first or the last stage. */
   onNoFurther: (deal: PipelineDeal, step: 1 | -1) => void;
   onOpenAccount: (deal: PipelineDeal) => void;
+  /**
+   * True while the page has only each column's first cards: the columns' counts and totals are whole,
+   * but moving cards and "Show more" wait for the rest.
+   */
+  busy: boolean;
 }
 
 /** The cards a column shows: the first `limit`, and any deal moved here on this page. */
@@ -50,6 +55,7 @@ export function PipelineBoard({
   onMove,
   onNoFurther,
   onOpenAccount,
+  busy,
 }: PipelineBoardProps) {
   const boardRef = useRef<HTMLDivElement>(null);
   const [limits, setLimits] = useState<ReadonlyMap<string, number>>(new Map());
@@ -121,13 +127,14 @@ export function PipelineBoard({
       data-testid="pipeline-board"
       role="region"
       aria-label={t('pipelineBoardLabel')}
+      aria-busy={busy}
     >
       {columns.map((column) => {
         const stage = stages.find((candidate) => candidate.id === column.stageId);
         const name = stage?.name ?? t('pipelineOtherStages');
         const limit = limits.get(column.stageId) ?? CARDS_PER_COLUMN;
         const cards = shownCards(column, limit, movedIds);
-        const hidden = column.deals.length - cards.length;
+        const hidden = column.count - cards.length;
         const headingId = `pipeline-column-${column.stageId || 'other'}`;
         const totals = totalsText(column, locale);
         return (
@@ -144,7 +151,7 @@ export function PipelineBoard({
             <header className="ds-pipeline-column-head">
               <h2 id={headingId}>{name}</h2>
               <p className="ds-pipeline-column-figures">
-                <span className="ds-count">{t('pipelineColumnCount', String(column.deals.length))}</span>
+                <span className="ds-count">{t('pipelineColumnCount', String(column.count))}</span>
                 {totals ? <span className="ds-pipeline-totals">{totals}</span> : null}
               </p>
             </header>
@@ -166,6 +173,7 @@ export function PipelineBoard({
                       onOpenAccount={onOpenAccount}
                       onDragStart={setDragged}
                       onDragEnd={onDragEnd}
+                      movable={!busy}
                     />
                   </li>
                 ))}
@@ -175,6 +183,7 @@ export function PipelineBoard({
               <button
                 type="button"
                 className="ds-button ds-button-secondary ds-pipeline-more"
+                disabled={busy}
                 onClick={() =>
                   setLimits((current) => new Map(current).set(column.stageId, limit + CARDS_PER_COLUMN))
                 }

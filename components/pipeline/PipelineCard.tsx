@@ -28,6 +28,8 @@ interface PipelineCardProps {
   onOpenAccount: (deal: PipelineDeal) => void;
   onDragStart: (deal: PipelineDeal) => void;
   onDragEnd: () => void;
+  /** False while the page has only the first cards: moving waits for every deal to be there. */
+  movable: boolean;
 }
 
 /** Up and down move the focus between the cards of a column. */
@@ -54,6 +56,7 @@ export const PipelineCard = memo(function PipelineCard({
   onOpenAccount,
   onDragStart,
   onDragEnd,
+  movable,
 }: PipelineCardProps) {
   const titleId = useId();
   const value = dealValueText(deal, locale);
@@ -66,7 +69,7 @@ export const PipelineCard = memo(function PipelineCard({
     if (event.target !== event.currentTarget) return;
     if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
       event.preventDefault();
-      onStep(deal, event.key === 'ArrowRight' ? 1 : -1);
+      if (movable) onStep(deal, event.key === 'ArrowRight' ? 1 : -1);
     } else if (!event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       focusSibling(event.currentTarget, event.key === 'ArrowDown' ? 1 : -1);
@@ -87,7 +90,7 @@ export const PipelineCard = memo(function PipelineCard({
       data-deal-id={deal.id}
       data-account-key={deal.accountKey}
       tabIndex={0}
-      draggable
+      draggable={movable}
       aria-labelledby={titleId}
       aria-describedby={hintId}
       onKeyDown={onKeyDown}
@@ -125,6 +128,7 @@ export const PipelineCard = memo(function PipelineCard({
         className="ds-stage-select ds-pipeline-move"
         aria-label={t('pipelineMoveLabel', deal.title)}
         value={known ? deal.stageId : ''}
+        disabled={!movable}
         onChange={(event) => {
           if (event.target.value) onMove(deal, event.target.value, true);
         }}

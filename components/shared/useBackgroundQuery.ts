@@ -41,6 +41,8 @@ export interface QueryOptions<T> extends EventTiming {
   showReloading?: boolean;
   /** Load again whenever this value changes (compared by identity), as with an effect's dependency. */
   reloadKey?: unknown;
+  /** Not yet: nothing is sent (not even on events) until this turns false, which loads. */
+  skip?: boolean;
 }
 
 export interface BackgroundQuery<T> {
@@ -75,6 +77,7 @@ export function useBackgroundQuery<K extends QueryType>(
     reloadKey,
     settleMs,
     refreshOnShow,
+    skip = false,
   }: QueryOptions<AnswerOf<K>> = {},
 ): BackgroundQuery<AnswerOf<K>> {
   type T = AnswerOf<K>;
@@ -86,7 +89,11 @@ export function useBackgroundQuery<K extends QueryType>(
   const requestKey = JSON.stringify(request ?? null);
   const stableRequest = useMemo(() => JSON.parse(requestKey) as RequestOf<K>, [requestKey]);
 
+  const skipped = useRef(skip);
+  skipped.current = skip;
+
   const reload = useCallback(() => {
+    if (skipped.current) return;
     const current = ++sequence.current;
     if (showReloading) {
       setHeld((previous) => ({
@@ -130,7 +137,7 @@ export function useBackgroundQuery<K extends QueryType>(
 
   useEffect(() => {
     reload();
-  }, [reload, reloadKey]);
+  }, [reload, reloadKey, skip]);
 
   // Filters see the data shown when the event arrives, not when this screen last rendered.
   const filters: Record<string, true | ((event: never) => boolean)> = {};

@@ -11,6 +11,7 @@
 import { onCommittedChanges, type StoreChange } from '../db/committed-changes';
 import type { Db } from '../db/open';
 import type { PipelineDeal, PipelineView } from '../messaging/protocol';
+import { firstCardsByStage } from '../pipeline/board';
 import { patchPipelineFacts, pipelineDeals, readPipelineFacts, type PipelineFacts } from './pipeline-query';
 
 const PIPELINE_STORES: ReadonlySet<string> = new Set([
@@ -85,6 +86,8 @@ export class PipelineCache {
   private pending: StoreChange[] = [];
   /** The cards, made once per change rather than once per request. */
   private cards: PipelineDeal[] | undefined;
+  /** Each stage's first cards and every stage's count, for the page's first drawing; kept like `cards`. */
+  private firstCards: { perStage: number; view: Omit<PipelineView, 'now'> } | undefined;
   private refreshing: Promise<void> | undefined;
   private listening = false;
 
@@ -99,14 +102,18 @@ export class PipelineCache {
     });
   }
 
-  async view(db: Db, now: number): Promise<PipelineView> {
+  /** Every open deal; with `firstPerStage`, only each stage's first cards and every stage's figures. */
+  async view(db: Db, now: number, firstPerStage?: number): Promise<PipelineView> {
     this.listen();
     for (let round = 0; this.needsRefresh(db); round++) {
       if (round === MAX_REFRESH_ROUNDS && this.facts && this.factsDb === db) break;
       await this.refresh(db);
     }
     this.cards ??= pipelineDeals(this.facts!);
-    return { now, deals: this.cards };
+    if (firstPerStage === undefined) return { now, deals: this.cards };
+    if (this.firstCards?.perStage !== firstPerStage)
+      this.firstCards = { perStage: firstPerStage, view: firstCardsByStage(this.cards, firstPerStage) };
+    return { now, ...this.firstCards.view };
   }
 
   /** Drops the facts: the next request reads everything. */
@@ -115,6 +122,7 @@ export class PipelineCache {
     this.factsDb = undefined;
     this.pending = [];
     this.cards = undefined;
+    this.firstCards = undefined;
   }
 
   private needsRefresh(db: Db): boolean {
@@ -136,6 +144,7 @@ export class PipelineCache {
     const concerned = this.facts && this.factsDb === db ? accountsConcerned(changes, this.facts) : 'all';
     if (concerned !== 'all' && concerned.size === 0) return;
     this.cards = undefined;
+    this.firstCards = undefined;
     try {
       if (concerned === 'all') {
         this.facts = undefined;

@@ -76,6 +76,7 @@ import {
   PAGE_TEXT_MAX_LENGTH,
   FOLLOW_UP_TITLE_MAX_LENGTH,
   SITE_ID_MAX_LENGTH,
+  PIPELINE_FIRST_CARDS_MAX,
 } from '../limits';
 import { PAGE_KINDS, PARTICIPANT_ROLES, READ_LAYERS, READ_PROBLEMS } from './page-context';
 import type {
@@ -334,7 +335,11 @@ export const messages = {
   getRemindersStatus: message(EXTENSION_PAGES, NO_PAYLOAD).returns<RemindersStatus>(),
 
   // pipeline page → background. Moving a card sends the panel's `setStage`.
-  getPipeline: message(EXTENSION_PAGES, NO_PAYLOAD).returns<PipelineView>(),
+  /** `firstPerStage`: only each stage's first cards in board order, with every stage's count and totals. */
+  getPipeline: message(
+    EXTENSION_PAGES,
+    z.object({ firstPerStage: z.number().int().min(1).max(PIPELINE_FIRST_CARDS_MAX).optional() }),
+  ).returns<PipelineView>(),
   /** Back to the account: a tab already showing it, else the page where its people were last seen. */
   openAccountPage: message(
     EXTENSION_PAGES,

@@ -250,11 +250,25 @@ export interface PipelineDeal {
   hasPage: boolean;
 }
 
+/** One stage's open deals, counted and summed, for a board drawn from its first cards. */
+export interface PipelineStageGroup {
+  /** The deals' stage id as stored; `''` for deals without one. */
+  stageId: string;
+  count: number;
+  /** Summed value per currency code ('' for values without a currency), largest first. */
+  totals: { currency: string; value: number }[];
+}
+
 export interface PipelineView {
   /** The moment the view was read at: days in stage and "overdue" count from it. */
   now: number;
-  /** Every open deal, in no particular order (the page sorts). */
+  /** Every open deal, in no particular order (the page sorts); or only each stage's first cards. */
   deals: PipelineDeal[];
+  /**
+   * Present when `deals` holds only each stage's first cards (`getPipeline({ firstPerStage })`): every
+   * stage's count and totals, so the board's columns read right before the rest arrives.
+   */
+  groups?: PipelineStageGroup[];
 }
 
 export type OpenAccountPageResult =

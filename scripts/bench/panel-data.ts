@@ -128,8 +128,7 @@ export async function measurePanelData(
 
   progress(`timing getPanelState: ${options.warmup} warm-up and ${options.iterations} timed rounds…`);
   const samples: number[][] = setups.map(() => []);
-  const answers: { notes: number; followUps: number; people: number; deals: number; touches: number }[] =
-    [];
+  const answers: { notes: number; followUps: number; people: number; deals: number; touches: number }[] = [];
   for (let round = 0; round < options.warmup + options.iterations; round++) {
     for (const [index, tab] of tabs.entries()) {
       const { ms, result } = await sendFrom(tab.frame, 'getPanelState', { tabId: tab.tabId });

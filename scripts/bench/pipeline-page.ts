@@ -5,9 +5,11 @@
  * Page ready: the extension's own pipeline.html loaded in a tab, from the navigation's start to the
  * app's `dealside:pipeline-ready` mark (components/pipeline/PipelineApp.tsx), which it makes in the effect
  * after the first render with the deals and the playbook — React runs it after the commit, once the board's
- * columns and first cards are in the document. Read as the mark's `startTime`, which counts from the
- * navigation's start, so the page's own clock times everything: the page's scripts, the two messages
- * (`getPipeline`, `getPlaybook`), grouping, sorting and rendering.
+ * columns and first cards are in the document. The page draws that first render from each column's first
+ * cards (`getPipeline({ firstPerStage })`, with every column's count and totals), then asks for every deal;
+ * `dealside:pipeline-complete` marks the render with all of them (filters, the table and moving cards
+ * work from then on). Read as the marks' `startTime`, which counts from the navigation's start, so the
+ * page's own clock times everything: the page's scripts, the messages, grouping, sorting and rendering.
  *
  * Beside it, from the same loads: the page's own scripts loaded (`DOMContentLoaded`), the floor no data
  * can go under. And the `getPipeline` round trip alone from the quiet extension page: its first answer,
@@ -21,6 +23,7 @@ import { summarize, type Summary } from './stats';
 
 export const PIPELINE_READY_BUDGET_MS = 150;
 const READY_MARK = 'dealside:pipeline-ready';
+const COMPLETE_MARK = 'dealside:pipeline-complete';
 
 export interface PipelinePageOptions {
   runs: number;
@@ -41,6 +44,8 @@ export interface PipelinePageResult {
   /** The `getPipeline` answer as JSON. */
   answerBytes: number;
   ready: Summary;
+  /** The same loads' second mark: every deal there (filters, the table, moving cards). */
+  complete: Summary;
   /** The same loads' `DOMContentLoaded`: the page's own scripts, before any message. */
   scriptsLoaded: Summary;
   /** The first `getPipeline` answer, which reads every open deal (the cache is empty). */
@@ -51,21 +56,27 @@ export interface PipelinePageResult {
 async function readyAt(
   page: Page,
   url: string,
-): Promise<{ ms: number; scriptsLoaded: number; cards: number; columns: number }> {
+): Promise<{ ms: number; completeMs: number; scriptsLoaded: number; cards: number; columns: number }> {
   await page.goto(url);
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, READY_MARK, {
-    timeout: 30_000,
-  });
-  return page.evaluate((mark) => {
-    const entry = performance.getEntriesByName(mark)[0]!;
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return {
-      ms: entry.startTime,
-      scriptsLoaded: navigation.domContentLoadedEventEnd,
-      cards: document.querySelectorAll('[data-testid="pipeline-card"]').length,
-      columns: document.querySelectorAll('[data-testid="pipeline-column"]').length,
-    };
-  }, READY_MARK);
+  await page.waitForFunction(
+    (marks) => marks.every((mark) => performance.getEntriesByName(mark).length > 0),
+    [READY_MARK, COMPLETE_MARK],
+    { timeout: 30_000 },
+  );
+  return page.evaluate(
+    ([mark, completeMark]) => {
+      const entry = performance.getEntriesByName(mark)[0]!;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        ms: entry.startTime,
+        completeMs: performance.getEntriesByName(completeMark)[0]!.startTime,
+        scriptsLoaded: navigation.domContentLoadedEventEnd,
+        cards: document.querySelectorAll('[data-testid="pipeline-card"]').length,
+        columns: document.querySelectorAll('[data-testid="pipeline-column"]').length,
+      };
+    },
+    [READY_MARK, COMPLETE_MARK] as const,
+  );
 }
 
 export async function measurePipelinePage(
@@ -93,6 +104,7 @@ export async function measurePipelinePage(
   const page = await scale.browser.context.newPage();
   const url = `chrome-extension://${scale.browser.extensionId}/pipeline.html`;
   const ready: number[] = [];
+  const complete: number[] = [];
   const scriptsLoaded: number[] = [];
   let cards = 0;
   let columns = 0;
@@ -101,6 +113,7 @@ export async function measurePipelinePage(
       const load = await readyAt(page, url);
       if (run >= options.warmup) {
         ready.push(load.ms);
+        complete.push(load.completeMs);
         scriptsLoaded.push(load.scriptsLoaded);
       }
       cards = load.cards;
@@ -118,6 +131,7 @@ export async function measurePipelinePage(
     columns,
     answerBytes,
     ready: summarize(ready),
+    complete: summarize(complete),
     scriptsLoaded: summarize(scriptsLoaded),
     firstAnswerMs,
     getPipeline: summarize(messages),

@@ -82,6 +82,8 @@ describe('the pipeline page', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/pipeline.html`);
     await page.getByTestId('pipeline-board').waitFor();
     await card('Pilot for 3 sites').waitFor();
+    // Drawn first from each column's first cards; moving waits for every deal.
+    await page.locator('[data-testid="pipeline-board"][aria-busy="false"]').waitFor();
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,6 +5,6 @@ import { pipelineCache } from '../pipeline-cache';
 import type { Handlers } from '../router';
 
 export const pipelineHandlers = {
-  getPipeline: async () => pipelineCache.view(await database(), Date.now()),
+  getPipeline: async (request) => pipelineCache.view(await database(), Date.now(), request.firstPerStage),
   openAccountPage: (request) => openAccountPage(request.accountKey, request.windowId),
 } satisfies Partial<Handlers>;

@@ -50,7 +50,7 @@ export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): s
     [
       '- Three Gmail-like threads (scripts/bench/fixtures/gmail-thread.ts) served at real Gmail addresses, one ' +
         "per tab: Oliver Grant's (the typical account), Jane Cooper's (the big account) and Mei Lin's (the busy " +
-        'account: 20 deals, three of them open, and 200 touches). Each tab\'s panel shows its contact before ' +
+        "account: 20 deals, three of them open, and 200 touches). Each tab's panel shows its contact before " +
         'timing starts.',
       "- Timed from inside each tab's panel frame, the extension page that sends this message in the product: " +
         '`getPanelState({ tabId })` through `chrome.runtime.sendMessage` in the wire format of ' +
@@ -62,7 +62,7 @@ export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): s
         'open ones then the 20 most recently done), its newest touches and stage moves (bounded reads of their ' +
         '`by-account-at` indexes), and the SPIN questions asked; every timed answer was checked to be about the ' +
         'expected contact and account. "Answer carried" counts the touches the panel was sent, not the ' +
-        'account\'s whole history.',
+        "account's whole history.",
       '- Baseline: in the quiet extension page, the same account’s notes, follow-ups, account and people read ' +
         'without the indexes (`getAll` of each store, filtered and sorted in JavaScript). It is timed inside ' +
         'the page, so no message round trip is counted against it; it alternates between the accounts ' +

@@ -234,3 +234,43 @@ describe('openAccountPage', () => {
     });
   });
 });
+
+describe('getPipeline with firstPerStage', () => {
+  it('answers each stage’s first cards in board order with every stage’s count and totals', async () => {
+    const db = await database();
+    for (const [title, closeDate, value] of [
+      ['Late', '2026-09-01', 100],
+      ['Soon', '2026-06-01', 200],
+      ['Undated', undefined, 300],
+    ] as const) {
+      await addDeal(
+        db,
+        {
+          accountKey: NORTHWIND,
+          title,
+          stageId: 'lead',
+          value,
+          currency: 'EUR',
+          ...(closeDate ? { closeDate } : {}),
+        },
+        T0,
+        newId,
+      );
+    }
+    await addDeal(db, { accountKey: CONTOSO, title: 'Rollout', stageId: 'solution' }, T0, newId);
+
+    const first = await sendMessage('getPipeline', { firstPerStage: 2 });
+    expect(first.deals.map((deal) => deal.title).sort()).toEqual(['Late', 'Rollout', 'Soon']);
+    expect(first.groups).toEqual(
+      expect.arrayContaining([
+        { stageId: 'lead', count: 3, totals: [{ currency: 'EUR', value: 600 }] },
+        { stageId: 'solution', count: 1, totals: [] },
+      ]),
+    );
+    expect(first.groups).toHaveLength(2);
+    // Without it: every deal, and no groups.
+    const all = await sendMessage('getPipeline', {});
+    expect(all.deals).toHaveLength(4);
+    expect(all).not.toHaveProperty('groups');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineDeal } from '../../../lib/messaging/protocol';
-import { boardColumns, OTHER_STAGES_COLUMN } from '../../../lib/pipeline/board';
+import fc from 'fast-check';
+import { boardColumns, firstCardsByStage, OTHER_STAGES_COLUMN } from '../../../lib/pipeline/board';
 import { daysInStage, filterDeals, parseStaleDays } from '../../../lib/pipeline/filters';
 import { sortDeals } from '../../../lib/pipeline/sort';
 import { local, useTimeZone } from '../reminders/time-zone';
@@ -157,5 +158,39 @@ describe('pipeline board', () => {
     expect(boardColumns([deal('a', { stageId: 'lead' })], ['lead']).map((column) => column.stageId)).toEqual([
       'lead',
     ]);
+  });
+
+  it('draws from each stage’s first cards the same columns, counts and totals as from every deal', () => {
+    const someDeal = fc.record({
+      stageId: fc.option(fc.constantFrom('lead', 'discovery', 'gone', 'old'), { nil: undefined }),
+      closeDate: fc.option(fc.constantFrom('2026-05-01', '2026-06-01', '2026-07-15'), { nil: undefined }),
+      value: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: undefined }),
+      currency: fc.option(fc.constantFrom('EUR', 'USD'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(someDeal, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        (fields, perStage) => {
+          const deals = fields.map((field, index) =>
+            deal(`d${index}`, Object.fromEntries(Object.entries(field).filter(([, v]) => v !== undefined))),
+          );
+          const stageIds = ['lead', 'discovery'];
+          const whole = boardColumns(deals, stageIds);
+          const first = firstCardsByStage(deals, perStage);
+          const drawn = boardColumns(first.deals, stageIds, first.groups);
+          expect(drawn.map((column) => column.stageId)).toEqual(whole.map((column) => column.stageId));
+          for (const [index, column] of drawn.entries()) {
+            const all = whole[index]!;
+            expect(column.count).toBe(all.deals.length);
+            expect(column.totals).toEqual(all.totals);
+            // The cards shown first are the column's first ones, whichever stages the column gathers.
+            const shown = Math.min(perStage, all.deals.length);
+            expect(column.deals.slice(0, shown)).toEqual(all.deals.slice(0, shown));
+          }
+          expect(first.groups.reduce((sum, group) => sum + group.count, 0)).toBe(deals.length);
+        },
+      ),
+    );
   });
 });
