@@ -121,6 +121,11 @@ export class PipelineCache {
     this.facts = undefined;
     this.factsDb = undefined;
     this.pending = [];
+    this.dropCards();
+  }
+
+  /** The cards are made again from the facts at the next request. */
+  private dropCards(): void {
     this.cards = undefined;
     this.firstCards = undefined;
   }
@@ -143,8 +148,7 @@ export class PipelineCache {
     this.pending = [];
     const concerned = this.facts && this.factsDb === db ? accountsConcerned(changes, this.facts) : 'all';
     if (concerned !== 'all' && concerned.size === 0) return;
-    this.cards = undefined;
-    this.firstCards = undefined;
+    this.dropCards();
     try {
       if (concerned === 'all') {
         this.facts = undefined;

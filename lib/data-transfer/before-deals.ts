@@ -5,18 +5,14 @@
  * stage events and follow-ups name that deal.
  */
 import { legacyDealOf, withoutLegacyStage } from '../db/legacy-deal';
+import { groupedBy } from '../grouped-by';
 import type { AccountRecord } from '../db/records';
 import type { StoreRows } from './format';
 
 type LegacyAccount = AccountRecord & { stageId?: string; checklist?: Record<string, string[]> };
 
 export function withDealsFromAccounts(rows: StoreRows, now: number): StoreRows {
-  const eventsByAccount = new Map<string, StoreRows['stageEvents']>();
-  for (const event of rows.stageEvents) {
-    const list = eventsByAccount.get(event.accountKey) ?? [];
-    list.push(event);
-    eventsByAccount.set(event.accountKey, list);
-  }
+  const eventsByAccount = groupedBy(rows.stageEvents, (event) => event.accountKey);
   const deals: StoreRows['deals'] = [];
   const dealOfAccount = new Map<string, string>();
   const accounts = (rows.accounts as LegacyAccount[]).map((account) => {

@@ -4,6 +4,7 @@
  * instants, and no cell a spreadsheet would run as a formula.
  */
 import { displayAccountKey } from '../contact/account-key';
+import { groupedBy } from '../grouped-by';
 import type { AccountRecord, ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../db/records';
 import type { Playbook } from '../playbook/schema';
 import { localized } from '../playbook/text';
@@ -48,16 +49,6 @@ export interface CsvContext {
 function accountNames(accounts: readonly AccountRecord[]): (key: string) => string {
   const names = new Map(accounts.map((account) => [account.key, account.displayName]));
   return (key) => names.get(key) || displayAccountKey(key);
-}
-
-function groupedBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = groups.get(keyOf(row)) ?? [];
-    list.push(row);
-    groups.set(keyOf(row), list);
-  }
-  return groups;
 }
 
 function stageNamer(playbook: Playbook, locale: string): (stageId: string | undefined) => string {

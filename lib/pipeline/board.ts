@@ -4,6 +4,7 @@
  * value per currency and holds them soonest close day first (then largest value), so the first cards
  * shown of a long column are the ones closing next.
  */
+import { groupedBy } from '../grouped-by';
 import type { PipelineDeal, PipelineStageGroup } from '../messaging/protocol';
 
 /** The `data-stage-id` of the column for deals outside the playbook's stages. */
@@ -64,13 +65,7 @@ export function firstCardsByStage(
   deals: readonly PipelineDeal[],
   perStage: number,
 ): { deals: PipelineDeal[]; groups: PipelineStageGroup[] } {
-  const byStage = new Map<string, PipelineDeal[]>();
-  for (const deal of deals) {
-    const stageId = deal.stageId ?? '';
-    let list = byStage.get(stageId);
-    if (!list) byStage.set(stageId, (list = []));
-    list.push(deal);
-  }
+  const byStage = groupedBy(deals, (deal) => deal.stageId ?? '');
   const first: PipelineDeal[] = [];
   const groups: PipelineStageGroup[] = [];
   for (const [stageId, list] of byStage) {
@@ -99,11 +94,7 @@ export function boardColumns(
   const byColumn = new Map<string, PipelineDeal[]>(stageIds.map((id) => [id, []]));
   byColumn.set(OTHER_STAGES_COLUMN, []);
   for (const deal of deals) byColumn.get(columnOf(deal.stageId))!.push(deal);
-  const groupsByColumn = new Map<string, PipelineStageGroup[]>();
-  for (const group of groups ?? []) {
-    const column = columnOf(group.stageId || undefined);
-    groupsByColumn.set(column, [...(groupsByColumn.get(column) ?? []), group]);
-  }
+  const groupsByColumn = groupedBy(groups ?? [], (group) => columnOf(group.stageId || undefined));
   const column = (stageId: string): BoardColumn => {
     const list = byColumn.get(stageId)!.sort(inBoardOrder);
     if (!groups) return { stageId, deals: list, count: list.length, totals: totalsOf(list) };
