@@ -44,6 +44,15 @@ interface WritableStore {
 }
 
 /**
+ * A member of the object a proxy stands for, read from that object itself: its methods (index,
+ * openCursor, get…) run on the real store or transaction, and its getters never see the proxy.
+ */
+function ownMember(object: object, property: string | symbol): unknown {
+  const member: unknown = Reflect.get(object, property, object);
+  return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
+}
+
+/**
  * The store as it is, except that each successful write is added to `changes`. A write that fails is
  * not recorded: its error aborts the transaction, or the caller handles it and nothing was written.
  */
@@ -69,13 +78,8 @@ export function recordingStore<S extends object>(store: S, name: AnyStoreName, c
             await target.clear();
             changes.push({ store: name, kind: 'clear' });
           };
-        default: {
-          const member: unknown = Reflect.get(object, property, object);
-          // Methods (index, openCursor, get…) run on the real store, not on the proxy.
-          return typeof member === 'function'
-            ? (member as (...args: unknown[]) => unknown).bind(object)
-            : member;
-        }
+        default:
+          return ownMember(object, property);
       }
     },
   });
@@ -99,8 +103,7 @@ export function recordingTransaction<T extends object>(tx: T, changes: StoreChan
         const store = Reflect.get(object, property, object) as { name: AnyStoreName } | undefined;
         return store && recordingStore(store, store.name, changes);
       }
-      const member: unknown = Reflect.get(object, property, object);
-      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
+      return ownMember(object, property);
     },
   });
 }
