@@ -57,3 +57,9 @@ export const DOMAIN_MAX_LENGTH = 253;
 export const INSTANT_MAX = 8.64e15;
 /** The most first cards per stage a pipeline page may ask for before the rest (a column's first screens). */
 export const PIPELINE_FIRST_CARDS_MAX = 500;
+
+/** The sync server's address, database name (CouchDB allows 238), user name and password as typed. */
+export const SYNC_URL_MAX_LENGTH = 2_000;
+export const SYNC_DATABASE_MAX_LENGTH = 238;
+export const SYNC_USERNAME_MAX_LENGTH = 200;
+export const SYNC_PASSWORD_MAX_LENGTH = 1_000;

@@ -77,7 +77,12 @@ import {
   FOLLOW_UP_TITLE_MAX_LENGTH,
   SITE_ID_MAX_LENGTH,
   PIPELINE_FIRST_CARDS_MAX,
+  SYNC_DATABASE_MAX_LENGTH,
+  SYNC_PASSWORD_MAX_LENGTH,
+  SYNC_URL_MAX_LENGTH,
+  SYNC_USERNAME_MAX_LENGTH,
 } from '../limits';
+import type { StartSyncResult, SyncStatus, SyncTestResult } from '../sync/types';
 import { PAGE_KINDS, PARTICIPANT_ROLES, READ_LAYERS, READ_PROBLEMS } from './page-context';
 import type {
   AddCustomSiteResult,
@@ -132,6 +137,13 @@ const accountSetting = z
   .max(EMAIL_MAX_LENGTH)
   .refine((value) => parseAccountKeyInput(value) !== null, 'Not an account');
 const followUpTitle = z.string().trim().min(1, 'A follow-up needs a title.').max(FOLLOW_UP_TITLE_MAX_LENGTH);
+/** The sync server as the rep typed it; `checkSyncServer` decides whether it is usable. */
+const syncServerRequest = z.object({
+  url: z.string().max(SYNC_URL_MAX_LENGTH),
+  database: z.string().max(SYNC_DATABASE_MAX_LENGTH),
+  username: z.string().max(SYNC_USERNAME_MAX_LENGTH),
+  password: z.string().max(SYNC_PASSWORD_MAX_LENGTH),
+});
 const dealTitle = z.string().trim().min(1, 'A deal needs a title.').max(DEAL_TITLE_MAX_LENGTH);
 /** A deal's typed fields; `null` clears one. */
 const dealFields = {
@@ -516,6 +528,14 @@ export const messages = {
   // Pages of supported sites that could not be read: they name pages the rep opened, so options only.
   listReadFailures: message(EXTENSION_PAGES, NO_PAYLOAD).returns<ReadFailureView[]>(),
   clearReadFailures: message(EXTENSION_PAGES, NO_PAYLOAD).returns<void>(),
+
+  // Sync with the rep's CouchDB server. The host permission is requested by the page (it needs the
+  // click); the password goes in with `startSync` only and never comes back out.
+  getSyncStatus: message(PANEL, NO_PAYLOAD).returns<SyncStatus>(),
+  testSyncConnection: message(EXTENSION_PAGES, syncServerRequest).returns<SyncTestResult>(),
+  startSync: message(EXTENSION_PAGES, syncServerRequest).returns<StartSyncResult>(),
+  /** Stops syncing; every local record stays. */
+  stopSync: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SyncStatus>(),
 };
 
 export type MessageType = keyof typeof messages;

@@ -12,6 +12,7 @@ import { panelHandlers } from './panel';
 import { panelWriteHandlers } from './panel-writes';
 import { pipelineHandlers } from './pipeline';
 import { popupHandlers } from './popup';
+import { syncHandlers } from './sync';
 
 export const handlers: Handlers = {
   ...pageHandlers,
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...optionsPlaybookHandlers,
   ...optionsSettingsHandlers,
   ...optionsDataHandlers,
+  ...syncHandlers,
 };

@@ -183,6 +183,10 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   clearReadFailures: {},
   countTouches: {},
   deleteAllTouches: {},
+  getSyncStatus: {},
+  testSyncConnection: { url: 'https://couch.example.com', database: 'team', username: 'rep', password: 'pw' },
+  startSync: { url: 'https://couch.example.com', database: 'team', username: 'rep', password: 'pw' },
+  stopSync: {},
   getPipeline: {},
   openAccountPage: { accountKey: 'northwind-trading.com' },
 };
@@ -222,6 +226,7 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'deleteFollowUp',
   'restoreFollowUp',
   'listDataAccounts',
+  'getSyncStatus',
 ];
 
 /** A sender of ours of a kind the message allows. */
@@ -300,6 +305,8 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'setBackupSchedule',
   'runBackupNow',
   'clearReadFailures',
+  'startSync',
+  'stopSync',
 ];
 
 function listenerFor(type: HandledMessageType): Listener {
@@ -463,7 +470,7 @@ describe('the background’s message handlers', () => {
     expect(allowed.get('reportPage')).toEqual(['content-script']);
   });
 
-  it('accept the in-page panel frame only for its page, its account and the account search', () => {
+  it('accept the in-page panel frame only for its page, its account, the account search and the sync status', () => {
     const panelFrameTypes = TYPES.filter((type) => allowed.get(type)?.includes('panel-frame'));
     expect(panelFrameTypes.sort()).toEqual([...PANEL_FRAME_MESSAGES].sort());
     // The side panel asks what the in-page frame asks, about the tab it follows.

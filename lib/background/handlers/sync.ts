@@ -1,0 +1,10 @@
+/** Sync with the rep's CouchDB server: status, the connection test, start and stop. */
+import type { Handlers } from '../router';
+import { syncEngine } from '../sync/engine';
+
+export const syncHandlers = {
+  getSyncStatus: () => syncEngine.status(),
+  testSyncConnection: (request) => syncEngine.testConnection(request),
+  startSync: (request) => syncEngine.start(request),
+  stopSync: () => syncEngine.stop(),
+} satisfies Partial<Handlers>;
