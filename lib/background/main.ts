@@ -12,6 +12,7 @@ import { forgetTab, tabNavigated } from './page-registry';
 import { privateItemsDb } from './private-items-db';
 import { registerReminders } from './reminders';
 import { registerHandlers } from './router';
+import { registerSync } from './sync/browser-sync';
 
 type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
 interface RestrictableArea {
@@ -59,6 +60,7 @@ export function startBackground(): void {
   browser.runtime.onConnect.addListener(onNoteDraftPortConnected);
   registerReminders();
   registerBackup();
+  registerSync();
   registerCustomSiteSync();
   registerCommands();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -13,6 +13,7 @@ import type {
   StageEventRecord,
   TouchRecord,
 } from './records';
+import type { NoteConflictRecord, OutboxEntry } from '../sync/bookkeeping';
 
 export const DB_NAME = 'dealside';
 
@@ -60,11 +61,18 @@ export interface DealsideDb extends DBSchema {
    * item name; each value is validated when read (lib/db/private-items.ts).
    */
   privateItems: { key: string; value: unknown };
+  /** Sync bookkeeping, local only (lib/db/migrations/006-sync.ts). */
+  syncOutbox: { key: string; value: OutboxEntry };
+  syncRevisions: { key: string; value: string };
+  syncConflicts: { key: string; value: NoteConflictRecord; indexes: { 'by-account': string } };
 }
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
 export type StoreName =
   'accounts' | 'deals' | 'contacts' | 'notes' | 'followUps' | 'stageEvents' | 'questionLog' | 'touches';
 
-/** Every store, the records' and the private items'. */
-export type AnyStoreName = StoreName | 'privateItems';
+/** The stores of sync's own bookkeeping. */
+export type SyncStoreName = 'syncOutbox' | 'syncRevisions' | 'syncConflicts';
+
+/** Every store: the records', the private items' and sync's. */
+export type AnyStoreName = StoreName | 'privateItems' | SyncStoreName;

@@ -10,21 +10,56 @@ export type Tx<Stores extends AnyStoreName[], Mode extends IDBTransactionMode> =
 >;
 
 /**
+ * Something that must hear of a write in the write's own transaction: sync's outbox, so that a change
+ * committed is a change queued, whatever stops the service worker afterwards. Set by the background
+ * (lib/background/sync/outbox.ts); absent in contexts that never sync.
+ */
+export interface ChangeJournal {
+  /** The store the journal writes to; added to the scope of every journaled transaction. */
+  readonly store: AnyStoreName;
+  /** Whether writes to these stores are journaled now (may read the sync setting once, hence async). */
+  journals(stores: readonly AnyStoreName[]): boolean | Promise<boolean>;
+  /** Writes the journal's rows for `changes` through `tx`, before the transaction commits. */
+  record(tx: Tx<AnyStoreName[], 'readwrite'>, changes: readonly StoreChange[]): Promise<void>;
+}
+
+let changeJournal: ChangeJournal | undefined;
+
+export function setChangeJournal(journal: ChangeJournal | undefined): void {
+  changeJournal = journal;
+}
+
+export interface TransactionOptions {
+  /** False for writes that must not be journaled: sync writing what came from the server. */
+  journal?: boolean;
+}
+
+/**
  * The one way the app opens a transaction. `work` must only touch the transaction: awaiting anything
  * else (a message, a timer, a fetch) lets IndexedDB auto-commit under it. The returned promise settles
  * when the transaction has committed, so a caller that sees success knows the data is on disk. A write
- * transaction's changes are then announced to the listeners of ./committed-changes.ts.
+ * transaction's changes are then announced to the listeners of ./committed-changes.ts, and were written
+ * to the change journal (when there is one and it asks for them) in the same transaction.
  */
 export async function inTransaction<Stores extends AnyStoreName[], Mode extends IDBTransactionMode, T>(
   db: Db,
   stores: Stores,
   mode: Mode,
   work: (tx: Tx<Stores, Mode>) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
-  const tx = db.transaction(stores, mode, { durability: 'strict' }) as Tx<Stores, Mode>;
+  const journal =
+    mode === 'readwrite' && options.journal !== false && changeJournal && (await changeJournal.journals(stores))
+      ? changeJournal
+      : undefined;
+  const scope = journal && !stores.includes(journal.store) ? [...stores, journal.store] : stores;
+  const tx = db.transaction(scope, mode, { durability: 'strict' }) as unknown as Tx<Stores, Mode>;
   const changes: StoreChange[] = [];
   try {
     const result = await work(mode === 'readwrite' ? recordingTransaction(tx, changes) : tx);
+    if (journal && changes.length > 0) {
+      await journal.record(tx as unknown as Tx<AnyStoreName[], 'readwrite'>, changes);
+    }
     await tx.done;
     announceCommitted(changes);
     return result;

@@ -1,6 +1,6 @@
 /** Sync with the rep's CouchDB server: status, the connection test, start and stop. */
 import type { Handlers } from '../router';
-import { syncEngine } from '../sync/engine';
+import { syncEngine } from '../sync/browser-sync';
 
 export const syncHandlers = {
   getSyncStatus: () => syncEngine.status(),

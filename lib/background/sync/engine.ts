@@ -1,33 +1,444 @@
 /**
- * The sync engine (being built): status, connection test, start and stop. Until it lands sync stays
- * off and says so.
+ * Sync with the rep's CouchDB server, run by the background.
+ *
+ * Local writes are queued in their own transaction (./outbox.ts) and handed to the mirror, a PouchDB
+ * database in this browser (./push-local.ts); PouchDB's replicator exchanges the mirror with the server
+ * over CouchDB's replication protocol, with checkpoints on both sides; what arrives is written into the
+ * database batch by batch (./apply-remote.ts). The panel, popup and options go on reading the database
+ * only: sync never stands between them and their data.
+ *
+ * When it runs: every local write is pushed at once; while a panel, popup or options page is open (they
+ * ask for the status every few seconds) replication runs live, so changes from other devices arrive
+ * within a second or two; otherwise an alarm exchanges changes every minute (the service worker may
+ * sleep in between; it resumes from the checkpoints). After a failure the alarm waits longer each time
+ * (up to a quarter of an hour); local work goes on and catches up when the server is back.
  */
-import type { StartSyncResult, SyncStatus, SyncTestResult } from '../../sync/types';
-import { checkSyncServer } from '../../sync/server-address';
+import { onCommittedChanges, type StoreChange } from '../../db/committed-changes';
+import type { Db } from '../../db/open';
+import { inTransaction, setChangeJournal } from '../../db/transaction';
+import { checkSyncServer, type SyncServer } from '../../sync/server-address';
+import { isSyncedStore, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
+import type {
+  StartSyncResult,
+  SyncError,
+  SyncProblem,
+  SyncStatus,
+  SyncTestResult,
+} from '../../sync/types';
+import { applyMirrorChanges, CHECKPOINT_ITEM, type KeepsLocal } from './apply-remote';
+import { nextOutboxSeq, outboxJournal, storeScanKey } from './outbox';
+import type { PouchDatabase, Replication } from './pouch-api';
+import { pushLocalChanges, queuedChanges, type Shareable } from './push-local';
+import { problemOfError, testDatabase, type Credentials } from './server';
+import {
+  readSyncConfig,
+  readSyncRun,
+  SYNC_CONFIG_ITEM,
+  SYNC_RUN_ITEM,
+  type SyncConfig,
+  type SyncRun,
+  writeSyncRun,
+} from './sync-config';
 
-interface ServerRequest {
+type Mirror = PouchDatabase<RecordDocBody>;
+
+export interface ServerRequest {
   url: string;
   database: string;
   username: string;
   password: string;
 }
 
-function addressProblem(request: ServerRequest): SyncTestResult | undefined {
-  const check = checkSyncServer(request.url, request.database);
-  return check.ok ? undefined : { kind: 'address', problem: check.problem };
+/** What the engine needs from the browser; tests pass in-memory stand-ins. */
+export interface SyncEngineDeps {
+  database(): Promise<Db>;
+  openMirror(): Mirror;
+  openRemote(server: SyncServer, credentials: Credentials): Mirror;
+  hasPermission(server: SyncServer): Promise<boolean>;
+  fetch: typeof fetch;
+  now(): number;
+  /** Tells open pages that these accounts changed. */
+  announce(accountKeys: string[]): void;
+  /** Keeps the once-a-minute alarm set while sync is on. */
+  setAlarm(on: boolean): Promise<void>;
 }
 
-export const syncEngine = {
-  status(): Promise<SyncStatus> {
-    return Promise.resolve({ state: 'off', pending: 0 });
-  },
-  testConnection(request: ServerRequest): Promise<SyncTestResult> {
-    return Promise.resolve(addressProblem(request) ?? { kind: 'answer', outcome: 'cannot-reach' });
-  },
-  start(request: ServerRequest): Promise<StartSyncResult> {
-    return Promise.resolve(addressProblem(request) ?? { kind: 'answer', outcome: 'cannot-reach' });
-  },
-  stop(): Promise<SyncStatus> {
-    return this.status();
-  },
-};
+/** A page asked for the status this recently: replication stays live. */
+const LIVE_WHILE_ASKED_MS = 45_000;
+/** Local writes coming together are pushed together. */
+const PUSH_DELAY_MS = 150;
+const RETRY_BASE_MS = 60_000;
+const RETRY_MAX_MS = 15 * 60_000;
+const LIVE_RETRY_MAX_MS = 60_000;
+const REPLICATION_BATCH = 200;
+
+/** Rows that are not shared, and that a deletion from elsewhere leaves alone (private notes). */
+const shareable: Shareable = () => true;
+const keepsLocal: KeepsLocal = () => false;
+
+export function retryDelay(failures: number): number {
+  return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, failures - 1), RETRY_MAX_MS);
+}
+
+export class SyncEngine {
+  /** undefined: not read yet; null: sync is off. */
+  private config: SyncConfig | null | undefined;
+  private configRead: Promise<SyncConfig | null> | undefined;
+  private mirror: Mirror | undefined;
+  private remote: { key: string; db: Mirror } | undefined;
+  private live: Replication | undefined;
+  private liveCheck: ReturnType<typeof setTimeout> | undefined;
+  private pushTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastAskedAt = 0;
+  private busy = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Documents in the mirror that the server has not confirmed yet. */
+  private readonly unpushed = new Set<string>();
+  private stopListening: (() => void) | undefined;
+
+  constructor(private readonly deps: SyncEngineDeps) {}
+
+  /** Installs the outbox journal and the write listener; called once when the background starts. */
+  register(): void {
+    setChangeJournal(outboxJournal(() => this.isOn()));
+    this.stopListening = onCommittedChanges((changes) => this.afterLocalWrite(changes));
+  }
+
+  unregister(): void {
+    setChangeJournal(undefined);
+    this.stopListening?.();
+    this.stopLive();
+    clearTimeout(this.pushTimer);
+  }
+
+  isOn(): boolean | Promise<boolean> {
+    if (this.config !== undefined) return this.config !== null;
+    return this.loadConfig().then((config) => config !== null);
+  }
+
+  private loadConfig(): Promise<SyncConfig | null> {
+    if (this.config !== undefined) return Promise.resolve(this.config);
+    this.configRead ??= this.deps
+      .database()
+      .then((db) => readSyncConfig(db))
+      .then((config) => {
+        // A start or stop that finished meanwhile knows better.
+        if (this.config === undefined) this.config = config ?? null;
+        return this.config;
+      })
+      .finally(() => {
+        this.configRead = undefined;
+      });
+    return this.configRead;
+  }
+
+  /** Runs sync work one piece at a time: the mirror and the checkpoints have one writer. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private afterLocalWrite(changes: readonly StoreChange[]): void {
+    if (!this.config || !changes.some((change) => isSyncedStore(change.store))) return;
+    clearTimeout(this.pushTimer);
+    this.pushTimer = setTimeout(() => void this.exchange('push'), PUSH_DELAY_MS);
+  }
+
+  private mirrorDb(): Mirror {
+    this.mirror ??= this.deps.openMirror();
+    return this.mirror;
+  }
+
+  private remoteDb(config: SyncConfig, server: SyncServer): Mirror {
+    const key = `${server.databaseUrl}\u0000${config.username}\u0000${config.password}`;
+    if (this.remote?.key !== key) {
+      this.remote = { key, db: this.deps.openRemote(server, config) };
+    }
+    return this.remote.db;
+  }
+
+  async status(options: { asked?: boolean } = {}): Promise<SyncStatus> {
+    const config = await this.loadConfig();
+    if (!config) return { state: 'off', pending: 0 };
+    if (options.asked !== false) {
+      this.lastAskedAt = this.deps.now();
+      this.ensureLive(config);
+    }
+    const db = await this.deps.database();
+    const [run, queued] = await Promise.all([readSyncRun(db), queuedChanges(db)]);
+    const pending = queued + this.unpushed.size;
+    const failing = run.lastError && run.lastError.problem !== 'rejected-documents';
+    return {
+      state: this.busy > 0 ? 'syncing' : failing ? 'offline' : pending > 0 ? 'syncing' : 'up-to-date',
+      server: { url: config.url, database: config.database, username: config.username },
+      lastSyncAt: run.lastSyncAt,
+      pending,
+      lastError: run.lastError as SyncError | undefined,
+      nextAttemptAt: failing ? run.nextAttemptAt : undefined,
+    };
+  }
+
+  async testConnection(request: ServerRequest): Promise<SyncTestResult> {
+    const check = checkSyncServer(request.url, request.database);
+    if (!check.ok) return { kind: 'address', problem: check.problem };
+    const password = await this.passwordFor(request);
+    const outcome = await testDatabase(check.server, { username: request.username, password }, this.deps.fetch);
+    return { kind: 'answer', outcome };
+  }
+
+  /** The typed password, or the saved one when the field was left empty for the same server and user. */
+  private async passwordFor(request: ServerRequest): Promise<string> {
+    if (request.password !== '') return request.password;
+    const config = await this.loadConfig();
+    const same =
+      config &&
+      config.url === request.url.trim() &&
+      config.database === request.database.trim() &&
+      config.username === request.username;
+    return same ? config.password : '';
+  }
+
+  async start(request: ServerRequest): Promise<StartSyncResult> {
+    const check = checkSyncServer(request.url, request.database);
+    if (!check.ok) return { kind: 'address', problem: check.problem };
+    const password = await this.passwordFor(request);
+    const outcome = await testDatabase(check.server, { username: request.username, password }, this.deps.fetch);
+    if (outcome !== 'connected') return { kind: 'answer', outcome };
+    const config: SyncConfig = {
+      url: request.url.trim(),
+      database: request.database.trim(),
+      username: request.username,
+      password,
+      startedAt: this.deps.now(),
+    };
+    await this.serially(async () => {
+      await this.forget();
+      const db = await this.deps.database();
+      // One transaction: the setting, a clean slate, and every local row offered to the server.
+      await inTransaction(
+        db,
+        ['privateItems', 'syncOutbox', 'syncRevisions', 'syncConflicts'],
+        'readwrite',
+        async (tx) => {
+          await resetBookkeeping(tx);
+          await tx.objectStore('privateItems').put(config, SYNC_CONFIG_ITEM);
+          const outbox = tx.objectStore('syncOutbox');
+          for (const store of SYNCED_STORES) {
+            const key = storeScanKey('local-rows', store);
+            await outbox.put({ kind: 'store-scan', store, scan: 'local-rows', seq: nextOutboxSeq() }, key);
+          }
+        },
+        { journal: false },
+      );
+      this.config = config;
+      await this.deps.setAlarm(true);
+    });
+    void this.exchange('start');
+    return { kind: 'started', status: await this.status({ asked: false }) };
+  }
+
+  async stop(): Promise<SyncStatus> {
+    await this.serially(async () => {
+      await this.forget();
+      const db = await this.deps.database();
+      await inTransaction(
+        db,
+        ['privateItems', 'syncOutbox', 'syncRevisions', 'syncConflicts'],
+        'readwrite',
+        (tx) => resetBookkeeping(tx),
+        { journal: false },
+      );
+      this.config = null;
+    });
+    return { state: 'off', pending: 0 };
+  }
+
+  /** Stops replication and drops the mirror; the records stay. */
+  private async forget(): Promise<void> {
+    this.stopLive();
+    this.config = null;
+    await this.deps.setAlarm(false);
+    this.remote = undefined;
+    this.unpushed.clear();
+    const mirror = this.mirror ?? this.deps.openMirror();
+    this.mirror = undefined;
+    await mirror.destroy().catch((error: unknown) => console.warn('[dealside] sync: mirror not removed', error));
+  }
+
+  /** After a browser restart: the alarm set again, and an exchange now. */
+  async resume(): Promise<void> {
+    if (!(await this.loadConfig())) return;
+    await this.deps.setAlarm(true);
+    await this.exchange('alarm');
+  }
+
+  /** The alarm's tick: an exchange, unless live replication is doing it or a back-off says wait. */
+  async onAlarm(): Promise<void> {
+    const config = await this.loadConfig();
+    if (!config) {
+      await this.deps.setAlarm(false);
+      return;
+    }
+    if (this.live && this.deps.now() - this.lastAskedAt < LIVE_WHILE_ASKED_MS) return;
+    this.stopLive();
+    const db = await this.deps.database();
+    const run = await readSyncRun(db);
+    if (run.nextAttemptAt !== undefined && run.nextAttemptAt > this.deps.now()) return;
+    await this.exchange('alarm');
+  }
+
+  /**
+   * One exchange with the server: pull, write what came, hand local changes to the mirror, push.
+   * `push` (after a local write) skips the pull; live replication, when running, does the network part.
+   */
+  exchange(reason: 'start' | 'alarm' | 'push'): Promise<void> {
+    return this.serially(async () => {
+      const config = await this.loadConfig();
+      if (!config) return;
+      const check = checkSyncServer(config.url, config.database);
+      if (!check.ok) return;
+      const db = await this.deps.database();
+      this.busy += 1;
+      try {
+        if (!(await this.deps.hasPermission(check.server))) {
+          await this.failed(db, 'permission-missing');
+          return;
+        }
+        const mirror = this.mirrorDb();
+        const live = this.live !== undefined;
+        const remote = this.remoteDb(config, check.server);
+        if (!live && reason !== 'push') {
+          await mirror.replicate.from(remote, { batch_size: REPLICATION_BATCH });
+        }
+        await this.applyIncoming(db, mirror);
+        const pushed = await pushLocalChanges(db, mirror, shareable);
+        for (const id of pushed.written) this.unpushed.add(id);
+        if (!live) {
+          await mirror.replicate.to(remote, { batch_size: REPLICATION_BATCH });
+          this.unpushed.clear();
+          // Conflicts settled while writing produce deletions of losing versions: they go out too.
+          await this.applyIncoming(db, mirror);
+          await mirror.replicate.to(remote, { batch_size: REPLICATION_BATCH });
+          await this.succeeded(db);
+        }
+      } catch (error) {
+        await this.failed(db, problemOfError(error, config.username !== ''));
+      } finally {
+        this.busy -= 1;
+      }
+    });
+  }
+
+  private async applyIncoming(db: Db, mirror: Mirror): Promise<void> {
+    const outcome = await applyMirrorChanges(db, mirror, keepsLocal, (accountKeys) =>
+      this.deps.announce([...accountKeys]),
+    );
+    if (outcome.rejected.count > 0) {
+      const run = await readSyncRun(db);
+      await writeSyncRun(db, {
+        ...run,
+        lastError: {
+          problem: 'rejected-documents',
+          at: this.deps.now(),
+          count: outcome.rejected.count,
+          document: outcome.rejected.first,
+        },
+      });
+    }
+  }
+
+  private async succeeded(db: Db): Promise<void> {
+    const run = await readSyncRun(db);
+    const keptError = run.lastError?.problem === 'rejected-documents' ? run.lastError : undefined;
+    await writeSyncRun(db, { lastSyncAt: this.deps.now(), lastError: keptError, failures: 0 });
+  }
+
+  private async failed(db: Db, problem: SyncProblem): Promise<void> {
+    const run: SyncRun = await readSyncRun(db);
+    const failures = run.failures + 1;
+    const now = this.deps.now();
+    await writeSyncRun(db, {
+      ...run,
+      failures,
+      lastError: { problem, at: now },
+      nextAttemptAt: now + retryDelay(failures),
+    });
+  }
+
+  /** Live replication while pages are open; stopped a while after the last one stopped asking. */
+  private ensureLive(config: SyncConfig): void {
+    if (this.live) return;
+    const check = checkSyncServer(config.url, config.database);
+    if (!check.ok) return;
+    void this.serially(async () => {
+      if (this.live || this.config !== config) return;
+      if (!(await this.deps.hasPermission(check.server))) return;
+      const db = await this.deps.database();
+      const mirror = this.mirrorDb();
+      // Whatever is queued goes into the mirror first, so the live push starts with it.
+      const pushed = await pushLocalChanges(db, mirror, shareable);
+      for (const id of pushed.written) this.unpushed.add(id);
+      const replication = mirror.sync(this.remoteDb(config, check.server), {
+        live: true,
+        retry: true,
+        batch_size: REPLICATION_BATCH,
+        back_off_function: (delay) => (delay === 0 ? 1000 : Math.min(delay * 2, LIVE_RETRY_MAX_MS)),
+      });
+      this.live = replication;
+      replication
+        .on('change', (info) => {
+          if (info.direction === 'pull') void this.serially(() => this.applyIncoming(db, mirror));
+        })
+        .on('active', () => {
+          this.busy = Math.max(this.busy, 0);
+        })
+        .on('paused', (error) => {
+          if (this.live !== replication) return;
+          if (error) void this.serially(() => this.failed(db, problemOfError(error, config.username !== '')));
+          else {
+            this.unpushed.clear();
+            void this.serially(() => this.succeeded(db));
+          }
+        })
+        .on('denied', (error) => {
+          console.warn('[dealside] sync: the server refused a document', error);
+        })
+        .on('error', (error) => {
+          if (this.live !== replication) return;
+          this.live = undefined;
+          void this.serially(() => this.failed(db, problemOfError(error, config.username !== '')));
+        });
+      this.scheduleLiveCheck();
+    });
+  }
+
+  private scheduleLiveCheck(): void {
+    clearTimeout(this.liveCheck);
+    this.liveCheck = setTimeout(() => {
+      if (!this.live) return;
+      if (this.deps.now() - this.lastAskedAt >= LIVE_WHILE_ASKED_MS) this.stopLive();
+      else this.scheduleLiveCheck();
+    }, LIVE_WHILE_ASKED_MS);
+  }
+
+  private stopLive(): void {
+    clearTimeout(this.liveCheck);
+    const live = this.live;
+    this.live = undefined;
+    live?.cancel();
+  }
+}
+
+async function resetBookkeeping(tx: {
+  objectStore(name: 'privateItems' | 'syncOutbox' | 'syncRevisions' | 'syncConflicts'): {
+    clear(): Promise<void>;
+    delete(key: string): Promise<void>;
+  };
+}): Promise<void> {
+  await tx.objectStore('syncOutbox').clear();
+  await tx.objectStore('syncRevisions').clear();
+  await tx.objectStore('syncConflicts').clear();
+  const items = tx.objectStore('privateItems');
+  for (const item of [SYNC_CONFIG_ITEM, SYNC_RUN_ITEM, CHECKPOINT_ITEM]) await items.delete(item);
+}

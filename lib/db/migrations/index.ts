@@ -4,6 +4,7 @@ import { questionLogByAsked } from './002-question-log-by-asked';
 import { privateItemsStore } from './003-private-items';
 import { dealsStore } from './004-deals';
 import { touchesStore } from './005-touches';
+import { syncStores } from './006-sync';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   privateItemsStore,
   dealsStore,
   touchesStore,
+  syncStores,
 ];
 
 export const DB_VERSION = migrations.length;

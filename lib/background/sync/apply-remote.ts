@@ -1,0 +1,243 @@
+/**
+ * The mirror's changes into the database: what replication pulled from the server (and what this
+ * browser handed over itself, recognised by its revision and skipped). Each batch of changes lands in
+ * one transaction together with the checkpoint it reaches, so a service worker stopped mid-way resumes
+ * exactly where the database says, with nothing half-written.
+ *
+ * Conflicts (two devices changed a record without seeing each other's change) are settled here, the
+ * same way on every device: the mirror's winner (CouchDB's deterministic choice) is what the record
+ * says. A note's losing versions are kept for the rep to keep, merge or discard; any other record's
+ * losing versions are deleted, so every device converges on the winner.
+ */
+import { rowAccountKey, type AnyRow } from '../../data-transfer/format';
+import type { Db } from '../../db/open';
+import type { NoteRecord } from '../../db/records';
+import { inTransaction } from '../../db/transaction';
+import type { NoteConflictVersion } from '../../sync/bookkeeping';
+import { parseRecordDocId, remoteRecord, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
+import type { ChangesResult, Doc, PouchDatabase } from './pouch-api';
+
+type Mirror = PouchDatabase<RecordDocBody>;
+
+export const APPLY_BATCH = 200;
+/** The private item holding the mirror sequence the database has caught up with. */
+export const CHECKPOINT_ITEM = 'syncCheckpoint';
+
+/** One change of the mirror, checked and ready to write. */
+type Incoming =
+  | { id: string; kind: 'deleted'; store: (typeof SYNCED_STORES)[number]; key: string }
+  | {
+      id: string;
+      kind: 'row';
+      store: (typeof SYNCED_STORES)[number];
+      key: string;
+      rev: string;
+      row: AnyRow;
+      /** For notes: the losing versions worth showing (empty: none, or all say the same). */
+      noteConflicts?: NoteConflictVersion[];
+    };
+
+export interface Rejected {
+  count: number;
+  /** The first rejected document's id, for the rep to report. */
+  first?: string;
+  problem?: string;
+}
+
+export interface ApplyOutcome {
+  /** Accounts whose rows changed here. */
+  accountKeys: Set<string>;
+  applied: number;
+  rejected: Rejected;
+}
+
+/** Ignore local rows that were deliberately not shared (a private note) when a deletion comes in. */
+export type KeepsLocal = (store: string, row: unknown) => boolean;
+
+async function losingNoteVersions(
+  mirror: Mirror,
+  doc: Doc<RecordDocBody>,
+  winner: NoteRecord,
+  obsolete: Doc<Partial<RecordDocBody>>[],
+): Promise<NoteConflictVersion[]> {
+  const versions: NoteConflictVersion[] = [];
+  const leaves = await mirror.get(doc._id, { open_revs: doc._conflicts ?? [] });
+  for (const leaf of leaves) {
+    const loser = leaf.ok;
+    if (!loser?._rev || loser._deleted) continue;
+    const checked = remoteRecord(doc._id, loser);
+    const note = checked.ok ? (checked.row as NoteRecord) : undefined;
+    // A loser saying what the winner says (the same edit made twice), or no valid note, is nothing to
+    // show: it goes.
+    if (!note || note.body === winner.body) {
+      obsolete.push({ _id: doc._id, _rev: loser._rev, _deleted: true });
+      continue;
+    }
+    versions.push({ rev: loser._rev, body: note.body, updatedAt: note.updatedAt });
+  }
+  return versions;
+}
+
+async function checkChanges(
+  mirror: Mirror,
+  results: ChangesResult<RecordDocBody>[],
+  rejected: Rejected,
+  obsolete: Doc<Partial<RecordDocBody>>[],
+): Promise<Incoming[]> {
+  const incoming: Incoming[] = [];
+  for (const result of results) {
+    const target = parseRecordDocId(result.id);
+    // Not a record (a design document, the published playbook): nothing for the record stores.
+    if (!target) continue;
+    if (result.deleted || !result.doc || result.doc._deleted) {
+      incoming.push({ id: result.id, kind: 'deleted', ...target });
+      continue;
+    }
+    const checked = remoteRecord(result.id, result.doc);
+    if (!checked.ok) {
+      rejected.count += 1;
+      rejected.first ??= result.id;
+      rejected.problem ??= checked.problem;
+      console.warn('[dealside] skipped a document from the sync server', result.id, checked.problem);
+      continue;
+    }
+    const conflicts = result.doc._conflicts ?? [];
+    let noteConflicts: NoteConflictVersion[] | undefined;
+    if (checked.store === 'notes') {
+      noteConflicts =
+        conflicts.length > 0
+          ? await losingNoteVersions(mirror, result.doc, checked.row as NoteRecord, obsolete)
+          : [];
+    } else {
+      for (const rev of conflicts) obsolete.push({ _id: result.id, _rev: rev, _deleted: true });
+    }
+    incoming.push({
+      id: result.id,
+      kind: 'row',
+      store: checked.store,
+      key: checked.key,
+      rev: result.doc._rev ?? result.changes[0]?.rev ?? '',
+      row: checked.row,
+      noteConflicts,
+    });
+  }
+  return incoming;
+}
+
+/**
+ * A note's `revision` tells a panel's autosave whether someone else wrote the note since the panel read
+ * it. Another device counts its own revisions: the incoming text gets a number above the one here, so
+ * a panel editing the note sees the change as someone else's instead of writing over it.
+ */
+function notAnOlderRevision(store: string, row: AnyRow, before: AnyRow | undefined): AnyRow {
+  if (store !== 'notes' || !before) return row;
+  const note = row as NoteRecord;
+  const local = before as NoteRecord;
+  return note.revision > local.revision ? note : { ...note, revision: local.revision + 1 };
+}
+
+async function writeIncoming(
+  db: Db,
+  incoming: Incoming[],
+  checkpoint: number | string,
+  keepsLocal: KeepsLocal,
+): Promise<{ accountKeys: Set<string>; applied: number }> {
+  const accountKeys = new Set<string>();
+  let applied = 0;
+  await inTransaction(
+    db,
+    [...SYNCED_STORES, 'syncOutbox', 'syncRevisions', 'syncConflicts', 'privateItems'],
+    'readwrite',
+    async (tx) => {
+      const outbox = tx.objectStore('syncOutbox');
+      const revisions = tx.objectStore('syncRevisions');
+      const conflicts = tx.objectStore('syncConflicts');
+      for (const change of incoming) {
+        // Changed here and not handed over yet: the local change goes out as a sibling of this one,
+        // and the conflict is settled when it comes back.
+        if ((await outbox.getKey(change.id)) !== undefined) continue;
+        const store = tx.objectStore(change.store);
+        if (change.kind === 'deleted') {
+          const existing = (await store.get(change.key)) as AnyRow | undefined;
+          await revisions.delete(change.id);
+          if (change.store === 'notes') await conflicts.delete(change.id);
+          if (!existing || keepsLocal(change.store, existing)) continue;
+          await store.delete(change.key);
+          accountKeys.add(rowAccountKey(change.store, existing));
+          applied += 1;
+          continue;
+        }
+        if (change.noteConflicts !== undefined) {
+          const note = change.row as NoteRecord;
+          if (change.noteConflicts.length > 0) {
+            await conflicts.put({
+              docId: change.id,
+              noteId: note.id,
+              accountKey: note.accountKey,
+              versions: change.noteConflicts,
+            });
+          } else await conflicts.delete(change.id);
+          accountKeys.add(note.accountKey);
+        }
+        // This browser's own change coming back, or one it already has.
+        if ((await revisions.get(change.id)) === change.rev) continue;
+        if (change.store === 'touches') {
+          // One touch per visit: the same visit recorded on two devices is kept once here.
+          const visitKey = (change.row as { visitKey: string }).visitKey;
+          const holder = await tx.objectStore('touches').index('by-visit').getKey(visitKey);
+          if (holder !== undefined && holder !== change.key) continue;
+        }
+        const before = (await store.get(change.key)) as AnyRow | undefined;
+        await store.put(notAnOlderRevision(change.store, change.row, before));
+        await revisions.put(change.rev, change.id);
+        accountKeys.add(rowAccountKey(change.store, change.row));
+        // A record moved to another account (a merge elsewhere): the old account changed too.
+        if (before) accountKeys.add(rowAccountKey(change.store, before));
+        applied += 1;
+      }
+      await tx.objectStore('privateItems').put(checkpoint, CHECKPOINT_ITEM);
+    },
+    { journal: false },
+  );
+  return { accountKeys, applied };
+}
+
+async function readCheckpoint(db: Db): Promise<number | string> {
+  const stored = await inTransaction(db, ['privateItems'], 'readonly', (tx) =>
+    tx.objectStore('privateItems').get(CHECKPOINT_ITEM),
+  );
+  return typeof stored === 'number' || typeof stored === 'string' ? stored : 0;
+}
+
+/**
+ * Brings every change of the mirror since the last checkpoint into the database, batch by batch.
+ * `onBatch` hears the accounts each batch changed (to tell open panels at once, not at the end).
+ */
+export async function applyMirrorChanges(
+  db: Db,
+  mirror: Mirror,
+  keepsLocal: KeepsLocal,
+  onBatch: (accountKeys: Set<string>) => void = () => undefined,
+): Promise<ApplyOutcome> {
+  const outcome: ApplyOutcome = { accountKeys: new Set(), applied: 0, rejected: { count: 0 } };
+  for (;;) {
+    const since = await readCheckpoint(db);
+    const page = await mirror.changes({
+      since,
+      limit: APPLY_BATCH,
+      include_docs: true,
+      conflicts: true,
+      return_docs: true,
+    });
+    if (page.results.length === 0) return outcome;
+    const obsolete: Doc<Partial<RecordDocBody>>[] = [];
+    const incoming = await checkChanges(mirror, page.results, outcome.rejected, obsolete);
+    const written = await writeIncoming(db, incoming, page.last_seq, keepsLocal);
+    outcome.applied += written.applied;
+    for (const key of written.accountKeys) outcome.accountKeys.add(key);
+    if (written.accountKeys.size > 0) onBatch(written.accountKeys);
+    // Losing versions settled: their deletions are the mirror's next changes, pushed like any other.
+    if (obsolete.length > 0) await mirror.bulkDocs(obsolete);
+    if (page.results.length < APPLY_BATCH) return outcome;
+  }
+}

@@ -1,0 +1,378 @@
+// @vitest-environment node
+/**
+ * Two devices (two databases, two mirrors) syncing through one server database, all in memory: the
+ * engine's bridge between the records and PouchDB, and CouchDB's conflict handling as the rep sees it.
+ */
+import 'fake-indexeddb/auto';
+import { createRequire } from 'node:module';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startCouchServer, type CouchDoc, type CouchServer } from '../../support/couch-server';
+import { addDeal, changeDealStage, getDeal } from '../../../lib/db/deals';
+import { saveNoteEdit } from '../../../lib/db/notes';
+import { openDealsideDb, type Db } from '../../../lib/db/open';
+import type { NoteRecord } from '../../../lib/db/records';
+import { inTransaction, setChangeJournal } from '../../../lib/db/transaction';
+import { SyncEngine } from '../../../lib/background/sync/engine';
+import { outboxJournal } from '../../../lib/background/sync/outbox';
+import type { PouchConstructor } from '../../../lib/background/sync/pouch-api';
+import type { RecordDocBody } from '../../../lib/sync/documents';
+
+const require = createRequire(import.meta.url);
+interface Pluggable {
+  plugin(plugin: unknown): Pluggable;
+}
+const Pouch = (require('pouchdb-core') as Pluggable)
+  .plugin(require('pouchdb-adapter-memory'))
+  .plugin(require('pouchdb-adapter-http'))
+  .plugin(require('pouchdb-replication')) as unknown as PouchConstructor;
+
+let couch: CouchServer;
+let request: { url: string; database: string; username: string; password: string };
+let run = 0;
+let now = Date.UTC(2026, 11, 4, 9);
+const ids = (prefix: string) => {
+  let next = 0;
+  return () => `${prefix}-${++next}`;
+};
+
+interface Device {
+  name: string;
+  db: Db;
+  engine: SyncEngine;
+  announced: string[][];
+  online: boolean;
+}
+
+const devices: Device[] = [];
+
+async function device(name: string): Promise<Device> {
+  const db = await openDealsideDb({ name: `${name}-${run}` });
+  const mirrorName = `${name}-mirror-${run}`;
+  const created: Device = {
+    name,
+    db,
+    announced: [],
+    online: true,
+    engine: undefined as unknown as SyncEngine,
+  };
+  created.engine = new SyncEngine({
+    database: () => Promise.resolve(db),
+    openMirror: () => new Pouch<RecordDocBody>(mirrorName, { adapter: 'memory' }),
+    openRemote: (server, credentials) =>
+      new Pouch<RecordDocBody>(server.databaseUrl, {
+        adapter: 'http',
+        skip_setup: true,
+        auth: credentials,
+        fetch: (url, init) => reach(created, url, init),
+      }),
+    hasPermission: () => Promise.resolve(true),
+    fetch: ((url: string, init: RequestInit) => reach(created, url, init)) as typeof fetch,
+    now: () => now,
+    announce: (keys) => created.announced.push(keys),
+    setAlarm: () => Promise.resolve(),
+  });
+  devices.push(created);
+  return created;
+}
+
+/** The network as this device sees it: the server, or nothing at all while the device is offline. */
+function reach(device: Device, url: string, init: RequestInit): Promise<Response> {
+  return device.online ? fetch(url, init) : Promise.reject(new TypeError('fetch failed'));
+}
+
+async function serverDoc(id: string): Promise<CouchDoc | undefined> {
+  return couch.getDoc(request.database, id, { conflicts: true });
+}
+
+async function startBoth(): Promise<[Device, Device]> {
+  const a = await device('a');
+  const b = await device('b');
+  for (const each of [a, b]) {
+    const started = await each.engine.start(request);
+    expect(started.kind).toBe('started');
+  }
+  return [a, b];
+}
+
+/** Replication here is the engine's own exchange, run until both devices and the server agree. */
+async function settle(...order: Device[]): Promise<void> {
+  for (let round = 0; round < 3; round += 1) {
+    for (const each of order) await each.engine.exchange('alarm');
+  }
+}
+
+function notes(db: Db): Promise<NoteRecord[]> {
+  return inTransaction(db, ['notes'], 'readonly', (tx) => tx.objectStore('notes').getAll());
+}
+
+beforeAll(async () => {
+  couch = await startCouchServer({ users: [{ name: 'rep', password: 'secret' }] });
+});
+
+afterAll(() => couch.close());
+
+beforeEach(async () => {
+  run += 1;
+  const database = `team-${run}`;
+  await couch.createDatabase(database, ['rep']);
+  request = { url: couch.url, database, username: 'rep', password: 'secret' };
+  setChangeJournal(outboxJournal(() => true));
+});
+
+afterEach(async () => {
+  setChangeJournal(undefined);
+  for (const each of devices.splice(0)) {
+    await each.engine.stop();
+    each.db.close();
+  }
+});
+
+describe('sync between two devices through one server', () => {
+  it('brings a note written on one device into the other', async () => {
+    const [a, b] = await startBoth();
+    const saved = await saveNoteEdit(
+      a.db,
+      {
+        id: 'n1',
+        accountKey: 'acme.com',
+        kind: 'note',
+        body: 'Budget approved in March',
+        baseRevision: null,
+      },
+      now,
+      ids('a'),
+    );
+    expect(saved.status).toBe('saved');
+    await settle(a, b);
+    expect((await notes(b.db)).map((note) => note.body)).toEqual(['Budget approved in March']);
+    expect(b.announced.flat()).toContain('acme.com');
+    expect(await b.engine.status({ asked: false })).toMatchObject({ state: 'up-to-date', pending: 0 });
+    expect((await serverDoc('notes:n1'))?.row).toMatchObject({ body: 'Budget approved in March' });
+  });
+
+  it('keeps both texts when two offline devices edit the same note, and agrees on the winner', async () => {
+    const [a, b] = await startBoth();
+    await saveNoteEdit(
+      a.db,
+      { id: 'n1', accountKey: 'acme.com', kind: 'note', body: 'v1', baseRevision: null },
+      now,
+      ids('a'),
+    );
+    await settle(a, b);
+    a.online = false;
+    b.online = false;
+    await saveNoteEdit(
+      a.db,
+      { id: 'n1', accountKey: 'acme.com', kind: 'note', body: 'from A', baseRevision: 1 },
+      now,
+      ids('a'),
+    );
+    await saveNoteEdit(
+      b.db,
+      { id: 'n1', accountKey: 'acme.com', kind: 'note', body: 'from B', baseRevision: 1 },
+      now,
+      ids('b'),
+    );
+    await a.engine.exchange('alarm');
+    expect((await a.engine.status({ asked: false })).state).toBe('offline');
+    a.online = true;
+    b.online = true;
+    await settle(a, b);
+
+    const winnerA = (await notes(a.db))[0]!.body;
+    const winnerB = (await notes(b.db))[0]!.body;
+    expect(winnerA).toBe(winnerB);
+    const loser = winnerA === 'from A' ? 'from B' : 'from A';
+    for (const each of [a, b]) {
+      const conflicts = await inTransaction(each.db, ['syncConflicts'], 'readonly', (tx) =>
+        tx.objectStore('syncConflicts').getAll(),
+      );
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]!.versions.map((version) => version.body)).toEqual([loser]);
+    }
+  });
+
+  it('moves a deal to the same stage on both devices after concurrent moves, and keeps both stage events', async () => {
+    const [a, b] = await startBoth();
+    const deal = await addDeal(a.db, { accountKey: 'acme.com', title: 'Fleet renewal' }, now, ids('a'));
+    await settle(a, b);
+    a.online = false;
+    b.online = false;
+    now += 60_000;
+    await changeDealStage(
+      a.db,
+      { accountKey: 'acme.com', dealId: deal.id, stageId: 'proposal', proposals: [] },
+      now,
+      ids('a'),
+    );
+    await changeDealStage(
+      b.db,
+      { accountKey: 'acme.com', dealId: deal.id, stageId: 'negotiation', proposals: [] },
+      now,
+      ids('b'),
+    );
+    a.online = true;
+    b.online = true;
+    await settle(a, b, a);
+    const stageA = (await getDeal(a.db, deal.id))?.stageId;
+    const stageB = (await getDeal(b.db, deal.id))?.stageId;
+    expect(stageA).toBe(stageB);
+    expect(['proposal', 'negotiation']).toContain(stageA);
+    for (const each of [a, b]) {
+      const events = await inTransaction(each.db, ['stageEvents'], 'readonly', (tx) =>
+        tx.objectStore('stageEvents').getAll(),
+      );
+      expect(events.map((event) => event.to).sort()).toEqual(['negotiation', 'proposal']);
+    }
+    // The losing revision is gone from the server: nothing left for another device to trip on.
+    expect((await serverDoc(`deals:${deal.id}`))?._conflicts ?? []).toEqual([]);
+  });
+
+  it('replicates a deletion', async () => {
+    const [a, b] = await startBoth();
+    await saveNoteEdit(
+      a.db,
+      { id: 'n1', accountKey: 'acme.com', kind: 'note', body: 'to go', baseRevision: null },
+      now,
+      ids('a'),
+    );
+    await settle(a, b);
+    expect(await notes(b.db)).toHaveLength(1);
+    await saveNoteEdit(
+      a.db,
+      { id: 'n1', accountKey: 'acme.com', kind: 'note', body: '', baseRevision: 1 },
+      now,
+      ids('a'),
+    );
+    await settle(a, b);
+    expect(await notes(a.db)).toHaveLength(0);
+    expect(await notes(b.db)).toHaveLength(0);
+  });
+
+  it('offers rows written before sync started, and takes what the server already had', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await saveNoteEdit(
+      a.db,
+      { id: 'old-a', accountKey: 'acme.com', kind: 'note', body: 'before sync, A', baseRevision: null },
+      now,
+      ids('a'),
+    );
+    await saveNoteEdit(
+      b.db,
+      { id: 'old-b', accountKey: 'acme.com', kind: 'note', body: 'before sync, B', baseRevision: null },
+      now,
+      ids('b'),
+    );
+    await a.engine.start(request);
+    await b.engine.start(request);
+    await settle(a, b);
+    for (const each of [a, b]) {
+      expect((await notes(each.db)).map((note) => note.id).sort()).toEqual(['old-a', 'old-b']);
+    }
+  });
+
+  it('skips and reports a malformed document from the server, and applies the rest', async () => {
+    const [a] = await startBoth();
+    await couch.bulkDocs(request.database, [
+      { _id: 'notes:bad', type: 'notes', row: { id: 'bad', body: 42 } } as never,
+      {
+        _id: 'notes:other-id',
+        type: 'notes',
+        row: {
+          id: 'x',
+          accountKey: 'acme.com',
+          kind: 'note',
+          body: 'id mismatch',
+          createdAt: 1,
+          updatedAt: 1,
+          revision: 1,
+        },
+      } as never,
+      {
+        _id: 'notes:good',
+        type: 'notes',
+        row: {
+          id: 'good',
+          accountKey: 'acme.com',
+          kind: 'note',
+          body: 'fine',
+          createdAt: 1,
+          updatedAt: 1,
+          revision: 1,
+        },
+      } as never,
+    ]);
+    await a.engine.exchange('alarm');
+    expect((await notes(a.db)).map((note) => note.id)).toEqual(['good']);
+    const status = await a.engine.status({ asked: false });
+    expect(status.lastError).toMatchObject({
+      problem: 'rejected-documents',
+      count: 2,
+      document: 'notes:bad',
+    });
+  });
+
+  it('queues a change in the write’s own transaction: a write rolled back queues nothing', async () => {
+    const [a] = await startBoth();
+    await a.engine.exchange('alarm');
+    await expect(
+      inTransaction(a.db, ['notes'], 'readwrite', async (tx) => {
+        await tx.objectStore('notes').put({
+          id: 'n9',
+          accountKey: 'acme.com',
+          kind: 'note',
+          body: 'x',
+          createdAt: 1,
+          updatedAt: 1,
+          revision: 1,
+        });
+        throw new Error('the rest of the write failed');
+      }),
+    ).rejects.toThrow('failed');
+    const queued = await inTransaction(a.db, ['syncOutbox'], 'readonly', (tx) =>
+      tx.objectStore('syncOutbox').count(),
+    );
+    expect(queued).toBe(0);
+    await saveNoteEdit(
+      a.db,
+      { id: 'n10', accountKey: 'acme.com', kind: 'note', body: 'kept', baseRevision: null },
+      now,
+      ids('a'),
+    );
+    expect((await a.engine.status({ asked: false })).pending).toBeGreaterThan(0);
+  });
+
+  it('exchanges changes live while a page keeps asking for the status', async () => {
+    const [a, b] = await startBoth();
+    await settle(a, b);
+    // An open panel or options page asks every few seconds: replication then runs live.
+    await a.engine.status();
+    await b.engine.status();
+    a.engine.register();
+    await saveNoteEdit(
+      a.db,
+      { id: 'live', accountKey: 'acme.com', kind: 'note', body: 'said on the call', baseRevision: null },
+      now,
+      ids('a'),
+    );
+    await expect
+      .poll(async () => (await notes(b.db)).map((note) => note.body), { timeout: 10_000 })
+      .toEqual(['said on the call']);
+    a.engine.unregister();
+    setChangeJournal(outboxJournal(() => true));
+  });
+
+  it('stops syncing and keeps every local record', async () => {
+    const [a] = await startBoth();
+    await saveNoteEdit(
+      a.db,
+      { id: 'n1', accountKey: 'acme.com', kind: 'note', body: 'mine', baseRevision: null },
+      now,
+      ids('a'),
+    );
+    await a.engine.exchange('alarm');
+    expect(await a.engine.stop()).toEqual({ state: 'off', pending: 0 });
+    expect((await notes(a.db)).map((note) => note.body)).toEqual(['mine']);
+  });
+});
