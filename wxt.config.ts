@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { siteAdapters } from './lib/sites/registry';
 
+/** Origins the extension may be granted later, one at a time, when the rep asks for them. */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   hooks: {
@@ -34,11 +37,12 @@ export default defineConfig({
       'scripting',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
-    // Custom CRM hosts are requested one by one at runtime, never up front.
-    optional_host_permissions: ['https://*/*'],
+    // Custom CRM hosts and the sync server are requested one origin at a time at runtime, never up
+    // front; plain HTTP only for a sync server on this computer.
+    optional_host_permissions: OPTIONAL_ORIGINS,
     // Automatic backups save files through the downloads API: asked for when the rep turns them on.
     // Manifest V2 (Firefox) has no optional_host_permissions: optional origins are optional permissions.
-    optional_permissions: ['downloads', ...(browser === 'firefox' ? ['https://*/*'] : [])],
+    optional_permissions: ['downloads', ...(browser === 'firefox' ? OPTIONAL_ORIGINS : [])],
     web_accessible_resources: [
       // Only the panel page, only through the per-session dynamic URL: a session-random id known to our
       // content scripts, which no page can guess to probe for the extension or frame the panel itself.

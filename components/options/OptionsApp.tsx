@@ -6,6 +6,7 @@ import { InsightsSection } from './InsightsSection';
 import { NotesSearch } from './NotesSearch';
 import { PlaybookEditor } from './PlaybookEditor';
 import { SettingsSection } from './SettingsSection';
+import { SyncSection } from './SyncSection';
 import '../panel/panel.css';
 import './options.css';
 
@@ -13,13 +14,14 @@ const SECTIONS = [
   { id: 'insights', label: 'optionsNavInsights' },
   { id: 'playbook', label: 'optionsNavPlaybook' },
   { id: 'data', label: 'optionsNavData' },
+  { id: 'sync', label: 'optionsNavSync' },
   { id: 'settings', label: 'optionsNavSettings' },
 ] as const satisfies readonly { id: string; label: MessageKey }[];
 
 type SectionId = (typeof SECTIONS)[number]['id'];
 
 /**
- * Options page: insights (funnel and notes search), the playbook editor, the rep's data and settings,
+ * Options page: insights (funnel and notes search), the playbook editor, the rep's data, sync and settings,
  * one after another with a sticky index beside them. Nothing is unmounted when the rep moves around, so
  * an unsaved playbook draft is never lost to navigation.
  */
@@ -78,6 +80,9 @@ export function OptionsApp() {
           </section>
           <section id="section-data" className="ds-options-section" aria-label={t('optionsNavData')}>
             <DataSection />
+          </section>
+          <section id="section-sync" className="ds-options-section" aria-label={t('optionsNavSync')}>
+            <SyncSection />
           </section>
           <section id="section-settings" className="ds-options-section" aria-label={t('optionsNavSettings')}>
             <SettingsSection />

@@ -13,6 +13,7 @@ import { NoContact } from './NoContact';
 import { NotesSection } from './NotesSection';
 import { SpinSection } from './SpinSection';
 import { StageSection } from './StageSection';
+import { SyncIndicator } from './SyncIndicator';
 import { TimelineSection } from './TimelineSection';
 import type { AccountPanelState } from './types';
 import { usePanelState, type PanelTarget } from './usePanelState';
@@ -36,7 +37,10 @@ export function PanelApp({ target }: { target: PanelTarget }) {
   return (
     <div className="ds-panel" data-testid="dealside-panel">
       <header className="ds-topbar">
-        <span className="ds-brand">{t('extName')}</span>
+        <div className="ds-topbar-title">
+          <span className="ds-brand">{t('extName')}</span>
+          <SyncIndicator />
+        </div>
         {target.kind === 'frame' ? (
           <div className="ds-topbar-actions">
             {canOpenSidePanel() ? (

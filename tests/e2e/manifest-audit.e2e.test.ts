@@ -17,6 +17,12 @@ const FIREFOX_DIR = path.resolve(process.env.DEALSIDE_FIREFOX_DIR ?? '.output/fi
 /** Design, boundary 3: the whole content script, minified. */
 const CONTENT_SCRIPT_BUDGET = 12 * 1024;
 
+/**
+ * Granted at runtime only, one origin at a time: custom CRM hosts and the sync server (HTTPS), or a sync
+ * server on this computer (plain HTTP on the loopback names, never any other host).
+ */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 const PERMISSIONS = ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting', 'sidePanel'];
 
 interface ContentScript {
@@ -93,7 +99,7 @@ describe('the Chrome manifest', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest.optional_permissions).toEqual(['downloads']);
-    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.optional_host_permissions).toEqual(OPTIONAL_ORIGINS);
   });
 
   it('runs small content scripts on the supported sites only', async () => {
@@ -138,7 +144,7 @@ describe('the Firefox manifest', () => {
     expect(manifest).not.toHaveProperty('host_permissions');
     // Manifest V2 has no optional_host_permissions: the optional origin is an optional permission.
     expect([...((manifest.optional_permissions as string[] | undefined) ?? [])].sort()).toEqual(
-      ['downloads', 'https://*/*'].sort(),
+      ['downloads', ...OPTIONAL_ORIGINS].sort(),
     );
   });
 
