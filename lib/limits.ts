@@ -63,3 +63,5 @@ export const SYNC_URL_MAX_LENGTH = 2_000;
 export const SYNC_DATABASE_MAX_LENGTH = 238;
 export const SYNC_USERNAME_MAX_LENGTH = 200;
 export const SYNC_PASSWORD_MAX_LENGTH = 1_000;
+/** A CouchDB revision id: the generation, a dash and a hash (32 hex digits from CouchDB and PouchDB). */
+export const SYNC_REVISION_MAX_LENGTH = 100;

@@ -11,6 +11,7 @@ import { getAccount, listAccountContacts } from '../db/accounts';
 import { listAccountDeals } from '../db/deals';
 import { listAccountFollowUps } from '../db/follow-ups';
 import { listNotes, PANEL_NOTES_LIMIT } from '../db/notes';
+import { listNoteConflicts } from './sync/note-conflicts';
 import { listQuestionsAsked } from '../db/question-log';
 import type { TouchRecord } from '../db/records';
 import { listNewestStageEvents } from '../db/stage-events';
@@ -31,6 +32,7 @@ const EMPTY: Omit<PanelState, 'tabId'> = {
   account: null,
   notes: [],
   moreNotes: false,
+  noteConflicts: [],
   followUps: [],
   askedQuestionIds: [],
   touches: [],
@@ -87,16 +89,18 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
 
   // One note past the limit says whether there are older ones, without counting them (counting a long
   // history costs more than reading the 500 shown).
-  const [record, deals, people, newest, followUps, asked, touches, stageEvents] = await Promise.all([
-    getAccount(db, accountKey),
-    listAccountDeals(db, accountKey),
-    listAccountContacts(db, accountKey),
-    listNotes(db, accountKey, PANEL_NOTES_LIMIT + 1),
-    listAccountFollowUps(db, accountKey),
-    listQuestionsAsked(db, accountKey),
-    listAccountTouches(db, accountKey),
-    listNewestStageEvents(db, accountKey),
-  ]);
+  const [record, deals, people, newest, followUps, asked, touches, stageEvents, noteConflicts] =
+    await Promise.all([
+      getAccount(db, accountKey),
+      listAccountDeals(db, accountKey),
+      listAccountContacts(db, accountKey),
+      listNotes(db, accountKey, PANEL_NOTES_LIMIT + 1),
+      listAccountFollowUps(db, accountKey),
+      listQuestionsAsked(db, accountKey),
+      listAccountTouches(db, accountKey),
+      listNewestStageEvents(db, accountKey),
+      listNoteConflicts(db, accountKey),
+    ]);
   const senderName =
     settings.senderName.trim() ||
     page.context.participants.find((person) => person.role === 'self' && person.name)?.name;
@@ -118,6 +122,7 @@ export async function panelStateForTab(tabId: number | null): Promise<PanelState
     },
     notes: newest.slice(0, PANEL_NOTES_LIMIT),
     moreNotes: newest.length > PANEL_NOTES_LIMIT,
+    noteConflicts,
     followUps,
     askedQuestionIds: asked.map((entry) => entry.questionId),
     touches: touches.map(touchView),

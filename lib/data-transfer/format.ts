@@ -67,7 +67,7 @@ export interface StoreRows {
   followUps: FollowUpRecord[];
   stageEvents: StageEventRecord[];
   questionLog: QuestionLogRecord[];
-  /** Local only: exported into the rep's own file, never sent anywhere (see `touchRecordSchema`). */
+  /** Subjects and addresses of pages the rep opened (see `touchRecordSchema`). */
   touches: TouchRecord[];
 }
 

@@ -198,9 +198,9 @@ export type QuestionLogRecord = z.infer<typeof questionLogRecordSchema>;
  * the page report (lib/background/touches.ts). At most one per thread or record per local day: the
  * `visitKey` is unique in its store.
  *
- * LOCAL ONLY. A touch holds the subject of a mail thread or the title of a CRM record and the page's
- * address: they never leave this browser. Exports the rep makes are theirs; anything that would send
- * rows elsewhere (a sync) must leave this store out.
+ * A touch holds the subject of a mail thread or the title of a CRM record and the page's address: they
+ * stay in this browser unless the rep turns sync on with their own server (lib/background/sync), which
+ * carries every record. Exports the rep makes are theirs.
  */
 export const touchRecordSchema = z.object({
   id,

@@ -49,7 +49,7 @@ export interface DealsideDb extends DBSchema {
     value: QuestionLogRecord;
     indexes: { 'by-account': string; 'by-asked': number };
   };
-  /** Local only: subjects and addresses of pages the rep opened (see `touchRecordSchema`). */
+  /** Subjects and addresses of pages the rep opened (see `touchRecordSchema`). */
   touches: {
     key: string;
     value: TouchRecord;

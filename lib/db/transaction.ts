@@ -49,7 +49,10 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
   options: TransactionOptions = {},
 ): Promise<T> {
   const journal =
-    mode === 'readwrite' && options.journal !== false && changeJournal && (await changeJournal.journals(stores))
+    mode === 'readwrite' &&
+    options.journal !== false &&
+    changeJournal &&
+    (await changeJournal.journals(stores))
       ? changeJournal
       : undefined;
   const scope = journal && !stores.includes(journal.store) ? [...stores, journal.store] : stores;

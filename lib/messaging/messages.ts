@@ -79,6 +79,7 @@ import {
   PIPELINE_FIRST_CARDS_MAX,
   SYNC_DATABASE_MAX_LENGTH,
   SYNC_PASSWORD_MAX_LENGTH,
+  SYNC_REVISION_MAX_LENGTH,
   SYNC_URL_MAX_LENGTH,
   SYNC_USERNAME_MAX_LENGTH,
 } from '../limits';
@@ -99,6 +100,7 @@ import type {
   PopupFollowUps,
   ReadFailureView,
   RemindersStatus,
+  ResolveNoteConflictResult,
   SavePlaybookResult,
   SettingsView,
   TouchCount,
@@ -228,6 +230,15 @@ export const messages = {
     z.object({ tabId: tabId.optional(), text: z.string().min(1).max(COMPOSE_TEXT_MAX_LENGTH) }),
   ).returns<ComposeInsertResult>(),
   saveNote: message(PANEL, noteEditSchema).returns<NoteSaveOutcome>(),
+  /** A note's version from another device (sync): made the note's text, added below it, or dropped. */
+  resolveNoteConflict: message(
+    PANEL,
+    z.object({
+      noteId: recordIdSchema,
+      rev: z.string().min(1).max(SYNC_REVISION_MAX_LENGTH),
+      action: z.enum(['keep', 'merge', 'discard']),
+    }),
+  ).returns<ResolveNoteConflictResult>(),
   listOlderNotes: message(
     PANEL,
     z.object({
@@ -534,6 +545,8 @@ export const messages = {
   getSyncStatus: message(PANEL, NO_PAYLOAD).returns<SyncStatus>(),
   testSyncConnection: message(EXTENSION_PAGES, syncServerRequest).returns<SyncTestResult>(),
   startSync: message(EXTENSION_PAGES, syncServerRequest).returns<StartSyncResult>(),
+  /** Exchanges changes with the server now, whatever the wait after a failure; answers when done. */
+  syncNow: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SyncStatus>(),
   /** Stops syncing; every local record stays. */
   stopSync: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SyncStatus>(),
 };

@@ -3,6 +3,7 @@
  * table (./messages.ts). Requests are not written here: their types are derived from the table's
  * schemas, and the aliases below only name the ones screens use often.
  */
+import type { NoteConflictVersion } from '../sync/bookkeeping';
 import type {
   AccountRecord,
   ContactRecord,
@@ -36,6 +37,15 @@ export type SettingsPatch = RequestOf<'saveSettings'>;
 export type DeleteAllDataRequest = RequestOf<'deleteAllData'>;
 export type DataChangedEvent = EventOf<'dataChanged'>;
 export type PageChangedEvent = EventOf<'pageChanged'>;
+
+export interface NoteConflictView {
+  noteId: string;
+  versions: NoteConflictVersion[];
+}
+
+/** `gone`: already settled (on another device, or in another panel); `too-long`: a merge over the limit. */
+export type ResolveNoteConflictResult =
+  { ok: true } | { ok: false; reason: 'gone' | 'sync-off' | 'too-long' };
 
 export interface FrameLayout {
   collapsed: boolean;
@@ -95,6 +105,11 @@ export interface PanelState {
   notes: NoteRecord[];
   /** True when the account has notes older than these (read with `listOlderNotes`). */
   moreNotes: boolean;
+  /**
+   * Notes of this account edited on two devices at once (sync): each note's losing versions, for the
+   * rep to keep, merge or discard. Empty without sync.
+   */
+  noteConflicts: NoteConflictView[];
   followUps: FollowUpRecord[];
   askedQuestionIds: string[];
   /**

@@ -44,8 +44,7 @@ export function recordDocBody(store: StoreName, row: AnyRow): RecordDocBody {
 }
 
 export type RemoteRecord =
-  | { ok: true; store: StoreName; key: string; row: AnyRow }
-  | { ok: false; problem: string };
+  { ok: true; store: StoreName; key: string; row: AnyRow } | { ok: false; problem: string };
 
 /** A live (not deleted) document from the mirror, checked as a row of the store its id names. */
 export function remoteRecord(id: string, doc: unknown): RemoteRecord {

@@ -6,7 +6,7 @@
  */
 
 /** Host names that are this computer: a server there may run without TLS. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 /** CouchDB's rule for database names: a lowercase letter, then lowercase letters, digits and `_$()+-/`. */
 const DATABASE_NAME = /^[a-z][a-z0-9_$()+/-]*$/;

@@ -7,4 +7,7 @@ export const syncHandlers = {
   testSyncConnection: (request) => syncEngine.testConnection(request),
   startSync: (request) => syncEngine.start(request),
   stopSync: () => syncEngine.stop(),
+  syncNow: () => syncEngine.syncNow(),
+  resolveNoteConflict: (request) =>
+    syncEngine.resolveNoteConflict(request.noteId, request.rev, request.action),
 } satisfies Partial<Handlers>;

@@ -17,14 +17,12 @@ import { onCommittedChanges, type StoreChange } from '../../db/committed-changes
 import type { Db } from '../../db/open';
 import { inTransaction, setChangeJournal } from '../../db/transaction';
 import { checkSyncServer, type SyncServer } from '../../sync/server-address';
-import { isSyncedStore, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
-import type {
-  StartSyncResult,
-  SyncError,
-  SyncProblem,
-  SyncStatus,
-  SyncTestResult,
-} from '../../sync/types';
+import { NOTE_MAX_LENGTH } from '../../limits';
+import type { ResolveNoteConflictResult } from '../../messaging/protocol';
+import { noteRecordSchema } from '../../db/records';
+import { validRow } from '../../db/validate';
+import { isSyncedStore, recordDocId, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
+import type { StartSyncResult, SyncError, SyncProblem, SyncStatus, SyncTestResult } from '../../sync/types';
 import { applyMirrorChanges, CHECKPOINT_ITEM, type KeepsLocal } from './apply-remote';
 import { nextOutboxSeq, outboxJournal, storeScanKey } from './outbox';
 import type { PouchDatabase, Replication } from './pouch-api';
@@ -183,7 +181,11 @@ export class SyncEngine {
     const check = checkSyncServer(request.url, request.database);
     if (!check.ok) return { kind: 'address', problem: check.problem };
     const password = await this.passwordFor(request);
-    const outcome = await testDatabase(check.server, { username: request.username, password }, this.deps.fetch);
+    const outcome = await testDatabase(
+      check.server,
+      { username: request.username, password },
+      this.deps.fetch,
+    );
     return { kind: 'answer', outcome };
   }
 
@@ -203,7 +205,11 @@ export class SyncEngine {
     const check = checkSyncServer(request.url, request.database);
     if (!check.ok) return { kind: 'address', problem: check.problem };
     const password = await this.passwordFor(request);
-    const outcome = await testDatabase(check.server, { username: request.username, password }, this.deps.fetch);
+    const outcome = await testDatabase(
+      check.server,
+      { username: request.username, password },
+      this.deps.fetch,
+    );
     if (outcome !== 'connected') return { kind: 'answer', outcome };
     const config: SyncConfig = {
       url: request.url.trim(),
@@ -263,7 +269,62 @@ export class SyncEngine {
     this.unpushed.clear();
     const mirror = this.mirror ?? this.deps.openMirror();
     this.mirror = undefined;
-    await mirror.destroy().catch((error: unknown) => console.warn('[dealside] sync: mirror not removed', error));
+    await mirror
+      .destroy()
+      .catch((error: unknown) => console.warn('[dealside] sync: mirror not removed', error));
+  }
+
+  /**
+   * The rep's choice about a note's version from another device: `keep` makes it the note's text,
+   * `merge` adds it below the note's text, `discard` drops it. The version's revision is deleted from
+   * the mirror (and so from the server and every device), and a changed note syncs like any edit.
+   */
+  async resolveNoteConflict(
+    noteId: string,
+    rev: string,
+    action: 'keep' | 'merge' | 'discard',
+  ): Promise<ResolveNoteConflictResult> {
+    if (!(await this.loadConfig())) return { ok: false, reason: 'sync-off' };
+    const db = await this.deps.database();
+    const docId = recordDocId('notes', noteId);
+    const outcome = await this.serially(async () => {
+      const resolved = await inTransaction(db, ['notes', 'syncConflicts'], 'readwrite', async (tx) => {
+        const conflicts = tx.objectStore('syncConflicts');
+        const conflict = await conflicts.get(docId);
+        const version = conflict?.versions.find((candidate) => candidate.rev === rev);
+        const note = validRow(noteRecordSchema, 'notes', await tx.objectStore('notes').get(noteId), noteId);
+        if (!conflict || !version || !note) return { ok: false as const, reason: 'gone' as const };
+        const body = action === 'keep' ? version.body : `${note.body.trimEnd()}\n\n${version.body}`;
+        if (action !== 'discard' && body.length > NOTE_MAX_LENGTH) {
+          return { ok: false as const, reason: 'too-long' as const };
+        }
+        const rest = conflict.versions.filter((candidate) => candidate.rev !== rev);
+        if (rest.length > 0) await conflicts.put({ ...conflict, versions: rest });
+        else await conflicts.delete(docId);
+        if (action !== 'discard') {
+          const edited = { ...note, body, updatedAt: this.deps.now(), revision: note.revision + 1 };
+          await tx.objectStore('notes').put(edited);
+        }
+        return { ok: true as const, accountKey: note.accountKey };
+      });
+      if (!resolved.ok) return resolved;
+      await this.mirrorDb()
+        .bulkDocs([{ _id: docId, _rev: rev, _deleted: true }])
+        .catch((error: unknown) => console.warn('[dealside] sync: a settled version stayed', error));
+      return resolved;
+    });
+    if (!outcome.ok) return outcome;
+    this.deps.announce([outcome.accountKey]);
+    void this.exchange('push');
+    return { ok: true };
+  }
+
+  /** "Sync now": one full exchange at once (live replication, if running, restarts afterwards). */
+  async syncNow(): Promise<SyncStatus> {
+    if (!(await this.loadConfig())) return { state: 'off', pending: 0 };
+    this.stopLive();
+    await this.exchange('now');
+    return this.status({ asked: false });
   }
 
   /** After a browser restart: the alarm set again, and an exchange now. */
@@ -292,7 +353,7 @@ export class SyncEngine {
    * One exchange with the server: pull, write what came, hand local changes to the mirror, push.
    * `push` (after a local write) skips the pull; live replication, when running, does the network part.
    */
-  exchange(reason: 'start' | 'alarm' | 'push'): Promise<void> {
+  exchange(reason: 'start' | 'alarm' | 'push' | 'now'): Promise<void> {
     return this.serially(async () => {
       const config = await this.loadConfig();
       if (!config) return;

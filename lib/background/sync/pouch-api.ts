@@ -58,7 +58,10 @@ export interface ReplicationInfo {
 /** A running replication: a promise of its end and an event emitter of its progress. */
 export interface Replication extends PromiseLike<ReplicationInfo> {
   cancel(): void;
-  on(event: 'change', listener: (info: { direction?: 'push' | 'pull'; change?: ReplicationInfo }) => void): this;
+  on(
+    event: 'change',
+    listener: (info: { direction?: 'push' | 'pull'; change?: ReplicationInfo }) => void,
+  ): this;
   on(event: 'paused', listener: (error?: unknown) => void): this;
   on(event: 'active', listener: () => void): this;
   on(event: 'denied', listener: (error: unknown) => void): this;

@@ -13,7 +13,13 @@ import type { Db } from '../../db/open';
 import type { StoreName } from '../../db/schema';
 import { inTransaction } from '../../db/transaction';
 import type { OutboxEntry, StoreScanEntry } from '../../sync/bookkeeping';
-import { recordDocBody, recordDocId, sameJson, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
+import {
+  recordDocBody,
+  recordDocId,
+  sameJson,
+  SYNCED_STORES,
+  type RecordDocBody,
+} from '../../sync/documents';
 import type { Doc, PouchDatabase } from './pouch-api';
 
 type Mirror = PouchDatabase<RecordDocBody>;
@@ -103,7 +109,13 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
       for (const docId of ids) {
         const key = docId.slice(prefix.length);
         if ((await tx.objectStore(entry.store).getKey(key)) !== undefined) continue;
-        round.candidates.push({ id: docId, store: entry.store, key, row: undefined, base: await revisions.get(docId) });
+        round.candidates.push({
+          id: docId,
+          store: entry.store,
+          key,
+          row: undefined,
+          base: await revisions.get(docId),
+        });
       }
       const last = ids.at(-1);
       round.scan = {

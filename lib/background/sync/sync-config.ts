@@ -5,11 +5,7 @@
  * - `syncRun`: how the last attempts went (for the status, and the back-off after failures).
  */
 import { z } from 'zod';
-import {
-  changePrivateItems,
-  readPrivateItem,
-  type PrivateStore,
-} from '../../db/private-items';
+import { changePrivateItems, readPrivateItem, type PrivateStore } from '../../db/private-items';
 import type { Db } from '../../db/open';
 
 export const SYNC_CONFIG_ITEM = 'syncConfig';
@@ -69,5 +65,7 @@ export function readSyncRun(db: Db): Promise<SyncRun> {
 }
 
 export function writeSyncRun(db: Db, run: SyncRun): Promise<void> {
-  return changePrivateItems(db, (store) => store.put(syncRunSchema.parse(run), SYNC_RUN_ITEM).then(() => undefined));
+  return changePrivateItems(db, (store) =>
+    store.put(syncRunSchema.parse(run), SYNC_RUN_ITEM).then(() => undefined),
+  );
 }

@@ -184,9 +184,11 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   countTouches: {},
   deleteAllTouches: {},
   getSyncStatus: {},
+  resolveNoteConflict: { noteId: 'n1', rev: '2-abc', action: 'keep' },
   testSyncConnection: { url: 'https://couch.example.com', database: 'team', username: 'rep', password: 'pw' },
   startSync: { url: 'https://couch.example.com', database: 'team', username: 'rep', password: 'pw' },
   stopSync: {},
+  syncNow: {},
   getPipeline: {},
   openAccountPage: { accountKey: 'northwind-trading.com' },
 };
@@ -227,6 +229,7 @@ const PANEL_FRAME_MESSAGES: readonly HandledMessageType[] = [
   'restoreFollowUp',
   'listDataAccounts',
   'getSyncStatus',
+  'resolveNoteConflict',
 ];
 
 /** A sender of ours of a kind the message allows. */
@@ -307,6 +310,8 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'clearReadFailures',
   'startSync',
   'stopSync',
+  'syncNow',
+  'resolveNoteConflict',
 ];
 
 function listenerFor(type: HandledMessageType): Listener {
