@@ -57,6 +57,11 @@ export async function launchWithExtension(
     headless?: boolean;
     keepProfile?: boolean;
     colorScheme?: 'light' | 'dark';
+    /**
+     * Origins the extension may talk to in this test (a sync server on 127.0.0.1): requests there are
+     * not counted as leaks; every other one still is.
+     */
+    allowedOrigins?: readonly string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dealside-profile-')));
@@ -84,7 +89,8 @@ export async function launchWithExtension(
   });
   const externalRequestsFromExtension: string[] = [];
   context.on('request', (request) => {
-    if (EXTENSION_URL.test(requestOrigin(request)) && !LOCAL_URL.test(request.url())) {
+    const allowed = options.allowedOrigins?.includes(new URL(request.url()).origin) ?? false;
+    if (EXTENSION_URL.test(requestOrigin(request)) && !LOCAL_URL.test(request.url()) && !allowed) {
       externalRequestsFromExtension.push(`${request.method()} ${request.url()}`);
     }
   });
@@ -104,6 +110,32 @@ export async function launchWithExtension(
       }
     },
   };
+}
+
+/**
+ * Grants the extension a host permission the way the browser's own "Site access" settings do
+ * (chrome://extensions' developerPrivate.addHostPermission): headless Chromium cannot show, or be made
+ * to accept, the prompt `permissions.request` opens. The page's real click path then runs, and its
+ * `permissions.request` resolves at once.
+ */
+export async function grantHostPermission(browser: ExtensionBrowser, pattern: string): Promise<void> {
+  const extensions = await browser.context.newPage();
+  await extensions.goto('chrome://extensions');
+  await extensions.evaluate(
+    ({ id, origin }) =>
+      new Promise<void>((resolve) => {
+        const developer = (
+          globalThis as unknown as {
+            chrome: {
+              developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void };
+            };
+          }
+        ).chrome.developerPrivate;
+        developer.addHostPermission(id, origin, resolve);
+      }),
+    { id: browser.extensionId, origin: pattern },
+  );
+  await extensions.close();
 }
 
 /** Serves a fixture file for every request to `urlPattern` (a glob such as `https://mail.google.com/**`). */

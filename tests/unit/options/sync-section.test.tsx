@@ -67,9 +67,7 @@ describe('SyncSection', () => {
     expect(password).toHaveAttribute('autocomplete', 'new-password');
     expect(password).toHaveValue('');
     const section = screen.getByTestId('sync-section');
-    expect(section).toHaveTextContent(
-      'Private notes and touches (the pages you opened) never leave this browser',
-    );
+    expect(section).toHaveTextContent('Private notes never leave this browser');
     expect(section).toHaveTextContent('never included in exports or backups');
     expect(section).toHaveTextContent('Stopping sync deletes nothing');
   });
