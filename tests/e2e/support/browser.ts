@@ -25,6 +25,8 @@ export interface ExtensionBrowser {
   profileDir: string;
   /** Requests that left the browser from one of the extension's own contexts: must stay empty. */
   externalRequestsFromExtension: string[];
+  /** Requests from the extension's contexts to the origins the test allowed (`allowedOrigins`). */
+  allowedRequestsFromExtension: string[];
   /**
    * Closes the browser (the profile is kept when `keepProfile` was set, for restart tests), and fails if
    * the extension made any network request while it ran: Dealside makes none, ever.
@@ -88,11 +90,13 @@ export async function launchWithExtension(
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),
   });
   const externalRequestsFromExtension: string[] = [];
+  const allowedRequestsFromExtension: string[] = [];
   context.on('request', (request) => {
+    if (!EXTENSION_URL.test(requestOrigin(request)) || LOCAL_URL.test(request.url())) return;
     const allowed = options.allowedOrigins?.includes(new URL(request.url()).origin) ?? false;
-    if (EXTENSION_URL.test(requestOrigin(request)) && !LOCAL_URL.test(request.url()) && !allowed) {
-      externalRequestsFromExtension.push(`${request.method()} ${request.url()}`);
-    }
+    (allowed ? allowedRequestsFromExtension : externalRequestsFromExtension).push(
+      `${request.method()} ${request.url()}`,
+    );
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -102,6 +106,7 @@ export async function launchWithExtension(
     serviceWorker,
     profileDir,
     externalRequestsFromExtension,
+    allowedRequestsFromExtension,
     async close() {
       await context.close();
       if (!options.keepProfile && !options.profileDir) await rm(profileDir, { recursive: true, force: true });
