@@ -11,6 +11,7 @@ import {
   followUpRecordSchema,
   stageEventRecordSchema,
   type AccountRecord,
+  type Author,
   type DealRecord,
   type FollowUpRecord,
 } from './records';
@@ -63,6 +64,7 @@ export interface NewDeal extends DealFields {
   stageId?: string;
   proposals?: StageChange['proposals'];
   person?: PersonSeen;
+  author?: Author;
 }
 
 /**
@@ -71,12 +73,19 @@ export interface NewDeal extends DealFields {
  * stage it was added in.
  */
 export async function addDeal(db: Db, input: NewDeal, now: number, newId: () => string): Promise<DealRecord> {
-  const { accountKey, title, value, currency, closeDate, stageId, proposals = [], person } = input;
+  const { accountKey, title, value, currency, closeDate, stageId, proposals = [], person, author } = input;
   const fields = { title, value, currency, closeDate };
   if (stageId) {
     const { deal } = await changeDealStage(
       db,
-      { accountKey, stageId, proposals, ...(person ? { person } : {}), newDeal: fields },
+      {
+        accountKey,
+        stageId,
+        proposals,
+        ...(person ? { person } : {}),
+        ...(author ? { author } : {}),
+        newDeal: fields,
+      },
       now,
       newId,
     );
@@ -201,6 +210,8 @@ export interface StageChange {
   person?: PersonSeen;
   /** Follow-ups the playbook's cadence proposes on entering the stage, titles already in the rep's language. */
   proposals: { stepId: string; title: string; due: number }[];
+  /** Who moves it (recorded on the stage event). */
+  author?: Author;
 }
 
 /**
@@ -246,6 +257,7 @@ export async function changeDealStage(
           ...(before.stageId ? { from: before.stageId } : {}),
           to: change.stageId,
           at: now,
+          ...(change.author ? { author: change.author } : {}),
         }),
       );
 

@@ -8,6 +8,7 @@ import {
   noteKindSchema,
   noteRecordSchema,
   recordIdSchema,
+  type Author,
   type NoteRecord,
 } from './records';
 import { inTransaction } from './transaction';
@@ -22,6 +23,8 @@ export const noteEditSchema = z.object({
   body: noteBodySchema,
   /** The revision this edit started from; null for a note not saved before. */
   baseRevision: z.number().int().positive().nullable(),
+  /** True keeps the note in this browser (never synced); false shares it again; absent leaves it as is. */
+  private: z.boolean().optional(),
 });
 export type NoteEdit = z.infer<typeof noteEditSchema>;
 
@@ -82,10 +85,20 @@ export async function listNotesBefore(
  * saved this note meanwhile: neither text is thrown away — theirs stays, this edit becomes a new note.
  * Emptying a saved note deletes it; an empty new note is never created.
  */
+/** A note's privacy (as the edit says, else as it was) and its author (the one who wrote this text). */
+function privacyAndAuthor(
+  edit: { private?: boolean; author?: Author },
+  stored: NoteRecord | undefined,
+): Pick<NoteRecord, 'private' | 'author'> {
+  const isPrivate = edit.private ?? stored?.private === true;
+  const author = edit.author ?? stored?.author;
+  return { ...(isPrivate ? { private: true } : {}), ...(author ? { author } : {}) };
+}
+
 export async function saveNoteEdit(
   db: Db,
   /** `contact`: who the note is about, recorded with it so the account knows its people. */
-  edit: NoteEdit & { contact?: PersonSeen },
+  edit: NoteEdit & { contact?: PersonSeen; author?: Author },
   now: number,
   newId: () => string,
 ): Promise<NoteSaveOutcome> {
@@ -109,6 +122,7 @@ export async function saveNoteEdit(
         createdAt: now,
         updatedAt: now,
         revision: 1,
+        ...privacyAndAuthor(edit, undefined),
       });
       await notes.put(copy);
       return { status: 'conflict', note: copy, theirs: stored };
@@ -132,6 +146,7 @@ export async function saveNoteEdit(
       createdAt: stored?.createdAt ?? now,
       updatedAt: now,
       revision: (stored?.revision ?? 0) + 1,
+      ...privacyAndAuthor(edit, stored),
     });
     await notes.put(note);
     return { status: 'saved', note };

@@ -135,6 +135,13 @@ export const contactRecordSchema = z.object({
 });
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
 
+/**
+ * Who wrote a note or moved a deal, from the rep's settings (their name as they sign emails, their first
+ * own address): shown beside notes and stage moves when several reps share accounts through sync.
+ */
+export const authorSchema = z.object({ name: nameSchema.optional(), email: email.optional() });
+export type Author = z.infer<typeof authorSchema>;
+
 export const noteRecordSchema = z.object({
   id,
   accountKey,
@@ -145,6 +152,10 @@ export const noteRecordSchema = z.object({
   updatedAt: instant,
   /** Bumped by every write; a write based on an older revision is a conflict and keeps both texts. */
   revision: z.number().int().positive(),
+  /** Kept in this browser: never synced, even when sync is on. Absent means shared. */
+  private: z.literal(true).optional(),
+  /** Who last wrote the text. */
+  author: authorSchema.optional(),
 });
 export type NoteRecord = z.infer<typeof noteRecordSchema>;
 
@@ -177,6 +188,8 @@ export const stageEventRecordSchema = z.object({
   from: storedPlaybookId.optional(),
   to: storedPlaybookId,
   at: instant,
+  /** Who moved the deal. */
+  author: authorSchema.optional(),
 });
 export type StageEventRecord = z.infer<typeof stageEventRecordSchema>;
 

@@ -19,7 +19,14 @@ import { normalizeEmail } from '../../contact/email';
 import { setContactRoles } from '../../db/contact-roles';
 import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
-import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
+import {
+  emailSchema,
+  type Author,
+  type ContactRecord,
+  type DealRecord,
+  type FollowUpRecord,
+  type NoteRecord,
+} from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
 import { cadenceFor, followedIndustry } from '../../playbook/industries';
 import { GENERAL_INDUSTRY } from '../../playbook/schema';
@@ -33,12 +40,24 @@ import type { Handlers } from '../router';
 import { panelTabId } from '../sender';
 import { readSettings } from '../settings-store';
 
+/**
+ * The rep as the author of what they write: their name as they sign emails and their first own address,
+ * from settings; undefined while settings name neither.
+ */
+export async function currentAuthor(): Promise<Author | undefined> {
+  const settings = await readSettings();
+  const name = settings.senderName.trim();
+  const email = settings.ownEmails.find((address) => emailSchema.safeParse(address).success);
+  if (!name && !email) return undefined;
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}
+
 /** Saves one autosaved note edit and tells every open panel on that account. */
 export async function saveNote(request: NoteEdit, tabId?: number): Promise<NoteSaveOutcome> {
   const contact = await personSeen(request.accountKey, request.contactEmail, tabId);
   const outcome = await saveNoteEdit(
     await database(),
-    { ...request, contactEmail: contact?.email, contact },
+    { ...request, contactEmail: contact?.email, contact, author: await currentAuthor() },
     Date.now(),
     () => crypto.randomUUID(),
   );
@@ -85,6 +104,7 @@ export async function setStage(
       stageId: request.stageId,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
       proposals: await cadenceProposals(request.accountKey, request.stageId, request.locale, now),
+      author: await currentAuthor(),
     },
     now,
     () => crypto.randomUUID(),
@@ -114,6 +134,7 @@ export async function addDealFor(
       stageId,
       proposals: await cadenceProposals(request.accountKey, stageId, request.locale, now),
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
+      author: await currentAuthor(),
     },
     now,
     () => crypto.randomUUID(),

@@ -51,7 +51,7 @@ export interface ApplyOutcome {
   rejected: Rejected;
 }
 
-/** Ignore local rows that were deliberately not shared (a private note) when a deletion comes in. */
+/** Local rows deliberately not shared (a private note): what comes from elsewhere leaves them alone. */
 export type KeepsLocal = (store: string, row: unknown) => boolean;
 
 async function losingNoteVersions(
@@ -188,6 +188,7 @@ async function writeIncoming(
           if (holder !== undefined && holder !== change.key) continue;
         }
         const before = (await store.get(change.key)) as AnyRow | undefined;
+        if (before && keepsLocal(change.store, before)) continue;
         await store.put(notAnOlderRevision(change.store, change.row, before));
         await revisions.put(change.rev, change.id);
         accountKeys.add(rowAccountKey(change.store, change.row));

@@ -19,7 +19,7 @@ import { inTransaction, setChangeJournal } from '../../db/transaction';
 import { checkSyncServer, type SyncServer } from '../../sync/server-address';
 import { NOTE_MAX_LENGTH } from '../../limits';
 import type { ResolveNoteConflictResult } from '../../messaging/protocol';
-import { noteRecordSchema } from '../../db/records';
+import { noteRecordSchema, type NoteRecord } from '../../db/records';
 import { validRow } from '../../db/validate';
 import { isSyncedStore, recordDocId, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
 import type { StartSyncResult, SyncError, SyncProblem, SyncStatus, SyncTestResult } from '../../sync/types';
@@ -70,9 +70,11 @@ const RETRY_MAX_MS = 15 * 60_000;
 const LIVE_RETRY_MAX_MS = 60_000;
 const REPLICATION_BATCH = 200;
 
-/** Rows that are not shared, and that a deletion from elsewhere leaves alone (private notes). */
-const shareable: Shareable = () => true;
-const keepsLocal: KeepsLocal = () => false;
+/** A private note stays in this browser: never pushed, and nothing from elsewhere replaces or deletes it. */
+const isPrivateNote = (store: string, row: unknown): boolean =>
+  store === 'notes' && (row as Partial<NoteRecord>).private === true;
+const shareable: Shareable = (store, row) => !isPrivateNote(store, row);
+const keepsLocal: KeepsLocal = isPrivateNote;
 
 export function retryDelay(failures: number): number {
   return Math.min(RETRY_BASE_MS * 2 ** Math.max(0, failures - 1), RETRY_MAX_MS);

@@ -363,6 +363,30 @@ describe('sync between two devices through one server', () => {
     setChangeJournal(outboxJournal(() => true));
   });
 
+  it('never sends a private note, and takes one made private back off the server and the other devices', async () => {
+    const [a, b] = await startBoth();
+    const note = (body: string, baseRevision: number | null, isPrivate?: boolean) =>
+      saveNoteEdit(
+        a.db,
+        { id: 'p1', accountKey: 'acme.com', kind: 'note', body, baseRevision, private: isPrivate },
+        now,
+        ids('a'),
+      );
+    await note('Their budget is 40k, keep to myself', null, true);
+    await settle(a, b);
+    expect(await serverDoc('notes:p1')).toBeUndefined();
+    expect(await notes(b.db)).toEqual([]);
+
+    await note('Shared after all', 1, false);
+    await settle(a, b);
+    expect((await notes(b.db)).map((row) => row.body)).toEqual(['Shared after all']);
+    await note('Private again', 2, true);
+    await settle(a, b);
+    expect((await serverDoc('notes:p1'))?._deleted ?? true).toBe(true);
+    expect(await notes(b.db)).toEqual([]);
+    expect((await notes(a.db)).map((row) => [row.body, row.private])).toEqual([['Private again', true]]);
+  });
+
   it('stops syncing and keeps every local record', async () => {
     const [a] = await startBoth();
     await saveNoteEdit(
