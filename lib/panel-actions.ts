@@ -14,6 +14,9 @@ import type {
   UpdateFollowUpRequest,
 } from './messaging/protocol';
 
+/** What the rep does with a note's version from another device. */
+export type NoteConflictAction = 'keep' | 'merge' | 'discard';
+
 export interface AccountTarget {
   accountKey: string;
   contactEmail?: string;
@@ -47,4 +50,7 @@ export const panelActions = {
   editFollowUp: (request: EditFollowUpRequest) => sendMessage('editFollowUp', request),
   deleteFollowUp: (id: string) => sendMessage('deleteFollowUp', { id }),
   restoreFollowUp: (followUp: FollowUpRecord) => sendMessage('restoreFollowUp', { followUp }),
+  /** A note's version from another device (sync): made the note's text, added below it, or dropped. */
+  resolveNoteConflict: (noteId: string, rev: string, action: NoteConflictAction) =>
+    sendMessage('resolveNoteConflict', { noteId, rev, action }),
 };

@@ -14,7 +14,7 @@ import './sync-section.css';
 /** How often the options page asks where sync stands while it is visible. */
 export const SYNC_OPTIONS_POLL_MS = 2_000;
 
-type Activity = 'idle' | 'asking' | 'testing' | 'starting' | 'stopping';
+type Activity = 'idle' | 'asking' | 'testing' | 'starting' | 'stopping' | 'syncing';
 
 /** The answer to the rep's last action, in one line. */
 interface Outcome {
@@ -26,11 +26,12 @@ const PROGRESS: Partial<Record<Activity, () => string>> = {
   testing: () => t('syncTesting'),
   starting: () => t('syncStarting'),
   stopping: () => t('syncStopping'),
+  syncing: () => t('syncNowRunning'),
 };
 
 /**
  * Sync with the rep's own CouchDB server: where it is, who they sign in as, a connection test, start
- * and stop, and where sync stands. The address is checked here before anything is asked; the host
+ * and stop, an exchange at once ("Sync now") while it is on, and where sync stands. The address is checked here before anything is asked; the host
  * permission is asked for that one origin in the click itself; the background does the rest. The
  * password is never shown back: the field starts empty, even when one is saved.
  */
@@ -108,6 +109,22 @@ export function SyncSection() {
       set(await sendMessage('stopSync', {}));
       setOutcome({ tone: 'ok', text: t('syncStopped') });
       refresh();
+    } catch (failure) {
+      setOutcome({ tone: 'problem', text: t('syncActionFailed', errorText(failure)) });
+    } finally {
+      setActivity('idle');
+    }
+  }
+
+  /** One exchange with the server now; the status line shows where it left sync. */
+  async function syncNow() {
+    setActivity('syncing');
+    setOutcome(null);
+    try {
+      const answer = await sendMessage('syncNow', {});
+      set(answer);
+      if (answer.state === 'up-to-date') setOutcome({ tone: 'ok', text: t('syncNowDone') });
+      else if (answer.state === 'offline') setOutcome({ tone: 'problem', text: t('syncNowFailed') });
     } catch (failure) {
       setOutcome({ tone: 'problem', text: t('syncActionFailed', errorText(failure)) });
     } finally {
@@ -220,6 +237,18 @@ export function SyncSection() {
           <button type="submit" className="ds-button" disabled={busy} data-testid="sync-start">
             {t(on ? 'syncSave' : 'syncStart')}
           </button>
+          {on ? (
+            <button
+              type="button"
+              className="ds-pb-button"
+              disabled={busy}
+              aria-busy={activity === 'syncing' || undefined}
+              data-testid="sync-now"
+              onClick={() => void syncNow()}
+            >
+              {t('syncNow')}
+            </button>
+          ) : null}
           {on ? (
             <button
               type="button"

@@ -1,9 +1,20 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { NoteRecord } from '@/lib/db/records';
 import { NOTE_MAX_LENGTH } from '@/lib/limits';
 import { t, uiLanguage } from '@/lib/i18n';
 import { displayEmail } from '@/lib/contact/email';
-import type { PanelState } from '@/lib/messaging/protocol';
+import type { NoteConflictView, PanelState } from '@/lib/messaging/protocol';
+import { panelActions, type NoteConflictAction } from '@/lib/panel-actions';
 import type { AutosaveStatus } from '@/lib/notes/autosave';
 import {
   callDuration,
@@ -16,12 +27,17 @@ import {
 } from '@/lib/notes/call';
 import { notePreview } from '@/lib/notes/preview';
 import { onInsertIntoNote } from './events';
+import { NoteConflictBox, NoteConflictRefused } from './NoteConflictBox';
+import { useAccountWrite } from './useAccountWrite';
 import { useNoteAutosave } from './useNoteAutosave';
 import { useNotesList } from './useNotesList';
 import { formatTimestamp } from '@/lib/dates/format';
 
 /** Notes shown at first, and added by each "Show more": an account may have thousands. */
 export const NOTES_PAGE_SIZE = 50;
+
+/** The write key of one version of a note from another device. */
+const conflictKey = (noteId: string, rev: string) => JSON.stringify(['conflict', noteId, rev]);
 
 function statusText(status: AutosaveStatus): string {
   switch (status.state) {
@@ -44,11 +60,14 @@ function NoteItem({
   onEdit,
   editing,
   locale,
+  children,
 }: {
   note: NoteRecord;
   onEdit: () => void;
   editing: boolean;
   locale: string;
+  /** What goes under the note: its versions from another device, when sync kept some. */
+  children?: ReactNode;
 }) {
   const preview = notePreview(note.body);
   const duration = note.kind === 'call' ? callDuration(note.body) : undefined;
@@ -82,6 +101,7 @@ function NoteItem({
         {preview.text}
         {preview.truncated ? '…' : ''}
       </p>
+      {children}
     </li>
   );
 }
@@ -115,6 +135,23 @@ export function NotesSection({
   const starting = useRef(false);
   const [now, setNow] = useState(() => Date.now());
   const list = useNotesList(state, NOTES_PAGE_SIZE);
+  const writes = useAccountWrite();
+  // Versions the background said were settled elsewhere: their choices are gone until the state drops them.
+  const [settled, setSettled] = useState<ReadonlySet<string>>(() => new Set());
+  // A version made the text of the note in the editor: the note's revision the editor waits to move past.
+  const [following, setFollowing] = useState<{ noteId: string; after: number } | null>(null);
+
+  // Versions from another device, for the notes the panel state holds (the ones it can show).
+  const conflicts = useMemo(() => {
+    const held = new Set(state.notes.map((note) => note.id));
+    const byNote = new Map<string, NoteConflictView['versions']>();
+    for (const conflict of state.noteConflicts) {
+      if (held.has(conflict.noteId) && conflict.versions.length > 0) {
+        byNote.set(conflict.noteId, conflict.versions);
+      }
+    }
+    return byNote;
+  }, [state.notes, state.noteConflicts]);
 
   useEffect(() => {
     if (!call) return;
@@ -211,7 +248,45 @@ export function NotesSection({
     );
   }
 
+  /**
+   * Settles a version of a note. When that note is in the editor, what the rep typed is saved first, so
+   * the choice applies to the text they see, and the editor takes no typing until the answer: a keep or
+   * merge gives the note a new revision, which the editor then shows. Typing that still lands on the old
+   * revision is kept as a note of its own, as with another panel's edit: nothing typed is lost.
+   */
+  async function resolve(noteId: string, rev: string, action: NoteConflictAction) {
+    const key = conflictKey(noteId, rev);
+    if (writes.busy.has(key)) return;
+    const inEditor = editor.currentNoteId() === noteId;
+    let refused: NoteConflictRefused | undefined;
+    const ok = await writes.run(key, async () => {
+      if (inEditor) await editor.flush();
+      const after = editor.currentNoteId() === noteId ? editor.revision() : null;
+      const result = await panelActions.resolveNoteConflict(noteId, rev, action);
+      if (!result.ok) {
+        refused = new NoteConflictRefused(result.reason);
+        throw refused;
+      }
+      if (action !== 'discard' && after !== null) setFollowing({ noteId, after });
+    });
+    if (!ok && refused?.reason === 'gone') setSettled((previous) => new Set(previous).add(key));
+  }
+
+  // The note in the editor got a new text from a version the rep chose: show it, unless they typed since.
+  useEffect(() => {
+    if (!following) return;
+    const note = state.notes.find((candidate) => candidate.id === following.noteId);
+    if (note && note.revision <= following.after) return;
+    setFollowing(null);
+    if (!note || editor.noteId !== note.id || editor.hasUnsaved()) return;
+    void editor.open(note);
+  }, [following, state.notes, editor]);
+
   const isCallNote = call !== null || editor.kind === 'call';
+  const editorSettling =
+    conflicts
+      .get(editor.noteId)
+      ?.some((version) => writes.busy.has(conflictKey(editor.noteId, version.rev))) ?? false;
   const hintId = `${editorId}-hint`;
 
   return (
@@ -248,6 +323,14 @@ export function NotesSection({
           </button>
         </div>
       </div>
+      {conflicts.size > 0 ? (
+        <p className="ds-note-conflict-count" data-testid="note-conflicts-count">
+          <span className="ds-note-conflict-dot" aria-hidden="true" />
+          {conflicts.size === 1
+            ? t('noteConflictsOne')
+            : t('noteConflictsMany', new Intl.NumberFormat(locale).format(conflicts.size))}
+        </p>
+      ) : null}
       {call ? (
         <div className="ds-call-bar">
           <span className="ds-call-dot" aria-hidden="true" />
@@ -276,6 +359,8 @@ export function NotesSection({
         maxLength={NOTE_MAX_LENGTH}
         placeholder={t('noteEditorPlaceholder')}
         aria-describedby={call ? hintId : undefined}
+        readOnly={editorSettling}
+        aria-busy={editorSettling || undefined}
         onChange={(event) => {
           selection.current = { start: event.target.selectionStart, end: event.target.selectionEnd };
           change(event.target.value);
@@ -315,7 +400,23 @@ export function NotesSection({
                 locale={locale}
                 editing={note.id === editor.noteId}
                 onEdit={() => void openNote(note)}
-              />
+              >
+                {conflicts.get(note.id)?.map((version) => {
+                  const key = conflictKey(note.id, version.rev);
+                  return (
+                    <NoteConflictBox
+                      key={version.rev}
+                      noteId={note.id}
+                      version={version}
+                      locale={locale}
+                      busy={writes.busy.has(key)}
+                      settled={settled.has(key)}
+                      error={writes.errors[key]}
+                      onResolve={(action) => void resolve(note.id, version.rev, action)}
+                    />
+                  );
+                })}
+              </NoteItem>
             ))}
           </ul>
           {list.canShowMore ? (

@@ -89,6 +89,8 @@ export function useNoteAutosave(target: AutosaveTarget) {
     /** The kind of the note in the editor: `call` for a call note. */
     kind,
     noteId: autosave.noteId,
+    /** The note the editor is on now, also between renders (a save that conflicted moves it to a copy). */
+    currentNoteId: () => autosave.noteId,
     /** The current text, also between renders. */
     current,
     /**
@@ -97,6 +99,10 @@ export function useNoteAutosave(target: AutosaveTarget) {
      */
     change,
     flush: () => autosave.flush(),
+    /** True while text typed in the editor has not been saved (a save on its way counts as unsaved). */
+    hasUnsaved: () => autosave.dirty,
+    /** The revision of the note the editor's text builds on; null for a note not saved yet. */
+    revision: () => autosave.revision,
     async startNew(nextKind: NoteKind = targetRef.current.kind) {
       await autosave.flush();
       autosave.startNew({ ...targetRef.current, kind: nextKind });

@@ -64,6 +64,11 @@ export class NoteAutosave {
     return this.id;
   }
 
+  /** The revision the editor's text builds on (as opened or last saved); null for a note not saved yet. */
+  get revision(): number | null {
+    return this.baseRevision;
+  }
+
   /** Starts a fresh note for this target (after flushing the current one). */
   startNew(target: AutosaveTarget = this.target): void {
     this.deps.onPendingDraft?.(null);

@@ -60,6 +60,7 @@ describe('SyncSection', () => {
       'Sync is off — everything stays in this browser',
     );
     expect(screen.queryByTestId('sync-stop')).toBeNull();
+    expect(screen.queryByTestId('sync-now')).toBeNull();
     expect(screen.queryByTestId('sync-error')).toBeNull();
     expect(screen.getByTestId('sync-start')).toHaveTextContent('Start syncing');
     const password = screen.getByTestId('sync-password');
@@ -67,6 +68,7 @@ describe('SyncSection', () => {
     expect(password).toHaveAttribute('autocomplete', 'new-password');
     expect(password).toHaveValue('');
     const section = screen.getByTestId('sync-section');
+    expect(section).toHaveTextContent('touches (the subjects and addresses of the threads and records');
     expect(section).toHaveTextContent('Private notes never leave this browser');
     expect(section).toHaveTextContent('never included in exports or backups');
     expect(section).toHaveTextContent('Stopping sync deletes nothing');
@@ -207,6 +209,7 @@ describe('SyncSection', () => {
     expect(container.innerHTML).not.toContain(PASSWORD);
     expect(screen.getByTestId('sync-start')).toHaveTextContent('Save and sync');
     expect(screen.getByTestId('sync-stop')).toBeInTheDocument();
+    expect(screen.getByTestId('sync-now')).toHaveTextContent('Sync now');
   });
 
   it('fills the server from the status when sync is on, and shows the last problem in plain words', async () => {
@@ -264,8 +267,67 @@ describe('SyncSection', () => {
       'Sync is stopped. Everything stays in this browser.',
     );
     expect(screen.queryByTestId('sync-stop')).toBeNull();
+    expect(screen.queryByTestId('sync-now')).toBeNull();
     expect(screen.getByTestId('sync-url')).toHaveValue('https://couch.example.com');
     expect(background.sent()).toEqual(['stopSync']);
+  });
+
+  describe('Sync now', () => {
+    it('exchanges at once, waits while it runs, then shows where it left sync', async () => {
+      const user = userEvent.setup();
+      background.status = upToDate({ pending: 3 });
+      background.syncNowAnswer = upToDate({ pending: 0, lastSyncAt: TODAY_1402 + 60_000 });
+      let finish!: () => void;
+      background.syncNowHold = new Promise((resolve) => (finish = resolve));
+      await renderSection();
+      expect(screen.getByTestId('sync-status')).toHaveTextContent(
+        'Up to date · last synced 2:02 PM · 3 changes waiting',
+      );
+
+      await user.click(screen.getByTestId('sync-now'));
+      // Under way: it cannot be asked twice, nor mixed with a test, a start or a stop.
+      expect(screen.getByTestId('sync-now')).toBeDisabled();
+      expect(screen.getByTestId('sync-now')).toHaveAttribute('aria-busy', 'true');
+      expect(screen.getByTestId('sync-stop')).toBeDisabled();
+      expect(screen.getByTestId('sync-start')).toBeDisabled();
+      expect(screen.getByTestId('sync-test-result')).toHaveTextContent('Syncing with the server…');
+      expect(screen.getByTestId('sync-status')).toHaveTextContent('3 changes waiting');
+      await user.click(screen.getByTestId('sync-now'));
+
+      act(() => finish());
+      await waitFor(() =>
+        expect(screen.getByTestId('sync-status')).toHaveTextContent(
+          'Up to date · last synced 2:03 PM · 0 changes waiting',
+        ),
+      );
+      expect(screen.getByTestId('sync-test-result')).toHaveTextContent('Synced just now.');
+      expect(screen.getByTestId('sync-now')).toBeEnabled();
+      expect(screen.getByTestId('sync-now')).not.toHaveAttribute('aria-busy');
+      expect(background.sent()).toEqual(['syncNow']);
+    });
+
+    it('says when the exchange failed, with the problem in the status', async () => {
+      const user = userEvent.setup();
+      background.status = upToDate({ pending: 2 });
+      background.syncNowAnswer = upToDate({
+        state: 'offline',
+        pending: 2,
+        nextAttemptAt: TODAY_1402 + 5 * 60_000,
+        lastError: { problem: 'wrong-password', at: TODAY_1402 + 60_000 },
+      });
+      await renderSection();
+      expect(screen.queryByTestId('sync-error')).toBeNull();
+      await user.click(screen.getByTestId('sync-now'));
+      await waitFor(() =>
+        expect(screen.getByTestId('sync-test-result')).toHaveTextContent('Could not sync this time.'),
+      );
+      expect(screen.getByTestId('sync-status')).toHaveTextContent(
+        'Offline · next try 2:07 PM · last synced 2:02 PM · 2 changes waiting',
+      );
+      expect(screen.getByTestId('sync-error')).toHaveTextContent(
+        'Last problem (2:03 PM): Wrong user name or password.',
+      );
+    });
   });
 
   describe('polling', () => {

@@ -13,6 +13,10 @@ export interface FakeSyncBackground {
   testAnswer: SyncTestResult;
   /** What `startSync` answers; `started` turns the status to it. */
   startAnswer: StartSyncResult;
+  /** What `syncNow` turns the status to, and answers. */
+  syncNowAnswer: SyncStatus;
+  /** While set, `syncNow` waits for it before answering (an exchange under way). */
+  syncNowHold: Promise<void> | undefined;
   /** What the rep answers the browser's permission prompt. */
   allow: boolean;
   /** In order: `permission <origins>` for each prompt, and each message type with its payload. */
@@ -26,6 +30,8 @@ export function createFakeSyncBackground(): FakeSyncBackground {
     status: { state: 'off', pending: 0 },
     testAnswer: { kind: 'answer', outcome: 'connected' },
     startAnswer: { kind: 'answer', outcome: 'cannot-reach' },
+    syncNowAnswer: { state: 'off', pending: 0 },
+    syncNowHold: undefined,
     allow: true,
     log: [],
     sent: () => background.log.map((entry) => entry.event).filter((event) => event !== 'getSyncStatus'),
@@ -61,6 +67,10 @@ export function fakeSyncMessenger(background: () => FakeSyncBackground) {
         case 'startSync':
           if (fake.startAnswer.kind === 'started') fake.status = fake.startAnswer.status;
           return structuredClone(fake.startAnswer);
+        case 'syncNow':
+          await fake.syncNowHold;
+          fake.status = fake.syncNowAnswer;
+          return structuredClone(fake.status);
         case 'stopSync':
           fake.status = { state: 'off', pending: 0 };
           return structuredClone(fake.status);
