@@ -51,6 +51,11 @@ export const panelActions = {
   deleteFollowUp: (id: string) => sendMessage('deleteFollowUp', { id }),
   restoreFollowUp: (followUp: FollowUpRecord) => sendMessage('restoreFollowUp', { followUp }),
   /** A note's version from another device (sync): made the note's text, added below it, or dropped. */
-  resolveNoteConflict: (noteId: string, rev: string, action: NoteConflictAction) =>
-    sendMessage('resolveNoteConflict', { noteId, rev, action }),
+  resolveNoteConflict: (noteId: string, rev: string, action: NoteConflictAction, baseRevision?: number) =>
+    sendMessage('resolveNoteConflict', {
+      noteId,
+      rev,
+      action,
+      ...(baseRevision === undefined ? {} : { baseRevision }),
+    }),
 };

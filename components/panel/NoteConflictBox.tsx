@@ -17,6 +17,8 @@ export function refusalText(reason: Refusal): string {
       return t('noteConflictTooLong');
     case 'sync-off':
       return t('noteConflictSyncOff');
+    case 'changed':
+      return t('noteConflictChanged');
   }
 }
 

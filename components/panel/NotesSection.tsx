@@ -262,7 +262,9 @@ export function NotesSection({
     const ok = await writes.run(key, async () => {
       if (inEditor) await editor.flush();
       const after = editor.currentNoteId() === noteId ? editor.revision() : null;
-      const result = await panelActions.resolveNoteConflict(noteId, rev, action);
+      // The text the rep chose against: refused if the note changed since (another window, sync).
+      const base = after ?? state.notes.find((note) => note.id === noteId)?.revision;
+      const result = await panelActions.resolveNoteConflict(noteId, rev, action, base);
       if (!result.ok) {
         refused = new NoteConflictRefused(result.reason);
         throw refused;

@@ -237,6 +237,8 @@ export const messages = {
       noteId: recordIdSchema,
       rev: z.string().min(1).max(SYNC_REVISION_MAX_LENGTH),
       action: z.enum(['keep', 'merge', 'discard']),
+      /** The note's revision the rep chose against: a note changed since is not overwritten. */
+      baseRevision: z.number().int().positive().optional(),
     }),
   ).returns<ResolveNoteConflictResult>(),
   listOlderNotes: message(

@@ -43,9 +43,12 @@ export interface NoteConflictView {
   versions: NoteConflictVersion[];
 }
 
-/** `gone`: already settled (on another device, or in another panel); `too-long`: a merge over the limit. */
+/**
+ * `gone`: already settled (on another device, or in another panel); `too-long`: a merge over the limit;
+ * `changed`: the note changed since the rep looked (a keep or merge would overwrite that change).
+ */
 export type ResolveNoteConflictResult =
-  { ok: true } | { ok: false; reason: 'gone' | 'sync-off' | 'too-long' };
+  { ok: true } | { ok: false; reason: 'gone' | 'sync-off' | 'too-long' | 'changed' };
 
 export interface FrameLayout {
   collapsed: boolean;

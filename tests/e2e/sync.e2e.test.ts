@@ -162,4 +162,101 @@ describe('sync between two browsers through one server', () => {
       .poll(() => noteTexts(panel), { timeout: 15_000 })
       .toEqual(expect.arrayContaining([expect.stringContaining('Jane wants the pilot in May')]));
   });
+
+  it('keeps both texts and agrees on one stage after both browsers worked offline', async () => {
+    const deal = await sendFromPage<{ id: string }>(anna.options, 'addDeal', {
+      accountKey: ACCOUNT,
+      title: 'Fleet renewal',
+      stageId: 'discovery',
+      locale: 'en',
+    });
+    await saveNote(anna, { id: 'agenda', body: 'Agenda: pricing', baseRevision: null });
+    const annaPanel = (await openPanel(anna)).panel;
+    const benPanel = (await openPanel(ben)).panel;
+    await expect
+      .poll(() => noteTexts(benPanel), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Agenda: pricing')]));
+
+    await couch.stop();
+    await saveNote(anna, { id: 'agenda', body: 'Agenda: pricing, then the pilot', baseRevision: 1 });
+    await saveNote(ben, { id: 'agenda', body: 'Agenda: pricing and the security review', baseRevision: 1 });
+    await sendFromPage(anna.options, 'setStage', {
+      accountKey: ACCOUNT,
+      dealId: deal.id,
+      stageId: 'solution',
+      locale: 'en',
+    });
+    await sendFromPage(ben.options, 'setStage', {
+      accountKey: ACCOUNT,
+      dealId: deal.id,
+      stageId: 'negotiation',
+      locale: 'en',
+    });
+    await couch.start();
+    for (const rep of [anna, ben, anna, ben]) await sendFromPage(rep.options, 'syncNow');
+
+    const stages = async () => [
+      await annaPanel.getByTestId('stage-current').textContent(),
+      await benPanel.getByTestId('stage-current').textContent(),
+    ];
+    await expect.poll(async () => new Set(await stages()).size, { timeout: 15_000 }).toBe(1);
+    // Each panel shows the winning text as the note, and the other text as a version to settle.
+    const texts = ['Agenda: pricing, then the pilot', 'Agenda: pricing and the security review'];
+    for (const panel of [annaPanel, benPanel]) {
+      await expect
+        .poll(
+          async () =>
+            [
+              ...(await noteTexts(panel)),
+              ...(await panel.getByTestId('note-conflict').allTextContents()),
+            ].join('|'),
+          { timeout: 15_000 },
+        )
+        .toSatisfy((all: string) => texts.every((text) => all.includes(text)));
+    }
+    // Settled in one browser: gone from both, and the kept text is the note's everywhere.
+    await benPanel.getByTestId('note-conflict-keep').click();
+    for (const panel of [benPanel, annaPanel]) {
+      await expect.poll(() => panel.getByTestId('note-conflict').count(), { timeout: 15_000 }).toBe(0);
+    }
+    const kept = await benPanel.getByTestId('note-item').first().textContent();
+    await expect
+      .poll(() => annaPanel.getByTestId('note-item').first().textContent(), { timeout: 15_000 })
+      .toBe(kept);
+  });
+
+  it('loses and doubles nothing when the server stops in the middle of a sync', async () => {
+    const burst = Array.from({ length: 60 }, (_, index) =>
+      saveNote(anna, { id: `call-${index}`, body: `Call log ${index}`, baseRevision: null }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await couch.stop();
+    await Promise.all(burst);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await couch.start();
+    for (const rep of [anna, ben]) await sendFromPage(rep.options, 'syncNow');
+
+    const onServer = async () => (await serverNotes()).filter((doc) => doc._id.startsWith('notes:call-'));
+    await expect.poll(async () => (await onServer()).length, { timeout: 20_000 }).toBe(60);
+    // Each written once: one revision per note on the server, one row per note in the other browser.
+    expect((await onServer()).every((doc) => doc._rev?.startsWith('1-'))).toBe(true);
+    const benNotes = async () => {
+      const { markdown } = await sendFromPage<{ markdown: string }>(ben.options, 'accountNotesMarkdown', {
+        accountKey: ACCOUNT,
+        locale: 'en',
+      });
+      return markdown.match(/Call log \d+/g)?.length ?? 0;
+    };
+    await expect.poll(benNotes, { timeout: 20_000 }).toBe(60);
+  });
+
+  it('talked to the configured server only, and only with the rep’s own credentials', () => {
+    for (const rep of [anna, ben]) {
+      expect(rep.browser.externalRequestsFromExtension).toEqual([]);
+      expect(rep.browser.allowedRequestsFromExtension.length).toBeGreaterThan(0);
+      expect(
+        rep.browser.allowedRequestsFromExtension.every((request) => request.includes(`${couch.url}/`)),
+      ).toBe(true);
+    }
+  });
 });

@@ -9,5 +9,5 @@ export const syncHandlers = {
   stopSync: () => syncEngine.stop(),
   syncNow: () => syncEngine.syncNow(),
   resolveNoteConflict: (request) =>
-    syncEngine.resolveNoteConflict(request.noteId, request.rev, request.action),
+    syncEngine.resolveNoteConflict(request.noteId, request.rev, request.action, request.baseRevision),
 } satisfies Partial<Handlers>;

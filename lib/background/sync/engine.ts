@@ -285,6 +285,7 @@ export class SyncEngine {
     noteId: string,
     rev: string,
     action: 'keep' | 'merge' | 'discard',
+    baseRevision?: number,
   ): Promise<ResolveNoteConflictResult> {
     if (!(await this.loadConfig())) return { ok: false, reason: 'sync-off' };
     const db = await this.deps.database();
@@ -296,6 +297,9 @@ export class SyncEngine {
         const version = conflict?.versions.find((candidate) => candidate.rev === rev);
         const note = validRow(noteRecordSchema, 'notes', await tx.objectStore('notes').get(noteId), noteId);
         if (!conflict || !version || !note) return { ok: false as const, reason: 'gone' as const };
+        if (action !== 'discard' && baseRevision !== undefined && note.revision !== baseRevision) {
+          return { ok: false as const, reason: 'changed' as const };
+        }
         const body = action === 'keep' ? version.body : `${note.body.trimEnd()}\n\n${version.body}`;
         if (action !== 'discard' && body.length > NOTE_MAX_LENGTH) {
           return { ok: false as const, reason: 'too-long' as const };

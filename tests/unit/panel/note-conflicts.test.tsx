@@ -156,7 +156,7 @@ describe('note conflicts in the panel', () => {
       await userEvent.click(within(conflictBox('3-phone')).getByTestId(`note-conflict-${action}`));
 
       await waitFor(() => expect(screen.getAllByTestId('note-conflict')).toHaveLength(1));
-      expect(conflicts.log).toEqual([{ noteId: 'note-pilot', rev: '3-phone', action }]);
+      expect(conflicts.log).toEqual([{ noteId: 'note-pilot', rev: '3-phone', action, baseRevision: 1 }]);
       // The other version still waits, under the same note.
       expect(conflictBoxes('note-pilot').map((box) => box.dataset.rev)).toEqual(['3-laptop']);
       const note = await storedNote('note-pilot');
@@ -209,7 +209,9 @@ describe('note conflicts in the panel', () => {
     release();
     await waitFor(() => expect(screen.getAllByTestId('note-conflict')).toHaveLength(1));
     expect((await storedNote('note-pilot'))?.body).toBe(PHONE_TEXT);
-    expect(conflicts.log).toEqual([{ noteId: 'note-pilot', rev: '3-phone', action: 'keep' }]);
+    expect(conflicts.log).toEqual([
+      { noteId: 'note-pilot', rev: '3-phone', action: 'keep', baseRevision: 1 },
+    ]);
   });
 
   it('says a version is already settled when another device or panel did it first', async () => {

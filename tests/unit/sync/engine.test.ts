@@ -192,6 +192,53 @@ describe('sync between two devices through one server', () => {
     }
   });
 
+  it('settles a conflicting version on one device, and every device follows', async () => {
+    const [a, b] = await startBoth();
+    const edit = (device: Device, body: string, baseRevision: number | null) =>
+      saveNoteEdit(
+        device.db,
+        { id: 'n1', accountKey: 'acme.com', kind: 'note', body, baseRevision },
+        now,
+        ids(device.name),
+      );
+    await edit(a, 'v1', null);
+    await settle(a, b);
+    a.online = false;
+    b.online = false;
+    await edit(a, 'from A', 1);
+    await edit(b, 'from B', 1);
+    a.online = true;
+    b.online = true;
+    await settle(a, b);
+    const conflictOn = (device: Device) =>
+      inTransaction(device.db, ['syncConflicts'], 'readonly', (tx) =>
+        tx.objectStore('syncConflicts').getAll(),
+      );
+    const [conflict] = await conflictOn(b);
+    const version = conflict!.versions[0]!;
+    const shown = (await notes(b.db))[0]!;
+
+    // Chosen against an older text: refused, nothing changes.
+    expect(await b.engine.resolveNoteConflict('n1', version.rev, 'keep', shown.revision - 1)).toEqual({
+      ok: false,
+      reason: 'changed',
+    });
+    expect(await b.engine.resolveNoteConflict('n1', version.rev, 'merge', shown.revision)).toEqual({
+      ok: true,
+    });
+    await settle(b, a, b);
+    const merged = `${shown.body}\n\n${version.body}`;
+    for (const device of [a, b]) {
+      expect((await notes(device.db)).map((note) => note.body)).toEqual([merged]);
+      expect(await conflictOn(device)).toEqual([]);
+    }
+    expect((await serverDoc('notes:n1'))?._conflicts ?? []).toEqual([]);
+    expect(await a.engine.resolveNoteConflict('n1', version.rev, 'discard')).toEqual({
+      ok: false,
+      reason: 'gone',
+    });
+  });
+
   it('moves a deal to the same stage on both devices after concurrent moves, and keeps both stage events', async () => {
     const [a, b] = await startBoth();
     const deal = await addDeal(a.db, { accountKey: 'acme.com', title: 'Fleet renewal' }, now, ids('a'));
