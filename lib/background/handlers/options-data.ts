@@ -40,6 +40,7 @@ import { backUpNow, backupStatus, setBackupFrequency } from '../backup';
 import { broadcastDataChanged, broadcastPageChanged } from '../broadcast';
 import { forgetAllAttachedAccounts, forgetAttachedAccounts } from '../contact-picks';
 import { clearReadFailures } from '../read-failures';
+import { syncEngine } from '../sync/browser-sync';
 import { buildExport, storedPlaybook } from '../data-export';
 import { database } from '../db-connection';
 import { allTabPages, forgetAllTabs, forgetTab } from '../page-registry';
@@ -261,7 +262,12 @@ export async function deleteAccountData(request: { accountKey: string }): Promis
  * Deletes every record, the contacts and accounts chosen per page, what open tabs showed, and the list of
  * pages that could not be read (their paths name customers' records too).
  */
+/**
+ * Everything in this browser goes. Sync stops first: "delete everything" empties this browser, and must
+ * never empty the team's database on the server (the rep can delete it there if that is what they want).
+ */
 export async function deleteAllData(): Promise<DeletedRows> {
+  await syncEngine.stop();
   const { deleted, accountKeys } = await deleteAllRows(await privateItemsDb());
   forgetRecordedVisits();
   await forgetAllAttachedAccounts();

@@ -39,18 +39,7 @@ import { followUpsChanged } from '../reminders';
 import type { Handlers } from '../router';
 import { panelTabId } from '../sender';
 import { readSettings } from '../settings-store';
-
-/**
- * The rep as the author of what they write: their name as they sign emails and their first own address,
- * from settings; undefined while settings name neither.
- */
-export async function currentAuthor(): Promise<Author | undefined> {
-  const settings = await readSettings();
-  const name = settings.senderName.trim();
-  const email = settings.ownEmails.find((address) => emailSchema.safeParse(address).success);
-  if (!name && !email) return undefined;
-  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
-}
+import { currentAuthor } from '../author';
 
 /** Saves one autosaved note edit and tells every open panel on that account. */
 export async function saveNote(request: NoteEdit, tabId?: number): Promise<NoteSaveOutcome> {

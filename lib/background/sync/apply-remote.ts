@@ -14,6 +14,7 @@ import type { Db } from '../../db/open';
 import type { NoteRecord } from '../../db/records';
 import { inTransaction } from '../../db/transaction';
 import type { NoteConflictVersion } from '../../sync/bookkeeping';
+import { TEAM_PLAYBOOK_DOC_ID, type TeamPlaybookDocBody } from '../../sync/team-playbook';
 import { parseRecordDocId, remoteRecord, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
 import type { ChangesResult, Doc, PouchDatabase } from './pouch-api';
 
@@ -49,6 +50,8 @@ export interface ApplyOutcome {
   accountKeys: Set<string>;
   applied: number;
   rejected: Rejected;
+  /** The team's playbook, when a new version of it came in. */
+  teamPlaybook?: Doc<TeamPlaybookDocBody>;
 }
 
 /** Local rows deliberately not shared (a private note): what comes from elsewhere leaves them alone. */
@@ -81,11 +84,17 @@ async function losingNoteVersions(
 async function checkChanges(
   mirror: Mirror,
   results: ChangesResult<RecordDocBody>[],
-  rejected: Rejected,
+  outcome: ApplyOutcome,
   obsolete: Doc<Partial<RecordDocBody>>[],
 ): Promise<Incoming[]> {
+  const { rejected } = outcome;
   const incoming: Incoming[] = [];
   for (const result of results) {
+    if (result.id === TEAM_PLAYBOOK_DOC_ID) {
+      if (!result.deleted && result.doc)
+        outcome.teamPlaybook = result.doc as unknown as Doc<TeamPlaybookDocBody>;
+      continue;
+    }
     const target = parseRecordDocId(result.id);
     // Not a record (a design document, the published playbook): nothing for the record stores.
     if (!target) continue;
@@ -232,7 +241,7 @@ export async function applyMirrorChanges(
     });
     if (page.results.length === 0) return outcome;
     const obsolete: Doc<Partial<RecordDocBody>>[] = [];
-    const incoming = await checkChanges(mirror, page.results, outcome.rejected, obsolete);
+    const incoming = await checkChanges(mirror, page.results, outcome, obsolete);
     const written = await writeIncoming(db, incoming, page.last_seq, keepsLocal);
     outcome.applied += written.applied;
     for (const key of written.accountKeys) outcome.accountKeys.add(key);

@@ -1,7 +1,11 @@
 /** The background's sync engine, wired to the browser: the database, PouchDB, permissions, alarms. */
 import { browser } from 'wxt/browser';
 import { broadcastDataChanged } from '../broadcast';
+import { sendMessage } from '../../messaging/messenger';
+import { currentAuthor } from '../author';
 import { database } from '../db-connection';
+import { savePlaybook } from '../handlers/options-playbook';
+import { readPlaybook } from '../playbook-store';
 import { hostPermissionFor } from '../../sync/server-address';
 import type { RecordDocBody } from '../../sync/documents';
 import { SyncEngine } from './engine';
@@ -32,6 +36,12 @@ export const syncEngine = new SyncEngine({
       broadcastDataChanged({ accountKeys: accountKeys.slice(start, start + ANNOUNCE_CHUNK) });
     }
   },
+  playbooks: {
+    current: readPlaybook,
+    adopt: async (playbook) => (await savePlaybook({ playbook, stageMoves: [] })).ok,
+  },
+  playbookChanged: () => void sendMessage('playbookChanged', {}).catch(() => undefined),
+  author: currentAuthor,
   async setAlarm(on) {
     if (!on) {
       await browser.alarms.clear(SYNC_ALARM);

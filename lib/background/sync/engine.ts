@@ -19,11 +19,22 @@ import { inTransaction, setChangeJournal } from '../../db/transaction';
 import { checkSyncServer, type SyncServer } from '../../sync/server-address';
 import { NOTE_MAX_LENGTH } from '../../limits';
 import type { ResolveNoteConflictResult } from '../../messaging/protocol';
-import { noteRecordSchema, type NoteRecord } from '../../db/records';
+import { noteRecordSchema, type Author, type NoteRecord } from '../../db/records';
 import { validRow } from '../../db/validate';
 import { isSyncedStore, recordDocId, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
 import type { StartSyncResult, SyncError, SyncProblem, SyncStatus, SyncTestResult } from '../../sync/types';
 import { applyMirrorChanges, CHECKPOINT_ITEM, type KeepsLocal } from './apply-remote';
+import {
+  receiveTeamPlaybook,
+  rememberPublished,
+  TEAM_PLAYBOOK_ITEM,
+  type PlaybookAccess,
+} from './team-playbook';
+import {
+  TEAM_PLAYBOOK_DOC_ID,
+  type PublishPlaybookResult,
+  type TeamPlaybookDocBody,
+} from '../../sync/team-playbook';
 import { nextOutboxSeq, outboxJournal, storeScanKey } from './outbox';
 import type { PouchDatabase, Replication } from './pouch-api';
 import { pushLocalChanges, queuedChanges, type Shareable } from './push-local';
@@ -59,6 +70,12 @@ export interface SyncEngineDeps {
   announce(accountKeys: string[]): void;
   /** Keeps the once-a-minute alarm set while sync is on. */
   setAlarm(on: boolean): Promise<void>;
+  /** The rep's playbook, to publish or to replace with the team's. */
+  playbooks: PlaybookAccess;
+  /** Tells open pages the playbook changed. */
+  playbookChanged(): void;
+  /** The rep as the author of what they publish. */
+  author(): Promise<Author | undefined>;
 }
 
 /** A page asked for the status this recently: replication stays live. */
@@ -325,6 +342,34 @@ export class SyncEngine {
     return { ok: true };
   }
 
+  /**
+   * Publishes the rep's playbook to the team: every rep on the database receives it (at once, or with a
+   * question when they have edited their own).
+   */
+  async publishPlaybook(): Promise<PublishPlaybookResult> {
+    if (!(await this.loadConfig())) return { ok: false, reason: 'sync-off' };
+    const db = await this.deps.database();
+    const publishedBy = await this.deps.author();
+    const body: TeamPlaybookDocBody = {
+      type: 'playbook',
+      playbook: await this.deps.playbooks.current(),
+      publishedAt: this.deps.now(),
+      ...(publishedBy ? { publishedBy } : {}),
+    };
+    await this.serially(async () => {
+      const teamMirror = this.mirrorDb() as unknown as PouchDatabase<TeamPlaybookDocBody>;
+      const existing = await teamMirror.allDocs({ keys: [TEAM_PLAYBOOK_DOC_ID] });
+      const rev = existing.rows[0]?.value?.rev;
+      const [written] = await teamMirror.bulkDocs([
+        { _id: TEAM_PLAYBOOK_DOC_ID, ...(rev ? { _rev: rev } : {}), ...body },
+      ]);
+      if (!written?.ok || !written.rev) throw new Error('The playbook could not be published; try again.');
+      await rememberPublished(db, written.rev, body);
+    });
+    void this.exchange('push');
+    return { ok: true, publishedAt: body.publishedAt };
+  }
+
   /** "Sync now": one full exchange at once (live replication, if running, restarts afterwards). */
   async syncNow(): Promise<SyncStatus> {
     if (!(await this.loadConfig())) return { state: 'off', pending: 0 };
@@ -401,6 +446,10 @@ export class SyncEngine {
     const outcome = await applyMirrorChanges(db, mirror, keepsLocal, (accountKeys) =>
       this.deps.announce([...accountKeys]),
     );
+    if (outcome.teamPlaybook) {
+      const received = await receiveTeamPlaybook(db, outcome.teamPlaybook, this.deps.playbooks);
+      if (received === 'adopted' || received === 'waiting') this.deps.playbookChanged();
+    }
     if (outcome.rejected.count > 0) {
       const run = await readSyncRun(db);
       await writeSyncRun(db, {
@@ -507,5 +556,7 @@ async function resetBookkeeping(tx: {
   await tx.objectStore('syncRevisions').clear();
   await tx.objectStore('syncConflicts').clear();
   const items = tx.objectStore('privateItems');
-  for (const item of [SYNC_CONFIG_ITEM, SYNC_RUN_ITEM, CHECKPOINT_ITEM]) await items.delete(item);
+  for (const item of [SYNC_CONFIG_ITEM, SYNC_RUN_ITEM, CHECKPOINT_ITEM, TEAM_PLAYBOOK_ITEM]) {
+    await items.delete(item);
+  }
 }

@@ -16,6 +16,9 @@ import { SyncEngine } from '../../../lib/background/sync/engine';
 import { outboxJournal } from '../../../lib/background/sync/outbox';
 import type { PouchConstructor } from '../../../lib/background/sync/pouch-api';
 import type { RecordDocBody } from '../../../lib/sync/documents';
+import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
+import type { Playbook } from '../../../lib/playbook/schema';
+import { readTeamPlaybook } from '../../../lib/background/sync/team-playbook';
 
 const require = createRequire(import.meta.url);
 interface Pluggable {
@@ -41,6 +44,8 @@ interface Device {
   engine: SyncEngine;
   announced: string[][];
   online: boolean;
+  /** The device's playbook (the default object itself until one is saved). */
+  playbook: Playbook;
 }
 
 const devices: Device[] = [];
@@ -53,6 +58,7 @@ async function device(name: string): Promise<Device> {
     db,
     announced: [],
     online: true,
+    playbook: DEFAULT_PLAYBOOK,
     engine: undefined as unknown as SyncEngine,
   };
   created.engine = new SyncEngine({
@@ -70,6 +76,15 @@ async function device(name: string): Promise<Device> {
     now: () => now,
     announce: (keys) => created.announced.push(keys),
     setAlarm: () => Promise.resolve(),
+    playbooks: {
+      current: () => Promise.resolve(created.playbook),
+      adopt: (playbook) => {
+        created.playbook = playbook;
+        return Promise.resolve(true);
+      },
+    },
+    playbookChanged: () => undefined,
+    author: () => Promise.resolve({ name: name === 'a' ? 'Anna' : 'Ben' }),
   });
   devices.push(created);
   return created;
@@ -127,7 +142,7 @@ afterEach(async () => {
   }
 });
 
-describe('sync between two devices through one server', () => {
+describe('sync between two devices through one server', { timeout: 30_000 }, () => {
   it('brings a note written on one device into the other', async () => {
     const [a, b] = await startBoth();
     const saved = await saveNoteEdit(
@@ -432,6 +447,33 @@ describe('sync between two devices through one server', () => {
     expect((await serverDoc('notes:p1'))?._deleted ?? true).toBe(true);
     expect(await notes(b.db)).toEqual([]);
     expect((await notes(a.db)).map((row) => [row.body, row.private])).toEqual([['Private again', true]]);
+  });
+
+  it('publishes a playbook to the team: taken at once by a rep who never edited theirs, asked of one who did', async () => {
+    const [a, b] = await startBoth();
+    const renamed = (name: string): Playbook => ({
+      ...DEFAULT_PLAYBOOK,
+      stages: DEFAULT_PLAYBOOK.stages.map((stage, index) =>
+        index === 0 ? { ...stage, name: { en: name, 'zh-CN': name } } : stage,
+      ),
+    });
+    a.playbook = renamed('Inbound lead');
+    expect(await a.engine.publishPlaybook()).toMatchObject({ ok: true });
+    await settle(a, b);
+    expect(b.playbook.stages[0]!.name.en).toBe('Inbound lead');
+    expect(await readTeamPlaybook(b.db)).toMatchObject({ state: 'adopted', publishedBy: { name: 'Anna' } });
+    expect(await readTeamPlaybook(a.db)).toMatchObject({ state: 'adopted' });
+
+    // Ben edits his own; Anna publishes again: Ben keeps his until he says otherwise.
+    b.playbook = renamed('Ben’s leads');
+    a.playbook = renamed('Qualified lead');
+    now += 1000;
+    await a.engine.publishPlaybook();
+    await settle(a, b);
+    expect(b.playbook.stages[0]!.name.en).toBe('Ben’s leads');
+    const waiting = await readTeamPlaybook(b.db);
+    expect(waiting).toMatchObject({ state: 'waiting', publishedAt: now });
+    expect(waiting?.playbook.stages[0]!.name.en).toBe('Qualified lead');
   });
 
   it('stops syncing and keeps every local record', async () => {
