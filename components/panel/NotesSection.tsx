@@ -27,6 +27,7 @@ import {
 } from '@/lib/notes/call';
 import { notePreview } from '@/lib/notes/preview';
 import { onInsertIntoNote } from './events';
+import { authorLabel } from './author';
 import { NoteConflictBox, NoteConflictRefused } from './NoteConflictBox';
 import { useAccountWrite } from './useAccountWrite';
 import { useNoteAutosave } from './useNoteAutosave';
@@ -71,15 +72,28 @@ function NoteItem({
 }) {
   const preview = notePreview(note.body);
   const duration = note.kind === 'call' ? callDuration(note.body) : undefined;
+  const author = authorLabel(note.author);
   return (
     <li
       className="ds-note"
       data-testid="note-item"
       data-note-id={note.id}
       data-note-kind={note.kind}
+      data-private={note.private || undefined}
       aria-current={editing || undefined}
     >
       <div className="ds-note-meta">
+        {note.private ? (
+          <span
+            className="ds-note-private-badge"
+            data-testid="note-private-badge"
+            role="img"
+            aria-label={t('notePrivateBadge')}
+            title={t('notePrivateBadge')}
+          >
+            <LockIcon />
+          </span>
+        ) : null}
         {note.kind === 'call' ? (
           <span className="ds-call-badge" data-testid="note-call-badge">
             {duration ? t('callBadgeWithDuration', duration) : t('callBadge')}
@@ -93,6 +107,11 @@ function NoteItem({
             · {t('noteAbout', displayEmail(note.contactEmail))}
           </span>
         ) : null}
+        {author ? (
+          <span className="ds-note-author" data-testid="note-author" title={author.full}>
+            · {t('noteAuthor', author.shown)}
+          </span>
+        ) : null}
         <button type="button" className="ds-link" onClick={onEdit}>
           {t('editNote')}
         </button>
@@ -103,6 +122,18 @@ function NoteItem({
       </p>
       {children}
     </li>
+  );
+}
+
+/** A small padlock, in the text's colour. */
+function LockIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a1.5 1.5 0 0 0-1.5 1.5v6A1.5 1.5 0 0 0 4 15h8a1.5 1.5 0 0 0 1.5-1.5v-6A1.5 1.5 0 0 0 12 6h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z"
+      />
+    </svg>
   );
 }
 
@@ -126,6 +157,7 @@ export function NotesSection({
   });
   const { change, current } = editor;
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const privateBox = useRef<HTMLInputElement>(null);
   // Where the rep left the caret, kept while focus is elsewhere (on a button that inserts text, say).
   const selection = useRef<{ start: number; end: number } | null>(null);
   const pendingCaret = useRef<number | null>(null);
@@ -290,6 +322,7 @@ export function NotesSection({
       .get(editor.noteId)
       ?.some((version) => writes.busy.has(conflictKey(editor.noteId, version.rev))) ?? false;
   const hintId = `${editorId}-hint`;
+  const privateHintId = `${editorId}-private-hint`;
 
   return (
     <section className="ds-card" aria-labelledby={`${editorId}-heading`}>
@@ -374,7 +407,12 @@ export function NotesSection({
           };
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => void editor.flush()}
+        onBlur={(event) => {
+          // Going to the "private" box: its change saves the text with the flag, so a note typed to be
+          // private is not saved shared first. Left unchanged, the pending autosave saves the text.
+          if (event.relatedTarget !== null && event.relatedTarget === privateBox.current) return;
+          void editor.flush();
+        }}
         rows={5}
       />
       {call ? (
@@ -382,6 +420,23 @@ export function NotesSection({
           {t('callEditorHint')}
         </p>
       ) : null}
+      <div className="ds-note-private">
+        <label className="ds-note-private-label">
+          <input
+            ref={privateBox}
+            type="checkbox"
+            data-testid="note-private"
+            checked={editor.isPrivate}
+            disabled={editorSettling}
+            aria-describedby={privateHintId}
+            onChange={(event) => void editor.setPrivate(event.target.checked)}
+          />
+          <span>{t('notePrivate')}</span>
+        </label>
+        <p id={privateHintId} className="ds-note-private-hint">
+          {t('notePrivateHint')}
+        </p>
+      </div>
       <div className="ds-status" role="status" aria-live="polite">
         {editor.status.state === 'error' ? '' : statusText(editor.status)}
       </div>

@@ -5,6 +5,7 @@ import { notePreview } from '@/lib/notes/preview';
 import type { Playbook } from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { buildTimeline, type TimelineItem } from '@/lib/timeline/build-timeline';
+import { authorLabel } from './author';
 import { TouchLink } from './TouchLink';
 import type { AccountSectionProps } from './types';
 
@@ -48,11 +49,18 @@ function ItemText({ item, playbook, locale }: { item: TimelineItem; playbook: Pl
     }
     case 'stage': {
       const to = stageName(playbook, item.event.to, locale);
+      const author = authorLabel(item.event.author);
       return (
         <>
           {item.event.from
             ? t('timelineStageMoved', [stageName(playbook, item.event.from, locale), to])
             : t('timelineStageSet', to)}
+          {author ? (
+            <span className="ds-timeline-author" title={author.full}>
+              {' · '}
+              {t('timelineStageAuthor', author.shown)}
+            </span>
+          ) : null}
         </>
       );
     }

@@ -15,6 +15,7 @@ export function useNoteAutosave(target: AutosaveTarget) {
   const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<NoteKind>(target.kind);
+  const [isPrivate, setIsPrivate] = useState(false);
   // The text as of the last edit, for edits made from event listeners between renders.
   const bodyRef = useRef('');
   const targetRef = useRef(target);
@@ -88,6 +89,13 @@ export function useNoteAutosave(target: AutosaveTarget) {
     status,
     /** The kind of the note in the editor: `call` for a call note. */
     kind,
+    /** Whether the note in the editor is private: kept in this browser, never synced. */
+    isPrivate,
+    /** The rep ticked or unticked "private": saved at once (a note without text yet, with its first save). */
+    setPrivate(value: boolean) {
+      setIsPrivate(value);
+      return autosave.setPrivate(value);
+    },
     noteId: autosave.noteId,
     /** The note the editor is on now, also between renders (a save that conflicted moves it to a copy). */
     currentNoteId: () => autosave.noteId,
@@ -107,12 +115,14 @@ export function useNoteAutosave(target: AutosaveTarget) {
       await autosave.flush();
       autosave.startNew({ ...targetRef.current, kind: nextKind });
       setKind(nextKind);
+      setIsPrivate(false);
       show('');
     },
-    async open(note: { id: string; body: string; revision: number; kind: NoteKind }) {
+    async open(note: { id: string; body: string; revision: number; kind: NoteKind; private?: boolean }) {
       await autosave.flush();
       autosave.open(note, targetRef.current);
       setKind(note.kind);
+      setIsPrivate(autosave.private);
       show(note.body);
     },
   };

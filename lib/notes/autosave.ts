@@ -6,6 +6,8 @@
  *   typist never conflicts with themself.
  * - A failed save (the service worker was stopped, the extension updated) keeps the text and retries
  *   with backoff; nothing typed is dropped.
+ * - Whether the note is private goes with every save. Changing it saves at once, on the same revisions
+ *   as the text; a note not saved yet takes it with its first save.
  */
 import type { SaveNoteRequest, SaveNoteResult } from '../messaging/protocol';
 import { errorText } from '../error-text';
@@ -46,6 +48,9 @@ export class NoteAutosave {
   private baseRevision: number | null = null;
   private savedBody = '';
   private body = '';
+  /** Whether the note is to be private, and whether it is as last saved (or opened). */
+  private isPrivate = false;
+  private savedPrivate = false;
   private timer: unknown;
   private inFlight: Promise<void> | undefined;
   /** The request of the save in flight, while there is one. */
@@ -77,12 +82,14 @@ export class NoteAutosave {
     this.baseRevision = null;
     this.savedBody = '';
     this.body = '';
+    this.isPrivate = false;
+    this.savedPrivate = false;
     this.deps.onStatus({ state: 'idle' });
   }
 
   /** Opens a saved note for editing. */
   open(
-    note: { id: string; body: string; revision: number; kind: 'note' | 'call' },
+    note: { id: string; body: string; revision: number; kind: 'note' | 'call'; private?: boolean },
     target: AutosaveTarget,
   ): void {
     this.deps.onPendingDraft?.(null);
@@ -91,21 +98,44 @@ export class NoteAutosave {
     this.baseRevision = note.revision;
     this.savedBody = note.body;
     this.body = note.body;
+    this.isPrivate = note.private === true;
+    this.savedPrivate = this.isPrivate;
     this.deps.onStatus({ state: 'saved' });
+  }
+
+  /** Whether the note in the editor is private (kept in this browser, never synced). */
+  get private(): boolean {
+    return this.isPrivate;
+  }
+
+  /**
+   * The rep made the note private, or shared it again: saved at once for a saved note or typed text; a
+   * note with no text yet takes it with its first save. Resolves as `flush()` does.
+   */
+  async setPrivate(value: boolean): Promise<void> {
+    if (value !== this.isPrivate) {
+      this.isPrivate = value;
+      if (!this.dirty) return;
+      this.deps.onPendingDraft?.(this.requestFor(this.body), this.inFlightRequest);
+      this.deps.onStatus({ state: 'pending' });
+    }
+    await this.flush();
   }
 
   /** The text changed. */
   update(body: string): void {
     this.body = body;
-    if (body === this.savedBody) return;
+    if (!this.dirty) return;
     this.deps.onPendingDraft?.(this.requestFor(body), this.inFlightRequest);
     this.deps.onStatus({ state: 'pending' });
     this.schedule(AUTOSAVE_DELAY_MS);
   }
 
-  /** True while typed text has not reached the background. */
+  /** True while typed text (or a saved note's privacy) has not reached the background. */
   get dirty(): boolean {
-    return this.body !== this.savedBody;
+    if (this.body !== this.savedBody) return true;
+    // Privacy is the note's: nothing to save for a note not saved yet, or emptied (emptying deletes).
+    return this.baseRevision !== null && this.body.trim() !== '' && this.isPrivate !== this.savedPrivate;
   }
 
   /** Saves now; resolves when everything typed so far is saved (or has failed and will be retried). */
@@ -144,12 +174,14 @@ export class NoteAutosave {
       kind: this.target.kind,
       body,
       baseRevision: this.baseRevision,
+      private: this.isPrivate,
     };
   }
 
   private async saveOnce(): Promise<void> {
     const body = this.body;
     const id = this.id;
+    const isPrivate = this.isPrivate;
     const request = this.requestFor(body);
     this.deps.onStatus({ state: 'saving' });
     this.inFlightRequest = request;
@@ -160,9 +192,13 @@ export class NoteAutosave {
       if (id !== this.id) return; // The editor moved to another note while this one was saving.
       if (result.status === 'deleted') {
         this.baseRevision = null;
+        this.savedPrivate = isPrivate;
       } else {
         this.id = result.note.id;
         this.baseRevision = result.note.revision;
+        // As stored: a note another window had saved with this very text keeps its privacy, and the
+        // rep's choice is then saved again on its revision.
+        this.savedPrivate = result.note.private === true;
       }
       this.savedBody = body;
       this.deps.onStatus({ state: result.status === 'conflict' ? 'conflict' : 'saved' });

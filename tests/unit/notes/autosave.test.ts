@@ -4,7 +4,7 @@ import { AUTOSAVE_DELAY_MS, NoteAutosave, type AutosaveStatus } from '../../../l
 
 /** A stand-in background that stores notes by id and answers like the real one. */
 class FakeBackground {
-  notes = new Map<string, { body: string; revision: number }>();
+  notes = new Map<string, { body: string; revision: number; private?: true }>();
   failNext = 0;
   requests: SaveNoteRequest[] = [];
 
@@ -18,7 +18,9 @@ class FakeBackground {
     if (stored && stored.revision !== request.baseRevision)
       throw new Error('unexpected conflict in this test');
     const revision = (stored?.revision ?? 0) + 1;
-    this.notes.set(request.id, { body: request.body, revision });
+    const isPrivate = request.private ?? stored?.private === true;
+    const privacy = isPrivate ? { private: true as const } : {};
+    this.notes.set(request.id, { body: request.body, revision, ...privacy });
     const note = {
       id: request.id,
       accountKey: request.accountKey,
@@ -27,10 +29,13 @@ class FakeBackground {
       createdAt: 1,
       updatedAt: 1,
       revision,
+      ...privacy,
     };
     return { status: 'saved', note };
   }
 }
+
+const TARGET = { accountKey: 'northwind-trading.com', kind: 'note' } as const;
 
 describe('NoteAutosave', () => {
   let background: FakeBackground;
@@ -129,5 +134,96 @@ describe('NoteAutosave', () => {
     await first;
     await autosave.flush();
     expect(background.notes.get('note-1')?.body).toBe('One two');
+  });
+
+  describe('a private note', () => {
+    it('a note without text yet takes the flag with its first save, and sends nothing before', async () => {
+      await autosave.setPrivate(true);
+      expect(autosave.private).toBe(true);
+      expect(autosave.dirty).toBe(false);
+      expect(background.requests).toEqual([]);
+
+      autosave.update('Their CFO is sceptical');
+      await autosave.flush();
+      expect(background.requests.map(({ private: flag, baseRevision }) => ({ flag, baseRevision }))).toEqual([
+        { flag: true, baseRevision: null },
+      ]);
+      expect(background.notes.get('note-1')).toEqual({
+        body: 'Their CFO is sceptical',
+        revision: 1,
+        private: true,
+      });
+    });
+
+    it('changing it on a saved note saves at once, on the revision the text is at', async () => {
+      autosave.open({ id: 'note-1', body: 'Pilot', revision: 1, kind: 'note' }, TARGET);
+      background.notes.set('note-1', { body: 'Pilot', revision: 1 });
+
+      await autosave.setPrivate(true);
+      expect(background.notes.get('note-1')).toEqual({ body: 'Pilot', revision: 2, private: true });
+      expect(autosave.dirty).toBe(false);
+      expect(statuses.at(-1)).toEqual({ state: 'saved' });
+
+      await autosave.setPrivate(false);
+      expect(background.notes.get('note-1')).toEqual({ body: 'Pilot', revision: 3 });
+      expect(background.requests.map((request) => [request.baseRevision, request.private])).toEqual([
+        [1, true],
+        [2, false],
+      ]);
+
+      // Setting it to what it already is sends nothing.
+      await autosave.setPrivate(false);
+      expect(background.requests).toHaveLength(2);
+    });
+
+    it('opens with the note’s privacy, and every edit of the text carries it', async () => {
+      autosave.open({ id: 'note-1', body: 'Pilot', revision: 1, kind: 'note', private: true }, TARGET);
+      background.notes.set('note-1', { body: 'Pilot', revision: 1, private: true });
+      expect(autosave.private).toBe(true);
+      autosave.update('Pilot at three sites');
+      await autosave.flush();
+      expect(background.requests.at(-1)).toMatchObject({ baseRevision: 1, private: true });
+
+      autosave.startNew();
+      expect(autosave.private).toBe(false);
+    });
+
+    it('saves text typed and the flag ticked before the pause in one save', async () => {
+      autosave.update('Champion is leaving');
+      await autosave.setPrivate(true);
+      expect(background.requests.map((request) => [request.body, request.private])).toEqual([
+        ['Champion is leaving', true],
+      ]);
+    });
+
+    it('a flag changed while a save is in flight is saved right after it', async () => {
+      autosave.update('Budget');
+      const first = autosave.flush();
+      const ticked = autosave.setPrivate(true);
+      await Promise.all([first, ticked]);
+      expect(background.notes.get('note-1')).toMatchObject({ body: 'Budget', private: true });
+      expect(autosave.dirty).toBe(false);
+    });
+
+    it('saves the flag again when the note came back as another window left it', async () => {
+      // Another window saved the same text, shared, at revision 2; this editor still builds on 1.
+      autosave.open({ id: 'note-1', body: 'Pilot', revision: 1, kind: 'note' }, TARGET);
+      background.notes.set('note-1', { body: 'Pilot', revision: 2 });
+      const save = background.save.bind(background);
+      background.save = async (request) => {
+        const stored = background.notes.get(request.id)!;
+        if (stored.revision !== request.baseRevision && stored.body === request.body) {
+          background.requests.push(request);
+          const note = { id: request.id, accountKey: TARGET.accountKey, kind: 'note' as const };
+          return { status: 'saved', note: { ...note, ...stored, createdAt: 1, updatedAt: 1 } };
+        }
+        return save(request);
+      };
+
+      await autosave.setPrivate(true);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
+      expect(background.notes.get('note-1')).toEqual({ body: 'Pilot', revision: 3, private: true });
+      expect(autosave.dirty).toBe(false);
+    });
   });
 });

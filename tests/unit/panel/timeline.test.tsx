@@ -6,6 +6,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { changeDealStage } from '../../../lib/db/deals';
+import type { Author } from '../../../lib/db/records';
 import { ACCOUNT_KEY, database, openPanel, resetDatabase, showThread } from './section-harness';
 import { note, touch } from '../data-transfer/rows';
 
@@ -16,10 +17,10 @@ vi.mock(
 
 const DAY = 86_400_000;
 
-async function trackAccount(at: number) {
+async function trackAccount(at: number, author?: Author) {
   await changeDealStage(
     await database(),
-    { accountKey: ACCOUNT_KEY, stageId: 'discovery', proposals: [] },
+    { accountKey: ACCOUNT_KEY, stageId: 'discovery', proposals: [], ...(author ? { author } : {}) },
     at,
     () => crypto.randomUUID(),
   );
@@ -39,6 +40,28 @@ describe('last touch and the timeline', () => {
     expect(stage).toHaveAttribute('data-kind', 'stage');
     expect(stage).toHaveTextContent('Stage');
     expect(stage).toHaveTextContent('Set to Needs discovery');
+    // A stage move recorded before authors were, says nobody.
+    expect(stage).not.toHaveTextContent(/\bby\b/);
+  });
+
+  it('says who moved the deal: their name, with their address in the tooltip', async () => {
+    await trackAccount(Date.now() - DAY, { name: 'Alex Morgan', email: 'alex.morgan@dealside-demo.com' });
+    await showThread();
+    openPanel();
+    const [stage] = await screen.findAllByTestId('timeline-item');
+    expect(stage).toHaveTextContent('Set to Needs discovery · by Alex Morgan');
+    expect(within(stage!).getByText('by Alex Morgan', { exact: false })).toHaveAttribute(
+      'title',
+      'Alex Morgan <alex.morgan@dealside-demo.com>',
+    );
+  });
+
+  it('says who moved the deal by their address when settings had no name', async () => {
+    await trackAccount(Date.now() - DAY, { email: 'alex.morgan@dealside-demo.com' });
+    await showThread();
+    openPanel();
+    const [stage] = await screen.findAllByTestId('timeline-item');
+    expect(stage).toHaveTextContent('Set to Needs discovery · by alex.morgan@dealside-demo.com');
   });
 
   it('shows the newest touch with its site and a link back, and the newest 20 items until asked for more', async () => {
