@@ -122,7 +122,8 @@ export async function saveNoteEdit(
         createdAt: now,
         updatedAt: now,
         revision: 1,
-        ...privacyAndAuthor(edit, undefined),
+        // The copy keeps the note's privacy unless the edit says otherwise: a private text stays private.
+        ...privacyAndAuthor({ ...edit, private: edit.private ?? stored.private === true }, undefined),
       });
       await notes.put(copy);
       return { status: 'conflict', note: copy, theirs: stored };

@@ -84,6 +84,7 @@ import {
   SYNC_USERNAME_MAX_LENGTH,
 } from '../limits';
 import type { StartSyncResult, SyncStatus, SyncTestResult } from '../sync/types';
+import type { PublishPlaybookResult, TeamPlaybookView } from '../sync/team-playbook';
 import { PAGE_KINDS, PARTICIPANT_ROLES, READ_LAYERS, READ_PROBLEMS } from './page-context';
 import type {
   AddCustomSiteResult,
@@ -549,6 +550,18 @@ export const messages = {
   startSync: message(EXTENSION_PAGES, syncServerRequest).returns<StartSyncResult>(),
   /** Exchanges changes with the server now, whatever the wait after a failure; answers when done. */
   syncNow: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SyncStatus>(),
+  /** The rep's playbook published to everyone on the sync database. */
+  publishPlaybook: message(EXTENSION_PAGES, NO_PAYLOAD).returns<PublishPlaybookResult>(),
+  /** The team's playbook as this browser last received it, and what the rep did with it; null: none. */
+  getTeamPlaybook: message(EXTENSION_PAGES, NO_PAYLOAD).returns<TeamPlaybookView | null>(),
+  /**
+   * The rep's answer to a waiting team playbook: `adopted` once the options page saved it as theirs
+   * (through `savePlaybook`, which moves deals out of stages it lacks), `kept-own` to keep their own.
+   */
+  settleTeamPlaybook: message(
+    EXTENSION_PAGES,
+    z.object({ publishedAt: instantSchema, state: z.enum(['adopted', 'kept-own']) }),
+  ).returns<TeamPlaybookView | null>(),
   /** Stops syncing; every local record stays. */
   stopSync: message(EXTENSION_PAGES, NO_PAYLOAD).returns<SyncStatus>(),
 };

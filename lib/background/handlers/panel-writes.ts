@@ -19,14 +19,7 @@ import { normalizeEmail } from '../../contact/email';
 import { setContactRoles } from '../../db/contact-roles';
 import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
-import {
-  emailSchema,
-  type Author,
-  type ContactRecord,
-  type DealRecord,
-  type FollowUpRecord,
-  type NoteRecord,
-} from '../../db/records';
+import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
 import { cadenceFor, followedIndustry } from '../../playbook/industries';
 import { GENERAL_INDUSTRY } from '../../playbook/schema';

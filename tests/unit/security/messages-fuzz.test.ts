@@ -189,6 +189,9 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   startSync: { url: 'https://couch.example.com', database: 'team', username: 'rep', password: 'pw' },
   stopSync: {},
   syncNow: {},
+  publishPlaybook: {},
+  getTeamPlaybook: {},
+  settleTeamPlaybook: { publishedAt: 1, state: 'kept-own' },
   getPipeline: {},
   openAccountPage: { accountKey: 'northwind-trading.com' },
 };
@@ -312,6 +315,8 @@ const WRITE_MESSAGES: readonly HandledMessageType[] = [
   'stopSync',
   'syncNow',
   'resolveNoteConflict',
+  'publishPlaybook',
+  'settleTeamPlaybook',
 ];
 
 function listenerFor(type: HandledMessageType): Listener {
