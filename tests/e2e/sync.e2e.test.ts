@@ -9,6 +9,7 @@
  * - Both offline, both edit the same note and move the same deal; back online: both texts kept (the
  *   other as a conflicting version the rep settles in the panel), the same stage on both.
  * - The server stopped mid-sync and restarted: nothing lost, nothing doubled.
+ * - A private note never reaches the server (checked on the server).
  * - The only place the extension talked to is the configured server (each browser fails on close if
  *   any other request left it).
  */
@@ -248,6 +249,25 @@ describe('sync between two browsers through one server', () => {
       return markdown.match(/Call log \d+/g)?.length ?? 0;
     };
     await expect.poll(benNotes, { timeout: 20_000 }).toBe(60);
+  });
+
+  it('keeps a private note off the server', async () => {
+    const { panel } = await openPanel(anna);
+    await panel.getByTestId('notes-new').click();
+    await panel.getByTestId('note-private').check();
+    await panel.getByTestId('note-editor').fill('Jane hinted the budget is 40k');
+    await expect.poll(() => panel.getByTestId('note-private-badge').count()).toBe(1);
+    // A shared note written after it reaches the server: the private one was not merely late.
+    await saveNote(anna, {
+      id: 'after-the-private-one',
+      body: 'Sent Jane the pilot plan',
+      baseRevision: null,
+    });
+    await sendFromPage(anna.options, 'syncNow');
+    await expect
+      .poll(async () => (await serverNotes()).map((doc) => doc._id), { timeout: 15_000 })
+      .toContain('notes:after-the-private-one');
+    expect(JSON.stringify(await couch.allDocs(DATABASE))).not.toContain('40k');
   });
 
   it('talked to the configured server only, and only with the rep’s own credentials', () => {
