@@ -13,6 +13,7 @@
  * - The only place the extension talked to is the configured server (each browser fails on close if
  *   any other request left it).
  */
+import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchDoc, type CouchServer } from '../support/couch-server';
@@ -89,6 +90,14 @@ async function startInOptions(rep: Rep): Promise<void> {
     .toContain('Up to date');
 }
 
+/** With DEALSIDE_SCREENSHOT_DIR set, saves a picture to look at (never compared). */
+async function screenshot(target: Page | Frame, name: string): Promise<void> {
+  const directory = process.env.DEALSIDE_SCREENSHOT_DIR;
+  if (!directory) return;
+  const page = 'page' in target ? target.page() : target;
+  await page.screenshot({ path: path.join(directory, `${name}.png`), fullPage: false });
+}
+
 const noteTexts = (panel: Frame) => panel.getByTestId('note-item').allTextContents();
 
 beforeAll(async () => {
@@ -146,6 +155,8 @@ describe('sync between two browsers through one server', () => {
     await expect
       .poll(async () => (await serverNotes()).map((doc) => (doc.row as { body: string }).body))
       .toEqual(['Met Jane at the fair']);
+    await options.getByTestId('sync-section').scrollIntoViewIfNeeded();
+    await screenshot(options, 'sync-options-on');
     // The password went in once and never comes back out.
     expect(await options.getByTestId('sync-password').inputValue()).toBe('');
   });
@@ -215,6 +226,8 @@ describe('sync between two browsers through one server', () => {
         )
         .toSatisfy((all: string) => texts.every((text) => all.includes(text)));
     }
+    await benPanel.getByTestId('note-conflict').first().scrollIntoViewIfNeeded();
+    await screenshot(benPanel, 'sync-panel-conflict');
     // Settled in one browser: gone from both, and the kept text is the note's everywhere.
     await benPanel.getByTestId('note-conflict-keep').click();
     for (const panel of [benPanel, annaPanel]) {
