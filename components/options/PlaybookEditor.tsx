@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { errorText } from '@/lib/error-text';
 import { t, uiLanguage } from '@/lib/i18n';
 import { createDefaultPlaybook } from '@/lib/playbook/default-playbook';
 import {
@@ -6,6 +7,7 @@ import {
   NEW_STAGE_NAME,
   setPlaybookName,
   stagesNeedingAHome,
+  type PlaybookDraft,
   type StageMove,
 } from '@/lib/playbook/edit';
 import { playbookPath } from '@/lib/playbook/field-errors';
@@ -15,7 +17,13 @@ import {
   playbookFileText,
   readPlaybookFile,
 } from '@/lib/playbook/file';
-import { GENERAL_INDUSTRY, type IndustryId, type PlaybookError, type Stage } from '@/lib/playbook/schema';
+import {
+  GENERAL_INDUSTRY,
+  type IndustryId,
+  type Playbook,
+  type PlaybookError,
+  type Stage,
+} from '@/lib/playbook/schema';
 import { localized } from '@/lib/playbook/text';
 import { LoadError, Loading } from '../shared/LoadError';
 import { validationText } from './playbook/validation-text';
@@ -23,11 +31,27 @@ import { IndustriesEditor } from './playbook/IndustriesEditor';
 import { fieldId, FieldMessages, LocalizedField } from './playbook/LocalizedField';
 import { QuestionBank } from './playbook/QuestionBank';
 import { StageEditor } from './playbook/StageEditor';
+import {
+  PublishButton,
+  PublishPanel,
+  TeamPlaybookNotice,
+  usePublishToTeam,
+  useTeamPlaybook,
+} from './playbook/TeamPlaybook';
 import type { DraftEditing } from './playbook/types';
 import { usePlaybookDraft, type SaveOutcome } from './playbook/usePlaybookDraft';
 import './playbook-editor.css';
 
 type Notice = { kind: 'info' | 'success' | 'error'; text: string };
+
+/** The team's playbook loaded into the draft: saving it answers the team's question with "adopted". */
+interface Adoption {
+  publishedAt: number;
+  /** The saved playbook the draft was on when it came in: a reload from elsewhere ends the adoption. */
+  from: Playbook;
+  /** The draft before it came in: undoing back to it ends the adoption. */
+  before: PlaybookDraft;
+}
 
 /** Problems in a file or a draft, each with where it is. */
 function ErrorList({ errors, testId }: { errors: readonly PlaybookError[]; testId: string }) {
@@ -67,7 +91,9 @@ function stageLabel(stage: Stage | undefined, id: string, locale: string): strin
  * cadences (each with variants per industry where the work differs), and the SPIN question bank. Edits stay in this page as a draft (with undo) until the rep saves; the background then
  * checks the playbook again, moves the deals of removed stages, and every open panel reloads it.
  * A playbook travels between reps as a JSON file: export, and import (checked before it changes
- * anything).
+ * anything). With sync on it also travels through the sync database: the saved playbook can be
+ * published to the team, and a team playbook that waits for this rep's answer is reviewed in the draft
+ * like an imported file, or declined.
  */
 export function PlaybookEditor() {
   const idPrefix = useId().replace(/[^a-zA-Z0-9-]/g, '');
@@ -84,6 +110,10 @@ export function PlaybookEditor() {
   const [openStages, setOpenStages] = useState<ReadonlySet<string>>(new Set());
   /** Stage id → the industry whose checklist and cadence the stage shows (general when absent). */
   const [stageIndustries, setStageIndustries] = useState<Readonly<Record<string, IndustryId>>>({});
+  const team = useTeamPlaybook();
+  const publish = usePublishToTeam(state.dirty, team.reload);
+  const [adoption, setAdoption] = useState<Adoption | null>(null);
+  const [settling, setSettling] = useState(false);
 
   const editing: DraftEditing = useMemo(
     () => ({
@@ -99,6 +129,11 @@ export function PlaybookEditor() {
   useEffect(() => {
     if (problemCount === 0) setShowProblems(false);
   }, [problemCount]);
+
+  // The team playbook left the draft (undone, or the draft was reloaded): saving no longer adopts it.
+  useEffect(() => {
+    if (adoption && (draft === adoption.before || saved !== adoption.from)) setAdoption(null);
+  }, [adoption, draft, saved]);
 
   const toggleStage = useCallback((stageId: string, open: boolean) => {
     setOpenStages((current) => {
@@ -125,13 +160,17 @@ export function PlaybookEditor() {
 
   const playbook = draft.playbook;
 
-  function reportSave(outcome: SaveOutcome) {
+  function reportSave(outcome: SaveOutcome, adopted: Adoption | null) {
     if (outcome.ok) {
       setHomes(null);
       setNotice({
         kind: 'success',
         text: outcome.movedDeals > 0 ? t('pbSavedMoved', String(outcome.movedDeals)) : t('pbSaved'),
       });
+      if (adopted) {
+        setAdoption(null);
+        void answerTeam(adopted.publishedAt, 'adopted');
+      }
       return;
     }
     if (outcome.reason === 'stages-need-a-home') {
@@ -170,8 +209,41 @@ export function PlaybookEditor() {
       askForHomes(homeless.map((stage) => stage.id));
       return;
     }
+    // Taken now: the save starts a new draft, which ends the adoption it completes.
+    const adopted = adoption && adoption.from === saved ? adoption : null;
     setNotice({ kind: 'info', text: t('pbSaving') });
-    reportSave(await state.save(extraMoves));
+    reportSave(await state.save(extraMoves), adopted);
+  }
+
+  /** The team playbook into the draft, as an imported file: the rep reviews it, then saves. */
+  function reviewTeamPlaybook() {
+    const view = team.view;
+    if (!view) return;
+    const before = draft!;
+    const loaded: PlaybookDraft = { ...before, playbook: view.playbook };
+    change(() => loaded);
+    setAdoption({ publishedAt: view.publishedAt, from: saved!, before });
+    setImportErrors(null);
+    setNotice({ kind: 'info', text: t('tpLoaded', localized(view.playbook.name, locale)) });
+  }
+
+  async function answerTeam(publishedAt: number, answer: 'adopted' | 'kept-own') {
+    setSettling(true);
+    try {
+      await team.settle(publishedAt, answer);
+    } catch (error) {
+      setNotice({ kind: 'error', text: t('tpSettleFailed', errorText(error)) });
+      team.reload();
+    } finally {
+      setSettling(false);
+    }
+  }
+
+  function keepOwnPlaybook() {
+    const view = team.view;
+    if (!view) return;
+    setAdoption(null);
+    void answerTeam(view.publishedAt, 'kept-own');
   }
 
   /**
@@ -259,6 +331,16 @@ export function PlaybookEditor() {
         </p>
       </div>
 
+      <TeamPlaybookNotice
+        view={team.view}
+        reviewing={adoption !== null && adoption.publishedAt === team.view?.publishedAt}
+        busy={settling}
+        locale={locale}
+        idPrefix={idPrefix}
+        onUse={reviewTeamPlaybook}
+        onKeep={keepOwnPlaybook}
+      />
+
       <div className="ds-pb-toolbar" role="group" aria-label={t('pbToolbar')}>
         <button
           type="button"
@@ -303,7 +385,10 @@ export function PlaybookEditor() {
         >
           {t('pbReset')}
         </button>
+        <PublishButton publish={publish} idPrefix={idPrefix} focusLater={focusLater} />
       </div>
+
+      <PublishPanel publish={publish} idPrefix={idPrefix} locale={locale} />
 
       <p
         className={`ds-pb-notice ds-pb-notice-${notice?.kind ?? 'info'}`}

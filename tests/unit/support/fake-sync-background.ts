@@ -5,6 +5,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { messages, type MessageType } from '../../../lib/messaging/messages';
+import type { PublishPlaybookResult } from '../../../lib/sync/team-playbook';
 import type { StartSyncResult, SyncStatus, SyncTestResult } from '../../../lib/sync/types';
 
 export interface FakeSyncBackground {
@@ -17,6 +18,10 @@ export interface FakeSyncBackground {
   syncNowAnswer: SyncStatus;
   /** While set, `syncNow` waits for it before answering (an exchange under way). */
   syncNowHold: Promise<void> | undefined;
+  /** When `publishPlaybook` (with sync on) says the playbook was published. */
+  publishAt: number;
+  /** Run by `publishPlaybook` with sync on, before it answers (what the engine writes, say). */
+  onPublish: (() => Promise<void> | void) | undefined;
   /** What the rep answers the browser's permission prompt. */
   allow: boolean;
   /** In order: `permission <origins>` for each prompt, and each message type with its payload. */
@@ -32,6 +37,8 @@ export function createFakeSyncBackground(): FakeSyncBackground {
     startAnswer: { kind: 'answer', outcome: 'cannot-reach' },
     syncNowAnswer: { state: 'off', pending: 0 },
     syncNowHold: undefined,
+    publishAt: 0,
+    onPublish: undefined,
     allow: true,
     log: [],
     sent: () => background.log.map((entry) => entry.event).filter((event) => event !== 'getSyncStatus'),
@@ -71,6 +78,11 @@ export function fakeSyncMessenger(background: () => FakeSyncBackground) {
           await fake.syncNowHold;
           fake.status = fake.syncNowAnswer;
           return structuredClone(fake.status);
+        case 'publishPlaybook': {
+          if (fake.status.state === 'off') return { ok: false, reason: 'sync-off' } as PublishPlaybookResult;
+          await fake.onPublish?.();
+          return { ok: true, publishedAt: fake.publishAt } as PublishPlaybookResult;
+        }
         case 'stopSync':
           fake.status = { state: 'off', pending: 0 };
           return structuredClone(fake.status);
