@@ -582,6 +582,8 @@ export const events = {
   /** What this tab shows changed (another page, another person picked, the tab went away). */
   pageChanged: z.object({ tabId }),
   playbookChanged: NO_PAYLOAD,
+  /** A team playbook came in, or the rep answered about one (it may not have changed their own). */
+  teamPlaybookChanged: NO_PAYLOAD,
 };
 export type EventType = keyof typeof events;
 export type EventOf<T extends EventType> = z.output<(typeof events)[T]>;

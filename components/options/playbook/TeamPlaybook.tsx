@@ -31,7 +31,7 @@ export function useTeamPlaybook(): TeamPlaybook {
   const { latest, reload, set } = useBackgroundQuery(
     'getTeamPlaybook',
     {},
-    { refreshOn: { playbookChanged: true }, refreshOnShow: true },
+    { refreshOn: { playbookChanged: true, teamPlaybookChanged: true }, refreshOnShow: true },
   );
   const settle = useCallback(
     async (publishedAt: number, state: 'adopted' | 'kept-own') => {

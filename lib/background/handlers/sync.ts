@@ -1,5 +1,9 @@
-/** Sync with the rep's CouchDB server: status, the connection test, start and stop. */
+/**
+ * Sync with the rep's CouchDB server: status, the connection test, start and stop, note conflicts and the
+ * team's playbook.
+ */
 import type { Handlers } from '../router';
+import { sendMessage } from '../../messaging/messenger';
 import { database } from '../db-connection';
 import { syncEngine } from '../sync/browser-sync';
 import { readTeamPlaybook, settleTeamPlaybook } from '../sync/team-playbook';
@@ -12,8 +16,12 @@ export const syncHandlers = {
   syncNow: () => syncEngine.syncNow(),
   publishPlaybook: () => syncEngine.publishPlaybook(),
   getTeamPlaybook: async () => readTeamPlaybook(await database()),
-  settleTeamPlaybook: async (request) =>
-    settleTeamPlaybook(await database(), request.publishedAt, request.state),
+  settleTeamPlaybook: async (request) => {
+    const view = await settleTeamPlaybook(await database(), request.publishedAt, request.state);
+    // Other open options pages update their banner too.
+    sendMessage('teamPlaybookChanged', {}).catch(() => undefined);
+    return view;
+  },
   resolveNoteConflict: (request) =>
     syncEngine.resolveNoteConflict(request.noteId, request.rev, request.action, request.baseRevision),
 } satisfies Partial<Handlers>;

@@ -41,6 +41,7 @@ export const syncEngine = new SyncEngine({
     adopt: async (playbook) => (await savePlaybook({ playbook, stageMoves: [] })).ok,
   },
   playbookChanged: () => void sendMessage('playbookChanged', {}).catch(() => undefined),
+  teamPlaybookChanged: () => void sendMessage('teamPlaybookChanged', {}).catch(() => undefined),
   author: currentAuthor,
   async setAlarm(on) {
     if (!on) {

@@ -74,6 +74,8 @@ export interface SyncEngineDeps {
   playbooks: PlaybookAccess;
   /** Tells open pages the playbook changed. */
   playbookChanged(): void;
+  /** Tells open pages a team playbook came in (or the rep answered about one). */
+  teamPlaybookChanged(): void;
   /** The rep as the author of what they publish. */
   author(): Promise<Author | undefined>;
 }
@@ -448,7 +450,8 @@ export class SyncEngine {
     );
     if (outcome.teamPlaybook) {
       const received = await receiveTeamPlaybook(db, outcome.teamPlaybook, this.deps.playbooks);
-      if (received === 'adopted' || received === 'waiting') this.deps.playbookChanged();
+      if (received === 'adopted') this.deps.playbookChanged();
+      if (received === 'adopted' || received === 'waiting') this.deps.teamPlaybookChanged();
     }
     if (outcome.rejected.count > 0) {
       const run = await readSyncRun(db);

@@ -84,6 +84,7 @@ async function device(name: string): Promise<Device> {
       },
     },
     playbookChanged: () => undefined,
+    teamPlaybookChanged: () => undefined,
     author: () => Promise.resolve({ name: name === 'a' ? 'Anna' : 'Ben' }),
   });
   devices.push(created);
