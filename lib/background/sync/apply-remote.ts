@@ -20,7 +20,8 @@ import type { ChangesResult, Doc, PouchDatabase } from './pouch-api';
 
 type Mirror = PouchDatabase<RecordDocBody>;
 
-export const APPLY_BATCH = 200;
+/** Mirror changes per transaction: large enough that the per-transaction cost fades. */
+export const APPLY_BATCH = 500;
 /** The private item holding the mirror sequence the database has caught up with. */
 export const CHECKPOINT_ITEM = 'syncCheckpoint';
 
@@ -161,21 +162,34 @@ async function writeIncoming(
       const outbox = tx.objectStore('syncOutbox');
       const revisions = tx.objectStore('syncRevisions');
       const conflicts = tx.objectStore('syncConflicts');
-      for (const change of incoming) {
+      // Read once: most notes have no conflict entry, and need no delete to say so.
+      const withConflicts = new Set(await conflicts.getAllKeys());
+      const claimedVisits = new Set<string>();
+
+      const applyDeletion = async (change: Extract<Incoming, { kind: 'deleted' }>) => {
+        if ((await outbox.getKey(change.id)) !== undefined) return;
+        const store = tx.objectStore(change.store);
+        const existing = (await store.get(change.key)) as AnyRow | undefined;
+        await revisions.delete(change.id);
+        if (withConflicts.has(change.id)) await conflicts.delete(change.id);
+        if (!existing || keepsLocal(change.store, existing)) return;
+        await store.delete(change.key);
+        accountKeys.add(rowAccountKey(change.store, existing));
+        applied += 1;
+      };
+
+      const applyRow = async (change: Extract<Incoming, { kind: 'row' }>) => {
+        // Reserved before any wait: two touches of one visit in a batch must not both be written.
+        const visitKey =
+          change.store === 'touches' ? (change.row as { visitKey: string }).visitKey : undefined;
+        if (visitKey !== undefined) {
+          if (claimedVisits.has(visitKey)) return;
+          claimedVisits.add(visitKey);
+        }
         // Changed here and not handed over yet: the local change goes out as a sibling of this one,
         // and the conflict is settled when it comes back.
-        if ((await outbox.getKey(change.id)) !== undefined) continue;
+        if ((await outbox.getKey(change.id)) !== undefined) return;
         const store = tx.objectStore(change.store);
-        if (change.kind === 'deleted') {
-          const existing = (await store.get(change.key)) as AnyRow | undefined;
-          await revisions.delete(change.id);
-          if (change.store === 'notes') await conflicts.delete(change.id);
-          if (!existing || keepsLocal(change.store, existing)) continue;
-          await store.delete(change.key);
-          accountKeys.add(rowAccountKey(change.store, existing));
-          applied += 1;
-          continue;
-        }
         if (change.noteConflicts !== undefined) {
           const note = change.row as NoteRecord;
           if (change.noteConflicts.length > 0) {
@@ -185,26 +199,35 @@ async function writeIncoming(
               accountKey: note.accountKey,
               versions: change.noteConflicts,
             });
-          } else await conflicts.delete(change.id);
-          accountKeys.add(note.accountKey);
+            accountKeys.add(note.accountKey);
+          } else if (withConflicts.has(change.id)) {
+            await conflicts.delete(change.id);
+            accountKeys.add(note.accountKey);
+          }
         }
         // This browser's own change coming back, or one it already has.
-        if ((await revisions.get(change.id)) === change.rev) continue;
-        if (change.store === 'touches') {
+        if ((await revisions.get(change.id)) === change.rev) return;
+        if (visitKey !== undefined) {
           // One touch per visit: the same visit recorded on two devices is kept once here.
-          const visitKey = (change.row as { visitKey: string }).visitKey;
           const holder = await tx.objectStore('touches').index('by-visit').getKey(visitKey);
-          if (holder !== undefined && holder !== change.key) continue;
+          if (holder !== undefined && holder !== change.key) return;
         }
         const before = (await store.get(change.key)) as AnyRow | undefined;
-        if (before && keepsLocal(change.store, before)) continue;
+        if (before && keepsLocal(change.store, before)) return;
         await store.put(notAnOlderRevision(change.store, change.row, before));
         await revisions.put(change.rev, change.id);
         accountKeys.add(rowAccountKey(change.store, change.row));
         // A record moved to another account (a merge elsewhere): the old account changed too.
         if (before) accountKeys.add(rowAccountKey(change.store, before));
         applied += 1;
-      }
+      };
+
+      // The requests of all changes go out together (IndexedDB runs them in order, without a round
+      // trip each); deletions first, so a visit or key they free is free for the rows that follow.
+      await Promise.all(
+        incoming.flatMap((change) => (change.kind === 'deleted' ? [applyDeletion(change)] : [])),
+      );
+      await Promise.all(incoming.flatMap((change) => (change.kind === 'row' ? [applyRow(change)] : [])));
       await tx.objectStore('privateItems').put(checkpoint, CHECKPOINT_ITEM);
     },
     { journal: false },

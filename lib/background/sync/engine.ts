@@ -88,6 +88,8 @@ const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 15 * 60_000;
 const LIVE_RETRY_MAX_MS = 60_000;
 const REPLICATION_BATCH = 200;
+/** While a pull runs, what arrived is written this often. */
+const PULL_APPLY_INTERVAL_MS = 1_000;
 
 /** A private note stays in this browser: never pushed, and nothing from elsewhere replaces or deletes it. */
 const isPrivateNote = (store: string, row: unknown): boolean =>
@@ -422,9 +424,7 @@ export class SyncEngine {
         const mirror = this.mirrorDb();
         const live = this.live !== undefined;
         const remote = this.remoteDb(config, check.server);
-        if (!live && reason !== 'push') {
-          await mirror.replicate.from(remote, { batch_size: REPLICATION_BATCH });
-        }
+        if (!live && reason !== 'push') await this.pullApplying(db, mirror, remote);
         await this.applyIncoming(db, mirror);
         const pushed = await pushLocalChanges(db, mirror, shareable);
         for (const id of pushed.written) this.unpushed.add(id);
@@ -442,6 +442,31 @@ export class SyncEngine {
         this.busy -= 1;
       }
     });
+  }
+
+  /**
+   * Pulls from the server into the mirror, writing what arrived into the database as it arrives (not
+   * after the whole pull: on a first sync the rep sees accounts land while the rest comes).
+   */
+  private async pullApplying(db: Db, mirror: Mirror, remote: Mirror): Promise<void> {
+    let pulling = true;
+    const pulled = Promise.resolve(mirror.replicate.from(remote, { batch_size: REPLICATION_BATCH })).finally(
+      () => {
+        pulling = false;
+      },
+    );
+    const settledPull = pulled.then(
+      () => undefined,
+      () => undefined,
+    );
+    while (pulling) {
+      await Promise.race([
+        settledPull,
+        new Promise((resolve) => setTimeout(resolve, PULL_APPLY_INTERVAL_MS)),
+      ]);
+      await this.applyIncoming(db, mirror);
+    }
+    await pulled;
   }
 
   private async applyIncoming(db: Db, mirror: Mirror): Promise<void> {

@@ -75,13 +75,16 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
     const entries = await outbox.getAll(undefined, PUSH_BATCH);
     const keys = await outbox.getAllKeys(undefined, PUSH_BATCH);
     let scanAt: { id: string; entry: StoreScanEntry } | undefined;
+    const pending: Promise<Candidate>[] = [];
     for (const [index, entry] of entries.entries()) {
       const id = keys[index]!;
       if (entry.kind === 'record') {
         round.records.set(id, entry);
-        round.candidates.push(await candidate(entry.store, entry.key));
+        pending.push(candidate(entry.store, entry.key));
       } else scanAt ??= { id, entry };
     }
+    // All reads go out together; IndexedDB answers them in order.
+    round.candidates.push(...(await Promise.all(pending)));
     // Scans only once the single records are out of the way, one page at a time.
     if (round.candidates.length > 0 || !scanAt) return round;
     const { id, entry } = scanAt;
@@ -90,9 +93,12 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
       const range = entry.after === undefined ? undefined : IDBKeyRange.lowerBound(entry.after, true);
       const rows = await store.getAll(range, PUSH_BATCH);
       const rowKeys = await store.getAllKeys(range, PUSH_BATCH);
-      for (const [index, row] of rows.entries()) {
-        round.candidates.push(await candidate(entry.store, String(rowKeys[index]), row));
-      }
+      const offered = await Promise.all(
+        rows.map((row, index) => candidate(entry.store, String(rowKeys[index]), row)),
+      );
+      // A row with a revision already came from the server since sync started (the bookkeeping was
+      // emptied then), or went out with the outbox: nothing to offer.
+      round.candidates.push(...offered.filter((offer) => offer.base === undefined));
       const last = rowKeys.at(-1);
       round.scan = {
         id,
