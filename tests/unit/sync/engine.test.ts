@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startCouchServer, type CouchDoc, type CouchServer } from '../../support/couch-server';
 import { addDeal, changeDealStage, getDeal } from '../../../lib/db/deals';
 import { saveNoteEdit } from '../../../lib/db/notes';
+import { addTouchOnce } from '../../../lib/db/touches';
 import { openDealsideDb, type Db } from '../../../lib/db/open';
 import type { NoteRecord } from '../../../lib/db/records';
 import { inTransaction, setChangeJournal } from '../../../lib/db/transaction';
@@ -289,6 +290,35 @@ describe('sync between two devices through one server', { timeout: 30_000 }, () 
     }
     // The losing revision is gone from the server: nothing left for another device to trip on.
     expect((await serverDoc(`deals:${deal.id}`))?._conflicts ?? []).toEqual([]);
+  });
+
+  it('keeps one touch per visit when two devices recorded the same visit', async () => {
+    const [a, b] = await startBoth();
+    const visit = (id: string) => ({
+      id,
+      accountKey: 'acme.com',
+      at: now,
+      site: 'gmail',
+      title: 'Re: pilot scope',
+      visitKey: 'gmail:thread-1:2026-12-04',
+    });
+    a.online = false;
+    b.online = false;
+    expect(await addTouchOnce(a.db, visit('touch-a'))).toBe('added');
+    expect(await addTouchOnce(b.db, visit('touch-b'))).toBe('added');
+    a.online = true;
+    b.online = true;
+    await settle(a, b);
+    for (const device of [a, b]) {
+      const touches = await inTransaction(device.db, ['touches'], 'readonly', (tx) =>
+        tx.objectStore('touches').getAll(),
+      );
+      expect(touches).toHaveLength(1);
+    }
+    // Both stay on the server: a union, each device showing the visit once.
+    expect(
+      (await couch.allDocs(request.database)).filter((doc) => doc._id.startsWith('touches:')),
+    ).toHaveLength(2);
   });
 
   it('replicates a deletion', async () => {
