@@ -1,4 +1,5 @@
 /** Sync with a CouchDB-protocol server (group `sync`): section 11. */
+import { APPLY_BATCH } from '../../../lib/background/sync/apply-remote';
 import { count, counted, ms, rowsText, summaryRows, table } from '../markdown';
 import type { PhaseSpan, SyncPhases, SyncResult } from '../sync';
 import { status, timingVerdict, type Verdict } from './verdict';
@@ -75,7 +76,7 @@ export function renderSync(result: SyncResult, verdicts: Verdict[]): string {
 
   const spanText: Record<PhaseSpan['name'], string> = {
     pull: 'Pull: the server’s documents into the mirror (PouchDB’s IndexedDB database in the browser)',
-    apply: 'Apply: the mirror’s changes into the extension’s database, 200 per transaction',
+    apply: `Apply: the mirror’s changes into the extension’s database, ${APPLY_BATCH} per transaction (while the pull runs, once a second)`,
     compare: 'Compare: every local row with the mirror (the outbox’s store scans), then the push check',
     finish: 'Finish: until the status says up to date',
   };
