@@ -255,6 +255,9 @@ const STRING_BOUNDS: Partial<Record<HandledMessageType, number>> = {
   editFollowUp: 10_000,
   restoreFollowUp: 10_000,
   addCustomSite: 2_048,
+  // The sync server's address as typed (a CouchDB behind a proxy may sit under a long path).
+  testSyncConnection: 2_000,
+  startSync: 2_000,
 };
 /** The longest list any payload may hold (a page's participants; settings lists are shorter). */
 const ARRAY_BOUND = 500;
