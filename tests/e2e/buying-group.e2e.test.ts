@@ -9,6 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityViolations } from './support/accessibility';
 import { launchWithExtension, panelFrame, serveFixture, type ExtensionBrowser } from './support/browser';
+import { sendFromPage } from './support/messages';
 
 const JANE_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
 const ACCOUNT = 'northwind-trading.com';
@@ -16,24 +17,6 @@ const JANE = 'jane.cooper@northwind-trading.com';
 const TOM = 'tom.becker@northwind-trading.com';
 /** Someone of the account the rep worked with before, who is not on this thread. */
 const SAM = 'sam.okafor@northwind-trading.com';
-
-/** Sends one message to the background from an extension page, in the messaging library's format. */
-async function sendFromExtensionPage(page: Page, type: string, data: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ type, data }) => {
-      const runtime = (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
-      ).chrome.runtime;
-      const reply = (await runtime.sendMessage({ id: Math.random(), type, data, timestamp: Date.now() })) as {
-        res?: unknown;
-        err?: { message: string };
-      };
-      if (reply.err) throw new Error(reply.err.message);
-      return reply.res;
-    },
-    { type, data },
-  );
-}
 
 const person = (panel: Frame, email: string) =>
   panel.locator(`[data-testid="person-item"][data-email="${email}"]`);
@@ -64,12 +47,12 @@ describe('the buying group in the panel', () => {
     // Earlier work on the account, through the background: the deal is in negotiation, and Sam is known.
     options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await sendFromExtensionPage(options, 'setStage', {
+    await sendFromPage(options, 'setStage', {
       accountKey: ACCOUNT,
       stageId: 'negotiation',
       locale: 'en',
     });
-    await sendFromExtensionPage(options, 'setContactRoles', { accountKey: ACCOUNT, email: SAM, roles: [] });
+    await sendFromPage(options, 'setContactRoles', { accountKey: ACCOUNT, email: SAM, roles: [] });
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ElementHandle, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, panelFrame, type ExtensionBrowser } from './support/browser';
+import { sendFromPage } from './support/messages';
 
 const THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
 const ACCOUNT = 'northwind-trading.com';
@@ -17,24 +18,6 @@ const ACCOUNT = 'northwind-trading.com';
 async function screenshot(target: Page | Locator | ElementHandle, name: string): Promise<void> {
   const directory = process.env.DEALSIDE_SCREENSHOT_DIR;
   if (directory) await target.screenshot({ path: path.join(directory, `${name}.png`) });
-}
-
-/** Sends one message to the background from an extension page, the way the extension's messenger does. */
-async function send(page: Page, type: string, data: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ type, data }) => {
-      const runtime = (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
-      ).chrome.runtime;
-      const reply = (await runtime.sendMessage({ id: Math.random(), type, data, timestamp: Date.now() })) as {
-        res?: unknown;
-        err?: { message: string };
-      };
-      if (reply.err) throw new Error(reply.err.message);
-      return reply.res;
-    },
-    { type, data },
-  );
 }
 
 const checklistIds = (panel: Frame) =>
@@ -62,8 +45,8 @@ describe('industry processes', () => {
   });
 
   it('shows the software checklist for a software account', async () => {
-    await send(options, 'setIndustry', { accountKey: ACCOUNT, industry: 'software' });
-    await send(options, 'setStage', { accountKey: ACCOUNT, stageId: 'solution', locale: 'en' });
+    await sendFromPage(options, 'setIndustry', { accountKey: ACCOUNT, industry: 'software' });
+    await sendFromPage(options, 'setStage', { accountKey: ACCOUNT, stageId: 'solution', locale: 'en' });
 
     const mail = await browser.context.newPage();
     await mail.goto(THREAD);

@@ -17,7 +17,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, panelFrame, serveFixture, type ExtensionBrowser } from './support/browser';
+import {
+  grantHostPermission,
+  launchWithExtension,
+  panelFrame,
+  serveFixture,
+  type ExtensionBrowser,
+} from './support/browser';
 
 const JANE_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmdnlPhHWwsxZbVPbVcb';
 // The same thread, except that the latest message comes from a colleague at the rep's second domain.
@@ -238,24 +244,7 @@ describe('playbook editor and settings', () => {
     expect(await before.evaluate(() => document.querySelector('dealside-panel-host') !== null)).toBe(false);
     await before.close();
 
-    const extensions = await browser.context.newPage();
-    await extensions.goto('chrome://extensions');
-    await extensions.evaluate(
-      ({ id, origin }) =>
-        new Promise<void>((resolve) => {
-          // chrome://extensions' own API, behind its "Site access" settings.
-          const developer = (
-            globalThis as unknown as {
-              chrome: {
-                developerPrivate: { addHostPermission(id: string, host: string, done: () => void): void };
-              };
-            }
-          ).chrome.developerPrivate;
-          developer.addHostPermission(id, origin, resolve);
-        }),
-      { id: browser.extensionId, origin: `https://${CRM_HOST}/*` },
-    );
-    await extensions.close();
+    await grantHostPermission(browser, `https://${CRM_HOST}/*`);
 
     const options = await openOptions(browser);
     await options.getByTestId('custom-site-input').fill(CRM_PAGE);

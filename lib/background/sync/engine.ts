@@ -201,15 +201,21 @@ export class SyncEngine {
   }
 
   async testConnection(request: ServerRequest): Promise<SyncTestResult> {
+    return (await this.probe(request)).result;
+  }
+
+  /** The address checked, then one GET of the database with the password `start` would save. */
+  private async probe(request: ServerRequest): Promise<{ result: SyncTestResult; password: string }> {
     const check = checkSyncServer(request.url, request.database);
-    if (!check.ok) return { kind: 'address', problem: check.problem };
+    // An address refused before anything is asked: no password needed.
+    if (!check.ok) return { result: { kind: 'address', problem: check.problem }, password: '' };
     const password = await this.passwordFor(request);
     const outcome = await testDatabase(
       check.server,
       { username: request.username, password },
       this.deps.fetch,
     );
-    return { kind: 'answer', outcome };
+    return { result: { kind: 'answer', outcome }, password };
   }
 
   /** The typed password, or the saved one when the field was left empty for the same server and user. */
@@ -225,15 +231,8 @@ export class SyncEngine {
   }
 
   async start(request: ServerRequest): Promise<StartSyncResult> {
-    const check = checkSyncServer(request.url, request.database);
-    if (!check.ok) return { kind: 'address', problem: check.problem };
-    const password = await this.passwordFor(request);
-    const outcome = await testDatabase(
-      check.server,
-      { username: request.username, password },
-      this.deps.fetch,
-    );
-    if (outcome !== 'connected') return { kind: 'answer', outcome };
+    const { result, password } = await this.probe(request);
+    if (result.kind !== 'answer' || result.outcome !== 'connected') return result;
     const config: SyncConfig = {
       url: request.url.trim(),
       database: request.database.trim(),
