@@ -19,6 +19,7 @@
  * And the CPU each process used during (1): the browser's processes by kind, this process's main thread
  * (Playwright) and the server's thread.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
@@ -28,6 +29,7 @@ import type { StoreName } from '../../lib/db/schema';
 import { recordDocBody, recordDocId, remoteRecord } from '../../lib/sync/documents';
 import type { SyncStatus } from '../../lib/sync/types';
 import { CHECKPOINT_ITEM } from '../../lib/background/sync/apply-remote';
+import { REPLICATION_BATCH } from '../../lib/background/sync/engine';
 import type { PouchConstructor } from '../../lib/background/sync/pouch-api';
 import { startCouchServer, type CouchDoc, type CouchServer } from '../../tests/support/couch-server';
 import {
@@ -67,8 +69,6 @@ const PAIR_DATABASE = 'dealside-pair';
 const REP = { name: 'rep', password: 'bench-secret-1' };
 const SECOND_DEVICE = { name: 'rep-two', password: 'bench-secret-2' };
 const MIRROR_DB = '_pouch_dealside-sync-mirror';
-/** What the product replicates with (lib/background/sync/engine.ts `REPLICATION_BATCH`). */
-const REPLICATION_BATCH = 200;
 const SEED_BATCH = 1_000;
 const POLL_MS = 250;
 const HEAP_SAMPLE_MS = 500;
@@ -413,7 +413,11 @@ async function initialSync(
   try {
     const idle = await probe.heap();
     let start: CpuMark | undefined;
+    // DEALSIDE_SYNC_CPU_PROFILE=<file>: the service worker's CPU profile of the initial sync, for DevTools.
+    const profileFile = process.env.DEALSIDE_SYNC_CPU_PROFILE;
+    if (profileFile) await probe.call('Profiler.enable', {});
     const clicked = await clickStart(device, couch, BIG_DATABASE, REP, () => {
+      if (profileFile) void probe.call('Profiler.start', {});
       start = cpuMark(profileDir);
       probe.startSampling(HEAP_SAMPLE_MS);
       log = new RequestLog(device.browser, couch.url, performance.now());
@@ -463,6 +467,10 @@ async function initialSync(
     }
     probe.stopSampling();
     log!.stop();
+    if (profileFile) {
+      const { profile } = await probe.call<{ profile: unknown }>('Profiler.stop', {});
+      writeFileSync(profileFile, JSON.stringify(profile));
+    }
     const end = marks.get('upToDate')!;
     const serverTid = busiestThread(start!, end);
     const spans: PhaseSpan[] = [];

@@ -10,7 +10,9 @@
  * losing versions are deleted, so every device converges on the winner.
  */
 import { rowAccountKey, type AnyRow } from '../../data-transfer/format';
+import type { IDBPObjectStore } from 'idb';
 import type { Db } from '../../db/open';
+import type { AnyStoreName, DealsideDb } from '../../db/schema';
 import type { NoteRecord } from '../../db/records';
 import { inTransaction } from '../../db/transaction';
 import type { NoteConflictVersion } from '../../sync/bookkeeping';
@@ -146,6 +148,23 @@ function notAnOlderRevision(store: string, row: AnyRow, before: AnyRow | undefin
   return note.revision > local.revision ? note : { ...note, revision: local.revision + 1 };
 }
 
+/** Up to this many queued entries are read at once instead of asked about one change at a time. */
+const OUTBOX_READ_WHOLE = 2_000;
+
+/**
+ * Whether a record is queued here (changed and not handed to the mirror yet). The outbox is usually
+ * empty or small: then one read answers a whole batch instead of one request per change.
+ */
+async function queuedIds(
+  outbox: IDBPObjectStore<DealsideDb, ArrayLike<AnyStoreName>, 'syncOutbox', 'readwrite'>,
+): Promise<(id: string) => Promise<boolean>> {
+  if ((await outbox.count()) > OUTBOX_READ_WHOLE) {
+    return async (id) => (await outbox.getKey(id)) !== undefined;
+  }
+  const queued = new Set(await outbox.getAllKeys());
+  return (id) => Promise.resolve(queued.has(id));
+}
+
 async function writeIncoming(
   db: Db,
   incoming: Incoming[],
@@ -164,10 +183,11 @@ async function writeIncoming(
       const conflicts = tx.objectStore('syncConflicts');
       // Read once: most notes have no conflict entry, and need no delete to say so.
       const withConflicts = new Set(await conflicts.getAllKeys());
+      const queuedHere = await queuedIds(outbox);
       const claimedVisits = new Set<string>();
 
       const applyDeletion = async (change: Extract<Incoming, { kind: 'deleted' }>) => {
-        if ((await outbox.getKey(change.id)) !== undefined) return;
+        if (await queuedHere(change.id)) return;
         const store = tx.objectStore(change.store);
         const existing = (await store.get(change.key)) as AnyRow | undefined;
         await revisions.delete(change.id);
@@ -188,7 +208,7 @@ async function writeIncoming(
         }
         // Changed here and not handed over yet: the local change goes out as a sibling of this one,
         // and the conflict is settled when it comes back.
-        if ((await outbox.getKey(change.id)) !== undefined) return;
+        if (await queuedHere(change.id)) return;
         const store = tx.objectStore(change.store);
         if (change.noteConflicts !== undefined) {
           const note = change.row as NoteRecord;

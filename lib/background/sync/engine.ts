@@ -87,9 +87,15 @@ const PUSH_DELAY_MS = 150;
 const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 15 * 60_000;
 const LIVE_RETRY_MAX_MS = 60_000;
-const REPLICATION_BATCH = 200;
+export const REPLICATION_BATCH = 1_000;
 /** While a pull runs, what arrived is written this often. */
 const PULL_APPLY_INTERVAL_MS = 1_000;
+/**
+ * Accounts changed by the server are announced at most this often. A first sync changes thousands of
+ * accounts a second, and every open page reloads what it shows on each announcement; a lone change (a
+ * colleague's note) still goes out at once.
+ */
+const ANNOUNCE_EVERY_MS = 2_000;
 
 /** A private note stays in this browser: never pushed, and nothing from elsewhere replaces or deletes it. */
 const isPrivateNote = (store: string, row: unknown): boolean =>
@@ -116,6 +122,10 @@ export class SyncEngine {
   /** Documents in the mirror that the server has not confirmed yet. */
   private readonly unpushed = new Set<string>();
   private stopListening: (() => void) | undefined;
+  /** Accounts changed by the server and not announced yet; see ANNOUNCE_EVERY_MS. */
+  private readonly toAnnounce = new Set<string>();
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastAnnouncedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
@@ -130,6 +140,7 @@ export class SyncEngine {
     this.stopListening?.();
     this.stopLive();
     clearTimeout(this.pushTimer);
+    clearTimeout(this.announceTimer);
   }
 
   isOn(): boolean | Promise<boolean> {
@@ -465,12 +476,14 @@ export class SyncEngine {
       ]);
       await this.applyIncoming(db, mirror);
     }
+    // The pull's last accounts are announced now, not a while after it ended.
+    this.announceNow();
     await pulled;
   }
 
   private async applyIncoming(db: Db, mirror: Mirror): Promise<void> {
     const outcome = await applyMirrorChanges(db, mirror, keepsLocal, (accountKeys) =>
-      this.deps.announce([...accountKeys]),
+      this.announceChanged(accountKeys),
     );
     if (outcome.teamPlaybook) {
       const received = await receiveTeamPlaybook(db, outcome.teamPlaybook, this.deps.playbooks);
@@ -489,6 +502,24 @@ export class SyncEngine {
         },
       });
     }
+  }
+
+  private announceChanged(accountKeys: Iterable<string>): void {
+    for (const key of accountKeys) this.toAnnounce.add(key);
+    if (this.announceTimer !== undefined) return;
+    const wait = this.lastAnnouncedAt + ANNOUNCE_EVERY_MS - performance.now();
+    if (wait <= 0) this.announceNow();
+    else this.announceTimer = setTimeout(() => this.announceNow(), wait);
+  }
+
+  private announceNow(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+    if (this.toAnnounce.size === 0) return;
+    this.lastAnnouncedAt = performance.now();
+    const accountKeys = [...this.toAnnounce];
+    this.toAnnounce.clear();
+    this.deps.announce(accountKeys);
   }
 
   private async succeeded(db: Db): Promise<void> {

@@ -79,6 +79,10 @@ export interface ReplicationOptions {
   checkpoint?: 'source' | 'target' | false;
 }
 
+/** For each document id, the revisions the other side has; the answer lists those this side lacks. */
+export type RevsDiffRequest = Record<string, string[]>;
+export type RevsDiffResponse = Record<string, { missing: string[] }>;
+
 export interface PouchDatabase<Body> {
   readonly name: string;
   get(id: string, options?: { rev?: string; revs?: boolean; conflicts?: boolean }): Promise<Doc<Body>>;
@@ -88,9 +92,13 @@ export interface PouchDatabase<Body> {
     startkey?: string;
     endkey?: string;
     include_docs?: boolean;
+    /** With `include_docs`: each document's other live leaves in `_conflicts`. */
+    conflicts?: boolean;
     limit?: number;
     skip?: number;
   }): Promise<{ rows: AllDocsRow<Body>[]; total_rows: number }>;
+  /** Replication asks the target which of the source's revisions it lacks; assignable (see ./pouch.ts). */
+  revsDiff(request: RevsDiffRequest): Promise<RevsDiffResponse>;
   bulkDocs(docs: Doc<Partial<Body>>[], options?: { new_edits?: boolean }): Promise<BulkResult[]>;
   changes(options: {
     since: number | string;

@@ -9,6 +9,7 @@ import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import Replication from 'pouchdb-replication';
 import type { RecordDocBody } from '../../sync/documents';
 import type { PouchConstructor, PouchDatabase } from './pouch-api';
+import { answeringRevsDiffInOneRead } from './revs-diff';
 
 export const SyncPouch = PouchDB.plugin(IndexedDbAdapter)
   .plugin(HttpAdapter)
@@ -20,5 +21,5 @@ export type MirrorDb = PouchDatabase<RecordDocBody>;
 export const MIRROR_NAME = 'dealside-sync-mirror';
 
 export function openMirror(): MirrorDb {
-  return new SyncPouch<RecordDocBody>(MIRROR_NAME, { adapter: 'indexeddb' });
+  return answeringRevsDiffInOneRead(new SyncPouch<RecordDocBody>(MIRROR_NAME, { adapter: 'indexeddb' }));
 }

@@ -26,6 +26,11 @@ type Mirror = PouchDatabase<RecordDocBody>;
 
 /** Records handed over per round: one read transaction, one mirror write, one settling transaction. */
 export const PUSH_BATCH = 200;
+/**
+ * Rows a store scan reads per round. Larger than a round of records: after a first sync nearly every
+ * row came from the server and is passed over unread by the mirror.
+ */
+const SCAN_PAGE = 2_000;
 
 /** One record to bring into the mirror: its row here (undefined: deleted here) and its base revision. */
 interface Candidate {
@@ -91,20 +96,38 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
     if (entry.scan === 'local-rows') {
       const store = tx.objectStore(entry.store);
       const range = entry.after === undefined ? undefined : IDBKeyRange.lowerBound(entry.after, true);
-      const rows = await store.getAll(range, PUSH_BATCH);
-      const rowKeys = await store.getAllKeys(range, PUSH_BATCH);
-      const offered = await Promise.all(
-        rows.map((row, index) => candidate(entry.store, String(rowKeys[index]), row)),
-      );
-      // A row with a revision already came from the server since sync started (the bookkeeping was
-      // emptied then), or went out with the outbox: nothing to offer.
-      round.candidates.push(...offered.filter((offer) => offer.base === undefined));
+      const rows = await store.getAll(range, SCAN_PAGE);
+      const rowKeys = (await store.getAllKeys(range, SCAN_PAGE)).map(String);
+      const first = rowKeys[0];
       const last = rowKeys.at(-1);
+      // A row with a revision already came from the server since sync started (the bookkeeping was
+      // emptied then), or went out with the outbox: nothing to offer. Document ids sort as the keys do
+      // (one prefix per store), so the page's revisions are one range read.
+      const withRevision =
+        first === undefined || last === undefined
+          ? new Set<string>()
+          : new Set(
+              await revisions.getAllKeys(
+                IDBKeyRange.bound(recordDocId(entry.store, first), recordDocId(entry.store, last)),
+              ),
+            );
+      for (const [index, row] of rows.entries()) {
+        const key = rowKeys[index]!;
+        const id = recordDocId(entry.store, key);
+        if (withRevision.has(id)) continue;
+        round.candidates.push({
+          id,
+          store: entry.store,
+          key,
+          row: shareable(entry.store, row as AnyRow) ? (row as AnyRow) : undefined,
+          base: undefined,
+        });
+      }
       round.scan = {
         id,
         entry,
-        after: last === undefined ? entry.after : String(last),
-        done: rows.length < PUSH_BATCH,
+        after: last ?? entry.after,
+        done: rows.length < SCAN_PAGE,
       };
     } else {
       // Every record the mirror once matched here, and which is gone now, is deleted there.

@@ -1,5 +1,6 @@
 /** Sync with a CouchDB-protocol server (group `sync`): section 11. */
 import { APPLY_BATCH } from '../../../lib/background/sync/apply-remote';
+import { REPLICATION_BATCH } from '../../../lib/background/sync/engine';
 import { count, counted, ms, rowsText, summaryRows, table } from '../markdown';
 import type { PhaseSpan, SyncPhases, SyncResult } from '../sync';
 import { status, timingVerdict, type Verdict } from './verdict';
@@ -202,7 +203,7 @@ export function renderSync(result: SyncResult, verdicts: Verdict[]): string {
           seconds(result.seedingCpu.mainS),
         ],
         [
-          'Floor: plain PouchDB replication (batches of 200) from the server into an in-memory database in the benchmark process (its main thread)',
+          `Floor: plain PouchDB replication (batches of ${count(REPLICATION_BATCH)}, as the extension's) from the server into an in-memory database in the benchmark process (its main thread)`,
           seconds(result.baselineS),
           count(Math.round(seededTotal / result.baselineS)),
           seconds(result.baselineCpu.serverS),

@@ -16,6 +16,7 @@ import { inTransaction, setChangeJournal } from '../../../lib/db/transaction';
 import { SyncEngine } from '../../../lib/background/sync/engine';
 import { outboxJournal } from '../../../lib/background/sync/outbox';
 import type { PouchConstructor } from '../../../lib/background/sync/pouch-api';
+import { answeringRevsDiffInOneRead } from '../../../lib/background/sync/revs-diff';
 import type { RecordDocBody } from '../../../lib/sync/documents';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';
@@ -64,7 +65,7 @@ async function device(name: string): Promise<Device> {
   };
   created.engine = new SyncEngine({
     database: () => Promise.resolve(db),
-    openMirror: () => new Pouch<RecordDocBody>(mirrorName, { adapter: 'memory' }),
+    openMirror: () => answeringRevsDiffInOneRead(new Pouch<RecordDocBody>(mirrorName, { adapter: 'memory' })),
     openRemote: (server, credentials) =>
       new Pouch<RecordDocBody>(server.databaseUrl, {
         adapter: 'http',
