@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { t, uiLanguage, type MessageKey } from '@/lib/i18n';
 import { INSIGHTS_PERIODS, type InsightsPeriod } from '@/lib/insights/period';
+import { INSIGHTS_SCOPES, type InsightsScope } from '@/lib/insights/scope';
 import type { InsightsReport } from '@/lib/insights/report';
 import { localized } from '@/lib/playbook/text';
 import { SPIN_TYPES } from '@/lib/playbook/schema';
@@ -13,6 +14,11 @@ import { formatCount, formatDays } from './insights/format';
 import { CountTable, DaysTable, FunnelTable, type CountRow } from './insights/InsightsTables';
 import { OutcomesBlock } from './insights/OutcomesBlock';
 import './insights.css';
+
+const SCOPE_LABELS: Record<InsightsScope, MessageKey> = {
+  mine: 'insightsScopeMine',
+  team: 'insightsScopeTeam',
+};
 
 const PERIOD_LABELS: Record<InsightsPeriod, MessageKey> = {
   '30': 'insightsPeriod30',
@@ -163,11 +169,12 @@ function Figures({ report, locale }: { report: InsightsReport; locale: string })
  */
 export function InsightsSection() {
   const [period, setPeriod] = useState<InsightsPeriod>('90');
-  // Computed by the background; loaded again when the period changes, when any account changes and
-  // when the playbook is edited.
+  const [scope, setScope] = useState<InsightsScope>('mine');
+  // Computed by the background; loaded again when the period or scope changes, when any account changes
+  // and when the playbook is edited.
   const { result: insights, reload } = useBackgroundQuery(
     'getInsights',
-    { period },
+    { period, scope },
     {
       refreshOn: { dataChanged: true, playbookChanged: true },
       settleMs: RELOAD_SETTLE_MS,
@@ -189,23 +196,47 @@ export function InsightsSection() {
           <h2 id={headingId}>{t('insightsHeading')}</h2>
           <p className="ds-muted ds-insights-intro">{t('insightsIntro')}</p>
         </div>
-        <fieldset className="ds-segmented" data-testid="insights-period">
-          <legend>{t('insightsPeriodLabel')}</legend>
-          {INSIGHTS_PERIODS.map((option) => (
-            <label key={option}>
-              <input
-                type="radio"
-                name={`${headingId}-period`}
-                value={option}
-                checked={period === option}
-                onChange={() => setPeriod(option)}
-              />
-              <span>{t(PERIOD_LABELS[option])}</span>
-            </label>
-          ))}
-        </fieldset>
+        <div className="ds-insights-filters">
+          {insights.status === 'ready' && insights.data.teamScope ? (
+            <fieldset className="ds-segmented" data-testid="insights-scope">
+              <legend>{t('insightsScopeLabel')}</legend>
+              {INSIGHTS_SCOPES.map((option) => (
+                <label key={option}>
+                  <input
+                    type="radio"
+                    name={`${headingId}-scope`}
+                    value={option}
+                    checked={scope === option}
+                    onChange={() => setScope(option)}
+                  />
+                  <span>{t(SCOPE_LABELS[option])}</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <fieldset className="ds-segmented" data-testid="insights-period">
+            <legend>{t('insightsPeriodLabel')}</legend>
+            {INSIGHTS_PERIODS.map((option) => (
+              <label key={option}>
+                <input
+                  type="radio"
+                  name={`${headingId}-period`}
+                  value={option}
+                  checked={period === option}
+                  onChange={() => setPeriod(option)}
+                />
+                <span>{t(PERIOD_LABELS[option])}</span>
+              </label>
+            ))}
+          </fieldset>
+        </div>
       </div>
 
+      {insights.status === 'ready' && insights.data.teamScope ? (
+        <p className="ds-muted ds-insights-scope-hint" data-testid="insights-scope-hint">
+          {t(insights.data.scope === 'mine' ? 'insightsScopeMineHint' : 'insightsScopeTeamHint')}
+        </p>
+      ) : null}
       {insights.status === 'loading' ? <Loading /> : null}
       {insights.status === 'ready' && insights.refreshing ? (
         <p className="ds-muted ds-insights-updating" role="status">

@@ -15,6 +15,7 @@ import {
   followUpRecordSchema,
   questionLogRecordSchema,
   stageEventRecordSchema,
+  type Author,
   type DealRecord,
 } from '../db/records';
 import { validRows } from '../db/validate';
@@ -33,20 +34,34 @@ type ReadTx = IDBPTransaction<DealsideDb, (typeof STORES)[number][], 'readonly'>
 
 const idOf = (row: unknown) => (row as { id?: unknown }).id;
 
+/** Which records count: all of them, or (the "mine" scope) those whose author passes. */
+export type Counted = (author: Author | undefined) => boolean;
+const everything: Counted = () => true;
+
 /** Open deals per current stage id; accounts in all, and how many have no deal yet. */
 async function dealCounts(
   tx: ReadTx,
+  counted: Counted,
 ): Promise<{ byStage: Map<string, number>; totalAccounts: number; accountsWithoutDeal: number }> {
   const byStageIndex = tx.objectStore('deals').index('by-outcome-stage');
   const openDeals = IDBKeyRange.bound(['open', ''], ['open', '\uffff']);
   const byStage = new Map<string, number>();
   const counting: Promise<void>[] = [];
-  // Walks the distinct stage ids only; each is then counted by the index without reading a row.
-  let cursor = await byStageIndex.openKeyCursor(openDeals, 'nextunique');
-  while (cursor) {
-    const key = cursor.key;
-    counting.push(byStageIndex.count(key).then((count) => void byStage.set(key[1], count)));
-    cursor = await cursor.continue();
+  if (counted === everything) {
+    // Walks the distinct stage ids only; each is then counted by the index without reading a row.
+    let cursor = await byStageIndex.openKeyCursor(openDeals, 'nextunique');
+    while (cursor) {
+      const key = cursor.key;
+      counting.push(byStageIndex.count(key).then((count) => void byStage.set(key[1], count)));
+      cursor = await cursor.continue();
+    }
+  } else {
+    // Only some owners' deals: the open deals are read, as the owner is in the row.
+    const open = validRows(dealRecordSchema, 'deals', await byStageIndex.getAll(openDeals), idOf);
+    for (const deal of open) {
+      if (deal.stageId === undefined || !counted(deal.author)) continue;
+      byStage.set(deal.stageId, (byStage.get(deal.stageId) ?? 0) + 1);
+    }
   }
   // Accounts with a deal: the distinct keys of the deals' account index, read without a row.
   let accountsWithDeal = 0;
@@ -60,10 +75,11 @@ async function dealCounts(
 }
 
 /** Deals won or lost in [from, now]; deals still open have no `closedAt` and are not in the index. */
-async function dealsClosedIn(tx: ReadTx, from: number, now: number) {
+async function dealsClosedIn(tx: ReadTx, from: number, now: number, counted: Counted) {
   const rows = await tx.objectStore('deals').index('by-closed').getAll(IDBKeyRange.bound(from, now));
   return validRows(dealRecordSchema, 'deals', rows, idOf).filter(
-    (deal): deal is DealRecord & ClosedDealFact => deal.outcome !== 'open' && deal.closedAt !== undefined,
+    (deal): deal is DealRecord & ClosedDealFact =>
+      deal.outcome !== 'open' && deal.closedAt !== undefined && counted(deal.author),
   );
 }
 
@@ -72,33 +88,47 @@ async function dealsClosedIn(tx: ReadTx, from: number, now: number) {
  * closed deals too (it has no outcome to bound by); those are dropped here. Deals without a close day are
  * not in the index at all, and have no place in the forecast.
  */
-async function dealsClosingBefore(tx: ReadTx, endDay: string) {
+async function dealsClosingBefore(tx: ReadTx, endDay: string, counted: Counted) {
   const rows = await tx
     .objectStore('deals')
     .index('by-close-date')
     .getAll(IDBKeyRange.upperBound(endDay, true));
-  return validRows(dealRecordSchema, 'deals', rows, idOf).filter((deal) => deal.outcome === 'open');
+  return validRows(dealRecordSchema, 'deals', rows, idOf).filter(
+    (deal) => deal.outcome === 'open' && counted(deal.author),
+  );
 }
 
-async function stageEventsSince(tx: ReadTx, from: number) {
+async function stageEventsSince(tx: ReadTx, from: number, counted: Counted) {
   const rows = await tx.objectStore('stageEvents').index('by-at').getAll(IDBKeyRange.lowerBound(from));
-  return validRows(stageEventRecordSchema, 'stageEvents', rows, idOf);
+  const events = validRows(stageEventRecordSchema, 'stageEvents', rows, idOf);
+  return counted === everything ? events : events.filter((event) => counted(event.author));
 }
 
 /** Done follow-ups due in [from, now], and how many open ones are past due now. */
-async function followUpFigures(tx: ReadTx, from: number, now: number) {
+async function followUpFigures(tx: ReadTx, from: number, now: number, counted: Counted) {
   const index = tx.objectStore('followUps').index('by-status-due');
+  const overdue = IDBKeyRange.bound(['open', -Infinity], ['open', now], false, true);
   const [doneRows, overdueNow] = await Promise.all([
     index.getAll(IDBKeyRange.bound(['done', from], ['done', now])),
-    index.count(IDBKeyRange.bound(['open', -Infinity], ['open', now], false, true)),
+    counted === everything
+      ? index.count(overdue)
+      : index
+          .getAll(overdue)
+          .then(
+            (rows) =>
+              validRows(followUpRecordSchema, 'followUps', rows, idOf).filter((row) => counted(row.author))
+                .length,
+          ),
   ]);
-  const done = validRows(followUpRecordSchema, 'followUps', doneRows, idOf);
+  const done = validRows(followUpRecordSchema, 'followUps', doneRows, idOf).filter((row) =>
+    counted(row.author),
+  );
   return { ...followUpTimeliness(done, from, now), overdueNow };
 }
 
-async function questionsAskedSince(tx: ReadTx, from: number) {
+async function questionsAskedSince(tx: ReadTx, from: number, counted: Counted) {
   const rows = await tx.objectStore('questionLog').index('by-asked').getAll(IDBKeyRange.lowerBound(from));
-  return validRows(questionLogRecordSchema, 'questionLog', rows, idOf);
+  return validRows(questionLogRecordSchema, 'questionLog', rows, idOf).filter((row) => counted(row.author));
 }
 
 export async function insightsReport(
@@ -106,16 +136,18 @@ export async function insightsReport(
   playbook: Playbook,
   period: InsightsPeriod,
   now: number,
-): Promise<InsightsReport> {
+  /** The "mine" scope: only records whose author passes. Absent: every record (the team's). */
+  counted: Counted = everything,
+): Promise<Omit<InsightsReport, 'scope' | 'teamScope'>> {
   const from = periodStart(period, now);
   const tx: ReadTx = db.transaction([...STORES], 'readonly');
   const [deals, closed, closing, events, followUps, asked] = await Promise.all([
-    dealCounts(tx),
-    dealsClosedIn(tx, from, now),
-    dealsClosingBefore(tx, forecastEndDay(now)),
-    stageEventsSince(tx, from),
-    followUpFigures(tx, from, now),
-    questionsAskedSince(tx, from),
+    dealCounts(tx, counted),
+    dealsClosedIn(tx, from, now, counted),
+    dealsClosingBefore(tx, forecastEndDay(now), counted),
+    stageEventsSince(tx, from, counted),
+    followUpFigures(tx, from, now, counted),
+    questionsAskedSince(tx, from, counted),
   ]);
   await tx.done;
 

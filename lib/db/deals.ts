@@ -98,7 +98,11 @@ export async function addDeal(db: Db, input: NewDeal, now: number, newId: () => 
       now,
       person,
     );
-    const deal = checkedRow(dealRecordSchema, 'deals', withFields(firstDeal(account, now, newId), fields));
+    const deal = checkedRow(
+      dealRecordSchema,
+      'deals',
+      withFields(firstDeal(account, now, newId, author), fields),
+    );
     await tx.objectStore('deals').put(deal);
     return deal;
   });
@@ -188,7 +192,7 @@ async function dealForWrite(
 }
 
 /** The deal an account gets when the rep first stages it or ticks an item: named after the account. */
-function firstDeal(account: AccountRecord, now: number, newId: () => string): DealRecord {
+function firstDeal(account: AccountRecord, now: number, newId: () => string, author?: Author): DealRecord {
   return {
     id: newId(),
     accountKey: account.key,
@@ -197,6 +201,7 @@ function firstDeal(account: AccountRecord, now: number, newId: () => string): De
     outcome: 'open',
     createdAt: now,
     updatedAt: now,
+    ...(author ? { author } : {}),
   };
 }
 
@@ -238,8 +243,13 @@ export async function changeDealStage(
       );
       const deals = tx.objectStore('deals');
       const before = change.newDeal
-        ? checkedRow(dealRecordSchema, 'deals', withFields(firstDeal(account, now, newId), change.newDeal))
-        : ((await dealForWrite(deals, change.accountKey, change.dealId)) ?? firstDeal(account, now, newId));
+        ? checkedRow(
+            dealRecordSchema,
+            'deals',
+            withFields(firstDeal(account, now, newId, change.author), change.newDeal),
+          )
+        : ((await dealForWrite(deals, change.accountKey, change.dealId)) ??
+          firstDeal(account, now, newId, change.author));
       if (before.stageId === change.stageId) return { deal: before, proposals: [] };
 
       const deal = checkedRow(dealRecordSchema, 'deals', {
@@ -285,6 +295,7 @@ export async function changeDealStage(
           planStepId: proposal.stepId,
           createdAt: now,
           updatedAt: now,
+          ...(change.author ? { author: change.author } : {}),
         }),
       );
       for (const proposal of proposals) await followUps.put(proposal);
@@ -300,6 +311,8 @@ export interface ChecklistTick {
   itemId: string;
   done: boolean;
   person?: PersonSeen;
+  /** Who ticks it: the owner of a deal the tick creates. */
+  author?: Author;
 }
 
 /** Ticks or unticks one checklist item of one stage of a deal. */
@@ -318,7 +331,8 @@ export async function tickDealChecklist(
     );
     const deals = tx.objectStore('deals');
     const before =
-      (await dealForWrite(deals, tick.accountKey, tick.dealId)) ?? firstDeal(account, now, newId);
+      (await dealForWrite(deals, tick.accountKey, tick.dealId)) ??
+      firstDeal(account, now, newId, tick.author);
     const ticked = new Set(before.checklist[tick.stageId] ?? []);
     if (tick.done) ticked.add(tick.itemId);
     else ticked.delete(tick.itemId);

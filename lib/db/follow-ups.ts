@@ -1,6 +1,6 @@
 import { ensureAccount, type PersonSeen } from './accounts';
 import type { Db } from './open';
-import { followUpRecordSchema, type FollowUpRecord } from './records';
+import { followUpRecordSchema, type Author, type FollowUpRecord } from './records';
 import { inTransaction } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
 
@@ -11,6 +11,7 @@ export interface NewFollowUp {
   title: string;
   due: number;
   person?: PersonSeen;
+  author?: Author;
 }
 
 export type FollowUpAction =
@@ -44,6 +45,7 @@ export async function addFollowUp(
       source: 'manual',
       createdAt: now,
       updatedAt: now,
+      ...(input.author ? { author: input.author } : {}),
     });
     await tx.objectStore('followUps').put(followUp);
     return followUp;

@@ -98,6 +98,14 @@ export const dealValueSchema = z.number().finite().nonnegative().max(DEAL_VALUE_
  * One opportunity with an account: what is being sold, for how much, where it stands in the playbook
  * and how it ended. An account can have several (repeat business is normal after a deal is won).
  */
+/**
+ * Who wrote a note, moved or added a deal, added a follow-up or asked a question, from the rep's settings
+ * (their name as they sign emails, their first own address): shown beside notes and stage moves when
+ * several reps share accounts through sync, and what the insights' "mine" keeps.
+ */
+export const authorSchema = z.object({ name: nameSchema.optional(), email: email.optional() });
+export type Author = z.infer<typeof authorSchema>;
+
 export const dealRecordSchema = z.object({
   id,
   accountKey,
@@ -118,6 +126,8 @@ export const dealRecordSchema = z.object({
   closedAt: instant.optional(),
   createdAt: instant,
   updatedAt: instant,
+  /** Who added it: its owner in the insights' "mine". */
+  author: authorSchema.optional(),
 });
 export type DealRecord = z.infer<typeof dealRecordSchema>;
 
@@ -134,13 +144,6 @@ export const contactRecordSchema = z.object({
   updatedAt: instant,
 });
 export type ContactRecord = z.infer<typeof contactRecordSchema>;
-
-/**
- * Who wrote a note or moved a deal, from the rep's settings (their name as they sign emails, their first
- * own address): shown beside notes and stage moves when several reps share accounts through sync.
- */
-export const authorSchema = z.object({ name: nameSchema.optional(), email: email.optional() });
-export type Author = z.infer<typeof authorSchema>;
 
 export const noteRecordSchema = z.object({
   id,
@@ -177,6 +180,8 @@ export const followUpRecordSchema = z.object({
   planStepId: storedPlaybookId.optional(),
   createdAt: instant,
   updatedAt: instant,
+  /** Who added it (or moved the deal whose cadence proposed it): the insights' "mine". */
+  author: authorSchema.optional(),
 });
 export type FollowUpRecord = z.infer<typeof followUpRecordSchema>;
 
@@ -203,6 +208,8 @@ export const questionLogRecordSchema = z.object({
   questionId: storedPlaybookId,
   spinType: spinTypeSchema,
   askedAt: instant,
+  /** Who asked it. */
+  author: authorSchema.optional(),
 });
 export type QuestionLogRecord = z.infer<typeof questionLogRecordSchema>;
 

@@ -5,6 +5,7 @@ import type { ForecastFigures } from './forecast';
 import type { OtherStageFigures, StageFigures } from './funnel';
 import type { LostReasonCount, OutcomeFigures } from './outcomes';
 import type { InsightsPeriod } from './period';
+import type { InsightsScope } from './scope';
 
 export interface InsightsStage extends StageFigures {
   /** The stage's name in both languages; the page shows the one of the UI language. */
@@ -22,6 +23,10 @@ export interface InsightsOutcomes extends Omit<OutcomeFigures, 'lostReasons'> {
 
 export interface InsightsReport {
   period: InsightsPeriod;
+  /** Whose work the figures count (./scope.ts); always `mine` while sync is off. */
+  scope: InsightsScope;
+  /** Sync is on, so the database may hold colleagues' work: the page offers the team scope. */
+  teamScope: boolean;
   /** The moment the figures were computed for, and the start of the period (0 for all time). */
   now: number;
   from: number;

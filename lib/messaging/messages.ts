@@ -37,6 +37,7 @@ import { noteEditSchema, type NoteSaveOutcome } from '../db/notes';
 import type { Playbook } from '../playbook/schema';
 import { MAX_STAGES } from '../playbook/schema';
 import { INSIGHTS_PERIODS } from '../insights/period';
+import { INSIGHTS_SCOPES } from '../insights/scope';
 import type { InsightsReport } from '../insights/report';
 import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX_LENGTH, type NotesSearchResult } from '../search/types';
 import { ACCOUNT_PICKER_LIMIT, MAX_TRANSFER_CHUNKS, TRANSFER_CHUNK_CHARS } from '../data-transfer/limits';
@@ -376,7 +377,8 @@ export const messages = {
   // options → background: insights and notes search
   getInsights: message(
     EXTENSION_PAGES,
-    z.object({ period: z.enum(INSIGHTS_PERIODS) }),
+    /** `scope`: the rep's own work or the team's; only meaningful while sync is on (absent: `mine`). */
+    z.object({ period: z.enum(INSIGHTS_PERIODS), scope: z.enum(INSIGHTS_SCOPES).optional() }),
   ).returns<InsightsReport>(),
   searchNotes: message(
     EXTENSION_PAGES,

@@ -4,6 +4,10 @@ import type { NotesSearchResult } from '../../search/types';
 import type { PayloadOf } from '../../messaging/messages';
 import { database } from '../db-connection';
 import { insightsReport } from '../insights-query';
+import { isByRep } from '../../insights/scope';
+import type { Author } from '../../db/records';
+import { currentAuthor } from '../author';
+import { readSyncConfig } from '../sync/sync-config';
 import { NotesSearchIndex, searchNotesIn } from '../notes-index';
 import { readPlaybook } from '../playbook-store';
 import type { Handlers } from '../router';
@@ -11,12 +15,21 @@ import type { Handlers } from '../router';
 /** The background's one notes index, kept in step with every change the background announces (main.ts). */
 export const notesSearchIndex = new NotesSearchIndex();
 
-/** The options page's funnel and activity figures for one period. */
+/**
+ * The options page's funnel and activity figures for one period. While sync is off every record here is
+ * the rep's own and all of them count; with sync on, `mine` keeps what the rep wrote (lib/insights/scope.ts).
+ */
 export async function getInsights(
   request: PayloadOf<'getInsights'>,
   now = Date.now(),
 ): Promise<InsightsReport> {
-  return insightsReport(await database(), await readPlaybook(), request.period, now);
+  const db = await database();
+  const teamScope = (await readSyncConfig(db)) !== undefined;
+  const scope = teamScope ? (request.scope ?? 'mine') : 'mine';
+  const rep = scope === 'mine' && teamScope ? await currentAuthor() : undefined;
+  const counted = scope === 'mine' && teamScope ? (author?: Author) => isByRep(rep, author) : undefined;
+  const figures = await insightsReport(db, await readPlaybook(), request.period, now, counted);
+  return { ...figures, scope, teamScope };
 }
 
 export async function searchNotes(request: PayloadOf<'searchNotes'>): Promise<NotesSearchResult> {

@@ -181,6 +181,7 @@ export async function setChecklistItem(
       itemId: request.itemId,
       done: request.done,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
+      author: await currentAuthor(),
     },
     Date.now(),
     () => crypto.randomUUID(),
@@ -223,11 +224,13 @@ export async function logQuestion(request: PayloadOf<'logQuestion'>, tabId?: num
       (account) => account,
       await personSeen(request.accountKey, request.contactEmail, tabId),
     );
+    const author = await currentAuthor();
     await logQuestionAsked(db, {
       accountKey: request.accountKey,
       questionId: request.questionId,
       spinType: request.spinType,
       askedAt: now,
+      ...(author ? { author } : {}),
     });
   } else {
     await undoQuestionAsked(db, request.accountKey, request.questionId);
@@ -248,6 +251,7 @@ export async function addFollowUpFor(
       title: request.title.trim(),
       due: request.due,
       person: await personSeen(request.accountKey, request.contactEmail, tabId),
+      author: await currentAuthor(),
     },
     Date.now(),
     crypto.randomUUID(),

@@ -167,3 +167,39 @@ describe('cadences count business days', () => {
     expect(request.safeParse({ weekendDays: null }).success).toBe(true);
   });
 });
+
+describe('who did it', () => {
+  it('stamps the rep from settings on the deals, follow-ups and questions the panel adds', async () => {
+    await saveSettings({ senderName: 'Li Wei', ownEmails: ['li.wei@dealside.example'] });
+    const author = { name: 'Li Wei', email: 'li.wei@dealside.example' };
+    const deal = await sendMessage('addDeal', { accountKey: ACCOUNT, title: 'Pilot', locale: 'en' });
+    expect(deal.author).toEqual(author);
+    const followUp = await sendMessage('addFollowUp', {
+      accountKey: ACCOUNT,
+      title: 'Call back',
+      due: local(2026, 5, 20, 9),
+    });
+    expect(followUp.author).toEqual(author);
+    // The stage's cadence proposals are the mover's too.
+    const proposed = (await rows()).filter((row) => row.status === 'proposed');
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(proposed.map((row) => row.author)).toEqual(proposed.map(() => author));
+    await sendMessage('logQuestion', {
+      accountKey: ACCOUNT,
+      questionId: 'situation-current-process',
+      spinType: 'S',
+      asked: true,
+    });
+    const [asked] = await (await database()).getAll('questionLog');
+    expect(asked?.author).toEqual(author);
+    // A checklist tick on an account without a deal creates one: the ticker owns it.
+    await sendMessage('setChecklistItem', {
+      accountKey: 'contoso.example',
+      stageId: 'lead',
+      itemId: 'fit',
+      done: true,
+    });
+    const [created] = await (await database()).getAllFromIndex('deals', 'by-account', 'contoso.example');
+    expect(created?.author).toEqual(author);
+  });
+});

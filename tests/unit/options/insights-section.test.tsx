@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,6 +7,8 @@ import { changeDealStage } from '../../../lib/db/deals';
 import { addFollowUp, applyFollowUpAction } from '../../../lib/db/follow-ups';
 import { DAY_MS } from '../../../lib/dates/due';
 import { resetDatabase } from '../support/database';
+import { inTransaction } from '../../../lib/db/transaction';
+import { SYNC_CONFIG_ITEM } from '../../../lib/background/sync/sync-config';
 
 vi.mock(
   '@/lib/messaging/messenger',
@@ -138,5 +140,43 @@ describe('InsightsSection', () => {
     await screen.findByTestId('funnel-chart');
     expect(stageCount('discovery')).toHaveTextContent('需求沟通');
     expect(screen.getByTestId('funnel-table')).toHaveTextContent('需求沟通');
+  });
+  it('offers "Mine" and "Team" once sync is on, and counts a colleague’s move only in Team', async () => {
+    await move('northwind.com', 'lead', 2);
+    const db = await database();
+    await changeDealStage(
+      db,
+      {
+        accountKey: 'contoso.com',
+        stageId: 'lead',
+        proposals: [],
+        author: { name: 'Ana Souza', email: 'ana@dealside.example' },
+      },
+      Date.now() - DAY_MS,
+      newId,
+    );
+    render(<InsightsSection />);
+    await screen.findByTestId('funnel-chart');
+    // Sync off: everything here is the rep's own, and there is nothing to choose.
+    expect(screen.queryByTestId('insights-scope')).toBeNull();
+    expect(stageCount('lead')!.getAttribute('data-count')).toBe('2');
+    cleanup();
+
+    await inTransaction(db, ['privateItems'], 'readwrite', (tx) =>
+      tx
+        .objectStore('privateItems')
+        .put(
+          { url: 'https://couch.example', database: 'team', username: 'li', password: 'x', startedAt: 1 },
+          SYNC_CONFIG_ITEM,
+        ),
+    );
+    render(<InsightsSection />);
+    const scope = await screen.findByTestId('insights-scope');
+    expect(within(scope).getByRole('radio', { name: 'Mine' })).toBeChecked();
+    await vi.waitFor(() => expect(stageCount('lead')!.getAttribute('data-count')).toBe('1'));
+    expect(screen.getByTestId('insights-scope-hint')).toHaveTextContent('anything recorded without a name');
+    await userEvent.click(within(scope).getByRole('radio', { name: 'Team' }));
+    await vi.waitFor(() => expect(stageCount('lead')!.getAttribute('data-count')).toBe('2'));
+    expect(screen.getByTestId('insights-scope-hint')).toHaveTextContent("everyone's work");
   });
 });
