@@ -17,6 +17,7 @@ import type { NoteRecord } from '../../db/records';
 import { inTransaction } from '../../db/transaction';
 import type { NoteConflictVersion } from '../../sync/bookkeeping';
 import { TEAM_PLAYBOOK_DOC_ID, type TeamPlaybookDocBody } from '../../sync/team-playbook';
+import { ACCOUNT_ALIAS_DOC_PREFIX, receivedAlias, type ReceivedAlias } from '../../sync/account-alias';
 import { parseRecordDocId, remoteRecord, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
 import type { ChangesResult, Doc, PouchDatabase } from './pouch-api';
 
@@ -55,6 +56,8 @@ export interface ApplyOutcome {
   rejected: Rejected;
   /** The team's playbook, when a new version of it came in. */
   teamPlaybook?: Doc<TeamPlaybookDocBody>;
+  /** Account merges (or their removal) that came in, in the order they did. */
+  aliases: ReceivedAlias[];
 }
 
 /** Local rows deliberately not shared (a private note): what comes from elsewhere leaves them alone. */
@@ -91,11 +94,25 @@ async function checkChanges(
   obsolete: Doc<Partial<RecordDocBody>>[],
 ): Promise<Incoming[]> {
   const { rejected } = outcome;
+  const reject = (id: string, problem: string) => {
+    rejected.count += 1;
+    rejected.first ??= id;
+    rejected.problem ??= problem;
+    console.warn('[dealside] skipped a document from the sync server', id, problem);
+  };
   const incoming: Incoming[] = [];
   for (const result of results) {
     if (result.id === TEAM_PLAYBOOK_DOC_ID) {
       if (!result.deleted && result.doc)
         outcome.teamPlaybook = result.doc as unknown as Doc<TeamPlaybookDocBody>;
+      continue;
+    }
+    if (result.id.startsWith(ACCOUNT_ALIAS_DOC_PREFIX)) {
+      const received = receivedAlias(result.id, result.deleted ? undefined : result.doc);
+      if (!received.ok) reject(result.id, received.problem);
+      else outcome.aliases.push(received.alias);
+      // Two devices merged the same account at once: the winner stands everywhere.
+      for (const rev of result.doc?._conflicts ?? []) obsolete.push({ _id: result.id, _rev: rev, _deleted: true });
       continue;
     }
     const target = parseRecordDocId(result.id);
@@ -107,10 +124,7 @@ async function checkChanges(
     }
     const checked = remoteRecord(result.id, result.doc);
     if (!checked.ok) {
-      rejected.count += 1;
-      rejected.first ??= result.id;
-      rejected.problem ??= checked.problem;
-      console.warn('[dealside] skipped a document from the sync server', result.id, checked.problem);
+      reject(result.id, checked.problem);
       continue;
     }
     const conflicts = result.doc._conflicts ?? [];
@@ -272,7 +286,7 @@ export async function applyMirrorChanges(
   keepsLocal: KeepsLocal,
   onBatch: (accountKeys: Set<string>) => void = () => undefined,
 ): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { accountKeys: new Set(), applied: 0, rejected: { count: 0 } };
+  const outcome: ApplyOutcome = { accountKeys: new Set(), applied: 0, rejected: { count: 0 }, aliases: [] };
   for (;;) {
     const since = await readCheckpoint(db);
     const page = await mirror.changes({

@@ -5,6 +5,8 @@ import { sendMessage } from '../../messaging/messenger';
 import { currentAuthor } from '../author';
 import { database } from '../db-connection';
 import { savePlaybook } from '../handlers/options-playbook';
+import { mergeAccounts, saveSettings } from '../handlers/options-settings';
+import { onSettingsChanged, readSettings } from '../settings-store';
 import { readPlaybook } from '../playbook-store';
 import { hostPermissionFor } from '../../sync/server-address';
 import type { RecordDocBody } from '../../sync/documents';
@@ -43,6 +45,16 @@ export const syncEngine = new SyncEngine({
   playbookChanged: () => void sendMessage('playbookChanged', {}).catch(() => undefined),
   teamPlaybookChanged: () => void sendMessage('teamPlaybookChanged', {}).catch(() => undefined),
   author: currentAuthor,
+  aliases: {
+    current: async () => (await readSettings()).accountAliases,
+    merge: async (from, into) => (await mergeAccounts({ from, into })).ok,
+    async remove(from, into) {
+      const { accountAliases } = await readSettings();
+      if (accountAliases[from] !== into) return;
+      const { [from]: _removed, ...rest } = accountAliases;
+      await saveSettings({ accountAliases: rest });
+    },
+  },
   async setAlarm(on) {
     if (!on) {
       await browser.alarms.clear(SYNC_ALARM);
@@ -61,6 +73,7 @@ function logged(work: Promise<unknown>): void {
 /** Registered once at the top of the background, so the alarm can wake it. */
 export function registerSync(): void {
   syncEngine.register();
+  onSettingsChanged(() => syncEngine.settingsChanged());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) logged(syncEngine.onAlarm());
   });

@@ -35,6 +35,7 @@ import {
   type PublishPlaybookResult,
   type TeamPlaybookDocBody,
 } from '../../sync/team-playbook';
+import { AGREED_ALIASES_ITEM, offerAliases, receiveAliases, type AliasActions } from './account-aliases';
 import { nextOutboxSeq, outboxJournal, storeScanKey } from './outbox';
 import type { PouchDatabase, Replication } from './pouch-api';
 import { pushLocalChanges, queuedChanges, type Shareable } from './push-local';
@@ -78,6 +79,8 @@ export interface SyncEngineDeps {
   teamPlaybookChanged(): void;
   /** The rep as the author of what they publish. */
   author(): Promise<Author | undefined>;
+  /** The rep's account aliases (merges), which sync shares with the team (./account-aliases.ts). */
+  aliases: AliasActions;
 }
 
 /** A page asked for the status this recently: replication stays live. */
@@ -172,7 +175,17 @@ export class SyncEngine {
   }
 
   private afterLocalWrite(changes: readonly StoreChange[]): void {
-    if (!this.config || !changes.some((change) => isSyncedStore(change.store))) return;
+    if (!changes.some((change) => isSyncedStore(change.store))) return;
+    this.pushSoon();
+  }
+
+  /** The settings changed: an account alias added or removed there goes to the server. */
+  settingsChanged(): void {
+    this.pushSoon();
+  }
+
+  private pushSoon(): void {
+    if (!this.config) return;
     clearTimeout(this.pushTimer);
     this.pushTimer = setTimeout(() => void this.exchange('push'), PUSH_DELAY_MS);
   }
@@ -436,6 +449,7 @@ export class SyncEngine {
         const remote = this.remoteDb(config, check.server);
         if (!live && reason !== 'push') await this.pullApplying(db, mirror, remote);
         await this.applyIncoming(db, mirror);
+        await offerAliases(db, mirror, this.deps.aliases);
         const pushed = await pushLocalChanges(db, mirror, shareable);
         for (const id of pushed.written) this.unpushed.add(id);
         if (!live) {
@@ -485,6 +499,7 @@ export class SyncEngine {
     const outcome = await applyMirrorChanges(db, mirror, keepsLocal, (accountKeys) =>
       this.announceChanged(accountKeys),
     );
+    await receiveAliases(db, outcome.aliases, this.deps.aliases);
     if (outcome.teamPlaybook) {
       const received = await receiveTeamPlaybook(db, outcome.teamPlaybook, this.deps.playbooks);
       if (received === 'adopted') this.deps.playbookChanged();
@@ -551,6 +566,7 @@ export class SyncEngine {
       const db = await this.deps.database();
       const mirror = this.mirrorDb();
       // Whatever is queued goes into the mirror first, so the live push starts with it.
+      await offerAliases(db, mirror, this.deps.aliases);
       const pushed = await pushLocalChanges(db, mirror, shareable);
       for (const id of pushed.written) this.unpushed.add(id);
       const replication = mirror.sync(this.remoteDb(config, check.server), {
@@ -614,7 +630,7 @@ async function resetBookkeeping(tx: {
   await tx.objectStore('syncRevisions').clear();
   await tx.objectStore('syncConflicts').clear();
   const items = tx.objectStore('privateItems');
-  for (const item of [SYNC_CONFIG_ITEM, SYNC_RUN_ITEM, CHECKPOINT_ITEM, TEAM_PLAYBOOK_ITEM]) {
+  for (const item of [SYNC_CONFIG_ITEM, SYNC_RUN_ITEM, CHECKPOINT_ITEM, TEAM_PLAYBOOK_ITEM, AGREED_ALIASES_ITEM]) {
     await items.delete(item);
   }
 }

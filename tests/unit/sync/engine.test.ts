@@ -9,6 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startCouchServer, type CouchDoc, type CouchServer } from '../../support/couch-server';
 import { addDeal, changeDealStage, getDeal } from '../../../lib/db/deals';
 import { saveNoteEdit } from '../../../lib/db/notes';
+import { mergeAccountRows } from '../../../lib/db/merge-accounts';
+import { readSettingsIn, writeSettingsIn } from '../../../lib/db/private-items';
 import { addTouchOnce } from '../../../lib/db/touches';
 import { openDealsideDb, type Db } from '../../../lib/db/open';
 import type { NoteRecord } from '../../../lib/db/records';
@@ -88,6 +90,20 @@ async function device(name: string): Promise<Device> {
     playbookChanged: () => undefined,
     teamPlaybookChanged: () => undefined,
     author: () => Promise.resolve({ name: name === 'a' ? 'Anna' : 'Ben' }),
+    aliases: {
+      current: async () => (await settingsOf(db)).accountAliases,
+      merge: async (from, into) => {
+        await mergeAccountRows(db, from, into, now, { recordAlias: true });
+        return true;
+      },
+      remove: (from) =>
+        inTransaction(db, ['privateItems'], 'readwrite', async (tx) => {
+          const store = tx.objectStore('privateItems');
+          const settings = await readSettingsIn(store);
+          const { [from]: _removed, ...rest } = settings.accountAliases;
+          await writeSettingsIn(store, { ...settings, accountAliases: rest });
+        }),
+    },
   });
   devices.push(created);
   return created;
@@ -117,6 +133,12 @@ async function settle(...order: Device[]): Promise<void> {
   for (let round = 0; round < 3; round += 1) {
     for (const each of order) await each.engine.exchange('alarm');
   }
+}
+
+function settingsOf(db: Db) {
+  return inTransaction(db, ['privateItems'], 'readonly', (tx) =>
+    readSettingsIn(tx.objectStore('privateItems')),
+  );
 }
 
 function notes(db: Db): Promise<NoteRecord[]> {
@@ -341,6 +363,46 @@ describe('sync between two devices through one server', { timeout: 30_000 }, () 
     await settle(a, b);
     expect(await notes(a.db)).toHaveLength(0);
     expect(await notes(b.db)).toHaveLength(0);
+  });
+
+  it('converges on an account merge made on one device, moving what the other wrote offline', async () => {
+    const [a, b] = await startBoth();
+    const note = (id: string, accountKey: string, body: string) => ({
+      id,
+      accountKey,
+      kind: 'note' as const,
+      body,
+      baseRevision: null,
+    });
+    await saveNoteEdit(a.db, note('n1', 'acme-gmbh.de', 'Met at the fair'), now, ids('a'));
+    await settle(a, b);
+    b.online = false;
+    // Offline, B writes about the old account while A merges it into the main one.
+    await saveNoteEdit(b.db, note('n2', 'acme-gmbh.de', 'Asked for references'), now, ids('b'));
+    await mergeAccountRows(a.db, 'acme-gmbh.de', 'acme.com', now, { recordAlias: true });
+    a.engine.settingsChanged();
+    await settle(a);
+    expect((await serverDoc('alias:acme-gmbh.de'))?.into).toBe('acme.com');
+    b.online = true;
+    await settle(b, a, b);
+    for (const each of [a, b]) {
+      expect((await settingsOf(each.db)).accountAliases).toEqual({ 'acme-gmbh.de': 'acme.com' });
+      const byAccount = (await notes(each.db)).map((row) => [row.id, row.accountKey]).sort();
+      expect(byAccount).toEqual([
+        ['n1', 'acme.com'],
+        ['n2', 'acme.com'],
+      ]);
+    }
+
+    // The alias removed on B is removed on A; the notes stay where they are.
+    await inTransaction(b.db, ['privateItems'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('privateItems');
+      await writeSettingsIn(store, { ...(await readSettingsIn(store)), accountAliases: {} });
+    });
+    await settle(b, a);
+    expect((await settingsOf(a.db)).accountAliases).toEqual({});
+    // Deleted on the server: gone for a plain read.
+    expect(await serverDoc('alias:acme-gmbh.de')).toBeUndefined();
   });
 
   it('offers rows written before sync started, and takes what the server already had', async () => {
