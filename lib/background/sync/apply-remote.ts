@@ -112,7 +112,8 @@ async function checkChanges(
       if (!received.ok) reject(result.id, received.problem);
       else outcome.aliases.push(received.alias);
       // Two devices merged the same account at once: the winner stands everywhere.
-      for (const rev of result.doc?._conflicts ?? []) obsolete.push({ _id: result.id, _rev: rev, _deleted: true });
+      for (const rev of result.doc?._conflicts ?? [])
+        obsolete.push({ _id: result.id, _rev: rev, _deleted: true });
       continue;
     }
     const target = parseRecordDocId(result.id);

@@ -630,7 +630,13 @@ async function resetBookkeeping(tx: {
   await tx.objectStore('syncRevisions').clear();
   await tx.objectStore('syncConflicts').clear();
   const items = tx.objectStore('privateItems');
-  for (const item of [SYNC_CONFIG_ITEM, SYNC_RUN_ITEM, CHECKPOINT_ITEM, TEAM_PLAYBOOK_ITEM, AGREED_ALIASES_ITEM]) {
+  for (const item of [
+    SYNC_CONFIG_ITEM,
+    SYNC_RUN_ITEM,
+    CHECKPOINT_ITEM,
+    TEAM_PLAYBOOK_ITEM,
+    AGREED_ALIASES_ITEM,
+  ]) {
     await items.delete(item);
   }
 }
