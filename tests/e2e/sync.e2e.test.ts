@@ -53,6 +53,8 @@ async function launchRep(user: Rep['user']): Promise<Rep> {
   await serveFixture(browser.context, 'https://mail.google.com/**', 'sites/gmail/thread.html');
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  // Each rep signs with their name: what they write and move carries it.
+  await sendFromPage(options, 'saveSettings', { senderName: user.name });
   return { browser, options, user };
 }
 
@@ -237,6 +239,21 @@ describe('sync between two browsers through one server', () => {
     await expect
       .poll(() => annaPanel.getByTestId('note-item').first().textContent(), { timeout: 15_000 })
       .toBe(kept);
+
+    // Ben's insights: the deal is Anna's (she added it), so it counts in the team's figures, not his.
+    const insights = ben.options.getByTestId('insights-section');
+    const openDealsCounted = async () => {
+      const counts = await insights
+        .getByTestId('funnel-stage')
+        .evaluateAll((stages) => stages.map((stage) => Number(stage.getAttribute('data-count'))));
+      return counts.reduce((sum, count) => sum + count, 0);
+    };
+    await insights.getByTestId('insights-scope').getByRole('radio', { name: 'Team' }).check();
+    await expect.poll(openDealsCounted, { timeout: 15_000 }).toBe(1);
+    await insights.scrollIntoViewIfNeeded();
+    await screenshot(ben.options, 'sync-insights-team');
+    await insights.getByTestId('insights-scope').getByRole('radio', { name: 'Mine' }).check();
+    await expect.poll(openDealsCounted, { timeout: 15_000 }).toBe(0);
   });
 
   it('loses and doubles nothing when the server stops in the middle of a sync', async () => {
