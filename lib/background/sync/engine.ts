@@ -37,6 +37,7 @@ import {
 } from '../../sync/team-playbook';
 import { AGREED_ALIASES_ITEM, offerAliases, receiveAliases, type AliasActions } from './account-aliases';
 import { nextOutboxSeq, outboxJournal, storeScanKey } from './outbox';
+import { answeringRevsDiffInOneRead } from './revs-diff';
 import type { PouchDatabase, Replication } from './pouch-api';
 import { pushLocalChanges, queuedChanges, type Shareable } from './push-local';
 import { problemOfError, testDatabase, type Credentials } from './server';
@@ -91,6 +92,11 @@ const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 15 * 60_000;
 const LIVE_RETRY_MAX_MS = 60_000;
 export const REPLICATION_BATCH = 1_000;
+/**
+ * Batches a pull fetches ahead of writing them (PouchDB's default is 10): each waits in the service
+ * worker's memory, and two keep the mirror busy.
+ */
+const REPLICATION_BATCHES_AHEAD = 2;
 /** While a pull runs, what arrived is written this often. */
 const PULL_APPLY_INTERVAL_MS = 1_000;
 /**
@@ -129,6 +135,8 @@ export class SyncEngine {
   private readonly toAnnounce = new Set<string>();
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private lastAnnouncedAt = Number.NEGATIVE_INFINITY;
+  /** A pull into a mirror that was empty when it began (a first sync): see ./revs-diff.ts. */
+  private pullingIntoEmptyMirror = false;
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
@@ -191,7 +199,7 @@ export class SyncEngine {
   }
 
   private mirrorDb(): Mirror {
-    this.mirror ??= this.deps.openMirror();
+    this.mirror ??= answeringRevsDiffInOneRead(this.deps.openMirror(), () => this.pullingIntoEmptyMirror);
     return this.mirror;
   }
 
@@ -474,11 +482,16 @@ export class SyncEngine {
    */
   private async pullApplying(db: Db, mirror: Mirror, remote: Mirror): Promise<void> {
     let pulling = true;
-    const pulled = Promise.resolve(mirror.replicate.from(remote, { batch_size: REPLICATION_BATCH })).finally(
-      () => {
-        pulling = false;
-      },
-    );
+    this.pullingIntoEmptyMirror = (await mirror.info()).doc_count === 0;
+    const pulled = Promise.resolve(
+      mirror.replicate.from(remote, {
+        batch_size: REPLICATION_BATCH,
+        batches_limit: REPLICATION_BATCHES_AHEAD,
+      }),
+    ).finally(() => {
+      pulling = false;
+      this.pullingIntoEmptyMirror = false;
+    });
     const settledPull = pulled.then(
       () => undefined,
       () => undefined,

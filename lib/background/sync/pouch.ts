@@ -9,7 +9,6 @@ import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import Replication from 'pouchdb-replication';
 import type { RecordDocBody } from '../../sync/documents';
 import type { PouchConstructor, PouchDatabase } from './pouch-api';
-import { answeringRevsDiffInOneRead } from './revs-diff';
 
 export const SyncPouch = PouchDB.plugin(IndexedDbAdapter)
   .plugin(HttpAdapter)
@@ -21,5 +20,5 @@ export type MirrorDb = PouchDatabase<RecordDocBody>;
 export const MIRROR_NAME = 'dealside-sync-mirror';
 
 export function openMirror(): MirrorDb {
-  return answeringRevsDiffInOneRead(new SyncPouch<RecordDocBody>(MIRROR_NAME, { adapter: 'indexeddb' }));
+  return new SyncPouch<RecordDocBody>(MIRROR_NAME, { adapter: 'indexeddb' });
 }

@@ -18,7 +18,6 @@ import { inTransaction, setChangeJournal } from '../../../lib/db/transaction';
 import { SyncEngine } from '../../../lib/background/sync/engine';
 import { outboxJournal } from '../../../lib/background/sync/outbox';
 import type { PouchConstructor } from '../../../lib/background/sync/pouch-api';
-import { answeringRevsDiffInOneRead } from '../../../lib/background/sync/revs-diff';
 import type { RecordDocBody } from '../../../lib/sync/documents';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';
@@ -67,7 +66,7 @@ async function device(name: string): Promise<Device> {
   };
   created.engine = new SyncEngine({
     database: () => Promise.resolve(db),
-    openMirror: () => answeringRevsDiffInOneRead(new Pouch<RecordDocBody>(mirrorName, { adapter: 'memory' })),
+    openMirror: () => new Pouch<RecordDocBody>(mirrorName, { adapter: 'memory' }),
     openRemote: (server, credentials) =>
       new Pouch<RecordDocBody>(server.databaseUrl, {
         adapter: 'http',

@@ -10,7 +10,7 @@ import type {
   PouchDatabase,
   RevsDiffRequest,
 } from '../../../lib/background/sync/pouch-api';
-import { revsDiffInOneRead } from '../../../lib/background/sync/revs-diff';
+import { answeringRevsDiffInOneRead, revsDiffInOneRead } from '../../../lib/background/sync/revs-diff';
 
 const require = createRequire(import.meta.url);
 interface Pluggable {
@@ -103,5 +103,21 @@ describe('revsDiffInOneRead', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('calls everything missing without a read while a pull fills an empty mirror', async () => {
+    let pullingIntoEmpty = true;
+    const mirror = answeringRevsDiffInOneRead(
+      new Pouch<Body>(`revs-diff-fresh-${Date.now()}`, { adapter: 'memory' }),
+      () => pullingIntoEmpty,
+    );
+    await writeBranch(mirror, 'plain', KNOWN.plain!);
+    const request = { plain: [rev(3, 'a')], absent: [rev(1, 'q')] };
+    expect(await mirror.revsDiff(request)).toEqual({
+      plain: { missing: [rev(3, 'a')] },
+      absent: { missing: [rev(1, 'q')] },
+    });
+    pullingIntoEmpty = false;
+    expect(await mirror.revsDiff(request)).toEqual({ absent: { missing: [rev(1, 'q')] } });
   });
 });
