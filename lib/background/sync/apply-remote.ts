@@ -19,6 +19,7 @@ import type { NoteConflictVersion } from '../../sync/bookkeeping';
 import { TEAM_PLAYBOOK_DOC_ID, type TeamPlaybookDocBody } from '../../sync/team-playbook';
 import { ACCOUNT_ALIAS_DOC_PREFIX, receivedAlias, type ReceivedAlias } from '../../sync/account-alias';
 import { parseRecordDocId, remoteRecord, SYNCED_STORES, type RecordDocBody } from '../../sync/documents';
+import type { KnownKeys } from './known-keys';
 import type { ChangesResult, Doc, PouchDatabase } from './pouch-api';
 
 type Mirror = PouchDatabase<RecordDocBody>;
@@ -180,11 +181,15 @@ async function queuedIds(
   return (id) => Promise.resolve(queued.has(id));
 }
 
+/** Batches at least this large read the known keys (./known-keys.ts) instead of a get per row. */
+const KNOWN_KEYS_FROM_BATCH = 250;
+
 async function writeIncoming(
   db: Db,
   incoming: Incoming[],
   checkpoint: number | string,
   keepsLocal: KeepsLocal,
+  knownKeys: KnownKeys | undefined,
 ): Promise<{ accountKeys: Set<string>; applied: number }> {
   const accountKeys = new Set<string>();
   let applied = 0;
@@ -200,6 +205,12 @@ async function writeIncoming(
       const withConflicts = new Set(await conflicts.getAllKeys());
       const queuedHere = await queuedIds(outbox);
       const claimedVisits = new Set<string>();
+      const known = knownKeys && incoming.length >= KNOWN_KEYS_FROM_BATCH ? knownKeys : undefined;
+      await known?.load(
+        (store) => tx.objectStore(store),
+        revisions,
+        incoming.map((change) => change.store),
+      );
 
       const applyDeletion = async (change: Extract<Incoming, { kind: 'deleted' }>) => {
         if (await queuedHere(change.id)) return;
@@ -241,16 +252,21 @@ async function writeIncoming(
           }
         }
         // This browser's own change coming back, or one it already has.
-        if ((await revisions.get(change.id)) === change.rev) return;
+        if ((known?.mayHaveRevision(change.id) ?? true) && (await revisions.get(change.id)) === change.rev)
+          return;
         if (visitKey !== undefined) {
           // One touch per visit: the same visit recorded on two devices is kept once here.
           const holder = await tx.objectStore('touches').index('by-visit').getKey(visitKey);
           if (holder !== undefined && holder !== change.key) return;
         }
-        const before = (await store.get(change.key)) as AnyRow | undefined;
+        const before =
+          (known?.mayHaveRow(change.store, change.key) ?? true)
+            ? ((await store.get(change.key)) as AnyRow | undefined)
+            : undefined;
         if (before && keepsLocal(change.store, before)) return;
         await store.put(notAnOlderRevision(change.store, change.row, before));
         await revisions.put(change.rev, change.id);
+        known?.wrote(change.store, change.key, change.id);
         accountKeys.add(rowAccountKey(change.store, change.row));
         // A record moved to another account (a merge elsewhere): the old account changed too.
         if (before) accountKeys.add(rowAccountKey(change.store, before));
@@ -286,6 +302,8 @@ export async function applyMirrorChanges(
   mirror: Mirror,
   keepsLocal: KeepsLocal,
   onBatch: (accountKeys: Set<string>) => void = () => undefined,
+  /** During a long pull: the rows and revisions known here, kept from one call to the next. */
+  knownKeys?: KnownKeys,
 ): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { accountKeys: new Set(), applied: 0, rejected: { count: 0 }, aliases: [] };
   for (;;) {
@@ -300,7 +318,7 @@ export async function applyMirrorChanges(
     if (page.results.length === 0) return outcome;
     const obsolete: Doc<Partial<RecordDocBody>>[] = [];
     const incoming = await checkChanges(mirror, page.results, outcome, obsolete);
-    const written = await writeIncoming(db, incoming, page.last_seq, keepsLocal);
+    const written = await writeIncoming(db, incoming, page.last_seq, keepsLocal, knownKeys);
     outcome.applied += written.applied;
     for (const key of written.accountKeys) outcome.accountKeys.add(key);
     if (written.accountKeys.size > 0) onBatch(written.accountKeys);

@@ -36,6 +36,7 @@ import {
   type TeamPlaybookDocBody,
 } from '../../sync/team-playbook';
 import { AGREED_ALIASES_ITEM, offerAliases, receiveAliases, type AliasActions } from './account-aliases';
+import { KnownKeys } from './known-keys';
 import { nextOutboxSeq, outboxJournal, storeScanKey } from './outbox';
 import { answeringRevsDiffInOneRead } from './revs-diff';
 import type { PouchDatabase, Replication } from './pouch-api';
@@ -483,6 +484,7 @@ export class SyncEngine {
   private async pullApplying(db: Db, mirror: Mirror, remote: Mirror): Promise<void> {
     let pulling = true;
     this.pullingIntoEmptyMirror = (await mirror.info()).doc_count === 0;
+    const knownKeys = new KnownKeys();
     const pulled = Promise.resolve(
       mirror.replicate.from(remote, {
         batch_size: REPLICATION_BATCH,
@@ -501,16 +503,20 @@ export class SyncEngine {
         settledPull,
         new Promise((resolve) => setTimeout(resolve, PULL_APPLY_INTERVAL_MS)),
       ]);
-      await this.applyIncoming(db, mirror);
+      await this.applyIncoming(db, mirror, knownKeys);
     }
     // The pull's last accounts are announced now, not a while after it ended.
     this.announceNow();
     await pulled;
   }
 
-  private async applyIncoming(db: Db, mirror: Mirror): Promise<void> {
-    const outcome = await applyMirrorChanges(db, mirror, keepsLocal, (accountKeys) =>
-      this.announceChanged(accountKeys),
+  private async applyIncoming(db: Db, mirror: Mirror, knownKeys?: KnownKeys): Promise<void> {
+    const outcome = await applyMirrorChanges(
+      db,
+      mirror,
+      keepsLocal,
+      (accountKeys) => this.announceChanged(accountKeys),
+      knownKeys,
     );
     await receiveAliases(db, outcome.aliases, this.deps.aliases);
     if (outcome.teamPlaybook) {

@@ -404,6 +404,63 @@ describe('sync between two devices through one server', { timeout: 30_000 }, () 
     expect(await serverDoc('alias:acme-gmbh.de')).toBeUndefined();
   });
 
+  it('takes a large pull in batches of hundreds without writing over an edit waiting here', async () => {
+    const [a, b] = await startBoth();
+    const write = (device: Device, id: string, body: string, baseRevision: number | null) =>
+      saveNoteEdit(
+        device.db,
+        { id, accountKey: 'acme.com', kind: 'note', body, baseRevision },
+        now,
+        ids(device.name),
+      );
+    const first = Array.from({ length: 300 }, (_, index) => `bulk-${index}`);
+    for (const id of first) await write(a, id, `${id}: first words`, null);
+    // A note B keeps to itself (handed over to nothing), and later a note of A's with the same id.
+    await saveNoteEdit(
+      b.db,
+      {
+        id: 'aa-same-id',
+        accountKey: 'acme.com',
+        kind: 'note',
+        body: 'B only',
+        baseRevision: null,
+        private: true,
+      },
+      now,
+      ids('b'),
+    );
+    await settle(a, b);
+    expect(await notes(b.db)).toHaveLength(301);
+
+    await write(a, 'aa-same-id', 'from A', null);
+    // A edits all of them and adds as many; B meanwhile edits one of them, not handed over yet.
+    for (const id of first) await write(a, id, `${id}: edited in A`, 1);
+    for (const index of first.keys()) await write(a, `new-${index}`, `new-${index}: from A`, null);
+    await write(b, 'bulk-5', 'bulk-5: edited in B', 1);
+    await a.engine.exchange('alarm');
+    await b.engine.exchange('alarm');
+
+    const inB = new Map((await notes(b.db)).map((note) => [note.id, note]));
+    expect(inB.size).toBe(601);
+    expect(inB.get('aa-same-id')?.body).toBe('B only');
+    expect(inB.get('bulk-0')).toMatchObject({ body: 'bulk-0: edited in A', revision: 2 });
+    expect(inB.get('new-299')?.body).toBe('new-299: from A');
+    const texts = async (device: Device) => {
+      const note = (await notes(device.db)).find((row) => row.id === 'bulk-5');
+      const versions = await inTransaction(device.db, ['syncConflicts'], 'readonly', (tx) =>
+        tx.objectStore('syncConflicts').getAll(),
+      );
+      return [
+        note?.body,
+        ...versions.flatMap((entry) => entry.versions.map((version) => version.body)),
+      ].sort();
+    };
+    // B's own edit is never silently replaced: one text is the note, the other a version to settle.
+    expect(await texts(b)).toEqual(['bulk-5: edited in A', 'bulk-5: edited in B']);
+    await settle(b, a, b);
+    expect(await texts(a)).toEqual(['bulk-5: edited in A', 'bulk-5: edited in B']);
+  });
+
   it('offers rows written before sync started, and takes what the server already had', async () => {
     const a = await device('a');
     const b = await device('b');
