@@ -456,13 +456,16 @@ export class SyncEngine {
         const mirror = this.mirrorDb();
         const live = this.live !== undefined;
         const remote = this.remoteDb(config, check.server);
-        if (!live && reason !== 'push') await this.pullApplying(db, mirror, remote);
+        const pushFrom = !live && reason !== 'push' ? await this.pullApplying(db, mirror, remote) : undefined;
         await this.applyIncoming(db, mirror);
         await offerAliases(db, mirror, this.deps.aliases);
         const pushed = await pushLocalChanges(db, mirror, shareable);
         for (const id of pushed.written) this.unpushed.add(id);
         if (!live) {
-          await mirror.replicate.to(remote, { batch_size: REPLICATION_BATCH });
+          await mirror.replicate.to(remote, {
+            batch_size: REPLICATION_BATCH,
+            ...(pushFrom !== undefined ? { since: pushFrom } : {}),
+          });
           this.unpushed.clear();
           // Conflicts settled while writing produce deletions of losing versions: they go out too.
           await this.applyIncoming(db, mirror);
@@ -479,11 +482,13 @@ export class SyncEngine {
 
   /**
    * Pulls from the server into the mirror, writing what arrived into the database as it arrives (not
-   * after the whole pull: on a first sync the rep sees accounts land while the rest comes).
+   * after the whole pull: on a first sync the rep sees accounts land while the rest comes). Returns the
+   * mirror sequence up to which every change came from this pull, when that is all the mirror holds.
    */
-  private async pullApplying(db: Db, mirror: Mirror, remote: Mirror): Promise<void> {
+  private async pullApplying(db: Db, mirror: Mirror, remote: Mirror): Promise<number | string | undefined> {
     let pulling = true;
-    this.pullingIntoEmptyMirror = (await mirror.info()).doc_count === 0;
+    const intoEmpty = (await mirror.info()).doc_count === 0;
+    this.pullingIntoEmptyMirror = intoEmpty;
     const knownKeys = new KnownKeys();
     const pulled = Promise.resolve(
       mirror.replicate.from(remote, {
@@ -507,7 +512,12 @@ export class SyncEngine {
     }
     // The pull's last accounts are announced now, not a while after it ended.
     this.announceNow();
-    await pulled;
+    const { docs_written: written = 0 } = await pulled;
+    if (!intoEmpty) return undefined;
+    // A first pull, and every change of the mirror one the pull wrote (none of this browser's yet): the
+    // push after it need not walk them to learn that the server has them all.
+    const { update_seq: lastSeq } = await mirror.info();
+    return Number(lastSeq) === written ? lastSeq : undefined;
   }
 
   private async applyIncoming(db: Db, mirror: Mirror, knownKeys?: KnownKeys): Promise<void> {

@@ -75,6 +75,8 @@ export interface ReplicationOptions {
   batch_size?: number;
   batches_limit?: number;
   back_off_function?: (delay: number) => number;
+  /** Start after this sequence of the source instead of the checkpoint (which it then becomes). */
+  since?: number | string;
   /** Ask for checkpoints on the mirror's side only: a rep may not write `_local` docs elsewhere. */
   checkpoint?: 'source' | 'target' | false;
 }

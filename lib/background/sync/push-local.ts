@@ -96,7 +96,8 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
     if (entry.scan === 'local-rows') {
       const store = tx.objectStore(entry.store);
       const range = entry.after === undefined ? undefined : IDBKeyRange.lowerBound(entry.after, true);
-      const rows = await store.getAll(range, SCAN_PAGE);
+      // Keys first: after a first sync nearly every row came from the server and has a revision, and is
+      // passed over without reading it.
       const rowKeys = (await store.getAllKeys(range, SCAN_PAGE)).map(String);
       const first = rowKeys[0];
       const last = rowKeys.at(-1);
@@ -111,15 +112,22 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
                 IDBKeyRange.bound(recordDocId(entry.store, first), recordDocId(entry.store, last)),
               ),
             );
+      const offered = rowKeys.filter((key) => !withRevision.has(recordDocId(entry.store, key)));
+      // Few rows to offer: read each; many: the page at once.
+      const rows =
+        offered.length <= SCAN_PAGE / 4
+          ? await Promise.all(offered.map((key) => store.get(key)))
+          : await store.getAll(range, SCAN_PAGE).then((all) => {
+              const wanted = new Set(offered);
+              return all.filter((_, index) => wanted.has(rowKeys[index]!));
+            });
       for (const [index, row] of rows.entries()) {
-        const key = rowKeys[index]!;
-        const id = recordDocId(entry.store, key);
-        if (withRevision.has(id)) continue;
+        const key = offered[index]!;
         round.candidates.push({
-          id,
+          id: recordDocId(entry.store, key),
           store: entry.store,
           key,
-          row: shareable(entry.store, row as AnyRow) ? (row as AnyRow) : undefined,
+          row: row !== undefined && shareable(entry.store, row as AnyRow) ? (row as AnyRow) : undefined,
           base: undefined,
         });
       }
@@ -127,7 +135,7 @@ async function readRound(db: Db, shareable: Shareable): Promise<Round> {
         id,
         entry,
         after: last ?? entry.after,
-        done: rows.length < SCAN_PAGE,
+        done: rowKeys.length < SCAN_PAGE,
       };
     } else {
       // Every record the mirror once matched here, and which is gone now, is deleted there.
