@@ -15,12 +15,15 @@
  *    and the time runs until B's panel shows it.
  *
  * Beside (1), as the floor the server sets: the same documents replicated by plain PouchDB (the same
- * batch size) from the server into an in-memory database in this process, before the browser starts.
+ * batch size) from the server into an in-memory database in this process, before the browser starts; and
+ * as the floor PouchDB sets in the browser: PouchDB alone (the product's modules and settings) replicating
+ * them into an IndexedDB database of the extension's origin, in a fresh profile's options page.
  * And the CPU each process used during (1): the browser's processes by kind, this process's main thread
  * (Playwright) and the server's thread.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
@@ -29,7 +32,9 @@ import type { StoreName } from '../../lib/db/schema';
 import { recordDocBody, recordDocId, remoteRecord } from '../../lib/sync/documents';
 import type { SyncStatus } from '../../lib/sync/types';
 import { CHECKPOINT_ITEM } from '../../lib/background/sync/apply-remote';
-import { REPLICATION_BATCH } from '../../lib/background/sync/engine';
+import { REPLICATION_BATCH, REPLICATION_BATCHES_AHEAD } from '../../lib/background/sync/engine';
+import { bundleForPage } from '../../tests/e2e/support/page-bundle';
+import type { FloorRequest } from './in-page/pouch-floor';
 import type { PouchConstructor } from '../../lib/background/sync/pouch-api';
 import { startCouchServer, type CouchDoc, type CouchServer } from '../../tests/support/couch-server';
 import {
@@ -143,6 +148,12 @@ export interface SyncResult {
   seedingS: number;
   /** Plain PouchDB, server → memory in this process, the same batch size. */
   baselineS: number;
+  /**
+   * PouchDB alone, server → an IndexedDB database of the extension's origin, in an extension page, with
+   * the product's settings (./in-page/pouch-floor.ts): the part of the initial sync that is PouchDB's.
+   */
+  browserFloorS: number;
+  browserFloorCpu: NodeCpu;
   /** CPU seconds of the server's thread and of this process's main thread while seeding, and during the baseline. */
   seedingCpu: NodeCpu;
   baselineCpu: NodeCpu;
@@ -260,6 +271,33 @@ async function baselineReplication(couch: CouchServer, expected: number): Promis
     throw new Error(`The baseline replication wrote ${info.docs_written} documents, not ${expected}`);
   await local.destroy();
   return seconds;
+}
+
+/** PouchDB alone into IndexedDB, in a fresh profile's options page (./in-page/pouch-floor.ts). */
+async function browserFloor(couch: CouchServer, expected: number): Promise<number> {
+  const device = await launchDevice(couch, false);
+  try {
+    const bundle = await bundleForPage(
+      { file: fileURLToPath(new URL('./in-page/pouch-floor.ts', import.meta.url)) },
+      'dealsideBenchFloor',
+    );
+    await device.options.evaluate(bundle);
+    const request: FloorRequest = {
+      url: `${couch.url}/${BIG_DATABASE}`,
+      username: REP.name,
+      password: REP.password,
+      batchSize: REPLICATION_BATCH,
+      batchesLimit: REPLICATION_BATCHES_AHEAD,
+    };
+    const { ms, written } = (await device.options.evaluate(
+      `dealsideBenchFloor.replicateIntoIndexedDb(${JSON.stringify(request)})`,
+    )) as { ms: number; written: number };
+    if (written !== expected)
+      throw new Error(`PouchDB alone wrote ${written} documents into IndexedDB, not ${expected}`);
+    return ms / 1000;
+  } finally {
+    await device.browser.close();
+  }
 }
 
 async function launchDevice(couch: CouchServer, panel: boolean): Promise<Device> {
@@ -661,6 +699,12 @@ export async function measureSync(
     const { initial, heap } = await initialSync(couch, seeded.rows, progress, loadAverage);
     progress(`  up to date after ${(initial.totalMs / 1000).toFixed(1)} s`);
 
+    progress('floor: PouchDB alone into IndexedDB in an extension page…');
+    const { value: browserFloorS, cpu: browserFloorCpu } = await withNodeCpu(() =>
+      browserFloor(couch, total),
+    );
+    progress(`  ${browserFloorS.toFixed(1)} s`);
+
     const shown = await noteShown(couch, options, progress);
     return {
       initialBudgetMs: INITIAL_SYNC_BUDGET_MS,
@@ -672,6 +716,8 @@ export async function measureSync(
       baselineS,
       seedingCpu,
       baselineCpu,
+      browserFloorS,
+      browserFloorCpu,
       initial,
       heap,
       shown,

@@ -97,7 +97,7 @@ export const REPLICATION_BATCH = 1_000;
  * Batches a pull fetches ahead of writing them (PouchDB's default is 10): each waits in the service
  * worker's memory, and two keep the mirror busy.
  */
-const REPLICATION_BATCHES_AHEAD = 2;
+export const REPLICATION_BATCHES_AHEAD = 2;
 /** While a pull runs, what arrived is written this often. */
 const PULL_APPLY_INTERVAL_MS = 1_000;
 /**

@@ -28,7 +28,9 @@ function whereTimeGoes(result: SyncResult): string {
     `Where the time goes: the pull took ${share(pull)}, applying into the database ${share(part('apply'))}, ` +
       `comparing the local rows and checking the push ${share(part('compare'))}, the rest ` +
       `${share(part('finish'))}. Plain PouchDB replicates the same documents from the same server in ` +
-      `${seconds(result.baselineS)}, and the server’s thread used ${seconds(server)} of CPU over the whole ` +
+      `${seconds(result.baselineS)} into memory, and PouchDB alone into the browser’s IndexedDB takes ` +
+      `${seconds(result.browserFloorS)} (${((result.browserFloorS / wall) * 100).toFixed(0)} % of the sync); ` +
+      `the server’s thread used ${seconds(server)} of CPU over the whole ` +
       `sync (${((server / wall) * 100).toFixed(0)} % of the wall time)` +
       (serverBound ? ': the server may be what limits it. ' : ': the server is not what limits it. ') +
       `The browser process (IndexedDB’s backend and the messages between processes) used ${seconds(browser)} ` +
@@ -208,6 +210,13 @@ export function renderSync(result: SyncResult, verdicts: Verdict[]): string {
           count(Math.round(seededTotal / result.baselineS)),
           seconds(result.baselineCpu.serverS),
           seconds(result.baselineCpu.mainS),
+        ],
+        [
+          'Floor in the browser: PouchDB alone, the same settings, from the server into an IndexedDB database of the extension’s origin (a fresh profile’s options page), writing none of the extension’s rows',
+          seconds(result.browserFloorS),
+          count(Math.round(seededTotal / result.browserFloorS)),
+          seconds(result.browserFloorCpu.serverS),
+          '—',
         ],
         [
           'The extension: click → up to date',
