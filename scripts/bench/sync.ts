@@ -277,6 +277,14 @@ async function baselineReplication(couch: CouchServer, expected: number): Promis
 async function browserFloor(couch: CouchServer, expected: number): Promise<number> {
   const device = await launchDevice(couch, false);
   try {
+    // The host permission becomes usable once asked for in a click: "Test connection" asks for it.
+    const { options } = device;
+    await options.getByTestId('sync-url').fill(couch.url);
+    await options.getByTestId('sync-db').fill(BIG_DATABASE);
+    await options.getByTestId('sync-user').fill(REP.name);
+    await options.getByTestId('sync-password').fill(REP.password);
+    await options.getByTestId('sync-test').click();
+    await options.getByTestId('sync-test-result').getByText('Connected').waitFor();
     const bundle = await bundleForPage(
       { file: fileURLToPath(new URL('./in-page/pouch-floor.ts', import.meta.url)) },
       'dealsideBenchFloor',

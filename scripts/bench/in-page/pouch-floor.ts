@@ -28,10 +28,13 @@ export async function replicateIntoIndexedDb(
     auth: { username: request.username, password: request.password },
   });
   const started = performance.now();
-  const info = await local.replicate.from(remote, {
-    batch_size: request.batchSize,
-    batches_limit: request.batchesLimit,
-  });
+  const info = await local.replicate
+    .from(remote, { batch_size: request.batchSize, batches_limit: request.batchesLimit })
+    .then(undefined, (error: unknown) => {
+      // PouchDB's errors do not survive the trip out of the page: say what it was.
+      const { status, name, message } = (error ?? {}) as { status?: number; name?: string; message?: string };
+      throw new Error(`PouchDB alone failed: ${status ?? ''} ${name ?? ''} ${message ?? String(error)}`);
+    });
   const ms = performance.now() - started;
   await local.destroy();
   return { ms, written: info.docs_written ?? 0 };
