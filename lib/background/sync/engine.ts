@@ -101,9 +101,9 @@ export const REPLICATION_BATCHES_AHEAD = 2;
 /** While a pull runs, what arrived is written this often. */
 const PULL_APPLY_INTERVAL_MS = 1_000;
 /**
- * Accounts changed by the server are announced at most this often. A first sync changes thousands of
- * accounts a second, and every open page reloads what it shows on each announcement; a lone change (a
- * colleague's note) still goes out at once.
+ * While a pull runs, the accounts it changed are announced at most this often: a first sync changes
+ * thousands of accounts a second, and every open page reloads what it shows on each announcement. A
+ * change arriving any other way (live, a colleague's note) is announced at once.
  */
 const ANNOUNCE_EVERY_MS = 2_000;
 
@@ -138,6 +138,8 @@ export class SyncEngine {
   private lastAnnouncedAt = Number.NEGATIVE_INFINITY;
   /** A pull into a mirror that was empty when it began (a first sync): see ./revs-diff.ts. */
   private pullingIntoEmptyMirror = false;
+  /** A pull (not live replication) is running: its announcements are spaced out. */
+  private pulling = false;
 
   constructor(private readonly deps: SyncEngineDeps) {}
 
@@ -489,6 +491,7 @@ export class SyncEngine {
     let pulling = true;
     const intoEmpty = (await mirror.info()).doc_count === 0;
     this.pullingIntoEmptyMirror = intoEmpty;
+    this.pulling = true;
     const knownKeys = new KnownKeys();
     const pulled = Promise.resolve(
       mirror.replicate.from(remote, {
@@ -498,6 +501,7 @@ export class SyncEngine {
     ).finally(() => {
       pulling = false;
       this.pullingIntoEmptyMirror = false;
+      this.pulling = false;
     });
     const settledPull = pulled.then(
       () => undefined,
@@ -550,6 +554,10 @@ export class SyncEngine {
 
   private announceChanged(accountKeys: Iterable<string>): void {
     for (const key of accountKeys) this.toAnnounce.add(key);
+    if (!this.pulling) {
+      this.announceNow();
+      return;
+    }
     if (this.announceTimer !== undefined) return;
     const wait = this.lastAnnouncedAt + ANNOUNCE_EVERY_MS - performance.now();
     if (wait <= 0) this.announceNow();
