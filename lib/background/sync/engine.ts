@@ -501,21 +501,24 @@ export class SyncEngine {
     ).finally(() => {
       pulling = false;
       this.pullingIntoEmptyMirror = false;
-      this.pulling = false;
     });
     const settledPull = pulled.then(
       () => undefined,
       () => undefined,
     );
-    while (pulling) {
-      await Promise.race([
-        settledPull,
-        new Promise((resolve) => setTimeout(resolve, PULL_APPLY_INTERVAL_MS)),
-      ]);
-      await this.applyIncoming(db, mirror, knownKeys);
+    try {
+      while (pulling) {
+        await Promise.race([
+          settledPull,
+          new Promise((resolve) => setTimeout(resolve, PULL_APPLY_INTERVAL_MS)),
+        ]);
+        await this.applyIncoming(db, mirror, knownKeys);
+      }
+    } finally {
+      // The pull's last accounts are announced now, not a while after it ended.
+      this.pulling = false;
+      this.announceNow();
     }
-    // The pull's last accounts are announced now, not a while after it ended.
-    this.announceNow();
     const { docs_written: written = 0 } = await pulled;
     if (!intoEmpty) return undefined;
     // A first pull, and every change of the mirror one the pull wrote (none of this browser's yet): the
