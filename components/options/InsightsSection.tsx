@@ -163,6 +163,35 @@ function Figures({ report, locale }: { report: InsightsReport; locale: string })
   );
 }
 
+/** Radio buttons drawn as one segmented control. */
+function Segmented<Option extends string>(props: {
+  testId: string;
+  legend: string;
+  name: string;
+  options: readonly Option[];
+  labels: Record<Option, MessageKey>;
+  value: Option;
+  onChange: (option: Option) => void;
+}) {
+  return (
+    <fieldset className="ds-segmented" data-testid={props.testId}>
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={option}>
+          <input
+            type="radio"
+            name={props.name}
+            value={option}
+            checked={props.value === option}
+            onChange={() => props.onChange(option)}
+          />
+          <span>{t(props.labels[option])}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * Options section: the sales funnel, outcomes and the weighted forecast, time in stage, follow-up
  * discipline and SPIN questioning.
@@ -198,37 +227,25 @@ export function InsightsSection() {
         </div>
         <div className="ds-insights-filters">
           {insights.status === 'ready' && insights.data.teamScope ? (
-            <fieldset className="ds-segmented" data-testid="insights-scope">
-              <legend>{t('insightsScopeLabel')}</legend>
-              {INSIGHTS_SCOPES.map((option) => (
-                <label key={option}>
-                  <input
-                    type="radio"
-                    name={`${headingId}-scope`}
-                    value={option}
-                    checked={scope === option}
-                    onChange={() => setScope(option)}
-                  />
-                  <span>{t(SCOPE_LABELS[option])}</span>
-                </label>
-              ))}
-            </fieldset>
+            <Segmented
+              testId="insights-scope"
+              legend={t('insightsScopeLabel')}
+              name={`${headingId}-scope`}
+              options={INSIGHTS_SCOPES}
+              labels={SCOPE_LABELS}
+              value={scope}
+              onChange={setScope}
+            />
           ) : null}
-          <fieldset className="ds-segmented" data-testid="insights-period">
-            <legend>{t('insightsPeriodLabel')}</legend>
-            {INSIGHTS_PERIODS.map((option) => (
-              <label key={option}>
-                <input
-                  type="radio"
-                  name={`${headingId}-period`}
-                  value={option}
-                  checked={period === option}
-                  onChange={() => setPeriod(option)}
-                />
-                <span>{t(PERIOD_LABELS[option])}</span>
-              </label>
-            ))}
-          </fieldset>
+          <Segmented
+            testId="insights-period"
+            legend={t('insightsPeriodLabel')}
+            name={`${headingId}-period`}
+            options={INSIGHTS_PERIODS}
+            labels={PERIOD_LABELS}
+            value={period}
+            onChange={setPeriod}
+          />
         </div>
       </div>
 
