@@ -25,7 +25,6 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import type { AnyRow } from '../../lib/data-transfer/format';
 import type { StoreName } from '../../lib/db/schema';
@@ -35,8 +34,8 @@ import { CHECKPOINT_ITEM } from '../../lib/background/sync/apply-remote';
 import { REPLICATION_BATCH, REPLICATION_BATCHES_AHEAD } from '../../lib/background/sync/engine';
 import { bundleForPage } from '../../tests/e2e/support/page-bundle';
 import type { FloorRequest } from './in-page/pouch-floor';
-import type { PouchConstructor } from '../../lib/background/sync/pouch-api';
 import { startCouchServer, type CouchDoc, type CouchServer } from '../../tests/support/couch-server';
+import { nodePouch } from '../../tests/support/node-pouch';
 import {
   grantHostPermission,
   launchWithExtension,
@@ -252,14 +251,7 @@ async function seedServer(
 
 /** Plain PouchDB replication from the server into memory here: what the server and the protocol cost. */
 async function baselineReplication(couch: CouchServer, expected: number): Promise<number> {
-  const require = createRequire(import.meta.url);
-  interface Pluggable {
-    plugin(plugin: unknown): Pluggable;
-  }
-  const Pouch = (require('pouchdb-core') as Pluggable)
-    .plugin(require('pouchdb-adapter-memory'))
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-replication')) as unknown as PouchConstructor;
+  const Pouch = nodePouch();
   const remote = new Pouch(`${couch.url}/${BIG_DATABASE}`, {
     auth: { username: REP.name, password: REP.password },
   } as never);

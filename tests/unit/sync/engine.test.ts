@@ -4,9 +4,9 @@
  * engine's bridge between the records and PouchDB, and CouchDB's conflict handling as the rep sees it.
  */
 import 'fake-indexeddb/auto';
-import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchDoc, type CouchServer } from '../../support/couch-server';
+import { nodePouch } from '../../support/node-pouch';
 import { addDeal, changeDealStage, getDeal } from '../../../lib/db/deals';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import { mergeAccountRows } from '../../../lib/db/merge-accounts';
@@ -17,20 +17,12 @@ import type { NoteRecord } from '../../../lib/db/records';
 import { inTransaction, setChangeJournal } from '../../../lib/db/transaction';
 import { SyncEngine } from '../../../lib/background/sync/engine';
 import { outboxJournal } from '../../../lib/background/sync/outbox';
-import type { PouchConstructor } from '../../../lib/background/sync/pouch-api';
 import type { RecordDocBody } from '../../../lib/sync/documents';
 import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import type { Playbook } from '../../../lib/playbook/schema';
 import { readTeamPlaybook } from '../../../lib/background/sync/team-playbook';
 
-const require = createRequire(import.meta.url);
-interface Pluggable {
-  plugin(plugin: unknown): Pluggable;
-}
-const Pouch = (require('pouchdb-core') as Pluggable)
-  .plugin(require('pouchdb-adapter-memory'))
-  .plugin(require('pouchdb-adapter-http'))
-  .plugin(require('pouchdb-replication')) as unknown as PouchConstructor;
+const Pouch = nodePouch();
 
 let couch: CouchServer;
 let request: { url: string; database: string; username: string; password: string };

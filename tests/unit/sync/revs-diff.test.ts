@@ -2,23 +2,13 @@
  * The mirror's one-read `revsDiff` against PouchDB's own on the same database: it may call a revision
  * missing that PouchDB calls present (replication then re-writes it, a no-op), never the other way round.
  */
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type {
-  PouchConstructor,
-  PouchDatabase,
-  RevsDiffRequest,
-} from '../../../lib/background/sync/pouch-api';
+import type { PouchDatabase, RevsDiffRequest } from '../../../lib/background/sync/pouch-api';
+import { nodePouch } from '../../support/node-pouch';
 import { answeringRevsDiffInOneRead, revsDiffInOneRead } from '../../../lib/background/sync/revs-diff';
 
-const require = createRequire(import.meta.url);
-interface Pluggable {
-  plugin(plugin: unknown): Pluggable;
-}
-const Pouch = (require('pouchdb-core') as Pluggable).plugin(
-  require('pouchdb-adapter-memory'),
-) as unknown as PouchConstructor;
+const Pouch = nodePouch();
 
 interface Body {
   text?: string;
