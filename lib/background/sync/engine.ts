@@ -488,7 +488,7 @@ export class SyncEngine {
    * mirror sequence up to which every change came from this pull, when that is all the mirror holds.
    */
   private async pullApplying(db: Db, mirror: Mirror, remote: Mirror): Promise<number | string | undefined> {
-    let pulling = true;
+    let replicating = true;
     const intoEmpty = (await mirror.info()).doc_count === 0;
     this.pullingIntoEmptyMirror = intoEmpty;
     this.pulling = true;
@@ -499,7 +499,7 @@ export class SyncEngine {
         batches_limit: REPLICATION_BATCHES_AHEAD,
       }),
     ).finally(() => {
-      pulling = false;
+      replicating = false;
       this.pullingIntoEmptyMirror = false;
     });
     const settledPull = pulled.then(
@@ -507,7 +507,7 @@ export class SyncEngine {
       () => undefined,
     );
     try {
-      while (pulling) {
+      while (replicating) {
         await Promise.race([
           settledPull,
           new Promise((resolve) => setTimeout(resolve, PULL_APPLY_INTERVAL_MS)),
