@@ -8,9 +8,14 @@
  */
 import type { AnyStoreName } from './schema';
 
+/** The row a write replaced or deleted (`value` undefined: there was none), for stores that ask for it. */
+export interface PreviousRow {
+  value: unknown;
+}
+
 export type StoreChange =
-  | { store: AnyStoreName; kind: 'put'; key: IDBValidKey; value: unknown }
-  | { store: AnyStoreName; kind: 'delete'; key: IDBValidKey | IDBKeyRange }
+  | { store: AnyStoreName; kind: 'put'; key: IDBValidKey; value: unknown; previous?: PreviousRow }
+  | { store: AnyStoreName; kind: 'delete'; key: IDBValidKey | IDBKeyRange; previous?: PreviousRow }
   | { store: AnyStoreName; kind: 'clear' };
 
 export type ChangesListener = (changes: readonly StoreChange[]) => void;
@@ -37,6 +42,8 @@ export function announceCommitted(changes: readonly StoreChange[]): void {
 
 /** The writing methods of an object store (idb's wrapper), which `recordingStore` watches. */
 interface WritableStore {
+  get(key: IDBValidKey): Promise<unknown>;
+  keyPath: string | string[] | null;
   put(value: unknown, key?: IDBValidKey): Promise<IDBValidKey>;
   add(value: unknown, key?: IDBValidKey): Promise<IDBValidKey>;
   delete(key: IDBValidKey | IDBKeyRange): Promise<void>;
@@ -52,26 +59,44 @@ function ownMember(object: object, property: string | symbol): unknown {
   return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(object) : member;
 }
 
+/** The key a put will store `value` under, when the store takes it from the value (one key path). */
+function inlineKey(store: WritableStore, value: unknown): IDBValidKey | undefined {
+  if (typeof store.keyPath !== 'string' || typeof value !== 'object' || value === null) return undefined;
+  return (value as Record<string, IDBValidKey | undefined>)[store.keyPath];
+}
+
 /**
  * The store as it is, except that each successful write is added to `changes`. A write that fails is
  * not recorded: its error aborts the transaction, or the caller handles it and nothing was written.
+ * With `withPrevious`, each put and each delete of one key first reads the row it replaces.
  */
-export function recordingStore<S extends object>(store: S, name: AnyStoreName, changes: StoreChange[]): S {
+export function recordingStore<S extends object>(
+  store: S,
+  name: AnyStoreName,
+  changes: StoreChange[],
+  withPrevious = false,
+): S {
   const target = store as unknown as WritableStore;
+  const previousOf = async (key: IDBValidKey | IDBKeyRange | undefined) =>
+    withPrevious && key !== undefined && !(key instanceof IDBKeyRange)
+      ? { previous: { value: await target.get(key) } }
+      : {};
   return new Proxy(store, {
     get(object, property) {
       switch (property) {
         case 'put':
         case 'add':
           return async (value: unknown, key?: IDBValidKey) => {
+            const previous = await previousOf(key ?? inlineKey(target, value));
             const stored = await (key === undefined ? target[property](value) : target[property](value, key));
-            changes.push({ store: name, kind: 'put', key: stored, value });
+            changes.push({ store: name, kind: 'put', key: stored, value, ...previous });
             return stored;
           };
         case 'delete':
           return async (key: IDBValidKey | IDBKeyRange) => {
+            const previous = await previousOf(key);
             await target.delete(key);
-            changes.push({ store: name, kind: 'delete', key });
+            changes.push({ store: name, kind: 'delete', key, ...previous });
           };
         case 'clear':
           return async () => {
@@ -85,8 +110,15 @@ export function recordingStore<S extends object>(store: S, name: AnyStoreName, c
   });
 }
 
-/** The transaction as it is, with every store it hands out recording its writes into `changes`. */
-export function recordingTransaction<T extends object>(tx: T, changes: StoreChange[]): T {
+/**
+ * The transaction as it is, with every store it hands out recording its writes into `changes` (and the
+ * rows they replace, for the stores in `withPrevious`).
+ */
+export function recordingTransaction<T extends object>(
+  tx: T,
+  changes: StoreChange[],
+  withPrevious: ReadonlySet<AnyStoreName> = new Set(),
+): T {
   return new Proxy(tx, {
     get(object, property) {
       if (property === 'objectStore') {
@@ -95,13 +127,14 @@ export function recordingTransaction<T extends object>(tx: T, changes: StoreChan
             (object as unknown as { objectStore(name: string): object }).objectStore(name),
             name,
             changes,
+            withPrevious.has(name),
           );
       }
       // Read from the transaction itself, not through this proxy: idb's `store` getter calls
       // `this.objectStore`, which through the proxy would hand out a store that records twice.
       if (property === 'store') {
         const store = Reflect.get(object, property, object) as { name: AnyStoreName } | undefined;
-        return store && recordingStore(store, store.name, changes);
+        return store && recordingStore(store, store.name, changes, withPrevious.has(store.name));
       }
       return ownMember(object, property);
     },

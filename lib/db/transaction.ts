@@ -29,6 +29,35 @@ export function setChangeJournal(journal: ChangeJournal | undefined): void {
   changeJournal = journal;
 }
 
+/**
+ * Data derived from the records and kept in the write's own transaction, so that it can never disagree
+ * with them (the notes search index, the insights' aggregates). It sees every write to its sources,
+ * including sync's unjournaled ones, and writes through the raw transaction: its own rows are neither
+ * announced nor journaled. Registered once by the background (absent in contexts that never need it).
+ */
+export interface DerivedData {
+  /** The stores it derives from: a transaction writing any of them also opens `stores`. */
+  readonly sources: readonly AnyStoreName[];
+  /** The stores it writes. */
+  readonly stores: readonly AnyStoreName[];
+  /** Sources whose changes must carry the row each write replaced (`StoreChange.previous`): a read per write. */
+  readonly withPrevious?: readonly AnyStoreName[];
+  /** Brings its rows up to date with `changes` (only those to its sources), before the transaction commits. */
+  update(tx: Tx<AnyStoreName[], 'readwrite'>, changes: readonly StoreChange[]): Promise<void>;
+}
+
+const derivedData = new Set<DerivedData>();
+
+/** Keeps `derived` up to date from now on. Returns the unregister. */
+export function registerDerivedData(derived: DerivedData): () => void {
+  derivedData.add(derived);
+  return () => derivedData.delete(derived);
+}
+
+function derivedFor(stores: readonly AnyStoreName[]): DerivedData[] {
+  return [...derivedData].filter((derived) => derived.sources.some((source) => stores.includes(source)));
+}
+
 export interface TransactionOptions {
   /** False for writes that must not be journaled: sync writing what came from the server. */
   journal?: boolean;
@@ -55,11 +84,19 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
     (await changeJournal.journals(stores))
       ? changeJournal
       : undefined;
-  const scope = journal && !stores.includes(journal.store) ? [...stores, journal.store] : stores;
+  const derived = mode === 'readwrite' ? derivedFor(stores) : [];
+  const scope = [
+    ...new Set([...stores, ...(journal ? [journal.store] : []), ...derived.flatMap((d) => d.stores)]),
+  ] as Stores;
   const tx = db.transaction(scope, mode, { durability: 'strict' }) as unknown as Tx<Stores, Mode>;
   const changes: StoreChange[] = [];
   try {
-    const result = await work(mode === 'readwrite' ? recordingTransaction(tx, changes) : tx);
+    const withPrevious = new Set(derived.flatMap((data) => data.withPrevious ?? []));
+    const result = await work(mode === 'readwrite' ? recordingTransaction(tx, changes, withPrevious) : tx);
+    for (const data of derived) {
+      const relevant = changes.filter((change) => data.sources.includes(change.store));
+      if (relevant.length > 0) await data.update(tx as unknown as Tx<AnyStoreName[], 'readwrite'>, relevant);
+    }
     if (journal && changes.length > 0) {
       await journal.record(tx as unknown as Tx<AnyStoreName[], 'readwrite'>, changes);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inTransaction } from '../../../lib/db/transaction';
+import type { StoreChange } from '../../../lib/db/committed-changes';
+import { inTransaction, registerDerivedData } from '../../../lib/db/transaction';
 import { freshDb } from './helpers';
 
 describe('inTransaction', () => {
@@ -24,5 +25,67 @@ describe('inTransaction', () => {
       }),
     ).rejects.toThrow('disk full');
     expect(await db.count('accounts')).toBe(0);
+  });
+});
+
+describe('derived data', () => {
+  it('is updated in the write’s own transaction, with the rows the writes replaced', async () => {
+    const { db } = await freshDb();
+    await db.put('accounts', { key: 'a.example', createdAt: 1, updatedAt: 1 });
+    const seen: StoreChange[][] = [];
+    const stop = registerDerivedData({
+      sources: ['accounts'],
+      stores: ['privateItems'],
+      withPrevious: ['accounts'],
+      async update(tx, changes) {
+        seen.push([...changes]);
+        await tx.objectStore('privateItems').put(changes.length, 'accountWrites');
+      },
+    });
+    try {
+      await inTransaction(db, ['accounts', 'contacts'], 'readwrite', async (tx) => {
+        await tx.objectStore('accounts').put({ key: 'a.example', createdAt: 1, updatedAt: 2 });
+        await tx.objectStore('accounts').delete('b.example');
+        await tx
+          .objectStore('contacts')
+          .put({ email: 'x@a.example', accountKey: 'a.example', createdAt: 1, updatedAt: 1 });
+      });
+      expect(seen).toEqual([
+        [
+          {
+            store: 'accounts',
+            kind: 'put',
+            key: 'a.example',
+            value: { key: 'a.example', createdAt: 1, updatedAt: 2 },
+            previous: { value: { key: 'a.example', createdAt: 1, updatedAt: 1 } },
+          },
+          { store: 'accounts', kind: 'delete', key: 'b.example', previous: { value: undefined } },
+        ],
+      ]);
+      expect(await db.get('privateItems', 'accountWrites')).toBe(2);
+
+      // Its failure is the write's failure: nothing of either is kept.
+      seen.length = 0;
+      const failing = registerDerivedData({
+        sources: ['contacts'],
+        stores: [],
+        update: () => Promise.reject(new Error('derived rows do not fit')),
+      });
+      await expect(
+        inTransaction(db, ['contacts'], 'readwrite', async (tx) => {
+          await tx.objectStore('contacts').delete('x@a.example');
+        }),
+      ).rejects.toThrow('derived rows do not fit');
+      failing();
+      expect(await db.count('contacts')).toBe(1);
+
+      // A transaction that writes none of its sources leaves it alone.
+      await inTransaction(db, ['contacts'], 'readwrite', async (tx) => {
+        await tx.objectStore('contacts').delete('x@a.example');
+      });
+      expect(seen).toEqual([]);
+    } finally {
+      stop();
+    }
   });
 });
