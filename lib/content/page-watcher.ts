@@ -2,6 +2,11 @@
  * Re-reads the page when the app changes it, and reports only real changes. Mutations are debounced and
  * observed on the app's main region, so typing in a compose box or a ticking clock costs one cheap
  * comparison, not a message.
+ *
+ * When the address changes (an in-app navigation), nothing is debounced: the page is read at once, and
+ * again on each change the app makes while it renders the new view, until it shows someone else (or no
+ * longer anyone, once the app has had a moment). Until then the old view's people are not reported
+ * again under the new address.
  */
 import type { PageContext } from '../messaging/messages';
 import { unknownPage, type SiteAdapter } from '../sites/types';
@@ -10,6 +15,11 @@ import type { Lifecycle } from './lifecycle';
 export const MUTATION_DEBOUNCE_MS = 150;
 /** A page that never stops changing (a ticking counter) still gets read this often. */
 export const MUTATION_MAX_WAIT_MS = 1000;
+/**
+ * After an in-app navigation, how long the app gets to render the new view before what the page shows is
+ * reported anyway (the new view may show the same person, or nobody).
+ */
+export const NAVIGATION_RENDER_WAIT_MS = 1000;
 
 /** What the watcher needs of the content script's life: it stops watching when `signal` aborts. */
 export type WatchHooks = Pick<Lifecycle, 'setTimeout' | 'isValid' | 'signal'>;
@@ -21,14 +31,22 @@ export function watchPage(
   report: (context: PageContext) => void,
 ): { readNow(): void } {
   let lastSent = '';
+  /** What the page showed when last reported, without the address. */
+  let lastContext = '';
+  /** The addresses (page and view) of the last read. */
+  let lastAddress = '';
   let pending: number | undefined;
   let pendingSince = 0;
   let observed: Node | undefined;
+  /** Set by an in-app navigation until the new view is reported. */
+  let awaitingView: { since: number; deadline: number | undefined } | undefined;
 
-  const observer = new MutationObserver(() => schedule());
+  const observer = new MutationObserver(() => (addressChanged() ? navigated() : changed()));
 
   /** The document the app shows its view in, with its address: a view frame's, else the page's. */
   const currentView = () => adapter.viewOf?.(document) ?? { document, url: location.href };
+  const addressOf = (view: { url: string }) => `${location.href}\u0000${view.url}`;
+  const addressChanged = () => lastAddress !== '' && addressOf(currentView()) !== lastAddress;
 
   function observeRegion(view: Document): void {
     const region =
@@ -47,12 +65,13 @@ export function watchPage(
   // A view frame loading another view changes neither the top page's address nor its DOM. `load` does
   // not bubble, but it passes the top document in the capture phase.
   if (adapter.viewOf)
-    document.addEventListener('load', (event) => event.target instanceof HTMLIFrameElement && schedule(), {
+    document.addEventListener('load', (event) => event.target instanceof HTMLIFrameElement && changed(), {
       capture: true,
       signal: hooks.signal,
     });
 
   function readNow(): void {
+    clearTimeout(pending);
     pending = undefined;
     // An ended lifecycle has already stopped the watcher (below).
     if (!hooks.isValid) return;
@@ -65,11 +84,48 @@ export function watchPage(
       context = unknownPage(adapter.id, 'read-failed');
     }
     observeRegion(view.document);
+    lastAddress = addressOf(view);
+    const shown = JSON.stringify(context);
+    if (awaitingView) {
+      // Still the old view's people: the app has not rendered the new view yet. Nobody: it may be
+      // loading it, or the new view (a list) shows nobody; that is told a little later.
+      const wait =
+        shown === lastContext
+          ? NAVIGATION_RENDER_WAIT_MS
+          : context.participants.length === 0
+            ? MUTATION_DEBOUNCE_MS
+            : 0;
+      const waited = Date.now() - awaitingView.since;
+      if (waited < wait) {
+        pending = hooks.setTimeout(readNow, wait - waited);
+        return;
+      }
+      clearTimeout(awaitingView.deadline);
+      awaitingView = undefined;
+    }
     // The same people on another page (or in another view of the frame) are reported again.
-    const key = JSON.stringify([location.href, view.url, context]);
+    const key = JSON.stringify([lastAddress, shown]);
     if (key === lastSent) return;
     lastSent = key;
+    lastContext = shown;
     report(context);
+  }
+
+  /** The address changed: read at once, then on every change the app makes until the new view shows. */
+  function navigated(): void {
+    awaitingView ??= { since: Date.now(), deadline: hooks.setTimeout(readNow, NAVIGATION_RENDER_WAIT_MS) };
+    readSoon();
+  }
+
+  /** A read in this task's wake: after the app's own script has finished changing the page. */
+  function readSoon(): void {
+    clearTimeout(pending);
+    pending = hooks.setTimeout(readNow, 0);
+  }
+
+  function changed(): void {
+    if (awaitingView) readSoon();
+    else schedule();
   }
 
   function schedule(): void {
@@ -87,6 +143,7 @@ export function watchPage(
   hooks.signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(pending);
+    clearTimeout(awaitingView?.deadline);
   });
   // A single-page app moving to another view without a reload: the Navigation API sees pushState
   // navigations, older browsers get history and hash events, and the DOM observer covers the rest. A
@@ -97,7 +154,9 @@ export function watchPage(
     [window, 'popstate'],
     [window, 'hashchange'],
   ] as const)
-    target?.addEventListener(type, schedule, { signal: hooks.signal });
+    target?.addEventListener(type, () => (addressChanged() ? navigated() : changed()), {
+      signal: hooks.signal,
+    });
   observeRegion(currentView().document);
   return { readNow };
 }

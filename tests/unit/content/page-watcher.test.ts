@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MUTATION_DEBOUNCE_MS, MUTATION_MAX_WAIT_MS, watchPage } from '../../../lib/content/page-watcher';
+import {
+  MUTATION_DEBOUNCE_MS,
+  MUTATION_MAX_WAIT_MS,
+  NAVIGATION_RENDER_WAIT_MS,
+  watchPage,
+} from '../../../lib/content/page-watcher';
 import type { PageContext } from '../../../lib/messaging/messages';
 import type { SiteAdapter } from '../../../lib/sites/types';
 
@@ -101,6 +106,59 @@ describe('watchPage', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS + 10);
     expect(reports.at(-1)?.participants[0]?.email).toBe('tom@contoso-industrial.co.uk');
+  });
+
+  describe('after an in-app navigation', () => {
+    let thread = 0;
+    /** The app moves to another address, as a single-page app does. */
+    const navigate = () => history.pushState(null, '', `/mail/thread-${++thread}`);
+    const swapSender = (email: string) => {
+      const sender = document.querySelector('#sender')!;
+      const next = sender.cloneNode() as Element;
+      next.setAttribute('email', email);
+      sender.replaceWith(next);
+    };
+    const emails = () => reports.map((report) => report.participants[0]?.email ?? 'nobody');
+
+    it('reports the new view at once, without the debounce', async () => {
+      start().readNow();
+      navigate();
+      swapSender('tom@contoso-industrial.co.uk');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(emails()).toEqual(['jane@northwind-trading.com', 'tom@contoso-industrial.co.uk']);
+    });
+
+    it('waits for the app to render the new view instead of reporting the old one again', async () => {
+      start().readNow();
+      navigate();
+      // The app shows a progress bar first: the old thread is still on screen.
+      document.querySelector('#main')!.append(document.createElement('progress'));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(emails()).toEqual(['jane@northwind-trading.com']);
+      swapSender('tom@contoso-industrial.co.uk');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(emails()).toEqual(['jane@northwind-trading.com', 'tom@contoso-industrial.co.uk']);
+    });
+
+    it('reports the same person under the new address once the app has had its moment', async () => {
+      start().readNow();
+      navigate();
+      document.querySelector('#main')!.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(NAVIGATION_RENDER_WAIT_MS - 10);
+      expect(reports).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(emails()).toEqual(['jane@northwind-trading.com', 'jane@northwind-trading.com']);
+    });
+
+    it('tells a view with nobody in it after the debounce, not at the first empty frame', async () => {
+      start().readNow();
+      navigate();
+      document.querySelector('#sender')!.remove();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(reports).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(MUTATION_DEBOUNCE_MS);
+      expect(emails()).toEqual(['jane@northwind-trading.com', 'nobody']);
+    });
   });
 
   it('stops reading when the content script ends', async () => {
