@@ -32,21 +32,34 @@ export function watchPage(
 ): { readNow(): void } {
   let lastSent = '';
   /** What the page showed when last reported, without the address. */
-  let lastContext = '';
+  let lastShown = '';
   /** The addresses (page and view) of the last read. */
   let lastAddress = '';
   let pending: number | undefined;
   let pendingSince = 0;
   let observed: Node | undefined;
-  /** Set by an in-app navigation until the new view is reported. */
-  let awaitingView: { since: number; deadline: number | undefined } | undefined;
-
-  const observer = new MutationObserver(() => (addressChanged() ? navigated() : changed()));
+  /** When an in-app navigation began, until the new view is reported; 0 when none is under way. */
+  let navigatedAt = 0;
 
   /** The document the app shows its view in, with its address: a view frame's, else the page's. */
   const currentView = () => adapter.viewOf?.(document) ?? { document, url: location.href };
-  const addressOf = (view: { url: string }) => `${location.href}\u0000${view.url}`;
-  const addressChanged = () => lastAddress !== '' && addressOf(currentView()) !== lastAddress;
+  const addressOf = (view: { url: string }) => location.href + '\u0000' + view.url;
+
+  /**
+   * Anything happened: a mutation, a navigation event, a view frame's load. After an address change the
+   * page is read in this task's wake (once the app's own script has changed the page), else debounced.
+   */
+  function changed(): void {
+    const now = Date.now();
+    if (lastAddress && addressOf(currentView()) !== lastAddress) navigatedAt ||= now;
+    if (pending === undefined || navigatedAt) pendingSince = now;
+    // Waited long enough: let the scheduled read happen instead of pushing it back again.
+    else if (now - pendingSince >= MUTATION_MAX_WAIT_MS - MUTATION_DEBOUNCE_MS) return;
+    clearTimeout(pending);
+    pending = hooks.setTimeout(readNow, navigatedAt ? 0 : MUTATION_DEBOUNCE_MS);
+  }
+
+  const observer = new MutationObserver(changed);
 
   function observeRegion(view: Document): void {
     const region =
@@ -86,64 +99,34 @@ export function watchPage(
     observeRegion(view.document);
     lastAddress = addressOf(view);
     const shown = JSON.stringify(context);
-    if (awaitingView) {
+    if (navigatedAt) {
       // Still the old view's people: the app has not rendered the new view yet. Nobody: it may be
-      // loading it, or the new view (a list) shows nobody; that is told a little later.
+      // loading it, or the new view (a list) shows nobody; that is told a little later. Until then
+      // every change the app makes reads again (`changed`), and this timer reads once the wait is over.
       const wait =
-        shown === lastContext
+        shown === lastShown
           ? NAVIGATION_RENDER_WAIT_MS
-          : context.participants.length === 0
-            ? MUTATION_DEBOUNCE_MS
-            : 0;
-      const waited = Date.now() - awaitingView.since;
-      if (waited < wait) {
-        pending = hooks.setTimeout(readNow, wait - waited);
+          : context.participants.length
+            ? 0
+            : MUTATION_DEBOUNCE_MS;
+      const left = navigatedAt + wait - Date.now();
+      if (left > 0) {
+        pending = hooks.setTimeout(readNow, left);
         return;
       }
-      clearTimeout(awaitingView.deadline);
-      awaitingView = undefined;
+      navigatedAt = 0;
     }
     // The same people on another page (or in another view of the frame) are reported again.
-    const key = JSON.stringify([lastAddress, shown]);
+    const key = lastAddress + '\u0000' + shown;
     if (key === lastSent) return;
     lastSent = key;
-    lastContext = shown;
+    lastShown = shown;
     report(context);
-  }
-
-  /** The address changed: read at once, then on every change the app makes until the new view shows. */
-  function navigated(): void {
-    awaitingView ??= { since: Date.now(), deadline: hooks.setTimeout(readNow, NAVIGATION_RENDER_WAIT_MS) };
-    readSoon();
-  }
-
-  /** A read in this task's wake: after the app's own script has finished changing the page. */
-  function readSoon(): void {
-    clearTimeout(pending);
-    pending = hooks.setTimeout(readNow, 0);
-  }
-
-  function changed(): void {
-    if (awaitingView) readSoon();
-    else schedule();
-  }
-
-  function schedule(): void {
-    const now = Date.now();
-    if (pending !== undefined) {
-      // Waited long enough: let the scheduled read happen instead of pushing it back again.
-      if (now - pendingSince >= MUTATION_MAX_WAIT_MS - MUTATION_DEBOUNCE_MS) return;
-      clearTimeout(pending);
-    } else {
-      pendingSince = now;
-    }
-    pending = hooks.setTimeout(readNow, MUTATION_DEBOUNCE_MS);
   }
 
   hooks.signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(pending);
-    clearTimeout(awaitingView?.deadline);
   });
   // A single-page app moving to another view without a reload: the Navigation API sees pushState
   // navigations, older browsers get history and hash events, and the DOM observer covers the rest. A
@@ -154,9 +137,7 @@ export function watchPage(
     [window, 'popstate'],
     [window, 'hashchange'],
   ] as const)
-    target?.addEventListener(type, () => (addressChanged() ? navigated() : changed()), {
-      signal: hooks.signal,
-    });
+    target?.addEventListener(type, changed, { signal: hooks.signal });
   observeRegion(currentView().document);
   return { readNow };
 }

@@ -12,6 +12,9 @@
  *     thread inside `div[role=main]` with another customer's, as Gmail does. Timed in the browser, from
  *     the page's timestamp just before the change to the panel's timestamp when it shows the new address
  *     (`performance.timeOrigin + performance.now()` on both sides).
+ *     Baseline, taking turns with (b) in the same tab: the same change without `pushState`. The content
+ *     script reads such a change after its mutation debounce, which is how it read every in-app
+ *     navigation before it learnt to read one at once.
  */
 import { performance } from 'node:perf_hooks';
 import { MUTATION_DEBOUNCE_MS } from '../../lib/content/page-watcher';
@@ -21,6 +24,7 @@ import { MARK_BINDING, Marks, serveGmailThreads } from './extension-page';
 import { summarize, type Summary } from './stats';
 
 export const PANEL_BUDGET_MS = 300;
+export const NAVIGATION_BUDGET_MS = 60;
 
 export interface PanelTimingOptions {
   iterations: number;
@@ -37,8 +41,11 @@ export interface PanelTimingResult {
   debounceMs: number;
   afterLoad: Summary;
   afterLoadWarmup: number[];
+  navigationBudgetMs: number;
   afterNavigation: Summary;
   afterNavigationWarmup: number[];
+  /** The same change without an address change: read after the mutation debounce. */
+  debouncedChange: Summary;
 }
 
 const customerAt = (i: number): Customer => CUSTOMERS[i % CUSTOMERS.length]!;
@@ -73,17 +80,24 @@ export async function measurePanelTiming(
     await first;
     await page.waitForTimeout(options.settleMs);
     const afterNavigation: number[] = [];
-    for (let i = 1; i <= options.warmup + options.iterations; i++) {
-      const customer = customerAt(i);
-      const started = marks.next(`navigate:${i}`);
+    const debouncedChange: number[] = [];
+    /** Shows the next customer's thread, with or without an address change; resolves to the span. */
+    const showNext = async (step: number, navigate: boolean) => {
+      const customer = customerAt(step);
+      const started = marks.next(`navigate:${step}`);
       const shown = marks.next(`contact:${customer.email}`);
       await page.evaluate(`(() => {
-        window.${MARK_BINDING}(${JSON.stringify(`navigate:${i}`)}, performance.timeOrigin + performance.now());
-        history.pushState(null, '', ${JSON.stringify(threadUrl(i % CUSTOMERS.length, 100_000 + i))});
+        window.${MARK_BINDING}(${JSON.stringify(`navigate:${step}`)}, performance.timeOrigin + performance.now());
+        ${navigate ? `history.pushState(null, '', ${JSON.stringify(threadUrl(step % CUSTOMERS.length, 100_000 + step))});` : ''}
         document.querySelector('div[role=main]').innerHTML = ${JSON.stringify(threadMarkup(customer))};
       })()`);
-      afterNavigation.push((await shown).madeAt - (await started).madeAt);
+      const span = (await shown).madeAt - (await started).madeAt;
       await page.waitForTimeout(options.settleMs);
+      return span;
+    };
+    for (let i = 1, step = 1; i <= options.warmup + options.iterations; i++) {
+      afterNavigation.push(await showNext(step++, true));
+      debouncedChange.push(await showNext(step++, false));
     }
     await page.close();
 
@@ -92,8 +106,10 @@ export async function measurePanelTiming(
       debounceMs: MUTATION_DEBOUNCE_MS,
       afterLoad: summarize(afterLoad.slice(options.warmup)),
       afterLoadWarmup: afterLoad.slice(0, options.warmup),
+      navigationBudgetMs: NAVIGATION_BUDGET_MS,
       afterNavigation: summarize(afterNavigation.slice(options.warmup)),
       afterNavigationWarmup: afterNavigation.slice(0, options.warmup),
+      debouncedChange: summarize(debouncedChange.slice(options.warmup)),
     };
   } finally {
     await browser.close();
