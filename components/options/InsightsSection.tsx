@@ -205,7 +205,8 @@ export function InsightsSection() {
     'getInsights',
     { period, scope },
     {
-      refreshOn: { dataChanged: true, playbookChanged: true },
+      // Notes count in no figure: an autosave costs nothing here.
+      refreshOn: { dataChanged: (event) => !event.notesOnly, playbookChanged: true },
       settleMs: RELOAD_SETTLE_MS,
       showReloading: true,
     },

@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import type { NoteSaveOutcome } from '@/lib/db/notes';
 import type { NoteRecord } from '@/lib/db/records';
 import { NOTE_MAX_LENGTH } from '@/lib/limits';
 import { t, uiLanguage } from '@/lib/i18n';
@@ -144,17 +145,23 @@ interface CallState {
 export function NotesSection({
   state,
   locale = uiLanguage(),
+  onNoteSaved,
 }: {
   state: PanelState & { account: NonNullable<PanelState['account']> };
   /** The UI language for dates; the browser's when omitted. */
   locale?: string;
+  /** Each save's answer, for the panel to show without loading its state again. */
+  onNoteSaved?: (outcome: NoteSaveOutcome) => void;
 }) {
   const editorId = useId();
-  const editor = useNoteAutosave({
-    accountKey: state.account.key,
-    ...(state.contact ? { contactEmail: state.contact.email } : {}),
-    kind: 'note',
-  });
+  const editor = useNoteAutosave(
+    {
+      accountKey: state.account.key,
+      ...(state.contact ? { contactEmail: state.contact.email } : {}),
+      kind: 'note',
+    },
+    onNoteSaved,
+  );
   const { change, current } = editor;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const privateBox = useRef<HTMLInputElement>(null);

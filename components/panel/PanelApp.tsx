@@ -27,7 +27,7 @@ function hasAccount(state: PanelState): state is AccountPanelState {
 }
 
 export function PanelApp({ target }: { target: PanelTarget }) {
-  const { result, reload } = usePanelState(target);
+  const { result, reload, noteSaved } = usePanelState(target);
   const account = result.status === 'ready' ? result.data.account : null;
   const { deal, selectDeal } = useShownDeal(account);
   const playbook = usePlaybook();
@@ -121,7 +121,12 @@ export function PanelApp({ target }: { target: PanelTarget }) {
                 />
               </>
             ) : null}
-            <NotesSection key={`notes-${result.data.account.key}`} state={result.data} locale={locale} />
+            <NotesSection
+              key={`notes-${result.data.account.key}`}
+              state={result.data}
+              locale={locale}
+              onNoteSaved={noteSaved}
+            />
             {playbook ? (
               <>
                 <FollowUpsSection

@@ -1,3 +1,4 @@
+import type { NoteSaveOutcome } from '@/lib/db/notes';
 import type { DealRecord } from '@/lib/db/records';
 import type { AccountView, PanelState } from '@/lib/messaging/protocol';
 import type { Playbook } from '@/lib/playbook/schema';
@@ -18,4 +19,6 @@ export interface AccountSectionProps {
   playbook: Playbook;
   /** The UI language (`en`, `zh-CN`, …) for playbook texts and dates. */
   locale: string;
+  /** Shows a note save's answer in the panel's state (the notes section saves; usePanelState's `noteSaved`). */
+  onNoteSaved?: (outcome: NoteSaveOutcome) => void;
 }

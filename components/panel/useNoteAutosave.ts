@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { browser, type Browser } from 'wxt/browser';
+import type { NoteSaveOutcome } from '@/lib/db/notes';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { SaveNoteRequest } from '@/lib/messaging/protocol';
 import { NOTE_DRAFT_PORT, type NoteDraftHandover } from '@/lib/notes/draft-port';
 import { NoteAutosave, type AutosaveStatus, type AutosaveTarget } from '@/lib/notes/autosave';
+import { PANEL_INSTANCE } from './panel-instance';
 
 type NoteKind = AutosaveTarget['kind'];
 
@@ -11,7 +13,13 @@ type NoteKind = AutosaveTarget['kind'];
  * Binds the autosave controller to a React editor: one controller per account, flushed when the panel
  * loses focus, is hidden or unloads, so a reload right after typing loses nothing.
  */
-export function useNoteAutosave(target: AutosaveTarget) {
+export function useNoteAutosave(
+  target: AutosaveTarget,
+  /** Hears each save's answer, to show it without loading the panel's state again. */
+  onSaved?: (outcome: NoteSaveOutcome) => void,
+) {
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
   const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<NoteKind>(target.kind);
@@ -43,7 +51,11 @@ export function useNoteAutosave(target: AutosaveTarget) {
   const autosave = useMemo(
     () =>
       new NoteAutosave(targetRef.current, {
-        save: (request) => sendMessage('saveNote', request),
+        save: async (request) => {
+          const outcome = await sendMessage('saveNote', { ...request, savedBy: PANEL_INSTANCE });
+          onSavedRef.current?.(outcome);
+          return outcome;
+        },
         newId: () => crypto.randomUUID(),
         setTimeout: (handler, ms) => window.setTimeout(handler, ms),
         clearTimeout: (id) => window.clearTimeout(id as number),

@@ -77,7 +77,7 @@ export function PipelineApp() {
     {},
     {
       // A burst of changes (an import, a playbook saved with stage moves) costs one reload.
-      refreshOn: { dataChanged: true, playbookChanged: true },
+      refreshOn: { dataChanged: (event) => !event.notesOnly, playbookChanged: true },
       settleMs: 250,
       skip: firstCards.result.status === 'loading',
     },

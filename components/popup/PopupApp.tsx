@@ -48,7 +48,7 @@ export function PopupApp() {
   const { result: query, reload } = useBackgroundQuery(
     'getPopupFollowUps',
     {},
-    { refreshOn: { dataChanged: true } },
+    { refreshOn: { dataChanged: (event) => !event.notesOnly } },
   );
   const [weekOpen, setWeekOpen] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);

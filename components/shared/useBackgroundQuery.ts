@@ -56,6 +56,12 @@ export interface BackgroundQuery<T> {
    * shown data and does nothing while there is none.
    */
   set: (data: T | ((shown: T) => T)) => void;
+  /**
+   * Changes the data shown the way a write this screen made changed it (a note it saved), without loading
+   * again. Unlike `set`, an answer still on its way is kept: it gets the same change, since its read may
+   * have begun before the write. `change` must be safe to apply to data that already has the write.
+   */
+  patch: (change: (shown: T) => T) => void;
 }
 
 interface Held<T> {
@@ -85,6 +91,8 @@ export function useBackgroundQuery<K extends QueryType>(
   /** The data shown, for event filters and `set`, which run outside rendering. */
   const shown = useRef<T | undefined>(undefined);
   const sequence = useRef(0);
+  /** Patches, each with the last load begun before it: that load's answer (and none later) needs it too. */
+  const patches = useRef<{ afterLoad: number; change: (shown: T) => T }[]>([]);
 
   const requestKey = JSON.stringify(request ?? null);
   const stableRequest = useMemo(() => JSON.parse(requestKey) as RequestOf<K>, [requestKey]);
@@ -107,8 +115,10 @@ export function useBackgroundQuery<K extends QueryType>(
     // The messenger's own typing cannot follow a message type chosen by the caller.
     const send = sendMessage as unknown as (type: K, data: RequestOf<K>) => Promise<T>;
     send(type, stableRequest).then(
-      (data) => {
+      (answer) => {
         if (current !== sequence.current) return; // A newer load or write is on its way.
+        patches.current = patches.current.filter((patch) => patch.afterLoad >= current);
+        const data = patches.current.reduce((shownData, patch) => patch.change(shownData), answer);
         shown.current = data;
         setHeld({ result: { status: 'ready', data, refreshing: false }, latest: data });
       },
@@ -135,6 +145,17 @@ export function useBackgroundQuery<K extends QueryType>(
     setHeld({ result: { status: 'ready', data, refreshing: false }, latest: data });
   }, []);
 
+  const patch = useCallback((change: (shown: T) => T) => {
+    patches.current.push({ afterLoad: sequence.current, change });
+    if (shown.current === undefined) return;
+    const data = change(shown.current);
+    shown.current = data;
+    setHeld((previous) => ({
+      result: previous.result.status === 'ready' ? { ...previous.result, data } : previous.result,
+      latest: data,
+    }));
+  }, []);
+
   useEffect(() => {
     reload();
   }, [reload, reloadKey, skip]);
@@ -149,5 +170,5 @@ export function useBackgroundQuery<K extends QueryType>(
   }
   useBackgroundEvents(filters as EventFilters, reload, { settleMs, refreshOnShow });
 
-  return { result: held.result, latest: held.latest, reload, set };
+  return { result: held.result, latest: held.latest, reload, set, patch };
 }

@@ -11,7 +11,7 @@ import {
   type Author,
   type NoteRecord,
 } from './records';
-import { inTransaction } from './transaction';
+import { inTransaction, type TransactionOptions } from './transaction';
 import { checkedRow, validRow, validRows } from './validate';
 
 /** One autosaved edit of a note: what the panel sends (the `saveNote` message) and this module stores. */
@@ -101,55 +101,63 @@ export async function saveNoteEdit(
   edit: NoteEdit & { contact?: PersonSeen; author?: Author },
   now: number,
   newId: () => string,
+  /** Hears which stores the save wrote: a first note also creates its account, a new contact its person. */
+  onCommitted?: TransactionOptions['onCommitted'],
 ): Promise<NoteSaveOutcome> {
-  return inTransaction(db, ['notes', 'accounts', 'contacts'], 'readwrite', async (tx) => {
-    const notes = tx.objectStore('notes');
-    const stored = validRow(noteRecordSchema, 'notes', await notes.get(edit.id), edit.id);
-    const isEmpty = edit.body.trim() === '';
+  return inTransaction(
+    db,
+    ['notes', 'accounts', 'contacts'],
+    'readwrite',
+    async (tx) => {
+      const notes = tx.objectStore('notes');
+      const stored = validRow(noteRecordSchema, 'notes', await notes.get(edit.id), edit.id);
+      const isEmpty = edit.body.trim() === '';
 
-    if (stored && stored.accountKey !== edit.accountKey) {
-      throw new Error('This note belongs to another account.');
-    }
-    if (stored && stored.revision !== edit.baseRevision) {
-      if (stored.body === edit.body) return { status: 'saved', note: stored };
-      if (isEmpty) return { status: 'saved', note: stored };
-      const copy = checkedRow(noteRecordSchema, 'notes', {
-        id: newId(),
+      if (stored && stored.accountKey !== edit.accountKey) {
+        throw new Error('This note belongs to another account.');
+      }
+      if (stored && stored.revision !== edit.baseRevision) {
+        if (stored.body === edit.body) return { status: 'saved', note: stored };
+        if (isEmpty) return { status: 'saved', note: stored };
+        const copy = checkedRow(noteRecordSchema, 'notes', {
+          id: newId(),
+          accountKey: edit.accountKey,
+          contactEmail: edit.contactEmail,
+          kind: edit.kind,
+          body: edit.body,
+          createdAt: now,
+          updatedAt: now,
+          revision: 1,
+          // The copy keeps the note's privacy unless the edit says otherwise: a private text stays private.
+          ...privacyAndAuthor({ ...edit, private: edit.private ?? stored.private === true }, undefined),
+        });
+        await notes.put(copy);
+        return { status: 'conflict', note: copy, theirs: stored };
+      }
+      if (isEmpty) {
+        if (stored) await notes.delete(edit.id);
+        return { status: 'deleted', id: edit.id };
+      }
+      await ensureAccount(
+        { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') },
+        edit.accountKey,
+        now,
+        edit.contact,
+      );
+      const note = checkedRow(noteRecordSchema, 'notes', {
+        id: edit.id,
         accountKey: edit.accountKey,
-        contactEmail: edit.contactEmail,
-        kind: edit.kind,
+        contactEmail: stored?.contactEmail ?? edit.contactEmail,
+        kind: stored?.kind ?? edit.kind,
         body: edit.body,
-        createdAt: now,
+        createdAt: stored?.createdAt ?? now,
         updatedAt: now,
-        revision: 1,
-        // The copy keeps the note's privacy unless the edit says otherwise: a private text stays private.
-        ...privacyAndAuthor({ ...edit, private: edit.private ?? stored.private === true }, undefined),
+        revision: (stored?.revision ?? 0) + 1,
+        ...privacyAndAuthor(edit, stored),
       });
-      await notes.put(copy);
-      return { status: 'conflict', note: copy, theirs: stored };
-    }
-    if (isEmpty) {
-      if (stored) await notes.delete(edit.id);
-      return { status: 'deleted', id: edit.id };
-    }
-    await ensureAccount(
-      { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') },
-      edit.accountKey,
-      now,
-      edit.contact,
-    );
-    const note = checkedRow(noteRecordSchema, 'notes', {
-      id: edit.id,
-      accountKey: edit.accountKey,
-      contactEmail: stored?.contactEmail ?? edit.contactEmail,
-      kind: stored?.kind ?? edit.kind,
-      body: edit.body,
-      createdAt: stored?.createdAt ?? now,
-      updatedAt: now,
-      revision: (stored?.revision ?? 0) + 1,
-      ...privacyAndAuthor(edit, stored),
-    });
-    await notes.put(note);
-    return { status: 'saved', note };
-  });
+      await notes.put(note);
+      return { status: 'saved', note };
+    },
+    onCommitted ? { onCommitted } : {},
+  );
 }

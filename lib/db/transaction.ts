@@ -61,6 +61,8 @@ function derivedFor(stores: readonly AnyStoreName[]): DerivedData[] {
 export interface TransactionOptions {
   /** False for writes that must not be journaled: sync writing what came from the server. */
   journal?: boolean;
+  /** Hears what the transaction wrote, once it has committed (before it is announced to everyone). */
+  onCommitted?: (changes: readonly StoreChange[]) => void;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
       await journal.record(tx as unknown as Tx<AnyStoreName[], 'readwrite'>, changes);
     }
     await tx.done;
+    options.onCommitted?.(changes);
     announceCommitted(changes);
     return result;
   } catch (error) {

@@ -133,6 +133,8 @@ const EXTENSION_PAGES = ['extension-page'] as const;
 const NO_PAYLOAD = z.object({});
 const locale = z.string().max(LOCALE_MAX_LENGTH);
 const tabId = z.number().int().nonnegative();
+/** One open panel (a random id it makes when it loads), so it can tell its own saves from others'. */
+const panelInstanceSchema = z.string().min(8).max(64);
 const siteId = z.string().min(1).max(SITE_ID_MAX_LENGTH);
 /** An address as the rep typed or a page showed it: checked and normalised by the handler. */
 const typedEmail = z.string().max(EMAIL_MAX_LENGTH + 80);
@@ -231,7 +233,13 @@ export const messages = {
     PANEL,
     z.object({ tabId: tabId.optional(), text: z.string().min(1).max(COMPOSE_TEXT_MAX_LENGTH) }),
   ).returns<ComposeInsertResult>(),
-  saveNote: message(PANEL, noteEditSchema).returns<NoteSaveOutcome>(),
+  saveNote: message(
+    PANEL,
+    noteEditSchema.extend({
+      /** The saving panel: it shows the saved note from this answer, and skips the change event's reload. */
+      savedBy: panelInstanceSchema.optional(),
+    }),
+  ).returns<NoteSaveOutcome>(),
   /** A note's version from another device (sync): made the note's text, added below it, or dropped. */
   resolveNoteConflict: message(
     PANEL,
@@ -580,7 +588,13 @@ export type SendersOf<T extends MessageType> = Spec<T>['senders'][number];
 /** Events the background sends to every open extension page; each page checks them with these schemas. */
 export const events = {
   /** Rows of these accounts changed. */
-  dataChanged: z.object({ accountKeys: z.array(accountKeySchema).max(10_000) }),
+  dataChanged: z.object({
+    accountKeys: z.array(accountKeySchema).max(10_000),
+    /** Only notes changed: screens that show no notes need not reload. */
+    notesOnly: z.literal(true).optional(),
+    /** The panel that saved the change, which shows it already (from the save's answer). */
+    savedBy: panelInstanceSchema.optional(),
+  }),
   /** What this tab shows changed (another page, another person picked, the tab went away). */
   pageChanged: z.object({ tabId }),
   playbookChanged: NO_PAYLOAD,

@@ -15,7 +15,7 @@ export function TouchesCard() {
   const { result, latest, set } = useBackgroundQuery(
     'countTouches',
     {},
-    { refreshOn: { dataChanged: true }, refreshOnShow: true },
+    { refreshOn: { dataChanged: (event) => !event.notesOnly }, refreshOnShow: true },
   );
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -139,7 +139,7 @@ export function IndustriesEditor({
   const accountCounts = useBackgroundQuery(
     'countAccountsByIndustry',
     {},
-    { refreshOn: { dataChanged: true } },
+    { refreshOn: { dataChanged: (event) => !event.notesOnly } },
   );
   const counts = accountCounts.result.status === 'ready' ? accountCounts.result.data : undefined;
   const [removing, setRemoving] = useState<string | null>(null);

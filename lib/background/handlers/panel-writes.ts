@@ -17,7 +17,7 @@ import { addDeal, changeDealStage, closeDeal, editDeal, tickDealChecklist } from
 import { accountKeyForEmail } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
 import { setContactRoles } from '../../db/contact-roles';
-import { listNotesBefore, saveNoteEdit, type NoteEdit, type NoteSaveOutcome } from '../../db/notes';
+import { listNotesBefore, saveNoteEdit, type NoteSaveOutcome } from '../../db/notes';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
 import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
@@ -34,16 +34,28 @@ import { panelTabId } from '../sender';
 import { readSettings } from '../settings-store';
 import { currentAuthor } from '../author';
 
-/** Saves one autosaved note edit and tells every open panel on that account. */
-export async function saveNote(request: NoteEdit, tabId?: number): Promise<NoteSaveOutcome> {
+/**
+ * Saves one autosaved note edit and tells every open panel on that account. When the save wrote the note
+ * alone (no new account, no person seen for the first time), the event says so: screens without notes
+ * ignore it, and the saving panel, which shows the note from this answer, does not reload.
+ */
+export async function saveNote(
+  { savedBy, ...request }: PayloadOf<'saveNote'>,
+  tabId?: number,
+): Promise<NoteSaveOutcome> {
   const contact = await personSeen(request.accountKey, request.contactEmail, tabId);
+  let notesOnly = false;
   const outcome = await saveNoteEdit(
     await database(),
     { ...request, contactEmail: contact?.email, contact, author: await currentAuthor() },
     Date.now(),
     () => crypto.randomUUID(),
+    (changes) => (notesOnly = changes.every((change) => change.store === 'notes')),
   );
-  broadcastDataChanged({ accountKeys: [request.accountKey] });
+  broadcastDataChanged({
+    accountKeys: [request.accountKey],
+    ...(notesOnly ? { notesOnly: true, ...(savedBy ? { savedBy } : {}) } : {}),
+  });
   return outcome;
 }
 

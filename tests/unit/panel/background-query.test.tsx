@@ -181,4 +181,28 @@ describe('useBackgroundQuery', () => {
     act(() => void document.dispatchEvent(new Event('visibilitychange')));
     expect(messenger.sendMessage).toHaveBeenCalledTimes(3);
   });
+
+  it('patches what it shows with a write of its own, and gives an answer begun before it the same change', async () => {
+    const pending = pendingAnswers();
+    render(<Screen />);
+    await act(async () => pending[0]!.resolve(state(7, 'northwind.com')));
+    const renamed = (data: PanelState) =>
+      ({ ...data, account: { key: `${data.account!.key} (saved)` } }) as PanelState;
+
+    // No load: the change is shown at once.
+    act(() => shown.patch(renamed));
+    expect(shownText()).toBe('northwind.com (saved)');
+    expect(messenger.sendMessage).toHaveBeenCalledTimes(1);
+
+    // A load begun before the next patch is kept (unlike after `set`), and gets the change too.
+    act(() => shown.reload());
+    act(() => shown.patch(renamed));
+    await act(async () => pending[1]!.resolve(state(7, 'contoso.com')));
+    expect(shownText()).toBe('contoso.com (saved)');
+
+    // A load begun after the patch read the write itself: it is shown as answered.
+    act(() => shown.reload());
+    await act(async () => pending[2]!.resolve(state(7, 'fabrikam.com')));
+    expect(shownText()).toBe('fabrikam.com');
+  });
 });

@@ -62,7 +62,7 @@ export function SectionHarness({
   locale?: string;
   dealId?: string;
 }) {
-  const { result } = usePanelState({ kind: 'frame' });
+  const { result, noteSaved } = usePanelState({ kind: 'frame' });
   const account = result.status === 'ready' ? result.data.account : null;
   const shown = useShownDeal(account);
   if (result.status !== 'ready') return <p>{result.status}</p>;
@@ -80,7 +80,14 @@ export function SectionHarness({
       data-deal-id={deal?.id ?? ''}
     >
       {sections.map((Section, index) => (
-        <Section key={index} state={accountState} deal={deal} playbook={playbook} locale={locale} />
+        <Section
+          key={index}
+          state={accountState}
+          deal={deal}
+          playbook={playbook}
+          locale={locale}
+          onNoteSaved={noteSaved}
+        />
       ))}
     </div>
   );
