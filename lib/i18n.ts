@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type english from '../public/_locales/en/messages.json';
-import { uiLanguageItem } from './storage/items';
+import { uiLanguageItem } from './storage/ui-language';
 
 export type MessageKey = keyof typeof english;
 

@@ -252,7 +252,7 @@ async function main(): Promise<void> {
       measurePanelData(
         await scaleBrowser(progress),
         progress,
-        quick ? { iterations: 10, warmup: 2, baselineRuns: 2 } : DEFAULT_PANEL_DATA_OPTIONS,
+        quick ? { iterations: 10, warmup: 2, baselineRuns: 2, autosaves: 20 } : DEFAULT_PANEL_DATA_OPTIONS,
       ),
     );
     results.popupData = await run('popup-data', 'Popup data and re-arming at scale', async (progress) =>
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
         await scaleBrowser(progress),
         progress,
         quick
-          ? { iterations: 10, warmup: 2, baselineRuns: 2, rearmRuns: 5, rearmWarmup: 1 }
+          ? { iterations: 10, warmup: 2, baselineRuns: 2, rearmRuns: 5, rearmWarmup: 1, opens: 8 }
           : DEFAULT_POPUP_DATA_OPTIONS,
       ),
     );

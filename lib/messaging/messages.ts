@@ -86,6 +86,7 @@ import {
 } from '../limits';
 import type { StartSyncResult, SyncStatus, SyncTestResult } from '../sync/types';
 import type { PublishPlaybookResult, TeamPlaybookView } from '../sync/team-playbook';
+import { panelInstanceSchema, type EventOf, type EventType } from './events';
 import { PAGE_KINDS, PARTICIPANT_ROLES, READ_LAYERS, READ_PROBLEMS } from './page-context';
 import type {
   AddCustomSiteResult,
@@ -133,8 +134,6 @@ const EXTENSION_PAGES = ['extension-page'] as const;
 const NO_PAYLOAD = z.object({});
 const locale = z.string().max(LOCALE_MAX_LENGTH);
 const tabId = z.number().int().nonnegative();
-/** One open panel (a random id it makes when it loads), so it can tell its own saves from others'. */
-const panelInstanceSchema = z.string().min(8).max(64);
 const siteId = z.string().min(1).max(SITE_ID_MAX_LENGTH);
 /** An address as the rep typed or a page showed it: checked and normalised by the handler. */
 const typedEmail = z.string().max(EMAIL_MAX_LENGTH + 80);
@@ -237,7 +236,7 @@ export const messages = {
     PANEL,
     noteEditSchema.extend({
       /** The saving panel: it shows the saved note from this answer, and skips the change event's reload. */
-      savedBy: panelInstanceSchema.optional(),
+      savedBy: z.optional(panelInstanceSchema),
     }),
   ).returns<NoteSaveOutcome>(),
   /** A note's version from another device (sync): made the note's text, added below it, or dropped. */
@@ -585,24 +584,8 @@ export type PayloadOf<T extends MessageType> = z.output<Spec<T>['request']>;
 export type ResultOf<T extends MessageType> = Exclude<Spec<T>['result'], undefined>;
 export type SendersOf<T extends MessageType> = Spec<T>['senders'][number];
 
-/** Events the background sends to every open extension page; each page checks them with these schemas. */
-export const events = {
-  /** Rows of these accounts changed. */
-  dataChanged: z.object({
-    accountKeys: z.array(accountKeySchema).max(10_000),
-    /** Only notes changed: screens that show no notes need not reload. */
-    notesOnly: z.literal(true).optional(),
-    /** The panel that saved the change, which shows it already (from the save's answer). */
-    savedBy: panelInstanceSchema.optional(),
-  }),
-  /** What this tab shows changed (another page, another person picked, the tab went away). */
-  pageChanged: z.object({ tabId }),
-  playbookChanged: NO_PAYLOAD,
-  /** A team playbook came in, or the rep answered about one (it may not have changed their own). */
-  teamPlaybookChanged: NO_PAYLOAD,
-};
-export type EventType = keyof typeof events;
-export type EventOf<T extends EventType> = z.output<(typeof events)[T]>;
+/** The background's events to every open extension page (their own module: pages load it alone). */
+export { events, type EventOf, type EventType } from './events';
 
 /**
  * The commands the background sends a content script, each with the content script's reply; checked

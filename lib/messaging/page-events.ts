@@ -3,7 +3,7 @@
  * options page's sections). The messaging library allows one listener per message type in a page, so
  * this module holds that one listener and hands every valid event to all subscribers.
  */
-import { events, type EventOf, type EventType } from './messages';
+import { events, type EventOf, type EventType } from './events';
 import { onMessage } from './messenger';
 
 export type PageEventType = EventType;

@@ -5,8 +5,9 @@ import { NAME_MAX_LENGTH } from '../limits';
 /** `HH:MM`, 24-hour local time. */
 export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
-/** The interface languages: the browser's (`auto`), or one the rep chose. */
-export const LANGUAGES = ['auto', 'en', 'zh-CN'] as const;
+import { LANGUAGES } from './languages';
+
+export { LANGUAGES };
 
 /** The rep's own weekend: distinct ISO weekdays, leaving at least one working day. */
 export const weekendDaysSchema = z

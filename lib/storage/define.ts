@@ -9,7 +9,7 @@
  * `storage.local`. A damaged value reads as the default and is logged, never thrown at the caller.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import * as z from 'zod/v4/core';
 
 export type StorageAreaName = 'local' | 'session';
 
@@ -48,14 +48,14 @@ export interface LegacyStorageItem<T> extends StorageKey {
 }
 
 /** `stored` checked against the schema: its output, or undefined when nothing is stored or it is damaged. */
-function checked<S extends z.ZodType>(
+function checked<S extends z.$ZodType>(
   area: StorageAreaName,
   key: string,
   schema: S,
   stored: unknown,
 ): { value: z.output<S> } | undefined {
   if (stored === undefined) return undefined;
-  const parsed = schema.safeParse(stored);
+  const parsed = z.safeParse(schema, stored);
   if (parsed.success) return { value: parsed.data };
   // Where the schema has no null, null means "nothing", as it did when these keys went through WXT's
   // storage (and as some change events report a removed key): the default, and nothing to log.
@@ -72,7 +72,7 @@ async function readStored(area: StorageAreaName, key: string): Promise<unknown> 
   return stored[key];
 }
 
-export function defineStorageItem<S extends z.ZodType>(
+export function defineStorageItem<S extends z.$ZodType>(
   area: StorageAreaName,
   key: string,
   schema: S,
@@ -120,7 +120,7 @@ export interface LegacyStorageOptions {
   versionKeyBeside?: boolean;
 }
 
-export function defineLegacyStorageItem<S extends z.ZodType>(
+export function defineLegacyStorageItem<S extends z.$ZodType>(
   area: StorageAreaName,
   key: string,
   schema: S,

@@ -9,22 +9,13 @@
 import { z } from 'zod';
 import { DEFAULT_KEPT_BACKUPS, MAX_KEPT_BACKUPS } from '../data-transfer/types';
 import { pageContextSchema } from '../messaging/messages';
-import { frameLayoutBySiteSchema, settingsSchema } from '../settings/schema';
+import { frameLayoutBySiteSchema } from '../settings/schema';
 import { READ_PROBLEMS } from '../messaging/page-context';
 import { defineStorageItem } from './define';
+import { uiLanguageItem } from './ui-language';
 
-/**
- * The interface language the rep chose, copied from the settings at every change (lib/background/
- * settings-store.ts): every extension page reads it before it renders (lib/i18n.ts), and the settings
- * themselves stay in the database.
- */
-export const uiLanguageItem = defineStorageItem(
-  'local',
-  'uiLanguage',
-  // Without the settings' own fallback, so a damaged value is logged rather than silently read as `auto`.
-  settingsSchema.shape.language.unwrap(),
-  'auto',
-);
+/** The interface language the rep chose (declared on its own: every page reads it before it renders). */
+export { uiLanguageItem };
 
 /** Per site (adapter id), whether the in-page panel is collapsed. */
 export const frameLayoutsItem = defineStorageItem(

@@ -9,6 +9,12 @@
  *
  * Baseline, in the same run: the same account's data read without the indexes, by whole-store scans in
  * an extension page against the same database.
+ *
+ * Autosave, on the big account: `saveNote` round trips from the quiet extension page, one edit of the same
+ * note after another, with the tabs' panels gone (so no other screen's reload competes). Today's method
+ * names the saving panel in the save, which then shows the answer and loads nothing; the baseline, taking
+ * turns with it, is the method before: the save, then the saving panel's `getPanelState` of the big
+ * account's tab.
  */
 import type { Frame, Page } from 'playwright-core';
 import { panelFrame } from '../../tests/e2e/support/browser';
@@ -33,15 +39,23 @@ import {
 import { summarize, type Summary } from './stats';
 
 export const PANEL_DATA_BUDGET_MS = 50;
+export const AUTOSAVE_BUDGET_MS = 3;
 
 export interface PanelDataOptions {
   /** Timed rounds; each times one round trip in each tab. */
   iterations: number;
   warmup: number;
   baselineRuns: number;
+  /** Timed autosaves (and as many baseline ones). */
+  autosaves: number;
 }
 
-export const DEFAULT_PANEL_DATA_OPTIONS: PanelDataOptions = { iterations: 60, warmup: 5, baselineRuns: 6 };
+export const DEFAULT_PANEL_DATA_OPTIONS: PanelDataOptions = {
+  iterations: 60,
+  warmup: 5,
+  baselineRuns: 6,
+  autosaves: 100,
+};
 
 export interface PanelDataCase {
   label: string;
@@ -66,6 +80,15 @@ export interface PanelDataResult {
   seeding: SeedStep[];
   cases: PanelDataCase[];
   baseline: Summary;
+  autosave: {
+    budgetMs: number;
+    notesOnAccount: number;
+    bodyLength: number;
+    /** The save alone: the saving panel shows the answer. */
+    save: Summary;
+    /** Baseline: the save, then the saving panel's whole state loaded again. */
+    saveAndReload: Summary;
+  };
 }
 
 async function waitForContact(frame: Frame, email: string, timeoutMs = 20_000): Promise<void> {
@@ -146,7 +169,10 @@ export async function measurePanelData(
       };
     }
   }
-  for (const tab of tabs) await tab.page.close();
+  const big = tabs[setups.findIndex((setup) => setup.accountKey === BIG_ACCOUNT)]!;
+  for (const tab of tabs) if (tab !== big) await tab.page.close();
+  const autosave = await timeAutosaves(scale, big, options);
+  await big.page.close();
 
   progress(`full-scan baseline: ${options.baselineRuns} runs…`);
   const baseline: number[] = [];
@@ -174,5 +200,54 @@ export async function measurePanelData(
       summary: summarize(samples[index]!),
     })),
     baseline: summarize(baseline),
+    autosave,
+  };
+}
+
+/** A panel id for the bench's saves: no panel shows it, so none skips a reload for them. */
+const BENCH_SAVER = 'bench-autosave-0000-4000-8000-000000000000';
+
+async function timeAutosaves(
+  scale: ScaleBrowser,
+  big: { page: Page; tabId: number },
+  options: PanelDataOptions,
+): Promise<PanelDataResult['autosave']> {
+  // The tab keeps its page (the background still knows what it shows); its panel goes, so that nothing
+  // reloads on the saves' change events.
+  await big.page.evaluate("document.querySelector('dealside-panel-host')?.remove()");
+  const noteId = 'bench-autosave-note';
+  let revision: number | null = null;
+  let words = 'Called Jane about the rollout.';
+  const save = async (savedBy?: string) => {
+    words += ' Next step agreed.';
+    const { ms, result } = await sendFrom(scale.page, 'saveNote', {
+      id: noteId,
+      accountKey: BIG_ACCOUNT,
+      kind: 'note',
+      body: words,
+      baseRevision: revision,
+      ...(savedBy ? { savedBy } : {}),
+    });
+    if (result.status !== 'saved') throw new Error(`An autosave answered ${result.status}`);
+    revision = result.note.revision;
+    return ms;
+  };
+  const saveOnly: number[] = [];
+  const saveAndReload: number[] = [];
+  for (let round = 0; round < options.warmup + options.autosaves; round++) {
+    const alone = await save(BENCH_SAVER);
+    const before = await save();
+    const { ms: reload, result } = await sendFrom(scale.page, 'getPanelState', { tabId: big.tabId });
+    if (result.account?.key !== BIG_ACCOUNT) throw new Error('The reload was not about the big account');
+    if (round < options.warmup) continue;
+    saveOnly.push(alone);
+    saveAndReload.push(before + reload);
+  }
+  return {
+    budgetMs: AUTOSAVE_BUDGET_MS,
+    notesOnAccount: SCALE.bigAccountNotes,
+    bodyLength: words.length,
+    save: summarize(saveOnly),
+    saveAndReload: summarize(saveAndReload),
   };
 }

@@ -8,6 +8,11 @@
  * due before the end of the popup's week kept, sorted by due time and split into the popup's three
  * sections. Both must find the same counts.
  *
+ * Popup open: the extension's popup.html loaded in a new tab each time (a cold popup window), from the
+ * navigation's start to the popup's `dealside:popup-ready` mark (components/popup/PopupApp.tsx), made in
+ * the effect after the first render of the lists with their rows; beside it, from the same loads, the
+ * page's own scripts loaded (`DOMContentLoaded`), the floor no data can go under.
+ *
  * Re-arming: the page snoozes an open follow-up (`updateFollowUp`), which writes the row, answers, and
  * then — after the answer, in the background — recounts the badge and arms the reminder alarm again. The
  * background's side is observed inside the service worker, without changing the extension: the benchmark
@@ -25,6 +30,8 @@ import { summarize, type Summary } from './stats';
 /** Goal: the popup's data at least ten times faster than a full scan of the follow-ups. */
 export const POPUP_SPEEDUP_GOAL = 10;
 export const REARM_BUDGET_MS = 10;
+export const POPUP_OPEN_BUDGET_MS = 50;
+const POPUP_READY_MARK = 'dealside:popup-ready';
 /** lib/background/reminders.ts's alarm names. */
 const REMINDER_ALARM = 'dealside-reminder';
 const DAY_TURN_ALARM = 'dealside-day-turn';
@@ -36,6 +43,8 @@ export interface PopupDataOptions {
   baselineRuns: number;
   rearmRuns: number;
   rearmWarmup: number;
+  /** Popup windows opened (after `warmup` more). */
+  opens: number;
 }
 
 export const DEFAULT_POPUP_DATA_OPTIONS: PopupDataOptions = {
@@ -44,6 +53,7 @@ export const DEFAULT_POPUP_DATA_OPTIONS: PopupDataOptions = {
   baselineRuns: 10,
   rearmRuns: 60,
   rearmWarmup: 3,
+  opens: 30,
 };
 
 export interface SectionCounts {
@@ -64,6 +74,15 @@ export interface PopupDataResult {
   baselineCounts: SectionCounts;
   popup: Summary;
   baseline: Summary;
+  open: {
+    budgetMs: number;
+    /** Navigation start → the lists rendered with their rows. */
+    ready: Summary;
+    /** The same loads' `DOMContentLoaded`: the popup's scripts, before any message. */
+    scriptsLoaded: Summary;
+    /** Rows on the first render. */
+    rows: number;
+  };
   /** `updateFollowUp` (snooze) round trip in the page: the write and the answer; re-arming follows it. */
   snoozeRoundTrip: Summary;
   /** In the worker: the snooze's write committed → the reminder alarm set again. */
@@ -173,6 +192,38 @@ export async function measurePopupData(
     baselineCounts = scan.counts;
   }
 
+  progress(`popup open: ${options.warmup} warm-up and ${options.opens} timed windows…`);
+  const ready: number[] = [];
+  const scriptsLoaded: number[] = [];
+  let shownRows = 0;
+  const popupUrl = `chrome-extension://${scale.browser.extensionId}/popup.html`;
+  for (let run = 0; run < options.warmup + options.opens; run++) {
+    const window = await scale.browser.context.newPage();
+    try {
+      await window.goto(popupUrl);
+      await window.waitForFunction(
+        (mark) => performance.getEntriesByName(mark).length > 0,
+        POPUP_READY_MARK,
+        { timeout: 30_000 },
+      );
+      const load = await window.evaluate((mark) => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return {
+          ready: performance.getEntriesByName(mark)[0]!.startTime,
+          scriptsLoaded: navigation.domContentLoadedEventEnd,
+          rows: document.querySelectorAll('[data-testid="popup-followup"]').length,
+        };
+      }, POPUP_READY_MARK);
+      if (load.rows === 0) throw new Error('The popup showed no follow-up');
+      shownRows = load.rows;
+      if (run < options.warmup) continue;
+      ready.push(load.ready);
+      scriptsLoaded.push(load.scriptsLoaded);
+    } finally {
+      await window.close();
+    }
+  }
+
   progress(`re-arming after a snooze: ${options.rearmWarmup} warm-up and ${options.rearmRuns} timed runs…`);
   const roundTrips: number[] = [];
   const rearms: number[] = [];
@@ -223,6 +274,12 @@ export async function measurePopupData(
     baselineCounts,
     popup: summarize(popup),
     baseline: summarize(baseline),
+    open: {
+      budgetMs: POPUP_OPEN_BUDGET_MS,
+      ready: summarize(ready),
+      scriptsLoaded: summarize(scriptsLoaded),
+      rows: shownRows,
+    },
     snoozeRoundTrip: summarize(roundTrips),
     rearm: summarize(rearms),
     refresh: summarize(refreshes),
