@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
-import type { PopupFollowUp, PopupSection } from '@/lib/messaging/protocol';
+import type { PopupFollowUp, PopupFollowUps, PopupSection } from '@/lib/messaging/protocol';
 import { absoluteDue } from '@/lib/reminders/due-text';
 import { errorText } from '@/lib/error-text';
 import { LoadError, Loading } from '../shared/LoadError';
@@ -43,14 +43,17 @@ function useCurrentWindowId(): number | undefined {
   return windowId;
 }
 
-/** Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. */
-export function PopupApp() {
+/**
+ * Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. `firstAnswer`:
+ * the lists, asked for as the popup's script started.
+ */
+export function PopupApp({ firstAnswer }: { firstAnswer?: Promise<PopupFollowUps> } = {}) {
   // Any account's change can move a row in or out of the lists (a panel in another tab, a reminder's
   // Done button, this popup's own actions).
   const { result: query, reload } = useBackgroundQuery(
     'getPopupFollowUps',
     {},
-    { refreshOn: { dataChanged: (event) => !event.notesOnly } },
+    { refreshOn: { dataChanged: (event) => !event.notesOnly }, ...(firstAnswer ? { firstAnswer } : {}) },
   );
   const [weekOpen, setWeekOpen] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);

@@ -43,6 +43,11 @@ export interface QueryOptions<T> extends EventTiming {
   reloadKey?: unknown;
   /** Not yet: nothing is sent (not even on events) until this turns false, which loads. */
   skip?: boolean;
+  /**
+   * The answer to the first load, asked for before the page rendered (the popup asks as its script starts,
+   * so the answer travels while React and the language load); later loads send the message.
+   */
+  firstAnswer?: Promise<T>;
 }
 
 export interface BackgroundQuery<T> {
@@ -84,6 +89,7 @@ export function useBackgroundQuery<K extends QueryType>(
     settleMs,
     refreshOnShow,
     skip = false,
+    firstAnswer,
   }: QueryOptions<AnswerOf<K>> = {},
 ): BackgroundQuery<AnswerOf<K>> {
   type T = AnswerOf<K>;
@@ -99,6 +105,7 @@ export function useBackgroundQuery<K extends QueryType>(
 
   const skipped = useRef(skip);
   skipped.current = skip;
+  const prefetched = useRef(firstAnswer);
 
   const reload = useCallback(() => {
     if (skipped.current) return;
@@ -114,7 +121,9 @@ export function useBackgroundQuery<K extends QueryType>(
     }
     // The messenger's own typing cannot follow a message type chosen by the caller.
     const send = sendMessage as unknown as (type: K, data: RequestOf<K>) => Promise<T>;
-    send(type, stableRequest).then(
+    const answer = prefetched.current ?? send(type, stableRequest);
+    prefetched.current = undefined;
+    answer.then(
       (answer) => {
         if (current !== sequence.current) return; // A newer load or write is on its way.
         patches.current = patches.current.filter((patch) => patch.afterLoad >= current);

@@ -205,4 +205,19 @@ describe('useBackgroundQuery', () => {
     await act(async () => pending[2]!.resolve(state(7, 'fabrikam.com')));
     expect(shownText()).toBe('fabrikam.com');
   });
+
+  it('takes its first answer from a request made before the screen rendered, and sends the later ones', async () => {
+    const pending = pendingAnswers();
+    let answer: (state: PanelState) => void = () => undefined;
+    const firstAnswer = new Promise<PanelState>((resolve) => (answer = resolve));
+    render(<Screen options={{ firstAnswer }} />);
+    expect(messenger.sendMessage).not.toHaveBeenCalled();
+    await act(async () => answer(state(7, 'northwind.com')));
+    expect(shownText()).toBe('northwind.com');
+
+    act(() => shown.reload());
+    expect(messenger.sendMessage).toHaveBeenCalledTimes(1);
+    await act(async () => pending[0]!.resolve(state(7, 'contoso.com')));
+    expect(shownText()).toBe('contoso.com');
+  });
 });
