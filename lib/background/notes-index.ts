@@ -43,6 +43,8 @@ export class NotesSearchIndex {
   private queue: Promise<unknown> = Promise.resolve();
   /** How many times the index was rebuilt from the notes (repairs). */
   repairs = 0;
+  /** The hits' notes, accounts and people as last read. */
+  readonly details = new HitDetailsCache();
 
   get size(): number {
     return this.index?.size ?? 0;
@@ -54,6 +56,7 @@ export class NotesSearchIndex {
 
   /** Follows committed note changes (the stored index already has them). */
   onCommitted(changes: readonly StoreChange[]): void {
+    this.details.onCommitted(changes);
     for (const change of changes) {
       if (change.store !== 'notes') continue;
       const effect = indexChangeOf(change);
@@ -73,6 +76,7 @@ export class NotesSearchIndex {
   /** Forgets the index in memory (the next search loads it again). */
   unload(): void {
     this.index = undefined;
+    this.details.clear();
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
@@ -157,7 +161,13 @@ function latestSeen(people: ContactRecord[]): ContactRecord | undefined {
 }
 
 /** Reads the page's notes, accounts and people in one transaction and builds the results. */
-async function hitsFor(db: Db, page: SearchPageEntry[], query: SearchQuery): Promise<NotesSearchHit[]> {
+/** A hit as read from the database, before its snippet (which depends on the query). */
+export interface HitDetails {
+  hit: Omit<NotesSearchHit, 'snippet'>;
+  body: string;
+}
+
+async function readHits(db: Db, page: readonly SearchPageEntry[]): Promise<HitDetails[]> {
   const tx = db.transaction(['notes', 'accounts', 'contacts'], 'readonly');
   const notes = (await Promise.all(page.map((entry) => tx.objectStore('notes').get(entry.id))))
     .map((row, index) => validRow(noteRecordSchema, 'notes', row, page[index]!.id))
@@ -192,12 +202,12 @@ async function hitsFor(db: Db, page: SearchPageEntry[], query: SearchQuery): Pro
     if (latest) latestByAccount.set(key, latest);
   });
 
-  return notes.map((note): NotesSearchHit => {
+  return notes.map((note): HitDetails => {
     const contact = note.contactEmail ? contacts.get(note.contactEmail) : undefined;
     const fallback = note.contactEmail ? undefined : latestByAccount.get(note.accountKey);
     const openUrl = webUrl(contact?.lastSeenUrl) ?? webUrl(fallback?.lastSeenUrl);
     const mailTo = note.contactEmail ?? fallback?.email;
-    return {
+    const hit = {
       noteId: note.id,
       kind: note.kind,
       accountKey: note.accountKey,
@@ -208,9 +218,70 @@ async function hitsFor(db: Db, page: SearchPageEntry[], query: SearchQuery): Pro
       ...(mailTo ? { mailTo } : {}),
       createdAt: note.createdAt,
       updatedAt: note.updatedAt,
-      snippet: buildSnippet(note.body, query),
     };
+    return { hit, body: note.body };
   });
+}
+
+/** Most hits kept read (a rep typing a query sees mostly the same newest notes, keystroke after keystroke). */
+const DETAILS_KEPT = 2_000;
+
+/**
+ * Hits as last read, so that a keystroke re-reads only the notes its page did not show before. A note's
+ * change forgets that note; any change to accounts or people forgets them all (labels, names, pages).
+ */
+export class HitDetailsCache {
+  private readonly kept = new Map<string, HitDetails>();
+  /** Bumped by every change: reads that started before one are not kept. */
+  private generation = 0;
+
+  onCommitted(changes: readonly StoreChange[]): void {
+    for (const change of changes) {
+      if (change.store === 'accounts' || change.store === 'contacts') this.clear();
+      else if (change.store !== 'notes') continue;
+      else if (change.kind === 'clear' || change.key instanceof IDBKeyRange) this.clear();
+      else {
+        this.kept.delete(String(change.key as string));
+        this.generation += 1;
+      }
+    }
+  }
+
+  clear(): void {
+    this.kept.clear();
+    this.generation += 1;
+  }
+
+  async read(db: Db, page: readonly SearchPageEntry[]): Promise<HitDetails[]> {
+    const missing = page.filter((entry) => !this.kept.has(entry.id));
+    const generation = this.generation;
+    const read = missing.length ? await readHits(db, missing) : [];
+    const fresh = new Map(read.map((details) => [details.hit.noteId, details]));
+    const found = page.flatMap((entry) => {
+      const details = fresh.get(entry.id) ?? this.kept.get(entry.id);
+      return details ? [details] : [];
+    });
+    if (generation === this.generation) {
+      for (const details of read) this.kept.set(details.hit.noteId, details);
+      for (const key of this.kept.keys()) {
+        if (this.kept.size <= DETAILS_KEPT) break;
+        this.kept.delete(key);
+      }
+    }
+    return found;
+  }
+}
+
+async function hitsFor(
+  db: Db,
+  page: readonly SearchPageEntry[],
+  query: SearchQuery,
+  cache: HitDetailsCache,
+): Promise<NotesSearchHit[]> {
+  return (await cache.read(db, page)).map(({ hit, body }) => ({
+    ...hit,
+    snippet: buildSnippet(body, query),
+  }));
 }
 
 export async function searchNotesIn(
@@ -227,7 +298,7 @@ export async function searchNotesIn(
     query.terms.length === 0 || request.prepare
       ? { page: [], total: 0 }
       : ready.search(query.terms, request.offset, request.limit);
-  const hits = page.length === 0 ? [] : await hitsFor(db, page, query);
+  const hits = page.length === 0 ? [] : await hitsFor(db, page, query, index.details);
   // Off the answer's path: a compaction due runs after it.
   void index.compactIfDue(db).catch((error: unknown) => {
     console.warn('[dealside] could not compact the notes search index', error);

@@ -25,20 +25,39 @@ export interface SearchDelta {
   terms?: string;
 }
 
-/** The stored base segment. */
+/**
+ * The stored base segment: strings packed into one string each with their end offsets, so loading it
+ * copies a few large values (no object per note or term) and it is stored as a few large rows.
+ */
 export interface SearchBase {
-  format: 1;
-  /** Note ids, newest first (note number = position). */
-  ids: string[];
+  format: 2;
+  /** Note ids, newest first (note number = position), concatenated; id n ends at idEnds[n]. */
+  idText: string;
+  idEnds: Uint32Array;
   updatedAt: Float64Array;
   /** Note numbers sorted by id: finds a note's number by binary search. */
   byId: Uint32Array;
-  /** Sorted terms. */
-  terms: string[];
+  /** Sorted terms, concatenated; term t ends at termEnds[t]. */
+  termText: string;
+  termEnds: Uint32Array;
   /** Term t's postings are postings[offsets[t]..offsets[t + 1]). */
   offsets: Uint32Array;
   postings: Uint32Array;
 }
+
+/** Packs strings into one string and the end offset of each. */
+function pack(strings: readonly string[]): { text: string; ends: Uint32Array } {
+  const ends = new Uint32Array(strings.length);
+  let end = 0;
+  strings.forEach((value, index) => {
+    end += value.length;
+    ends[index] = end;
+  });
+  return { text: strings.join(''), ends };
+}
+
+const unpacked = (text: string, ends: Uint32Array, index: number): string =>
+  text.slice(index === 0 ? 0 : ends[index - 1]!, ends[index]!);
 
 export interface SearchPageEntry {
   id: string;
@@ -56,25 +75,15 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: SearchPageEntry, b: SearchPageEntry) =>
   b.updatedAt - a.updatedAt || compareIds(a.id, b.id);
 
-/** First index in sorted `terms` whose term is >= `text`. */
-function lowerBound(terms: readonly string[], text: string): number {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (terms[middle]! < text) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 export function emptyBase(): SearchBase {
   return {
-    format: 1,
-    ids: [],
+    format: 2,
+    idText: '',
+    idEnds: new Uint32Array(0),
     updatedAt: new Float64Array(0),
     byId: new Uint32Array(0),
-    terms: [],
+    termText: '',
+    termEnds: new Uint32Array(0),
     offsets: new Uint32Array(1),
     postings: new Uint32Array(0),
   };
@@ -86,17 +95,19 @@ export function isSearchBase(value: unknown): value is SearchBase {
   return (
     typeof base === 'object' &&
     base !== null &&
-    base.format === 1 &&
-    Array.isArray(base.ids) &&
-    Array.isArray(base.terms) &&
+    base.format === 2 &&
+    typeof base.idText === 'string' &&
+    typeof base.termText === 'string' &&
+    base.idEnds instanceof Uint32Array &&
+    base.termEnds instanceof Uint32Array &&
     base.updatedAt instanceof Float64Array &&
     base.byId instanceof Uint32Array &&
     base.offsets instanceof Uint32Array &&
     base.postings instanceof Uint32Array &&
-    base.updatedAt.length === base.ids.length &&
-    base.byId.length === base.ids.length &&
-    base.offsets.length === base.terms.length + 1 &&
-    base.offsets[base.terms.length] === base.postings.length
+    base.updatedAt.length === base.idEnds.length &&
+    base.byId.length === base.idEnds.length &&
+    base.offsets.length === base.termEnds.length + 1 &&
+    base.offsets[base.termEnds.length] === base.postings.length
   );
 }
 
@@ -112,11 +123,37 @@ export class InvertedIndex {
   /** Dictionary terms eligible for typo tolerance, by length (built on the first fuzzy query). */
   private fuzzyByLength?: Map<number, Uint32Array>;
 
+  /** Notes in the base. */
+  private readonly count: number;
+  private readonly termCount: number;
+
   constructor(base: SearchBase = emptyBase()) {
     this.base = base;
-    this.alive = new Uint8Array(base.ids.length).fill(1);
-    this.aliveCount = base.ids.length;
-    this.reached = new Uint8Array(base.ids.length);
+    this.count = base.idEnds.length;
+    this.termCount = base.termEnds.length;
+    this.alive = new Uint8Array(this.count).fill(1);
+    this.aliveCount = this.count;
+    this.reached = new Uint8Array(this.count);
+  }
+
+  private id(number: number): string {
+    return unpacked(this.base.idText, this.base.idEnds, number);
+  }
+
+  private term(index: number): string {
+    return unpacked(this.base.termText, this.base.termEnds, index);
+  }
+
+  /** First term index whose term is >= `text`. */
+  private lowerBound(text: string): number {
+    let low = 0;
+    let high = this.termCount;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.term(middle) < text) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** An index of `notes` (a repair), compacted. */
@@ -139,15 +176,15 @@ export class InvertedIndex {
   }
 
   private baseNumber(id: string): number {
-    const { byId, ids } = this.base;
+    const { byId } = this.base;
     let low = 0;
     let high = byId.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (ids[byId[middle]!]! < id) low = middle + 1;
+      if (this.id(byId[middle]!) < id) low = middle + 1;
       else high = middle;
     }
-    return low < byId.length && ids[byId[low]!] === id ? byId[low]! : -1;
+    return low < byId.length && this.id(byId[low]!) === id ? byId[low]! : -1;
   }
 
   /** Brings one note's entry up to date (applying the same delta twice changes nothing). */
@@ -172,12 +209,13 @@ export class InvertedIndex {
   private fuzzyCandidates(length: number): Uint32Array[] {
     if (!this.fuzzyByLength) {
       const byLength = new Map<number, number[]>();
-      this.base.terms.forEach((term, index) => {
-        if (!isFuzzyWord(term)) return;
+      for (let index = 0; index < this.termCount; index += 1) {
+        const term = this.term(index);
+        if (!isFuzzyWord(term)) continue;
         let list = byLength.get(term.length);
         if (!list) byLength.set(term.length, (list = []));
         list.push(index);
-      });
+      }
       this.fuzzyByLength = new Map([...byLength].map(([key, list]) => [key, Uint32Array.from(list)]));
     }
     return [length - 1, length, length + 1].flatMap((key) => this.fuzzyByLength?.get(key) ?? []);
@@ -185,16 +223,15 @@ export class InvertedIndex {
 
   /** Dictionary terms `term` matches: those it begins, and for a fuzzy word those one edit away. */
   private matchingTerms(term: QueryTerm): number[] {
-    const { terms } = this.base;
     const matched: number[] = [];
-    for (let index = lowerBound(terms, term.text); index < terms.length; index += 1) {
-      if (!terms[index]!.startsWith(term.text)) break;
+    for (let index = this.lowerBound(term.text); index < this.termCount; index += 1) {
+      if (!this.term(index).startsWith(term.text)) break;
       matched.push(index);
     }
     if (term.fuzzy) {
       for (const candidates of this.fuzzyCandidates(term.text.length)) {
         for (const index of candidates) {
-          if (termMatch(term, terms[index]!) === 'fuzzy') matched.push(index);
+          if (termMatch(term, this.term(index)) === 'fuzzy') matched.push(index);
         }
       }
     }
@@ -208,7 +245,7 @@ export class InvertedIndex {
     limit: number,
   ): { page: SearchPageEntry[]; total: number } {
     if (terms.length === 0) return { page: [], total: 0 };
-    const { offsets, postings, ids, updatedAt } = this.base;
+    const { offsets, postings, updatedAt } = this.base;
     const reached = this.reached;
     reached.fill(0);
     let anyReached = true;
@@ -230,7 +267,7 @@ export class InvertedIndex {
     const changed: SearchPageEntry[] = [];
     for (const delta of this.deltas.values()) {
       if (delta && terms.every((term) => delta.terms.some((word) => termMatch(term, word) !== undefined)))
-        changed.push(delta);
+        changed.push({ id: delta.id, updatedAt: delta.updatedAt });
     }
     changed.sort(newestFirst);
 
@@ -243,11 +280,14 @@ export class InvertedIndex {
     };
     const alive = this.alive;
     if (anyReached) {
-      for (let number = 0; number < ids.length; number += 1) {
+      for (let number = 0; number < this.count; number += 1) {
         if (reached[number] !== all || alive[number] === 0) continue;
-        const entry = { id: ids[number]!, updatedAt: updatedAt[number]! };
-        while (next < changed.length && newestFirst(changed[next]!, entry) < 0) take(changed[next++]!);
-        if (total >= offset && page.length < limit) page.push(entry);
+        if (next < changed.length) {
+          const entry = { id: this.id(number), updatedAt: updatedAt[number]! };
+          while (next < changed.length && newestFirst(changed[next]!, entry) < 0) take(changed[next++]!);
+        }
+        if (total >= offset && page.length < limit)
+          page.push({ id: this.id(number), updatedAt: updatedAt[number]! });
         total += 1;
       }
     }
@@ -257,21 +297,21 @@ export class InvertedIndex {
 
   /** A new base holding every note (base and deltas), for storing and loading as it is. */
   toBase(): SearchBase {
-    if (this.deltas.size === 0 && this.aliveCount === this.base.ids.length) return this.base;
-    const { ids, updatedAt, terms, offsets, postings } = this.base;
+    if (this.deltas.size === 0 && this.aliveCount === this.count) return this.base;
+    const { updatedAt, offsets, postings } = this.base;
     const changed = [...this.deltas.values()].filter((delta): delta is LiveDelta => delta !== null);
     changed.sort(newestFirst);
     // New numbers: surviving base notes keep their order, changed notes are merged in by time.
     const count = this.aliveCount + changed.length;
     const newIds: string[] = new Array<string>(count);
     const newUpdated = new Float64Array(count);
-    const renumber = new Int32Array(ids.length).fill(-1);
+    const renumber = new Int32Array(this.count).fill(-1);
     const changedNumbers = new Uint32Array(changed.length);
     let next = 0;
     let number = 0;
-    for (let old = 0; old < ids.length; old += 1) {
+    for (let old = 0; old < this.count; old += 1) {
       if (this.alive[old] === 0) continue;
-      const entry = { id: ids[old]!, updatedAt: updatedAt[old]! };
+      const entry = { id: this.id(old), updatedAt: updatedAt[old]! };
       while (next < changed.length && newestFirst(changed[next]!, entry) < 0) {
         changedNumbers[next] = number;
         newIds[number] = changed[next]!.id;
@@ -322,8 +362,8 @@ export class InvertedIndex {
       newOffsets.push(written);
     };
     let a = 0;
-    for (let t = 0; t < terms.length; t += 1) {
-      const term = terms[t]!;
+    for (let t = 0; t < this.termCount; t += 1) {
+      const term = this.term(t);
       while (a < addedTerms.length && addedTerms[a]! < term) {
         writeTerm(addedTerms[a]!, -1, added.get(addedTerms[a]!));
         a += 1;
@@ -336,12 +376,16 @@ export class InvertedIndex {
     for (; a < addedTerms.length; a += 1) writeTerm(addedTerms[a]!, -1, added.get(addedTerms[a]!));
 
     const byId = Uint32Array.from(newIds.keys()).sort((x, y) => compareIds(newIds[x]!, newIds[y]!));
+    const ids = pack(newIds);
+    const packedTerms = pack(newTerms);
     return {
-      format: 1,
-      ids: newIds,
+      format: 2,
+      idText: ids.text,
+      idEnds: ids.ends,
       updatedAt: newUpdated,
       byId,
-      terms: newTerms,
+      termText: packedTerms.text,
+      termEnds: packedTerms.ends,
       offsets: Uint32Array.from(newOffsets),
       postings: newPostings.slice(0, written),
     };

@@ -167,7 +167,7 @@ describe('stored notes search index', () => {
     const compacted = await compactSearchIndex(db, before);
     const stored = await readSearchIndex(db);
     expect(stored.deltas).toHaveLength(0);
-    expect(stored.base?.ids).toHaveLength(30);
+    expect(stored.base?.idEnds).toHaveLength(30);
     for (const query of QUERIES) expect(found(compacted, query)).toEqual(found(before, query));
     db.close();
   });
