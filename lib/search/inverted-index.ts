@@ -30,7 +30,7 @@ export interface SearchDelta {
  * copies a few large values (no object per note or term) and it is stored as a few large rows.
  */
 export interface SearchBase {
-  format: 2;
+  format: 3;
   /** Note ids, newest first (note number = position), concatenated; id n ends at idEnds[n]. */
   idText: string;
   idEnds: Uint32Array;
@@ -40,9 +40,13 @@ export interface SearchBase {
   /** Sorted terms, concatenated; term t ends at termEnds[t]. */
   termText: string;
   termEnds: Uint32Array;
-  /** Term t's postings are postings[offsets[t]..offsets[t + 1]). */
+  /**
+   * Term t's postings are the bytes postings[offsets[t]..offsets[t + 1]): ascending note numbers, each
+   * as its gap from the previous one (the first from 0) in 7-bit groups, low first, the high bit set on
+   * all but the last byte. Most gaps take one byte.
+   */
   offsets: Uint32Array;
-  postings: Uint32Array;
+  postings: Uint8Array;
 }
 
 /** Packs strings into one string and the end offset of each. */
@@ -77,7 +81,7 @@ const newestFirst = (a: SearchPageEntry, b: SearchPageEntry) =>
 
 export function emptyBase(): SearchBase {
   return {
-    format: 2,
+    format: 3,
     idText: '',
     idEnds: new Uint32Array(0),
     updatedAt: new Float64Array(0),
@@ -85,7 +89,7 @@ export function emptyBase(): SearchBase {
     termText: '',
     termEnds: new Uint32Array(0),
     offsets: new Uint32Array(1),
-    postings: new Uint32Array(0),
+    postings: new Uint8Array(0),
   };
 }
 
@@ -95,7 +99,7 @@ export function isSearchBase(value: unknown): value is SearchBase {
   return (
     typeof base === 'object' &&
     base !== null &&
-    base.format === 2 &&
+    base.format === 3 &&
     typeof base.idText === 'string' &&
     typeof base.termText === 'string' &&
     base.idEnds instanceof Uint32Array &&
@@ -103,7 +107,7 @@ export function isSearchBase(value: unknown): value is SearchBase {
     base.updatedAt instanceof Float64Array &&
     base.byId instanceof Uint32Array &&
     base.offsets instanceof Uint32Array &&
-    base.postings instanceof Uint32Array &&
+    base.postings instanceof Uint8Array &&
     base.updatedAt.length === base.idEnds.length &&
     base.byId.length === base.idEnds.length &&
     base.offsets.length === base.termEnds.length + 1 &&
@@ -254,8 +258,15 @@ export class InvertedIndex {
       anyReached = false;
       for (const t of this.matchingTerms(term)) {
         const end = offsets[t + 1]!;
-        for (let p = offsets[t]!; p < end; p += 1) {
-          const number = postings[p]!;
+        let number = 0;
+        for (let p = offsets[t]!; p < end;) {
+          let byte = postings[p++]!;
+          let gap = byte & 127;
+          for (let shift = 7; byte & 128; shift += 7) {
+            byte = postings[p++]!;
+            gap |= (byte & 127) << shift;
+          }
+          number += gap;
           if (reached[number] === k) {
             reached[number] = k + 1;
             anyReached = true;
@@ -338,25 +349,49 @@ export class InvertedIndex {
     });
     const addedTerms = [...added.keys()].sort(compareIds);
 
-    let capacity = postings.length;
-    for (const list of added.values()) capacity += list.length;
-    const newPostings = new Uint32Array(capacity);
+    let capacity = postings.length + 1024;
+    for (const list of added.values()) capacity += list.length * 3;
+    let newPostings = new Uint8Array(capacity);
     const newTerms: string[] = [];
     const newOffsets: number[] = [0];
     let written = 0;
+    let previous = 0;
+    const put = (number: number) => {
+      if (written + 5 > newPostings.length) {
+        const bigger = new Uint8Array(newPostings.length * 2);
+        bigger.set(newPostings);
+        newPostings = bigger;
+      }
+      let gap = number - previous;
+      previous = number;
+      while (gap >= 128) {
+        newPostings[written++] = (gap & 127) | 128;
+        gap >>>= 7;
+      }
+      newPostings[written++] = gap;
+    };
     const writeTerm = (term: string, baseIndex: number, extra: number[] | undefined) => {
       const start = written;
+      previous = 0;
       let e = 0;
       if (baseIndex !== -1) {
         const end = offsets[baseIndex + 1]!;
-        for (let p = offsets[baseIndex]!; p < end; p += 1) {
-          const mapped = renumber[postings[p]!]!;
+        let number = 0;
+        for (let p = offsets[baseIndex]!; p < end;) {
+          let byte = postings[p++]!;
+          let gap = byte & 127;
+          for (let shift = 7; byte & 128; shift += 7) {
+            byte = postings[p++]!;
+            gap |= (byte & 127) << shift;
+          }
+          number += gap;
+          const mapped = renumber[number]!;
           if (mapped === -1) continue;
-          while (extra && e < extra.length && extra[e]! < mapped) newPostings[written++] = extra[e++]!;
-          newPostings[written++] = mapped;
+          while (extra && e < extra.length && extra[e]! < mapped) put(extra[e++]!);
+          put(mapped);
         }
       }
-      while (extra && e < extra.length) newPostings[written++] = extra[e++]!;
+      while (extra && e < extra.length) put(extra[e++]!);
       if (written === start) return;
       newTerms.push(term);
       newOffsets.push(written);
@@ -379,7 +414,7 @@ export class InvertedIndex {
     const ids = pack(newIds);
     const packedTerms = pack(newTerms);
     return {
-      format: 2,
+      format: 3,
       idText: ids.text,
       idEnds: ids.ends,
       updatedAt: newUpdated,

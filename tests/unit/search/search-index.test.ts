@@ -18,7 +18,7 @@ import {
   repairSearchIndex,
 } from '../../../lib/db/search-index';
 import { inTransaction, registerDerivedData } from '../../../lib/db/transaction';
-import { type InvertedIndex } from '../../../lib/search/inverted-index';
+import { InvertedIndex } from '../../../lib/search/inverted-index';
 import { indexTerms, parseQuery, termMatch } from '../../../lib/search/tokens';
 
 let stopDerived: () => void;
@@ -188,5 +188,29 @@ describe('stored notes search index', () => {
     expect(memory.repairs).toBe(1);
     expect(await loadSearchIndex(db)).toBeDefined();
     db.close();
+  });
+
+  it('keeps note numbers far apart exactly (postings stored as gaps of one to several bytes)', () => {
+    const notes = Array.from({ length: 40_000 }, (_, index) => ({
+      id: `n${index}`,
+      updatedAt: 40_000 - index,
+      terms: [
+        index % 300 === 0 || index === 39_999 ? 'rare' : 'common',
+        index % 20_000 === 7 ? 'twice' : 'x',
+      ].join(' '),
+    }));
+    const index = InvertedIndex.build(notes);
+    const expected = notes.filter((note) => note.terms.startsWith('rare')).map((note) => note.id);
+    expect(index.search(parseQuery('rare').terms, 0, 1_000).page.map((hit) => hit.id)).toEqual(expected);
+    expect(index.search(parseQuery('twice').terms, 0, 10).page.map((hit) => hit.id)).toEqual([
+      'n7',
+      'n20007',
+    ]);
+    // A change folded in keeps the rest.
+    index.apply({ id: 'n300', updatedAt: 1, terms: 'common' });
+    const compacted = new InvertedIndex(index.toBase());
+    expect(compacted.search(parseQuery('rare').terms, 0, 1_000).total).toBe(expected.length - 1);
+    expect(compacted.search(parseQuery('twice').terms, 0, 10).total).toBe(2);
+    expect(compacted.size).toBe(40_000);
   });
 });
