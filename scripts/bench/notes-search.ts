@@ -108,12 +108,21 @@ async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
+interface HeapUsage {
+  usedSize: number;
+  /** Array buffers' memory, outside the V8 heap (the index's typed arrays live there). */
+  backingStorageSize?: number;
+}
+
+/** The JavaScript heap in use plus the array buffers' memory outside it. */
+const heapBytes = (usage: HeapUsage) => usage.usedSize + (usage.backingStorageSize ?? 0);
+
 async function pageHeap(context: BrowserContext, page: Page): Promise<number> {
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.enable');
     for (let pass = 0; pass < 3; pass++) await cdp.send('HeapProfiler.collectGarbage');
-    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    return heapBytes((await cdp.send('Runtime.getHeapUsage')) as HeapUsage);
   } finally {
     await cdp.detach().catch(() => undefined);
   }
@@ -124,7 +133,7 @@ async function workerHeap(scale: ScaleBrowser): Promise<number> {
   try {
     await probe.call('HeapProfiler.enable', {});
     for (let pass = 0; pass < 3; pass++) await probe.call('HeapProfiler.collectGarbage', {});
-    return (await probe.heap()).used;
+    return heapBytes(await probe.call<HeapUsage>('Runtime.getHeapUsage', {}));
   } finally {
     await probe.close();
   }

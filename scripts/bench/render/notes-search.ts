@@ -39,7 +39,7 @@ export function renderNotesSearch(result: NotesSearchResult, verdicts: Verdict[]
       metric: `Notes search index in the service worker's heap (${count(result.notes)} notes)`,
       budget: `≤ ${mib(HEAP_BUDGET_BYTES)}`,
       result: `${mib(used)} (worker heap ${mib(result.workerHeap.withIndex)} with it, ${mib(result.workerHeap.withoutIndex)} without)`,
-      how: 'DevTools protocol on the worker, after forced collections',
+      how: 'DevTools protocol on the worker (V8 heap plus array buffers), after forced collections',
       ...(used > HEAP_BUDGET_BYTES ? { missed: `${mib(used)} is over ${mib(HEAP_BUDGET_BYTES)}` } : {}),
     });
   }
@@ -129,7 +129,7 @@ export function renderNotesSearch(result: NotesSearchResult, verdicts: Verdict[]
       '- In the page: each engine built over the same notes (read with `getAll`), then the same queries. MiniSearch ' +
         'gets the same terms (folded words, CJK bigrams), prefix search, one edit from five letters, AND, and its ' +
         'results sorted newest first for the page of 50. "Load stored form": ours from a structured clone of the ' +
-        'base (what IndexedDB hands back), MiniSearch with `loadJSON`. Heap: the page heap with the engine minus ' +
+        'base (what IndexedDB hands back), MiniSearch with `loadJSON`. Heap: the page heap (V8 heap plus array buffers) with the engine minus ' +
         'without, after forced collections. Today’s method matches substrings, so its counts differ (it finds ' +
         '“ware” inside “software”).' +
         (result.disagreements.length
