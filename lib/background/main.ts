@@ -1,7 +1,7 @@
 /** Composition root of the background: every handler and listener is registered here, once. */
 import { browser } from 'wxt/browser';
 import { registerBackup } from './backup';
-import { broadcastPageChanged, onDataChangedInBackground } from './broadcast';
+import { broadcastPageChanged } from './broadcast';
 import { registerCommands } from './commands';
 import { onContentScriptConnected } from './content-script-copies';
 import { registerCustomSiteSync } from './custom-site-scripts';
@@ -13,6 +13,9 @@ import { privateItemsDb } from './private-items-db';
 import { registerReminders } from './reminders';
 import { registerHandlers } from './router';
 import { registerSync } from './sync/browser-sync';
+import { onCommittedChanges } from '../db/committed-changes';
+import { notesSearchDerivedData } from '../db/search-index';
+import { registerDerivedData } from '../db/transaction';
 
 type AccessLevel = 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS';
 interface RestrictableArea {
@@ -45,9 +48,17 @@ async function onTabUpdated(tabId: number, url: string | undefined): Promise<voi
   if (await tabNavigated(tabId, url)) broadcastPageChanged({ tabId });
 }
 
-/** The notes index follows every change the background announces; returns the function that stops it. */
+/**
+ * The notes search index is written in every note write's own transaction, and the background's copy in
+ * memory follows each committed change; returns the function that stops both.
+ */
 export function keepNotesSearchIndexCurrent(): () => void {
-  return onDataChangedInBackground((event) => notesSearchIndex.invalidate(event.accountKeys));
+  const unregister = registerDerivedData(notesSearchDerivedData);
+  const unsubscribe = onCommittedChanges((changes) => notesSearchIndex.onCommitted(changes));
+  return () => {
+    unregister();
+    unsubscribe();
+  };
 }
 
 export function startBackground(): void {

@@ -1,12 +1,15 @@
 /**
- * Searching every note. The background keeps each note's folded text in memory (built on the first
- * search, by one read of the notes store), so a query is a substring scan over strings already folded,
- * without reading or folding 100,000 notes again. Changes reach it two ways: every write path
- * broadcasts `dataChanged` with its accounts, whose notes are read again on the next search; and the
- * store's count is checked on every search, so a write that did not announce itself rebuilds the index.
- * After the service worker is stopped the index is simply built again on the next search.
+ * Searching every note. The index is stored beside the notes and kept in step with them in every note
+ * write's own transaction (lib/db/search-index.ts); the background loads it on the first search after
+ * it starts (the base segment and the deltas: one read) and then follows each committed note change in
+ * memory. It is rebuilt from the notes only by a repair: when the database has no index yet (upgraded
+ * from version 6), when a write the deltas cannot describe marked it, or on request.
+ *
+ * Matching (lib/search/tokens.ts): every query term must match; a word matches the words it begins and,
+ * from five letters, words one edit away; Chinese and Japanese runs match by bigrams. Newest first.
  */
 import { displayAccountKey } from '../contact/account-key';
+import type { StoreChange } from '../db/committed-changes';
 import type { Db } from '../db/open';
 import {
   accountRecordSchema,
@@ -15,156 +18,129 @@ import {
   type ContactRecord,
   type NoteRecord,
 } from '../db/records';
+import {
+  compactSearchIndex,
+  indexChangeOf,
+  loadSearchIndex,
+  repairSearchIndex,
+  type IndexChange,
+} from '../db/search-index';
 import { validRow, validRows } from '../db/validate';
-import { foldForSearch, queryTerms } from '../search/normalize';
-import { buildSnippet, matchesAllTerms } from '../search/snippet';
+import type { InvertedIndex, SearchPageEntry } from '../search/inverted-index';
+import { buildSnippet } from '../search/snippet';
+import { parseQuery, type SearchQuery } from '../search/tokens';
 import type { PayloadOf } from '../messaging/messages';
 import type { NotesSearchHit, NotesSearchResult } from '../search/types';
 
-interface IndexedNote {
-  id: string;
-  accountKey: string;
-  updatedAt: number;
-  folded: string;
-}
-
-/** Over this many accounts changed at once (an import), rebuilding is simpler than patching. */
-const PATCH_LIMIT = 200;
-
-const noteId = (row: unknown) => (row as { id?: unknown }).id;
-const contactEmail = (row: unknown) => (row as { email?: unknown }).email;
-
-function indexed(note: NoteRecord): IndexedNote {
-  return {
-    id: note.id,
-    accountKey: note.accountKey,
-    updatedAt: note.updatedAt,
-    folded: foldForSearch(note.body),
-  };
-}
-
-/** Newest first; the id breaks ties so pages never overlap. */
-function newestFirst(a: IndexedNote, b: IndexedNote): number {
-  return b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+/** Deltas past this many are folded into a new base after a search (from memory, off the write path). */
+export const COMPACT_AFTER = 2_000;
 
 export class NotesSearchIndex {
-  private notes = new Map<string, IndexedNote>();
-  private idsByAccount = new Map<string, Set<string>>();
-  private ordered: IndexedNote[] = [];
-  private orderStale = false;
-  private needsRebuild = true;
-  private staleAccounts = new Set<string>();
-  /**
-   * Damaged rows per account (reported and left out): they still count in the store, so the count
-   * check must expect them or it would rebuild on every search.
-   */
-  private damagedByAccount = new Map<string, number>();
-  /** Refreshes run one at a time: two searches in flight must not patch the maps together. */
+  private index: InvertedIndex | undefined;
+  /** Changes committed while the index loads, applied once it has (applying twice changes nothing). */
+  private heldBack: IndexChange[] | undefined;
+  /** Loads, repairs and compactions run one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  /** How many times the index was built from every note: the first search, then only after changes it could not follow. */
-  rebuilds = 0;
-
-  /** Marks accounts whose notes may have changed; no accounts (or very many) means "anything may have". */
-  invalidate(accountKeys: readonly string[]): void {
-    if (accountKeys.length === 0 || accountKeys.length > PATCH_LIMIT) this.needsRebuild = true;
-    else for (const key of accountKeys) this.staleAccounts.add(key);
-  }
+  /** How many times the index was rebuilt from the notes (repairs). */
+  repairs = 0;
+  /** The hits' notes, accounts and people as last read. */
+  readonly details = new HitDetailsCache();
 
   get size(): number {
-    return this.notes.size;
+    return this.index?.size ?? 0;
   }
 
-  /** Brings the index up to date with the database. Resolves true when it was built from scratch. */
-  refresh(db: Db): Promise<boolean> {
-    const run = this.queue.then(() => this.refreshNow(db));
+  get loaded(): boolean {
+    return this.index !== undefined;
+  }
+
+  /** Follows committed note changes (the stored index already has them). */
+  onCommitted(changes: readonly StoreChange[]): void {
+    this.details.onCommitted(changes);
+    for (const change of changes) {
+      if (change.store !== 'notes') continue;
+      const effect = indexChangeOf(change);
+      if (this.heldBack) this.heldBack.push(effect);
+      else if (this.index) this.applyChange(effect);
+    }
+  }
+
+  private applyChange(effect: IndexChange): void {
+    if (!this.index) return;
+    if (effect.kind === 'delta') this.index.apply(effect.delta);
+    // Cleared: the stored index was emptied with the notes; a range deleted: a repair is due. Both are
+    // read again on the next search.
+    else this.index = undefined;
+  }
+
+  /** Forgets the index in memory (the next search loads it again). */
+  unload(): void {
+    this.index = undefined;
+    this.details.clear();
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async refreshNow(db: Db): Promise<boolean> {
-    const tx = db.transaction('notes', 'readonly');
-    if (!this.needsRebuild) {
-      const stale = [...this.staleAccounts];
-      this.staleAccounts.clear();
-      const [count, ...perAccount] = await Promise.all([
-        tx.store.count(),
-        ...stale.map((key) =>
-          tx.store.index('by-account-created').getAll(IDBKeyRange.bound([key, -Infinity], [key, Infinity])),
-        ),
-      ]);
-      stale.forEach((key, index) => this.replaceAccount(key, perAccount[index] ?? []));
-      if (count === this.notes.size + this.damagedRows()) {
-        await tx.done;
-        return false;
+  /** The index in memory: loaded (or repaired when due) on the first search. */
+  ready(db: Db): Promise<InvertedIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    return this.serially(async () => {
+      // Again when a change committed meanwhile dropped what was loaded (the notes cleared).
+      while (!this.index) {
+        this.heldBack = [];
+        try {
+          let index = await loadSearchIndex(db);
+          if (!index) {
+            index = await repairSearchIndex(db);
+            this.repairs += 1;
+          }
+          this.index = index;
+          for (const effect of this.heldBack) this.applyChange(effect);
+        } finally {
+          this.heldBack = undefined;
+        }
       }
-    }
-    this.needsRebuild = false;
-    this.staleAccounts.clear();
-    this.rebuilds += 1;
-    const rows = await tx.store.getAll();
-    await tx.done;
-    this.notes = new Map();
-    this.idsByAccount = new Map();
-    this.damagedByAccount = new Map();
-    const valid = validRows(noteRecordSchema, 'notes', rows, noteId);
-    for (const note of valid) this.add(indexed(note));
-    if (valid.length < rows.length) {
-      const validIds = new Set(valid.map((note) => note.id));
-      for (const row of rows) {
-        if (validIds.has(noteId(row) as string)) continue;
-        const accountKey = String((row as { accountKey?: unknown }).accountKey ?? '');
-        this.damagedByAccount.set(accountKey, (this.damagedByAccount.get(accountKey) ?? 0) + 1);
+      return this.index;
+    });
+  }
+
+  /** Rebuilds the index from the notes store (the explicit repair). */
+  repair(db: Db): Promise<number> {
+    return this.serially(async () => {
+      this.heldBack = [];
+      try {
+        this.index = await repairSearchIndex(db);
+        this.repairs += 1;
+        for (const effect of this.heldBack) this.applyChange(effect);
+      } finally {
+        this.heldBack = undefined;
       }
-    }
-    this.orderStale = true;
-    return true;
+      return this.size;
+    });
   }
 
-  private damagedRows(): number {
-    let damaged = 0;
-    for (const count of this.damagedByAccount.values()) damaged += count;
-    return damaged;
-  }
-
-  private add(note: IndexedNote): void {
-    this.notes.set(note.id, note);
-    let ids = this.idsByAccount.get(note.accountKey);
-    if (!ids) this.idsByAccount.set(note.accountKey, (ids = new Set()));
-    ids.add(note.id);
-  }
-
-  private replaceAccount(accountKey: string, rows: unknown[]): void {
-    for (const id of this.idsByAccount.get(accountKey) ?? []) this.notes.delete(id);
-    this.idsByAccount.delete(accountKey);
-    const valid = validRows(noteRecordSchema, 'notes', rows, noteId);
-    if (valid.length < rows.length) this.damagedByAccount.set(accountKey, rows.length - valid.length);
-    else this.damagedByAccount.delete(accountKey);
-    for (const note of valid) {
-      // A note moved between accounts (a merge) leaves its old account's set pointing at it: drop that.
-      const previous = this.notes.get(note.id);
-      if (previous) this.idsByAccount.get(previous.accountKey)?.delete(note.id);
-      this.add(indexed(note));
-    }
-    this.orderStale = true;
-  }
-
-  /** The page of matching notes, newest first, and how many match in all. */
-  search(terms: readonly string[], offset: number, limit: number): { page: IndexedNote[]; total: number } {
-    if (this.orderStale) {
-      this.ordered = [...this.notes.values()].sort(newestFirst);
-      this.orderStale = false;
-    }
-    const page: IndexedNote[] = [];
-    let total = 0;
-    for (const note of this.ordered) {
-      if (!matchesAllTerms(note.folded, terms)) continue;
-      if (total >= offset && page.length < limit) page.push(note);
-      total += 1;
-    }
-    return { page, total };
+  /** Folds the deltas into a new base when there are many. */
+  compactIfDue(db: Db): Promise<void> {
+    if (!this.index || this.index.pending < COMPACT_AFTER) return Promise.resolve();
+    return this.serially(async () => {
+      const index = this.index;
+      if (!index || index.pending < COMPACT_AFTER) return;
+      this.heldBack = [];
+      try {
+        this.index = await compactSearchIndex(db, index);
+        for (const effect of this.heldBack) this.applyChange(effect);
+      } finally {
+        this.heldBack = undefined;
+      }
+    });
   }
 }
+
+const contactEmail = (row: unknown) => (row as { email?: unknown }).email;
 
 /** Only pages on the web are offered to open; a stored URL of any other kind is ignored. */
 function webUrl(url: string | undefined): string | undefined {
@@ -185,7 +161,13 @@ function latestSeen(people: ContactRecord[]): ContactRecord | undefined {
 }
 
 /** Reads the page's notes, accounts and people in one transaction and builds the results. */
-async function hitsFor(db: Db, page: IndexedNote[], terms: readonly string[]): Promise<NotesSearchHit[]> {
+/** A hit as read from the database, before its snippet (which depends on the query). */
+export interface HitDetails {
+  hit: Omit<NotesSearchHit, 'snippet'>;
+  body: string;
+}
+
+async function readHits(db: Db, page: readonly SearchPageEntry[]): Promise<HitDetails[]> {
   const tx = db.transaction(['notes', 'accounts', 'contacts'], 'readonly');
   const notes = (await Promise.all(page.map((entry) => tx.objectStore('notes').get(entry.id))))
     .map((row, index) => validRow(noteRecordSchema, 'notes', row, page[index]!.id))
@@ -220,12 +202,12 @@ async function hitsFor(db: Db, page: IndexedNote[], terms: readonly string[]): P
     if (latest) latestByAccount.set(key, latest);
   });
 
-  return notes.map((note): NotesSearchHit => {
+  return notes.map((note): HitDetails => {
     const contact = note.contactEmail ? contacts.get(note.contactEmail) : undefined;
     const fallback = note.contactEmail ? undefined : latestByAccount.get(note.accountKey);
     const openUrl = webUrl(contact?.lastSeenUrl) ?? webUrl(fallback?.lastSeenUrl);
     const mailTo = note.contactEmail ?? fallback?.email;
-    return {
+    const hit = {
       noteId: note.id,
       kind: note.kind,
       accountKey: note.accountKey,
@@ -236,9 +218,70 @@ async function hitsFor(db: Db, page: IndexedNote[], terms: readonly string[]): P
       ...(mailTo ? { mailTo } : {}),
       createdAt: note.createdAt,
       updatedAt: note.updatedAt,
-      snippet: buildSnippet(note.body, terms),
     };
+    return { hit, body: note.body };
   });
+}
+
+/** Most hits kept read (a rep typing a query sees mostly the same newest notes, keystroke after keystroke). */
+const DETAILS_KEPT = 2_000;
+
+/**
+ * Hits as last read, so that a keystroke re-reads only the notes its page did not show before. A note's
+ * change forgets that note; any change to accounts or people forgets them all (labels, names, pages).
+ */
+export class HitDetailsCache {
+  private readonly kept = new Map<string, HitDetails>();
+  /** Bumped by every change: reads that started before one are not kept. */
+  private generation = 0;
+
+  onCommitted(changes: readonly StoreChange[]): void {
+    for (const change of changes) {
+      if (change.store === 'accounts' || change.store === 'contacts') this.clear();
+      else if (change.store !== 'notes') continue;
+      else if (change.kind === 'clear' || change.key instanceof IDBKeyRange) this.clear();
+      else {
+        this.kept.delete(String(change.key as string));
+        this.generation += 1;
+      }
+    }
+  }
+
+  clear(): void {
+    this.kept.clear();
+    this.generation += 1;
+  }
+
+  async read(db: Db, page: readonly SearchPageEntry[]): Promise<HitDetails[]> {
+    const missing = page.filter((entry) => !this.kept.has(entry.id));
+    const generation = this.generation;
+    const read = missing.length ? await readHits(db, missing) : [];
+    const fresh = new Map(read.map((details) => [details.hit.noteId, details]));
+    const found = page.flatMap((entry) => {
+      const details = fresh.get(entry.id) ?? this.kept.get(entry.id);
+      return details ? [details] : [];
+    });
+    if (generation === this.generation) {
+      for (const details of read) this.kept.set(details.hit.noteId, details);
+      for (const key of this.kept.keys()) {
+        if (this.kept.size <= DETAILS_KEPT) break;
+        this.kept.delete(key);
+      }
+    }
+    return found;
+  }
+}
+
+async function hitsFor(
+  db: Db,
+  page: readonly SearchPageEntry[],
+  query: SearchQuery,
+  cache: HitDetailsCache,
+): Promise<NotesSearchHit[]> {
+  return (await cache.read(db, page)).map(({ hit, body }) => ({
+    ...hit,
+    snippet: buildSnippet(body, query),
+  }));
 }
 
 export async function searchNotesIn(
@@ -246,18 +289,19 @@ export async function searchNotesIn(
   db: Db,
   request: PayloadOf<'searchNotes'>,
 ): Promise<NotesSearchResult> {
-  const terms = queryTerms(request.query);
+  const query = parseQuery(request.query);
   // An empty query shows nothing and needs no index, unless the page asks to get the index ready.
-  if (terms.length > 0 || request.prepare === true) await index.refresh(db);
+  if (query.terms.length === 0 && request.prepare !== true)
+    return { query: request.query, hits: [], total: 0, offset: request.offset };
+  const ready = await index.ready(db);
   const { page, total } =
-    terms.length === 0 || request.prepare
+    query.terms.length === 0 || request.prepare
       ? { page: [], total: 0 }
-      : index.search(terms, request.offset, request.limit);
-  const hits = page.length === 0 ? [] : await hitsFor(db, page, terms);
-  return {
-    query: request.query,
-    hits,
-    total,
-    offset: request.offset,
-  };
+      : ready.search(query.terms, request.offset, request.limit);
+  const hits = page.length === 0 ? [] : await hitsFor(db, page, query, index.details);
+  // Off the answer's path: a compaction due runs after it.
+  void index.compactIfDue(db).catch((error: unknown) => {
+    console.warn('[dealside] could not compact the notes search index', error);
+  });
+  return { query: request.query, hits, total, offset: request.offset };
 }

@@ -14,6 +14,7 @@ import type {
   TouchRecord,
 } from './records';
 import type { NoteConflictRecord, OutboxEntry } from '../sync/bookkeeping';
+import type { SearchDelta } from '../search/inverted-index';
 
 export const DB_NAME = 'dealside';
 
@@ -65,6 +66,10 @@ export interface DealsideDb extends DBSchema {
   syncOutbox: { key: string; value: OutboxEntry };
   syncRevisions: { key: string; value: string };
   syncConflicts: { key: string; value: NoteConflictRecord; indexes: { 'by-account': string } };
+  /** The notes search index (lib/db/search-index.ts): its base segment (`base`) and `state`. */
+  searchIndex: { key: string; value: unknown };
+  /** Note id → the note's terms or a tombstone, since the base segment was made. */
+  searchDeltas: { key: string; value: SearchDelta };
 }
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
@@ -74,5 +79,8 @@ export type StoreName =
 /** The stores of sync's own bookkeeping. */
 export type SyncStoreName = 'syncOutbox' | 'syncRevisions' | 'syncConflicts';
 
-/** Every store: the records', the private items' and sync's. */
-export type AnyStoreName = StoreName | 'privateItems' | SyncStoreName;
+/** The stores of data derived from the records (kept in the writes' own transactions). */
+export type DerivedStoreName = 'searchIndex' | 'searchDeltas';
+
+/** Every store: the records', the private items', sync's and the derived data's. */
+export type AnyStoreName = StoreName | 'privateItems' | SyncStoreName | DerivedStoreName;

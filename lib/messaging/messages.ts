@@ -403,6 +403,11 @@ export const messages = {
       prepare: z.boolean().optional(),
     }),
   ).returns<NotesSearchResult>(),
+  /**
+   * Rebuilds the notes search index from the notes (a repair: it is otherwise kept in every note write's
+   * transaction); answers how many notes it holds.
+   */
+  repairNotesSearch: message(EXTENSION_PAGES, NO_PAYLOAD).returns<{ notes: number }>(),
 
   // options → background: the playbook editor and settings
   savePlaybook: message(

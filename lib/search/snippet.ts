@@ -4,6 +4,7 @@
  * a surrogate pair, an accented letter or an emoji sequence), and prefer a space when one is near.
  */
 import { foldWithOrigins, type FoldedText } from './normalize';
+import { matchedRanges, type SearchQuery } from './tokens';
 
 export interface SnippetPart {
   text: string;
@@ -71,56 +72,55 @@ const SPACE = /\s/u;
 /** How far a window edge may move to land on a space. */
 const SPACE_REACH = 16;
 
-/**
- * The original-text ranges where any term occurs before `until`, sorted and merged. Folded positions
- * only grow with original ones, so the scan of each term stops at the first occurrence past `until`.
- */
-function matchRanges(
-  text: string,
-  { folded, start, end }: FoldedText,
-  terms: readonly string[],
-  until: number,
-): Range[] {
+/** Folded ranges [start, end) where any of the (folded) terms occurs as a substring, sorted. */
+function substringRanges(folded: string, terms: readonly string[]): Range[] {
   const ranges: Range[] = [];
   for (const term of terms) {
     if (term === '') continue;
-    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length)) {
-      if (start[at]! >= until) break;
-      ranges.push([
-        boundaryAtOrBefore(text, start[at]!),
-        boundaryAtOrAfter(text, end[at + term.length - 1]!),
-      ]);
-    }
+    for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + term.length))
+      ranges.push([at, at + term.length]);
   }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/**
+ * The original-text ranges of the folded `ranges` that start before `until`, sorted and merged, on
+ * grapheme boundaries. Folded positions only grow with original ones.
+ */
+function originalRanges(text: string, { start, end }: FoldedText, ranges: Range[], until: number): Range[] {
   const merged: Range[] = [];
-  for (const range of ranges) {
+  for (const [from, to] of ranges) {
+    if (start[from]! >= until) break;
+    const range: Range = [boundaryAtOrBefore(text, start[from]!), boundaryAtOrAfter(text, end[to - 1]!)];
     const last = merged[merged.length - 1];
     if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
+    else merged.push(range);
   }
   return merged;
 }
 
-/** The earliest occurrence of any term, as an original-text range; [0, 0] when none occurs. */
-function firstMatch(text: string, { folded, start, end }: FoldedText, terms: readonly string[]): Range {
-  let best: Range | undefined;
-  for (const term of terms) {
-    const at = term === '' ? -1 : folded.indexOf(term);
-    if (at === -1 || (best && start[at]! >= best[0])) continue;
-    best = [start[at]!, end[at + term.length - 1]!];
-  }
-  if (!best) return [0, 0];
-  return [boundaryAtOrBefore(text, best[0]), boundaryAtOrAfter(text, best[1])];
+/** The earliest match as an original-text range; [0, 0] when none. */
+function firstMatch(text: string, { start, end }: FoldedText, ranges: Range[]): Range {
+  const first = ranges[0];
+  if (!first) return [0, 0];
+  return [boundaryAtOrBefore(text, start[first[0]]!), boundaryAtOrAfter(text, end[first[1] - 1]!)];
 }
 
+/**
+ * `matches` is either folded terms found as substrings, or a parsed query (./tokens.ts): then word
+ * beginnings, fuzzy words and CJK runs are marked as the index matched them.
+ */
 export function buildSnippet(
   text: string,
-  terms: readonly string[],
+  matches: readonly string[] | SearchQuery,
   options: SnippetOptions = DEFAULT_OPTIONS,
 ): Snippet {
   const origins = foldWithOrigins(text);
-  const first = firstMatch(text, origins, terms);
+  const ranges =
+    'terms' in matches
+      ? matchedRanges(origins.folded, matches)
+      : substringRanges(origins.folded, matches as readonly string[]);
+  const first = firstMatch(text, origins, ranges);
   let from = boundaryAtOrBefore(text, Math.max(0, first[0] - options.before));
   let to = boundaryAtOrAfter(text, Math.min(text.length, Math.max(from + options.length, first[1])));
 
@@ -145,7 +145,7 @@ export function buildSnippet(
 
   const parts: SnippetPart[] = [];
   let cursor = from;
-  for (const [start, end] of matchRanges(text, origins, terms, to)) {
+  for (const [start, end] of originalRanges(text, origins, ranges, to)) {
     if (end <= from) continue;
     if (start >= to) break;
     const markFrom = Math.max(start, from);

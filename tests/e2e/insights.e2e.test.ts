@@ -255,14 +255,17 @@ describe(`at scale: ${SCALE_ACCOUNTS.toLocaleString('en')} accounts, ${SCALE_ROW
       }
       expect(stageCounts(all.result)).toEqual(expectedByStage);
 
+      // The rows were written behind the app's back, past the index it keeps with each note write: the
+      // explicit repair rebuilds it from the notes.
+      const repair = await timedMessage<{ notes: number }>(page, 'repairNotesSearch', {});
+      expect(repair.result.notes).toBe(SCALE_ROWS + 1);
+      lines.push(`repairNotesSearch: ${repair.roundTripMs.toFixed(0)} ms`);
       const cold = await timedMessage<{ total: number }>(page, 'searchNotes', {
         query: '报价',
         offset: 0,
         limit: 50,
       });
-      lines.push(
-        `searchNotes first query after seeding (index built from the notes): round trip ${cold.roundTripMs.toFixed(1)} ms`,
-      );
+      lines.push(`searchNotes first query after the repair: round trip ${cold.roundTripMs.toFixed(1)} ms`);
       for (const query of ['报价', 'cafe', 'the', 'warehouse pilot', 'zzqx-no-such-word']) {
         const runs: { roundTripMs: number; total: number }[] = [];
         for (let run = 0; run < 5; run += 1) {

@@ -12,7 +12,7 @@ import { NotesSearchIndex, searchNotesIn } from '../notes-index';
 import { readPlaybook } from '../playbook-store';
 import type { Handlers } from '../router';
 
-/** The background's one notes index, kept in step with every change the background announces (main.ts). */
+/** The background's one notes index in memory, following every committed note change (main.ts). */
 export const notesSearchIndex = new NotesSearchIndex();
 
 /**
@@ -36,7 +36,13 @@ export async function searchNotes(request: PayloadOf<'searchNotes'>): Promise<No
   return searchNotesIn(notesSearchIndex, await database(), request);
 }
 
+/** The explicit repair: the index rebuilt from the notes store. */
+export async function repairNotesSearch(): Promise<{ notes: number }> {
+  return { notes: await notesSearchIndex.repair(await database()) };
+}
+
 export const optionsInsightsHandlers = {
   getInsights: (request) => getInsights(request),
   searchNotes: (request) => searchNotes(request),
+  repairNotesSearch: () => repairNotesSearch(),
 } satisfies Partial<Handlers>;

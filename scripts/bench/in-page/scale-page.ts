@@ -21,7 +21,10 @@ import {
 import type { MessageType, ProtocolMap } from '../../../lib/messaging/protocol';
 import { forecastEndDay } from '../../../lib/insights/forecast';
 import { popupWindows } from '../../../lib/reminders/windows';
+import MiniSearch, { type Options } from 'minisearch';
+import { InvertedIndex } from '../../../lib/search/inverted-index';
 import { foldForSearch, queryTerms } from '../../../lib/search/normalize';
+import { indexTerms, isFuzzyWord, parseQuery } from '../../../lib/search/tokens';
 import {
   accountRow,
   busyAccountDealRow,
@@ -404,4 +407,146 @@ export async function searchFullScan(query: string): Promise<{ ms: number; total
   } finally {
     db.close();
   }
+}
+
+// ---- Search engines compared in the page, on the same notes ---------------------------------------
+
+/**
+ * One engine over every note of the database, built in this page so that its build time, warm queries,
+ * loading from its stored form and heap can be measured alike: `ours` (lib/search/inverted-index.ts),
+ * `minisearch` (the library, with the same terms and the same matching options) and `scan` (today's
+ * method before the index: folded bodies in memory, newest first, a substring test per note).
+ */
+export type EngineKind = 'ours' | 'minisearch' | 'scan';
+
+interface Engine {
+  query(query: string): { total: number; page: string[] };
+  /** Its stored form, and the time to load it back into a working engine. */
+  reload(): { bytes: number; ms: number };
+}
+
+let engine: Engine | undefined;
+
+async function allNotes(): Promise<NoteRecord[]> {
+  const db = await openDatabase();
+  try {
+    return (await getAll(db, 'notes')) as NoteRecord[];
+  } finally {
+    db.close();
+  }
+}
+
+const byNewest = (a: { updatedAt: number; id: string }, b: { updatedAt: number; id: string }) =>
+  b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function oursEngine(notes: NoteRecord[]): Engine {
+  let index = InvertedIndex.build(
+    notes.map((note) => ({ id: note.id, updatedAt: note.updatedAt, terms: indexTerms(note.body).join(' ') })),
+  );
+  return {
+    query(query) {
+      const { page, total } = index.search(parseQuery(query).terms, 0, 50);
+      return { total, page: page.map((entry) => entry.id) };
+    },
+    reload() {
+      const base = index.toBase();
+      const bytes =
+        base.postings.byteLength +
+        base.offsets.byteLength +
+        base.updatedAt.byteLength +
+        base.byId.byteLength +
+        base.idEnds.byteLength +
+        base.termEnds.byteLength +
+        base.idText.length * 2 +
+        base.termText.length * 2;
+      // What IndexedDB does to store and load it: a structured clone.
+      const stored = structuredClone(base);
+      const started = performance.now();
+      index = new InvertedIndex(structuredClone(stored));
+      return { bytes, ms: performance.now() - started };
+    },
+  };
+}
+
+function miniSearchEngine(notes: NoteRecord[]): Engine {
+  const updatedAt = new Map(notes.map((note) => [note.id, note.updatedAt]));
+  const options: Options<NoteRecord> = {
+    fields: ['body'],
+    // The same terms as ours: folded words, CJK bigrams and a run's last character.
+    tokenize: (text: string) => indexTerms(text),
+    searchOptions: {
+      tokenize: (query: string) => parseQuery(query).terms.map((term) => term.text),
+      prefix: true,
+      fuzzy: (term: string) => (isFuzzyWord(term) ? 1 : false),
+      combineWith: 'AND',
+    },
+  };
+  let mini = new MiniSearch<NoteRecord>(options);
+  mini.addAll(notes);
+  return {
+    query(query) {
+      const results = mini.search(query);
+      const page = results
+        .map((result) => ({ id: String(result.id), updatedAt: updatedAt.get(String(result.id)) ?? 0 }))
+        .sort(byNewest)
+        .slice(0, 50)
+        .map((entry) => entry.id);
+      return { total: results.length, page };
+    },
+    reload() {
+      const json = JSON.stringify(mini);
+      const started = performance.now();
+      mini = MiniSearch.loadJSON<NoteRecord>(json, options);
+      return { bytes: json.length * 2, ms: performance.now() - started };
+    },
+  };
+}
+
+function scanEngine(notes: NoteRecord[]): Engine {
+  const folded = notes
+    .map((note) => ({ id: note.id, updatedAt: note.updatedAt, folded: foldForSearch(note.body) }))
+    .sort(byNewest);
+  return {
+    query(query) {
+      const terms = queryTerms(query);
+      const page: string[] = [];
+      let total = 0;
+      for (const note of folded) {
+        if (!terms.every((term) => note.folded.includes(term))) continue;
+        if (page.length < 50) page.push(note.id);
+        total += 1;
+      }
+      return { total, page };
+    },
+    reload() {
+      return { bytes: 0, ms: NaN };
+    },
+  };
+}
+
+/** Builds one engine over every note (the previous one is dropped first). */
+export async function buildEngine(kind: EngineKind): Promise<{ ms: number; notes: number }> {
+  engine = undefined;
+  const notes = await allNotes();
+  const started = performance.now();
+  engine =
+    kind === 'ours' ? oursEngine(notes) : kind === 'minisearch' ? miniSearchEngine(notes) : scanEngine(notes);
+  return { ms: performance.now() - started, notes: notes.length };
+}
+
+/** One query on the engine built, timed in the page. */
+export function queryEngine(query: string): { ms: number; total: number; page: string[] } {
+  if (!engine) throw new Error('No engine built');
+  const started = performance.now();
+  const { total, page } = engine.query(query);
+  return { ms: performance.now() - started, total, page };
+}
+
+export function reloadEngine(): { bytes: number; ms: number } {
+  if (!engine) throw new Error('No engine built');
+  return engine.reload();
+}
+
+export function dropEngine(): void {
+  engine = undefined;
 }

@@ -1,6 +1,7 @@
 /** Insights and notes search (group `insights-search`): section 8. */
-import { INDEX_BUILD_RATIO, type InsightsSearchResult } from '../insights-search';
-import { count, counted, ms, ratio, rowsText, summaryRows, table } from '../markdown';
+import type { InsightsSearchResult } from '../insights-search';
+import { renderNotesSearch } from './notes-search';
+import { count, counted, ms, rowsText, summaryRows, table } from '../markdown';
 import type { Verdict } from './verdict';
 
 export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Verdict[]): string {
@@ -19,38 +20,8 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
       unbudgeted: true,
     });
   }
-  const searchBaseline = result.baseline.map((row) => row.summary.median);
-  const baselineMedian = searchBaseline.length ? Math.min(...searchBaseline) : NaN;
-  verdicts.push(
-    {
-      metric: `Notes search, first query (index built from ${count(result.cold.notes)} notes)`,
-      budget: noBudget,
-      summary: result.cold.roundTrip,
-      result: 'first query after seeding, then two forced rebuilds',
-      how: 'round trip in an extension page, `performance.now()`',
-      unbudgeted: true,
-    },
-    {
-      metric: `Notes search, warm, Latin script (${result.queries.filter((q) => q.script === 'Latin').length} queries pooled)`,
-      budget: noBudget,
-      summary: result.latin,
-      result: `${ratio(baselineMedian / result.latin.median)} faster than a full scan (median)`,
-      how: 'round trip in an extension page, `performance.now()`',
-      unbudgeted: true,
-    },
-    {
-      metric: `Notes search, warm, Chinese (${result.queries.filter((q) => q.script === 'Chinese').length} queries pooled)`,
-      budget: noBudget,
-      summary: result.chinese,
-      result: `${ratio(baselineMedian / result.chinese.median)} faster than a full scan (median)`,
-      how: 'round trip in an extension page, `performance.now()`',
-      unbudgeted: true,
-    },
-  );
-  const { cold } = result;
-  const allBuilt = cold.ratios.every((value) => value >= INDEX_BUILD_RATIO);
   return [
-    '## 8. Insights and notes search',
+    '## 8. Insights',
     'No fixed budget: the design asks for these to be quick, so the figures are reported, not judged. ' +
       `Database: ${rowsText(db)}.`,
     table(
@@ -72,33 +43,6 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
       ]),
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     ),
-    table(
-      ['Notes search', 'Matches', 'n', 'Median', 'p95', 'Min', 'Max'],
-      [
-        [
-          `first query (“${cold.query}”), index built from ${count(cold.notes)} notes`,
-          '—',
-          ...summaryRows(cold.roundTrip),
-        ],
-        [`the same query right after each first query (index just built)`, '—', ...summaryRows(cold.repeat)],
-        ...result.queries.map((query) => [
-          `“${query.query}” (${query.script}; ${query.note})`,
-          count(query.matches),
-          ...summaryRows(query.roundTrip),
-        ]),
-        [
-          'empty query: answered without the index or the database (the floor of every round trip)',
-          '0',
-          ...summaryRows(result.empty),
-        ],
-        ...result.baseline.map((row) => [
-          `Baseline — full scan for “${row.query}”: \`getAll\` of notes, fold, match, sort, in the page`,
-          `${count(row.matches)}${row.matches === row.indexMatches ? '' : ` (**index found ${count(row.indexMatches)}**)`}`,
-          ...summaryRows(row.summary),
-        ]),
-      ],
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-    ),
     [
       '- All from the quiet extension page, round trips timed there with `performance.now()` from just ' +
         'before the send to the answer. The empty query is answered without the index or the database, so ' +
@@ -111,25 +55,7 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
         '(stage events, SPIN questions, done follow-ups, deals closed in the period or closing before the forecast’s ' +
         'horizon; the same indexes and ranges, one transaction) with no ' +
         'validation and no figures — IndexedDB’s share of the background’s time.',
-      '- First search: the background builds its in-memory index (every note read and folded) on the first ' +
-        'query after the worker starts. That happens once, so it is repeated by changing the notes store ' +
-        'behind the background’s back — one note added, then removed again — which the background notices by ' +
-        "the store's count and answers by rebuilding the whole index. Each first query is followed at once " +
-        'by the same query on the index just built; the first took ' +
-        `${cold.ratios.map(ratio).join(', ')} as long as its repeat` +
-        `${allBuilt ? '' : ` — **under ${INDEX_BUILD_RATIO}× for some: the index may not have been rebuilt there**`}.`,
-      '- Warm searches: the queries take turns, ' +
-        `${counted(result.warmup, 'warm-up round')} not counted; each answer holds the first 50 ` +
-        'hits with their accounts and contacts, and the total. The Latin and Chinese summary rows pool the ' +
-        'runs of their queries.' +
-        (result.slowWarm
-          ? ` **${counted(result.slowWarm, 'warm answer')} took over half as long as the fastest first ` +
-            'query: the index may have been rebuilt among them.**'
-          : ''),
-      '- Baseline: the same search without the index, in the page against the same database: every note read ' +
-        '(`getAll`), folded with lib/search/normalize.ts (bundled into the page), matched on all terms and ' +
-        'sorted newest first. It must find the same number of notes. Summary ratios use the faster of its ' +
-        'two queries.',
     ].join('\n'),
+    renderNotesSearch(result.search, verdicts),
   ].join('\n\n');
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { migrations, DB_VERSION } from '../../../lib/db/migrations';
 import { openDealsideDb, type Db } from '../../../lib/db/open';
+import { NotesSearchIndex } from '../../../lib/background/notes-index';
+import { loadSearchIndex } from '../../../lib/db/search-index';
+import { parseQuery } from '../../../lib/search/tokens';
 
 /** An account row as versions 1–3 wrote it: its stage and ticked items on the account. */
 function putLegacyAccount(db: Db, row: Record<string, unknown>) {
@@ -223,5 +226,36 @@ describe('migrations', () => {
     );
     expect(newest.map((row) => row.id)).toEqual(['t1']);
     v5.close();
+  });
+
+  it('007 adds the search index stores: empty for a new database, repaired from the notes of version 6', async () => {
+    const fresh = await openDealsideDb({ name: 'migration-007-new' });
+    expect([...fresh.objectStoreNames]).toEqual(expect.arrayContaining(['searchIndex', 'searchDeltas']));
+    const empty = await loadSearchIndex(fresh);
+    expect(empty?.size).toBe(0);
+    fresh.close();
+
+    const name = 'migration-007';
+    const v6 = await openDealsideDb({ name, targetVersion: 6, migrations: migrations.slice(0, 6) });
+    await v6.put('notes', {
+      id: 'n1',
+      accountKey: 'northwind-trading.com',
+      kind: 'note',
+      body: 'Warehouse pilot, 报价单',
+      createdAt: 1,
+      updatedAt: 1,
+      revision: 1,
+    });
+    v6.close();
+    const v7 = await openDealsideDb({ name, targetVersion: 7 });
+    expect(await v7.count('notes')).toBe(1);
+    // No base: the notes of version 6 were never indexed, so the first search repairs.
+    expect(await loadSearchIndex(v7)).toBeUndefined();
+    const index = new NotesSearchIndex();
+    const ready = await index.ready(v7);
+    expect(index.repairs).toBe(1);
+    expect(ready.search(parseQuery('ware 报价').terms, 0, 10).page.map((hit) => hit.id)).toEqual(['n1']);
+    expect((await loadSearchIndex(v7))?.size).toBe(1);
+    v7.close();
   });
 });

@@ -42,7 +42,7 @@ const results = () => screen.queryAllByTestId('notes-search-result');
 describe('NotesSearch', () => {
   beforeEach(async () => {
     await resetDatabase();
-    notesSearchIndex.invalidate([]);
+    notesSearchIndex.unload();
   });
 
   it('finds a note as the rep types, marks the match and opens the conversation', async () => {

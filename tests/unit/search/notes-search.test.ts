@@ -6,7 +6,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { database } from '../../../lib/background/db-connection';
 import { keepNotesSearchIndexCurrent } from '../../../lib/background/main';
 import { saveNote } from '../../../lib/background/handlers/panel-writes';
-import { notesSearchIndex, searchNotes } from '../../../lib/background/handlers/options-insights';
+import {
+  notesSearchIndex,
+  repairNotesSearch,
+  searchNotes,
+} from '../../../lib/background/handlers/options-insights';
+import { inTransaction } from '../../../lib/db/transaction';
 import { recordContactSeen, updateAccount } from '../../../lib/db/accounts';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import { DB_NAME } from '../../../lib/db/schema';
@@ -46,9 +51,9 @@ async function note(accountKey: string, body: string, options: { contactEmail?: 
 
 /** Runs `query` and checks it was answered from the index as it stood, without reading every note. */
 async function expectNoRebuild(query: () => Promise<NotesSearchResult>): Promise<void> {
-  const rebuilds = notesSearchIndex.rebuilds;
+  const rebuilds = notesSearchIndex.repairs;
   await query();
-  expect(notesSearchIndex.rebuilds).toBe(rebuilds);
+  expect(notesSearchIndex.repairs).toBe(rebuilds);
 }
 
 const search = (query: string, offset = 0, limit = 50) => searchNotes({ query, offset, limit });
@@ -68,7 +73,7 @@ function resetDatabase(): Promise<void> {
 describe('notes search', () => {
   beforeEach(async () => {
     await resetDatabase();
-    notesSearchIndex.invalidate([]);
+    notesSearchIndex.unload();
   });
 
   it('finds notes by accent- and case-insensitive words and by Chinese substrings', async () => {
@@ -95,22 +100,68 @@ describe('notes search', () => {
 
   it('shows nothing for an empty query, without reading the notes', async () => {
     await note(NORTHWIND, 'anything');
-    const rebuilds = notesSearchIndex.rebuilds;
+    const rebuilds = notesSearchIndex.repairs;
     expect(await search('   ')).toMatchObject({ total: 0, hits: [] });
-    expect(notesSearchIndex.rebuilds).toBe(rebuilds);
+    expect(notesSearchIndex.repairs).toBe(rebuilds);
   });
 
   it('gets the index ready on request, answering with no hits', async () => {
     await note(NORTHWIND, 'anything');
-    const rebuilds = notesSearchIndex.rebuilds;
+    expect(notesSearchIndex.loaded).toBe(false);
     expect(await searchNotes({ query: '', offset: 0, limit: 1, prepare: true })).toMatchObject({
       total: 0,
       hits: [],
     });
-    expect(notesSearchIndex.rebuilds).toBe(rebuilds + 1);
+    expect(notesSearchIndex.loaded).toBe(true);
     expect(notesSearchIndex.size).toBe(1);
+    // Loaded, not rebuilt: the note was indexed when it was written.
+    await expectNoRebuild(() => search('anything'));
     expect((await search('anything')).total).toBe(1);
-    expect(notesSearchIndex.rebuilds).toBe(rebuilds + 1);
+  });
+
+  it('matches the beginnings of words, as the rep types, and marks only what matched', async () => {
+    await note(NORTHWIND, 'The warehouse pilot starts Monday.');
+    await note(NORTHWIND, 'Software rollout.');
+    for (const typed of ['w', 'wa', 'war', 'ware', 'wareh', 'warehouse']) {
+      const result = await search(typed);
+      expect(result.total, typed).toBe(1);
+      expect(marks(result), typed).toEqual([[`warehouse`.slice(0, typed.length)]]);
+    }
+    // Inside a word is not the beginning of one: "ware" in "Software" is not a match.
+    expect((await search('house')).total).toBe(0);
+    expect((await search('ware pil')).total).toBe(1);
+    expect((await search('ware roll')).total).toBe(0);
+  });
+
+  it('forgives one typo in a word of five letters or more, and marks the whole word', async () => {
+    await note(NORTHWIND, 'Pricing for the Warehouse pilot.');
+    for (const typo of ['warehose', 'warehpuse', 'warehousee', 'pricinf']) {
+      const result = await search(typo);
+      expect(result.total, typo).toBe(1);
+    }
+    expect(marks(await search('warehose pilot'))).toEqual([['Warehouse', 'pilot']]);
+    // Two edits, or a short word, are not forgiven.
+    expect((await search('wrehose')).total).toBe(0);
+    expect((await search('pilkt')).total).toBe(1);
+    expect((await search('plot')).total).toBe(0);
+  });
+
+  it('finds any part of a Chinese run, even one character, and marks it', async () => {
+    await note(ZHONGGUO, '采购部关注交付周期和售后服务条款。');
+    await note(ZHONGGUO, '客户希望下周收到报价单。');
+    for (const [query, expected] of [
+      ['采购部', 1],
+      ['售后服务', 1],
+      ['部', 1],
+      ['款', 1],
+      ['周', 2],
+      ['报价单 下周', 1],
+      ['服售', 0],
+    ] as const) {
+      expect((await search(query)).total, query).toBe(expected);
+    }
+    expect(marks(await search('售后服务'))).toEqual([['售后服务']]);
+    expect(marks(await search('款'))).toEqual([['款']]);
   });
 
   it('offers the page where the contact was last seen, else a new mail', async () => {
@@ -173,30 +224,48 @@ describe('notes search', () => {
       baseRevision: saved!.revision,
     });
     expect((await search('contract')).total).toBe(0);
-    const rebuildsBefore = notesSearchIndex.rebuilds;
+    const rebuildsBefore = notesSearchIndex.repairs;
     const after = await search('合同');
     expect(after.total).toBe(1);
-    expect(notesSearchIndex.rebuilds).toBe(rebuildsBefore);
+    expect(notesSearchIndex.repairs).toBe(rebuildsBefore);
   });
 
-  it('notices notes removed without an announcement, by their count', async () => {
+  it('follows deletes and the notes store being emptied, without a rebuild', async () => {
     const kept = await note(NORTHWIND, 'quote sent');
     const removed = await note(NORTHWIND, 'quote revised');
     expect((await search('quote')).total).toBe(2);
-    await (await database()).delete('notes', removed!.id);
-    const result = await search('quote');
-    expect(result.total).toBe(1);
-    expect(result.hits[0]!.noteId).toBe(kept!.id);
+    await inTransaction(await database(), ['notes'], 'readwrite', (tx) =>
+      tx.objectStore('notes').delete(removed!.id),
+    );
+    await expectNoRebuild(async () => {
+      const result = await search('quote');
+      expect(result.total).toBe(1);
+      expect(result.hits[0]!.noteId).toBe(kept!.id);
+      return result;
+    });
+    await inTransaction(await database(), ['notes'], 'readwrite', (tx) => tx.objectStore('notes').clear());
+    await expectNoRebuild(async () => {
+      const result = await search('quote');
+      expect(result.total).toBe(0);
+      return result;
+    });
+    await note(NORTHWIND, 'quote again');
+    expect((await search('quote')).total).toBe(1);
   });
 
-  it('skips a damaged note and keeps searching the rest', async () => {
+  it('finds notes written behind the app’s back only after the explicit repair', async () => {
     await note(NORTHWIND, 'quote sent');
-    await (await database()).put('notes', { id: 'broken', accountKey: NORTHWIND, body: 42 } as never);
-    notesSearchIndex.invalidate([]);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect((await search('quote')).total).toBe(1);
+    await (
+      await database()
+    ).put('notes', { ...(await note(NORTHWIND, 'x'))!, id: 'unannounced', body: 'quote lost' });
+    await (await database()).put('notes', { id: 'broken', accountKey: NORTHWIND, body: 42 } as never);
+    expect((await search('quote')).total).toBe(1);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await repairNotesSearch()).toEqual({ notes: 3 });
+    // The damaged row is reported and left out; the rest is searched.
     expect(warn).toHaveBeenCalled();
-    // The damaged row is expected by the count check: the next search does not rebuild.
+    expect((await search('quote')).total).toBe(2);
     await expectNoRebuild(() => search('quote'));
   });
 

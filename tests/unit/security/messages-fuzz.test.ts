@@ -160,6 +160,7 @@ const VALID: { [T in HandledMessageType]: unknown } = {
   getRemindersStatus: {},
   getInsights: { period: '30' },
   searchNotes: { query: 'pilot', offset: 0, limit: 10 },
+  repairNotesSearch: {},
   savePlaybook: { playbook: {}, stageMoves: [] },
   countAccountsByIndustry: {},
   getSettings: {},
