@@ -14,6 +14,7 @@ import type {
   TouchRecord,
 } from './records';
 import type { NoteConflictRecord, OutboxEntry } from '../sync/bookkeeping';
+import type { AggregateRow } from './insights-aggregates';
 
 export const DB_NAME = 'dealside';
 
@@ -65,6 +66,11 @@ export interface DealsideDb extends DBSchema {
   syncOutbox: { key: string; value: OutboxEntry };
   syncRevisions: { key: string; value: string };
   syncConflicts: { key: string; value: NoteConflictRecord; indexes: { 'by-account': string } };
+  /**
+   * The insights' figures kept summed and compacted beside the records they come from, updated in each
+   * write's own transaction (lib/db/insights-aggregates.ts). Derived, never exported or synced.
+   */
+  insightsAggregates: { key: string; value: AggregateRow };
 }
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
@@ -74,5 +80,8 @@ export type StoreName =
 /** The stores of sync's own bookkeeping. */
 export type SyncStoreName = 'syncOutbox' | 'syncRevisions' | 'syncConflicts';
 
-/** Every store: the records', the private items' and sync's. */
-export type AnyStoreName = StoreName | 'privateItems' | SyncStoreName;
+/** The stores of data derived from the records, kept in the records' write transactions. */
+export type DerivedStoreName = 'insightsAggregates';
+
+/** Every store: the records', the private items', sync's and the derived data's. */
+export type AnyStoreName = StoreName | 'privateItems' | SyncStoreName | DerivedStoreName;

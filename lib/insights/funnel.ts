@@ -43,8 +43,13 @@ export interface FunnelInput {
   stageIds: readonly string[];
   /** Accounts per current stage id, including ids the playbook no longer has. */
   accountsByStage: ReadonlyMap<string, number>;
-  /** Stage events inside the period, in any order. */
+  /** Stage events inside the period, in any order (unless `byDeal`). */
   events: readonly StageEventFact[];
+  /**
+   * The events come grouped by deal, each deal's in time order (ties in the stored order): the walk is
+   * per deal, so no other order matters and none is imposed.
+   */
+  byDeal?: boolean;
   /** Deals won or lost inside the period. */
   closings?: readonly ClosingFact[];
   now: number;
@@ -120,7 +125,7 @@ export function funnelFigures(input: FunnelInput): FunnelFigures {
   };
 
   const walks = new Map<string, AccountWalk>();
-  for (const event of inTimeOrder(input.events)) {
+  for (const event of input.byDeal ? input.events : inTimeOrder(input.events)) {
     const index = stageIndex.get(event.to) ?? -1;
     const walk = walks.get(event.dealKey);
     if (!walk) {

@@ -3,7 +3,7 @@ import type { InsightsReport } from '../../insights/report';
 import type { NotesSearchResult } from '../../search/types';
 import type { PayloadOf } from '../../messaging/messages';
 import { database } from '../db-connection';
-import { insightsReport } from '../insights-query';
+import { insightsReportFromAggregates } from '../insights-aggregates-query';
 import { isByRep } from '../../insights/scope';
 import type { Author } from '../../db/records';
 import { currentAuthor } from '../author';
@@ -28,7 +28,7 @@ export async function getInsights(
   const scope = teamScope ? (request.scope ?? 'mine') : 'mine';
   const rep = scope === 'mine' && teamScope ? await currentAuthor() : undefined;
   const counted = scope === 'mine' && teamScope ? (author?: Author) => isByRep(rep, author) : undefined;
-  const figures = await insightsReport(db, await readPlaybook(), request.period, now, counted);
+  const figures = await insightsReportFromAggregates(db, await readPlaybook(), request.period, now, counted);
   return { ...figures, scope, teamScope };
 }
 

@@ -5,6 +5,7 @@ import { privateItemsStore } from './003-private-items';
 import { dealsStore } from './004-deals';
 import { touchesStore } from './005-touches';
 import { syncStores } from './006-sync';
+import { insightsAggregatesStore } from './007-insights-aggregates';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   dealsStore,
   touchesStore,
   syncStores,
+  insightsAggregatesStore,
 ];
 
 export const DB_VERSION = migrations.length;

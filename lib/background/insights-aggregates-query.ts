@@ -1,0 +1,176 @@
+/**
+ * The insights from the aggregates (lib/db/insights-aggregates.ts) instead of the records: one read-only
+ * transaction reads every aggregate row (a few hundred, mostly typed arrays) and the accounts' count, and
+ * the period and scope are applied in memory. The figures are those of ./insights-query.ts
+ * (`insightsReport`, which reads the records): the same inputs in the same order go to the same
+ * lib/insights functions (./insights-query.ts `reportFrom`).
+ *
+ * When the aggregates are not built yet (the first report after the upgrade that added them, or after
+ * their format changed) they are built from the records first.
+ */
+import {
+  decodeDeal,
+  FOLLOW_UP_STATES,
+  rebuildInsightsAggregates,
+  readAggregates,
+  SPIN_TYPES,
+  type AggregateRows,
+  type AuthorEntry,
+} from '../db/insights-aggregates';
+import type { Db } from '../db/open';
+import type { SpinCounts } from '../insights/activity';
+import { forecastEndDay, type OpenDealFact } from '../insights/forecast';
+import type { StageEventFact } from '../insights/funnel';
+import type { ClosedDealFact } from '../insights/outcomes';
+import { periodStart, type InsightsPeriod } from '../insights/period';
+import type { InsightsReport } from '../insights/report';
+import type { Playbook } from '../playbook/schema';
+import { everything, reportFrom, type Counted, type ReportInputs } from './insights-query';
+
+async function readRows(db: Db): Promise<{ rows: AggregateRows; totalAccounts: number } | undefined> {
+  const tx = db.transaction(['insightsAggregates', 'accounts'], 'readonly');
+  const [rows, totalAccounts] = await Promise.all([readAggregates(tx), tx.objectStore('accounts').count()]);
+  await tx.done;
+  return rows && { rows, totalAccounts };
+}
+
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Which of a row's authors count. */
+const countedAuthors = (authors: readonly AuthorEntry[], counted: Counted) =>
+  authors.map((author) => counted(author ?? undefined));
+
+type ClosedFact = ClosedDealFact & { id: string; stageId?: string };
+
+/** The report's inputs for a period and scope, from the aggregate rows. */
+export function inputsFromAggregates(
+  rows: AggregateRows,
+  totalAccounts: number,
+  from: number,
+  now: number,
+  counted: Counted,
+): ReportInputs {
+  const endDay = forecastEndDay(now);
+  const stageCounts = new Map<string, number>();
+  const accountsWithDeal = new Set<string>();
+  const closed: ClosedFact[] = [];
+  const closing: (OpenDealFact & { id: string; closeDate: string })[] = [];
+  for (const chunk of rows.deals) {
+    const counts = countedAuthors(chunk.authors, counted);
+    for (let index = 0; index < chunk.id.length; index++) {
+      accountsWithDeal.add(chunk.accountKey[index]!);
+      if (!counts[chunk.author[index]!]) continue;
+      const outcome = chunk.outcome[index];
+      if (outcome === 0) {
+        const stageId = chunk.stageId[index];
+        if (stageId !== null && stageId !== undefined)
+          stageCounts.set(stageId, (stageCounts.get(stageId) ?? 0) + 1);
+        const closeDate = chunk.closeDate[index];
+        if (closeDate !== null && closeDate !== undefined && closeDate < endDay) {
+          const deal = decodeDeal(chunk, index);
+          closing.push({
+            id: deal.id,
+            closeDate,
+            ...(deal.stageId !== null ? { stageId: deal.stageId } : {}),
+            ...(!Number.isNaN(deal.value) ? { value: deal.value } : {}),
+            ...(deal.currency !== null ? { currency: deal.currency } : {}),
+          });
+        }
+        continue;
+      }
+      const closedAt = chunk.closedAt[index]!;
+      if (!(closedAt >= from && closedAt <= now)) continue;
+      const deal = decodeDeal(chunk, index);
+      closed.push({
+        id: deal.id,
+        outcome: deal.outcome === 'won' ? 'won' : 'lost',
+        closedAt,
+        createdAt: deal.createdAt,
+        ...(deal.stageId !== null ? { stageId: deal.stageId } : {}),
+        ...(deal.lostReason !== null ? { lostReason: deal.lostReason } : {}),
+        ...(!Number.isNaN(deal.value) ? { value: deal.value } : {}),
+        ...(deal.currency !== null ? { currency: deal.currency } : {}),
+      });
+    }
+  }
+  // The orders the records' indexes give them in: sums of amounts are added up in that order.
+  closed.sort((a, b) => a.closedAt - b.closedAt || compareKeys(a.id, b.id));
+  closing.sort((a, b) => compareKeys(a.closeDate, b.closeDate) || compareKeys(a.id, b.id));
+  const byStage = new Map([...stageCounts].sort((a, b) => compareKeys(a[0], b[0])));
+
+  const events: StageEventFact[] = [];
+  for (const chunk of rows.events) {
+    const counts = countedAuthors(chunk.authors, counted);
+    const allCount = counted === everything || counts.every(Boolean);
+    for (let deal = 0; deal < chunk.dealKeys.length; deal++) {
+      const dealKey = chunk.dealKeys[deal]!;
+      for (let index = chunk.start[deal]!, end = chunk.start[deal + 1]!; index < end; index++) {
+        const at = chunk.at[index]!;
+        if (at < from || (!allCount && !counts[chunk.author[index]!])) continue;
+        events.push({ dealKey, to: chunk.stages[chunk.to[index]!]!, at });
+      }
+    }
+  }
+
+  const followUps = { onTime: 0, late: 0, overdueNow: 0 };
+  for (const chunk of rows.followUps) {
+    const counts = countedAuthors(chunk.authors, counted);
+    for (let index = 0; index < chunk.due.length; index++) {
+      if (!counts[chunk.author[index]!]) continue;
+      const due = chunk.due[index]!;
+      const state = FOLLOW_UP_STATES[chunk.state[index]!];
+      const count = chunk.count[index]!;
+      if (state === 'open') {
+        if (due < now) followUps.overdueNow += count;
+      } else if (due >= from && due <= now) {
+        followUps[state === 'onTime' ? 'onTime' : 'late'] += count;
+      }
+    }
+  }
+
+  const spin: SpinCounts = { S: 0, P: 0, I: 0, N: 0 };
+  for (const chunk of rows.questions) {
+    const counts = countedAuthors(chunk.authors, counted);
+    for (let index = 0; index < chunk.askedAt.length; index++) {
+      if (chunk.askedAt[index]! >= from && counts[chunk.author[index]!]) {
+        spin[SPIN_TYPES[chunk.spin[index]!]!] += chunk.count[index]!;
+      }
+    }
+  }
+
+  return {
+    byStage,
+    totalAccounts,
+    accountsWithoutDeal: Math.max(0, totalAccounts - accountsWithDeal.size),
+    events,
+    eventsByDeal: true,
+    closed,
+    closing,
+    followUps: { onTime: followUps.onTime, late: followUps.late, overdueNow: followUps.overdueNow },
+    spin,
+  };
+}
+
+export async function insightsReportFromAggregates(
+  db: Db,
+  playbook: Playbook,
+  period: InsightsPeriod,
+  now: number,
+  /** The "mine" scope: only records whose author passes. Absent: every record (the team's). */
+  counted: Counted = everything,
+): Promise<Omit<InsightsReport, 'scope' | 'teamScope'>> {
+  let read = await readRows(db);
+  if (!read) {
+    await rebuildInsightsAggregates(db, now);
+    read = await readRows(db);
+    if (!read) throw new Error('The insights aggregates could not be built.');
+  }
+  const from = periodStart(period, now);
+  return reportFrom(
+    playbook,
+    period,
+    now,
+    from,
+    inputsFromAggregates(read.rows, read.totalAccounts, from, now, counted),
+  );
+}
