@@ -9,10 +9,12 @@
  * their format changed) they are built from the records first.
  */
 import {
+  currentBuild,
   decodeDeal,
   FOLLOW_UP_STATES,
+  readAggregateRows,
   rebuildInsightsAggregates,
-  readAggregates,
+  rowsByKind,
   SPIN_TYPES,
   type AggregateRows,
   type AuthorEntry,
@@ -20,19 +22,30 @@ import {
 import type { Db } from '../db/open';
 import type { SpinCounts } from '../insights/activity';
 import { forecastEndDay, type OpenDealFact } from '../insights/forecast';
-import type { StageEventFact } from '../insights/funnel';
+import { addStay, type AccountWalk, type StaysByStage } from '../insights/funnel';
 import type { ClosedDealFact } from '../insights/outcomes';
 import { periodStart, type InsightsPeriod } from '../insights/period';
 import type { InsightsReport } from '../insights/report';
 import type { Playbook } from '../playbook/schema';
-import { everything, reportFrom, type Counted, type ReportInputs } from './insights-query';
+import { reportFrom, type Counted, type ReportInputs } from './insights-query';
 
-async function readRows(db: Db): Promise<{ rows: AggregateRows; totalAccounts: number } | undefined> {
+/** What a report reads: every aggregate row and the accounts' count, or undefined when not built. */
+export type AggregatesSource = (
+  db: Db,
+) => Promise<{ rows: AggregateRows; totalAccounts: number } | undefined>;
+
+/** The rows read from the database now, in one read-only transaction. */
+export const readAggregatesNow: AggregatesSource = async (db) => {
   const tx = db.transaction(['insightsAggregates', 'accounts'], 'readonly');
-  const [rows, totalAccounts] = await Promise.all([readAggregates(tx), tx.objectStore('accounts').count()]);
+  const store = tx.objectStore('insightsAggregates');
+  const [build, rows, totalAccounts] = await Promise.all([
+    currentBuild(store),
+    readAggregateRows(store),
+    tx.objectStore('accounts').count(),
+  ]);
   await tx.done;
-  return rows && { rows, totalAccounts };
-}
+  return build === undefined ? undefined : { rows: rowsByKind(rows.values()), totalAccounts };
+};
 
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -44,6 +57,7 @@ type ClosedFact = ClosedDealFact & { id: string; stageId?: string };
 
 /** The report's inputs for a period and scope, from the aggregate rows. */
 export function inputsFromAggregates(
+  stageIds: readonly string[],
   rows: AggregateRows,
   totalAccounts: number,
   from: number,
@@ -98,17 +112,36 @@ export function inputsFromAggregates(
   closing.sort((a, b) => compareKeys(a.closeDate, b.closeDate) || compareKeys(a.id, b.id));
   const byStage = new Map([...stageCounts].sort((a, b) => compareKeys(a[0], b[0])));
 
-  const events: StageEventFact[] = [];
+  // Each deal's walk over its events of the period, as lib/insights/funnel.ts walks them: the events
+  // are each deal's, in the order it needs (time, then id), with their stages as a chunk's codes.
+  const stageIndex = new Map(stageIds.map((id, index) => [id, index]));
+  const walks = new Map<string, AccountWalk>();
+  const stays: StaysByStage = new Map();
   for (const chunk of rows.events) {
     const counts = countedAuthors(chunk.authors, counted);
-    const allCount = counted === everything || counts.every(Boolean);
+    const allCount = counts.every(Boolean);
+    const playbookIndex = chunk.stages.map((id) => stageIndex.get(id) ?? -1);
     for (let deal = 0; deal < chunk.dealKeys.length; deal++) {
-      const dealKey = chunk.dealKeys[deal]!;
+      let walk: AccountWalk | undefined;
+      let stage = -1;
       for (let index = chunk.start[deal]!, end = chunk.start[deal + 1]!; index < end; index++) {
         const at = chunk.at[index]!;
         if (at < from || (!allCount && !counts[chunk.author[index]!])) continue;
-        events.push({ dealKey, to: chunk.stages[chunk.to[index]!]!, at });
+        const to = chunk.to[index]!;
+        if (!walk) {
+          walk = { stage: chunk.stages[to]!, since: at, furthest: playbookIndex[to]! };
+          stage = to;
+          continue;
+        }
+        if (playbookIndex[to]! > walk.furthest) walk.furthest = playbookIndex[to]!;
+        // A repeated event to the same stage continues the stay.
+        if (to === stage) continue;
+        addStay(stays, walk.stage, at - walk.since);
+        walk.stage = chunk.stages[to]!;
+        walk.since = at;
+        stage = to;
       }
+      if (walk) walks.set(chunk.dealKeys[deal]!, walk);
     }
   }
 
@@ -142,8 +175,7 @@ export function inputsFromAggregates(
     byStage,
     totalAccounts,
     accountsWithoutDeal: Math.max(0, totalAccounts - accountsWithDeal.size),
-    events,
-    eventsByDeal: true,
+    funnel: { walks, stays },
     closed,
     closing,
     followUps: { onTime: followUps.onTime, late: followUps.late, overdueNow: followUps.overdueNow },
@@ -157,12 +189,14 @@ export async function insightsReportFromAggregates(
   period: InsightsPeriod,
   now: number,
   /** The "mine" scope: only records whose author passes. Absent: every record (the team's). */
-  counted: Counted = everything,
+  counted: Counted = () => true,
+  /** Where the rows come from: the database, or rows kept in memory (./insights-aggregates-cache.ts). */
+  source: AggregatesSource = readAggregatesNow,
 ): Promise<Omit<InsightsReport, 'scope' | 'teamScope'>> {
-  let read = await readRows(db);
+  let read = await source(db);
   if (!read) {
     await rebuildInsightsAggregates(db, now);
-    read = await readRows(db);
+    read = await source(db);
     if (!read) throw new Error('The insights aggregates could not be built.');
   }
   const from = periodStart(period, now);
@@ -171,6 +205,13 @@ export async function insightsReportFromAggregates(
     period,
     now,
     from,
-    inputsFromAggregates(read.rows, read.totalAccounts, from, now, counted),
+    inputsFromAggregates(
+      playbook.stages.map((stage) => stage.id),
+      read.rows,
+      read.totalAccounts,
+      from,
+      now,
+      counted,
+    ),
   );
 }

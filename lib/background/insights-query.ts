@@ -21,7 +21,13 @@ import {
 import { validRows } from '../db/validate';
 import { followUpTimeliness, spinCounts, type SpinCounts } from '../insights/activity';
 import { forecastEndDay, forecastFigures, type OpenDealFact } from '../insights/forecast';
-import { funnelFigures, type StageEventFact } from '../insights/funnel';
+import {
+  funnelFigures,
+  funnelFromWalks,
+  type AccountWalk,
+  type StageEventFact,
+  type StaysByStage,
+} from '../insights/funnel';
 import { outcomeFigures, type ClosedDealFact } from '../insights/outcomes';
 import { periodStart, type InsightsPeriod } from '../insights/period';
 import type { InsightsOutcomes, InsightsReport } from '../insights/report';
@@ -153,11 +159,13 @@ export async function insightsReport(
 
   return reportFrom(playbook, period, now, from, {
     ...deals,
-    events: events.map((event) => ({
-      dealKey: event.dealId ?? event.accountKey,
-      to: event.to,
-      at: event.at,
-    })),
+    funnel: {
+      events: events.map((event) => ({
+        dealKey: event.dealId ?? event.accountKey,
+        to: event.to,
+        at: event.at,
+      })),
+    },
     closed,
     closing,
     followUps,
@@ -171,9 +179,12 @@ export interface ReportInputs {
   byStage: Map<string, number>;
   totalAccounts: number;
   accountsWithoutDeal: number;
-  /** The period's stage events: in time order, or grouped by deal with `eventsByDeal`. */
-  events: readonly StageEventFact[];
-  eventsByDeal?: boolean;
+  /**
+   * The period's stage events in time order, or each deal's walk over them already made (with the stays
+   * its earlier events ended; lib/insights/funnel.ts `funnelFromWalks`).
+   */
+  funnel:
+    { events: readonly StageEventFact[] } | { walks: ReadonlyMap<string, AccountWalk>; stays: StaysByStage };
   /** Deals closed in the period, in `by-closed` order (close instant, then id). */
   closed: readonly (ClosedDealFact & { id: string; stageId?: string })[];
   /** Open deals closing before the forecast's horizon, in `by-close-date` order (close day, then id). */
@@ -190,11 +201,9 @@ export function reportFrom(
   inputs: ReportInputs,
 ): Omit<InsightsReport, 'scope' | 'teamScope'> {
   const { closed } = inputs;
-  const funnel = funnelFigures({
+  const funnelInput = {
     stageIds: playbook.stages.map((stage) => stage.id),
     accountsByStage: inputs.byStage,
-    events: inputs.events,
-    byDeal: inputs.eventsByDeal ?? false,
     closings: closed.map((deal) => ({
       dealKey: deal.id,
       outcome: deal.outcome,
@@ -202,7 +211,11 @@ export function reportFrom(
       at: deal.closedAt,
     })),
     now,
-  });
+  };
+  const funnel =
+    'events' in inputs.funnel
+      ? funnelFigures({ ...funnelInput, events: inputs.funnel.events })
+      : funnelFromWalks(funnelInput, inputs.funnel.walks, inputs.funnel.stays);
   return {
     period,
     now,

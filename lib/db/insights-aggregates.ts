@@ -69,6 +69,8 @@ export interface AggregatesMeta {
   kind: 'meta';
   format: number;
   builtAt: number;
+  /** Tells one build from another: rows kept in memory belong to the build they were read from. */
+  buildId: string;
 }
 
 /** A chunk of deals' stage events: deal `d`'s events are `at`/`to`/`author` from `start[d]` to `start[d + 1]`. */
@@ -628,8 +630,34 @@ function replacing(
   return previous === undefined ? change : { ...change, previous };
 }
 
-function isCurrent(meta: unknown): boolean {
+function isCurrent(meta: unknown): meta is AggregatesMeta {
   return (meta as AggregatesMeta | undefined)?.format === AGGREGATES_FORMAT;
+}
+
+/** The aggregates' build id, or undefined when they are not built (or of another format). */
+export async function currentBuild(
+  store: Pick<IDBPObjectStore<DealsideDb, ArrayLike<AnyStoreName>, 'insightsAggregates'>, 'get'>,
+): Promise<string | undefined> {
+  const meta = await store.get('meta');
+  return isCurrent(meta) ? meta.buildId : undefined;
+}
+
+/**
+ * The aggregate rows a committed change may have rewritten: their keys, or a whole kind when that
+ * cannot be told (a store cleared, a key range deleted, a replaced row not known).
+ */
+export function rowsChangedBy(change: StoreChange): { keys: string[] } | { kind: AggregateKind } | undefined {
+  const kind = KIND_OF[change.store];
+  if (!kind) return undefined;
+  if (change.kind === 'clear' || change.key instanceof IDBKeyRange) return { kind };
+  if (kind !== 'events') return { keys: [chunkKey(kind, chunkOf(kind, String(change.key)))] };
+  if (!change.previous) return { kind };
+  const keys: string[] = [];
+  for (const row of [change.kind === 'put' ? change.value : undefined, change.previous.value]) {
+    const fact = row === undefined ? undefined : eventFact(row);
+    if (fact) keys.push(chunkKey('events', chunkOf('events', fact.dealKey)));
+  }
+  return { keys };
 }
 
 const aggregatesStore = (tx: Tx<AnyStoreName[], 'readwrite'>) =>
@@ -679,7 +707,12 @@ export async function rebuildInsightsAggregates(db: Db, now = Date.now()): Promi
     const working = new Working(store);
     for (const kind of KINDS) await buildKind(working, anyTx, kind);
     await working.write();
-    const meta: AggregatesMeta = { kind: 'meta', format: AGGREGATES_FORMAT, builtAt: now };
+    const meta: AggregatesMeta = {
+      kind: 'meta',
+      format: AGGREGATES_FORMAT,
+      builtAt: now,
+      buildId: `${now}-${Math.random().toString(36).slice(2)}`,
+    };
     await store.put(meta, 'meta');
     await tx.done;
   } catch (error) {
@@ -693,7 +726,7 @@ export async function rebuildInsightsAggregates(db: Db, now = Date.now()): Promi
   }
 }
 
-/** Every aggregate row as one read-only transaction sees them, or undefined when they are not built. */
+/** Every aggregate row, by kind. */
 export interface AggregateRows {
   events: EventsChunk[];
   deals: DealsChunk[];
@@ -701,22 +734,29 @@ export interface AggregateRows {
   questions: QuestionsChunk[];
 }
 
-export async function readAggregates(
-  tx: Tx<['insightsAggregates', ...AnyStoreName[]], 'readonly'>,
-): Promise<AggregateRows | undefined> {
-  const store = tx.objectStore('insightsAggregates');
-  const [meta, events, deals, followUps, questions] = await Promise.all([
-    store.get('meta'),
-    store.getAll(kindRange('events')),
-    store.getAll(kindRange('deals')),
-    store.getAll(kindRange('followUps')),
-    store.getAll(kindRange('questions')),
-  ]);
-  if (!isCurrent(meta)) return undefined;
-  return {
-    events: events as EventsChunk[],
-    deals: deals as DealsChunk[],
-    followUps: followUps as FollowUpsChunk[],
-    questions: questions as QuestionsChunk[],
-  };
+/** The rows the reports read (not the event ids, which only writes need), by key. */
+export async function readAggregateRows(
+  store: Pick<
+    IDBPObjectStore<DealsideDb, ArrayLike<AnyStoreName>, 'insightsAggregates'>,
+    'getAll' | 'getAllKeys'
+  >,
+  kinds: readonly AggregateKind[] = KINDS,
+): Promise<Map<string, AggregateRow>> {
+  const read = await Promise.all(
+    kinds.map((kind) => Promise.all([store.getAllKeys(kindRange(kind)), store.getAll(kindRange(kind))])),
+  );
+  const rows = new Map<string, AggregateRow>();
+  for (const [keys, values] of read) keys.forEach((key, index) => rows.set(key, values[index]!));
+  return rows;
+}
+
+export function rowsByKind(rows: Iterable<AggregateRow>): AggregateRows {
+  const byKind: AggregateRows = { events: [], deals: [], followUps: [], questions: [] };
+  for (const row of rows) {
+    if (row.kind === 'events') byKind.events.push(row);
+    else if (row.kind === 'deals') byKind.deals.push(row);
+    else if (row.kind === 'followUps') byKind.followUps.push(row);
+    else if (row.kind === 'questions') byKind.questions.push(row);
+  }
+  return byKind;
 }

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InsightsAggregatesCache } from '../../../lib/background/insights-aggregates-cache';
 import { insightsReportFromAggregates } from '../../../lib/background/insights-aggregates-query';
 import { insightsReport, type Counted } from '../../../lib/background/insights-query';
 import { importRows, deleteAllRows } from '../../../lib/data-transfer/database';
@@ -312,11 +313,16 @@ async function allReports(db: Db, report: typeof insightsReport) {
   return reports;
 }
 
-let unregister: () => void;
+/** The aggregates as the background reads them: kept in memory, rows re-read after the writes that touch them. */
+const cache = new InsightsAggregatesCache();
+const fromCache: typeof insightsReport = (db, playbook, period, now, counted) =>
+  insightsReportFromAggregates(db, playbook, period, now, counted, cache.read);
+
+const stops: (() => void)[] = [];
 beforeAll(() => {
-  unregister = registerDerivedData(insightsAggregates);
+  stops.push(registerDerivedData(insightsAggregates), cache.follow());
 });
-afterAll(() => unregister());
+afterAll(() => stops.forEach((stop) => stop()));
 
 describe('insights aggregates', () => {
   it('give the figures the records give, kept write by write and rebuilt, after any writes', async () => {
@@ -329,6 +335,8 @@ describe('insights aggregates', () => {
           for (const [index, change] of ops.entries()) {
             // Some writes happen before the aggregates exist: the first report builds them from those.
             if (index === builtAfter) await rebuildInsightsAggregates(db, NOW);
+            // The rows kept in memory are read at times, and must follow the writes after.
+            if (index % 7 === 3) await fromCache(db, DEFAULT_PLAYBOOK, 'all', NOW);
             try {
               await run(db, change);
               applied++;
@@ -341,8 +349,10 @@ describe('insights aggregates', () => {
           }
           const fromRecords = await allReports(db, insightsReport);
           expect(await allReports(db, insightsReportFromAggregates)).toEqual(fromRecords);
+          expect(await allReports(db, fromCache)).toEqual(fromRecords);
           await rebuildInsightsAggregates(db, NOW);
           expect(await allReports(db, insightsReportFromAggregates)).toEqual(fromRecords);
+          expect(await allReports(db, fromCache)).toEqual(fromRecords);
         } finally {
           db.close();
         }
