@@ -22,7 +22,8 @@ import {
 import type { Db } from '../db/open';
 import type { SpinCounts } from '../insights/activity';
 import { forecastEndDay, type OpenDealFact } from '../insights/forecast';
-import { addStay, type AccountWalk, type StaysByStage } from '../insights/funnel';
+import { DAY_MS } from '../dates/due';
+import type { AccountWalk, StaysByStage } from '../insights/funnel';
 import type { ClosedDealFact } from '../insights/outcomes';
 import { periodStart, type InsightsPeriod } from '../insights/period';
 import type { InsightsReport } from '../insights/report';
@@ -81,13 +82,14 @@ export function inputsFromAggregates(
           stageCounts.set(stageId, (stageCounts.get(stageId) ?? 0) + 1);
         const closeDate = chunk.closeDate[index];
         if (closeDate !== null && closeDate !== undefined && closeDate < endDay) {
-          const deal = decodeDeal(chunk, index);
+          const value = chunk.value[index]!;
+          const currency = chunk.currency[index];
           closing.push({
-            id: deal.id,
+            id: chunk.id[index]!,
             closeDate,
-            ...(deal.stageId !== null ? { stageId: deal.stageId } : {}),
-            ...(!Number.isNaN(deal.value) ? { value: deal.value } : {}),
-            ...(deal.currency !== null ? { currency: deal.currency } : {}),
+            ...(stageId !== null && stageId !== undefined ? { stageId } : {}),
+            ...(!Number.isNaN(value) ? { value } : {}),
+            ...(currency !== null && currency !== undefined ? { currency } : {}),
           });
         }
         continue;
@@ -121,6 +123,12 @@ export function inputsFromAggregates(
     const counts = countedAuthors(chunk.authors, counted);
     const allCount = counts.every(Boolean);
     const playbookIndex = chunk.stages.map((id) => stageIndex.get(id) ?? -1);
+    // Each stage code's stay list (an empty list counts as none).
+    const stayLists = chunk.stages.map((id) => {
+      let list = stays.get(id);
+      if (!list) stays.set(id, (list = []));
+      return list;
+    });
     for (let deal = 0; deal < chunk.dealKeys.length; deal++) {
       let walk: AccountWalk | undefined;
       let stage = -1;
@@ -136,7 +144,7 @@ export function inputsFromAggregates(
         if (playbookIndex[to]! > walk.furthest) walk.furthest = playbookIndex[to]!;
         // A repeated event to the same stage continues the stay.
         if (to === stage) continue;
-        addStay(stays, walk.stage, at - walk.since);
+        stayLists[stage]!.push(Math.max(0, at - walk.since) / DAY_MS);
         walk.stage = chunk.stages[to]!;
         walk.since = at;
         stage = to;
