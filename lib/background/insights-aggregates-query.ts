@@ -18,6 +18,7 @@ import {
   SPIN_TYPES,
   type AggregateRows,
   type AuthorEntry,
+  type EventsChunk,
 } from '../db/insights-aggregates';
 import type { Db } from '../db/open';
 import type { SpinCounts } from '../insights/activity';
@@ -55,6 +56,62 @@ const countedAuthors = (authors: readonly AuthorEntry[], counted: Counted) =>
   authors.map((author) => counted(author ?? undefined));
 
 type ClosedFact = ClosedDealFact & { id: string; stageId?: string };
+
+/** Counts every record (the team's scope, and the only one while sync is off). */
+export const countEverything: Counted = () => true;
+
+interface ChunkWalks {
+  walks: [string, AccountWalk][];
+  stays: StaysByStage;
+}
+
+/** All time's walks over every record, per events row as kept in memory (./insights-aggregates-cache.ts). */
+const allTimeWalks = new WeakMap<EventsChunk, { playbookKey: string; walked: ChunkWalks }>();
+
+/**
+ * Each deal's walk over its events of the period, as lib/insights/funnel.ts walks them: the events are
+ * each deal's, in the order it needs (time, then id), with their stages as the row's codes.
+ */
+function walkChunk(
+  chunk: EventsChunk,
+  from: number,
+  counts: readonly boolean[],
+  stageIndex: ReadonlyMap<string, number>,
+): ChunkWalks {
+  const walks: [string, AccountWalk][] = [];
+  const stays: StaysByStage = new Map();
+  const allCount = counts.every(Boolean);
+  const playbookIndex = chunk.stages.map((id) => stageIndex.get(id) ?? -1);
+  // Each stage code's stay list (an empty list counts as none).
+  const stayLists = chunk.stages.map((id) => {
+    let list = stays.get(id);
+    if (!list) stays.set(id, (list = []));
+    return list;
+  });
+  for (let deal = 0; deal < chunk.dealKeys.length; deal++) {
+    let walk: AccountWalk | undefined;
+    let stage = -1;
+    for (let index = chunk.start[deal]!, end = chunk.start[deal + 1]!; index < end; index++) {
+      const at = chunk.at[index]!;
+      if (at < from || (!allCount && !counts[chunk.author[index]!])) continue;
+      const to = chunk.to[index]!;
+      if (!walk) {
+        walk = { stage: chunk.stages[to]!, since: at, furthest: playbookIndex[to]! };
+        stage = to;
+        continue;
+      }
+      if (playbookIndex[to]! > walk.furthest) walk.furthest = playbookIndex[to]!;
+      // A repeated event to the same stage continues the stay.
+      if (to === stage) continue;
+      stayLists[stage]!.push(Math.max(0, at - walk.since) / DAY_MS);
+      walk.stage = chunk.stages[to]!;
+      walk.since = at;
+      stage = to;
+    }
+    if (walk) walks.push([chunk.dealKeys[deal]!, walk]);
+  }
+  return { walks, stays };
+}
 
 /** The report's inputs for a period and scope, from the aggregate rows. */
 export function inputsFromAggregates(
@@ -114,42 +171,23 @@ export function inputsFromAggregates(
   closing.sort((a, b) => compareKeys(a.closeDate, b.closeDate) || compareKeys(a.id, b.id));
   const byStage = new Map([...stageCounts].sort((a, b) => compareKeys(a[0], b[0])));
 
-  // Each deal's walk over its events of the period, as lib/insights/funnel.ts walks them: the events
-  // are each deal's, in the order it needs (time, then id), with their stages as a chunk's codes.
   const stageIndex = new Map(stageIds.map((id, index) => [id, index]));
+  const playbookKey = stageIds.join('\u0000');
   const walks = new Map<string, AccountWalk>();
   const stays: StaysByStage = new Map();
   for (const chunk of rows.events) {
-    const counts = countedAuthors(chunk.authors, counted);
-    const allCount = counts.every(Boolean);
-    const playbookIndex = chunk.stages.map((id) => stageIndex.get(id) ?? -1);
-    // Each stage code's stay list (an empty list counts as none).
-    const stayLists = chunk.stages.map((id) => {
-      let list = stays.get(id);
-      if (!list) stays.set(id, (list = []));
-      return list;
-    });
-    for (let deal = 0; deal < chunk.dealKeys.length; deal++) {
-      let walk: AccountWalk | undefined;
-      let stage = -1;
-      for (let index = chunk.start[deal]!, end = chunk.start[deal + 1]!; index < end; index++) {
-        const at = chunk.at[index]!;
-        if (at < from || (!allCount && !counts[chunk.author[index]!])) continue;
-        const to = chunk.to[index]!;
-        if (!walk) {
-          walk = { stage: chunk.stages[to]!, since: at, furthest: playbookIndex[to]! };
-          stage = to;
-          continue;
-        }
-        if (playbookIndex[to]! > walk.furthest) walk.furthest = playbookIndex[to]!;
-        // A repeated event to the same stage continues the stay.
-        if (to === stage) continue;
-        stayLists[stage]!.push(Math.max(0, at - walk.since) / DAY_MS);
-        walk.stage = chunk.stages[to]!;
-        walk.since = at;
-        stage = to;
-      }
-      if (walk) walks.set(chunk.dealKeys[deal]!, walk);
+    // All time over every record is the same for a row until it is rewritten: walked once per row kept.
+    const remembered = from === 0 && counted === countEverything ? allTimeWalks.get(chunk) : undefined;
+    let walked = remembered?.playbookKey === playbookKey ? remembered.walked : undefined;
+    if (!walked) {
+      walked = walkChunk(chunk, from, countedAuthors(chunk.authors, counted), stageIndex);
+      if (from === 0 && counted === countEverything) allTimeWalks.set(chunk, { playbookKey, walked });
+    }
+    for (const [dealKey, walk] of walked.walks) walks.set(dealKey, { ...walk });
+    for (const [stage, list] of walked.stays) {
+      const into = stays.get(stage);
+      if (into) for (const days of list) into.push(days);
+      else stays.set(stage, [...list]);
     }
   }
 
@@ -197,7 +235,7 @@ export async function insightsReportFromAggregates(
   period: InsightsPeriod,
   now: number,
   /** The "mine" scope: only records whose author passes. Absent: every record (the team's). */
-  counted: Counted = () => true,
+  counted: Counted = countEverything,
   /** Where the rows come from: the database, or rows kept in memory (./insights-aggregates-cache.ts). */
   source: AggregatesSource = readAggregatesNow,
 ): Promise<Omit<InsightsReport, 'scope' | 'teamScope'>> {
