@@ -19,9 +19,15 @@ import {
   type DealRecord,
 } from '../db/records';
 import { validRows } from '../db/validate';
-import { followUpTimeliness, spinCounts } from '../insights/activity';
-import { forecastEndDay, forecastFigures } from '../insights/forecast';
-import { funnelFigures } from '../insights/funnel';
+import { followUpTimeliness, spinCounts, type SpinCounts } from '../insights/activity';
+import { forecastEndDay, forecastFigures, type OpenDealFact } from '../insights/forecast';
+import {
+  funnelFigures,
+  funnelFromWalks,
+  type AccountWalk,
+  type StageEventFact,
+  type StaysByStage,
+} from '../insights/funnel';
 import { outcomeFigures, type ClosedDealFact } from '../insights/outcomes';
 import { periodStart, type InsightsPeriod } from '../insights/period';
 import type { InsightsOutcomes, InsightsReport } from '../insights/report';
@@ -36,7 +42,7 @@ const idOf = (row: unknown) => (row as { id?: unknown }).id;
 
 /** Which records count: all of them, or (the "mine" scope) those whose author passes. */
 export type Counted = (author: Author | undefined) => boolean;
-const everything: Counted = () => true;
+export const everything: Counted = () => true;
 
 /** Open deals per current stage id; accounts in all, and how many have no deal yet. */
 async function dealCounts(
@@ -151,14 +157,53 @@ export async function insightsReport(
   ]);
   await tx.done;
 
-  const funnel = funnelFigures({
+  return reportFrom(playbook, period, now, from, {
+    ...deals,
+    funnel: {
+      events: events.map((event) => ({
+        dealKey: event.dealId ?? event.accountKey,
+        to: event.to,
+        at: event.at,
+      })),
+    },
+    closed,
+    closing,
+    followUps,
+    spin: spinCounts(asked, from),
+  });
+}
+
+/** What a period's figures are computed from, however it was read (the records or the aggregates). */
+export interface ReportInputs {
+  /** Open deals per current stage id, the stage ids in IndexedDB's key order. */
+  byStage: Map<string, number>;
+  totalAccounts: number;
+  accountsWithoutDeal: number;
+  /**
+   * The period's stage events in time order, or each deal's walk over them already made (with the stays
+   * its earlier events ended; lib/insights/funnel.ts `funnelFromWalks`).
+   */
+  funnel:
+    { events: readonly StageEventFact[] } | { walks: ReadonlyMap<string, AccountWalk>; stays: StaysByStage };
+  /** Deals closed in the period, in `by-closed` order (close instant, then id). */
+  closed: readonly (ClosedDealFact & { id: string; stageId?: string })[];
+  /** Open deals closing before the forecast's horizon, in `by-close-date` order (close day, then id). */
+  closing: readonly OpenDealFact[];
+  followUps: InsightsReport['followUps'];
+  spin: SpinCounts;
+}
+
+export function reportFrom(
+  playbook: Playbook,
+  period: InsightsPeriod,
+  now: number,
+  from: number,
+  inputs: ReportInputs,
+): Omit<InsightsReport, 'scope' | 'teamScope'> {
+  const { closed } = inputs;
+  const funnelInput = {
     stageIds: playbook.stages.map((stage) => stage.id),
-    accountsByStage: deals.byStage,
-    events: events.map((event) => ({
-      dealKey: event.dealId ?? event.accountKey,
-      to: event.to,
-      at: event.at,
-    })),
+    accountsByStage: inputs.byStage,
     closings: closed.map((deal) => ({
       dealKey: deal.id,
       outcome: deal.outcome,
@@ -166,21 +211,25 @@ export async function insightsReport(
       at: deal.closedAt,
     })),
     now,
-  });
+  };
+  const funnel =
+    'events' in inputs.funnel
+      ? funnelFigures({ ...funnelInput, events: inputs.funnel.events })
+      : funnelFromWalks(funnelInput, inputs.funnel.walks, inputs.funnel.stays);
   return {
     period,
     now,
     from,
     stages: funnel.stages.map((figures, index) => ({ ...figures, name: playbook.stages[index]!.name })),
     other: funnel.other,
-    accountsWithoutStage: deals.accountsWithoutDeal,
-    totalAccounts: deals.totalAccounts,
+    accountsWithoutStage: inputs.accountsWithoutDeal,
+    totalAccounts: inputs.totalAccounts,
     accountsMoved: funnel.accountsMoved,
-    followUps,
-    spin: spinCounts(asked, from),
+    followUps: inputs.followUps,
+    spin: inputs.spin,
     outcomes: namedOutcomes(closed, playbook),
     forecast: forecastFigures({
-      deals: closing,
+      deals: inputs.closing,
       probabilities: stageProbabilities(playbook),
       fallbackProbability: playbook.stages[0]?.probability ?? defaultStageProbability(0),
       now,
@@ -189,7 +238,7 @@ export async function insightsReport(
 }
 
 /** The outcome figures with each lost reason's name from the playbook (null for ids it no longer has). */
-function namedOutcomes(closed: readonly ClosedDealFact[], playbook: Playbook): InsightsOutcomes {
+export function namedOutcomes(closed: readonly ClosedDealFact[], playbook: Playbook): InsightsOutcomes {
   const names = new Map(playbook.lostReasons.map((reason) => [reason.id, reason.name]));
   const figures = outcomeFigures(
     closed,

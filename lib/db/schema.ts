@@ -15,6 +15,7 @@ import type {
 } from './records';
 import type { NoteConflictRecord, OutboxEntry } from '../sync/bookkeeping';
 import type { SearchDelta } from '../search/inverted-index';
+import type { AggregateRow } from './insights-aggregates';
 
 export const DB_NAME = 'dealside';
 
@@ -70,6 +71,11 @@ export interface DealsideDb extends DBSchema {
   searchIndex: { key: string; value: unknown };
   /** Note id → the note's terms or a tombstone, since the base segment was made. */
   searchDeltas: { key: string; value: SearchDelta };
+  /**
+   * The insights' figures kept summed and compacted beside the records they come from, updated in each
+   * write's own transaction (lib/db/insights-aggregates.ts). Derived, never exported or synced.
+   */
+  insightsAggregates: { key: string; value: AggregateRow };
 }
 
 /** The stores of the rep's records (export, import, wipe and account deletion work on these). */
@@ -80,7 +86,7 @@ export type StoreName =
 export type SyncStoreName = 'syncOutbox' | 'syncRevisions' | 'syncConflicts';
 
 /** The stores of data derived from the records (kept in the writes' own transactions). */
-export type DerivedStoreName = 'searchIndex' | 'searchDeltas';
+export type DerivedStoreName = 'searchIndex' | 'searchDeltas' | 'insightsAggregates';
 
 /** Every store: the records', the private items', sync's and the derived data's. */
 export type AnyStoreName = StoreName | 'privateItems' | SyncStoreName | DerivedStoreName;

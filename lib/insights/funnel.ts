@@ -98,12 +98,21 @@ function inTimeOrder(events: readonly StageEventFact[]): readonly StageEventFact
   return events;
 }
 
-interface AccountWalk {
+export interface AccountWalk {
   /** The stage the account is in after the latest event seen, and since when. */
   stage: string;
   since: number;
   /** The furthest playbook stage reached, as an index; -1 when only removed stages were seen. */
   furthest: number;
+}
+
+/** Stay lengths in days per stage id, as the walks measure them. */
+export type StaysByStage = Map<string, number[]>;
+
+export function addStay(staysByStage: StaysByStage, stage: string, ms: number): void {
+  let stays = staysByStage.get(stage);
+  if (!stays) staysByStage.set(stage, (stays = []));
+  stays.push(Math.max(0, ms) / DAY_MS);
 }
 
 /**
@@ -112,13 +121,7 @@ interface AccountWalk {
  */
 export function funnelFigures(input: FunnelInput): FunnelFigures {
   const stageIndex = new Map(input.stageIds.map((id, index) => [id, index]));
-  const staysByStage = new Map<string, number[]>();
-  const addStay = (stage: string, ms: number) => {
-    let stays = staysByStage.get(stage);
-    if (!stays) staysByStage.set(stage, (stays = []));
-    stays.push(Math.max(0, ms) / DAY_MS);
-  };
-
+  const staysByStage: StaysByStage = new Map();
   const walks = new Map<string, AccountWalk>();
   for (const event of inTimeOrder(input.events)) {
     const index = stageIndex.get(event.to) ?? -1;
@@ -130,10 +133,26 @@ export function funnelFigures(input: FunnelInput): FunnelFigures {
     walk.furthest = Math.max(walk.furthest, index);
     // A repeated event to the same stage (an import, a double click) continues the stay.
     if (walk.stage === event.to) continue;
-    addStay(walk.stage, event.at - walk.since);
+    addStay(staysByStage, walk.stage, event.at - walk.since);
     walk.stage = event.to;
     walk.since = event.at;
   }
+  return funnelFromWalks(input, walks, staysByStage);
+}
+
+/**
+ * The figures from each deal's walk over the period's events (where it stands after its last event, and
+ * the furthest stage it reached) and the stays its earlier events ended. Exported for walks made from
+ * other shapes of the same events (lib/background/insights-aggregates-query.ts); `staysByStage` gets
+ * the last stays added.
+ */
+export function funnelFromWalks(
+  input: Omit<FunnelInput, 'events'>,
+  walks: ReadonlyMap<string, AccountWalk>,
+  staysByStage: StaysByStage,
+): FunnelFigures {
+  const stageIndex = new Map(input.stageIds.map((id, index) => [id, index]));
+  const addStayTo = (stage: string, ms: number) => addStay(staysByStage, stage, ms);
 
   // Outcomes: a closed deal's last stay ends at its close, and its furthest stage is set by how it ended.
   const lastStage = input.stageIds.length - 1;
@@ -154,7 +173,7 @@ export function funnelFigures(input: FunnelInput): FunnelFigures {
 
   // Each deal's last stay runs until it closed, or until now while it is open.
   for (const [dealKey, walk] of walks) {
-    addStay(walk.stage, (closedAt.get(dealKey) ?? input.now) - walk.since);
+    addStayTo(walk.stage, (closedAt.get(dealKey) ?? input.now) - walk.since);
   }
 
   // Deals by the furthest stage they reached, then summed from the last stage back.

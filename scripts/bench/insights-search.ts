@@ -6,8 +6,12 @@
  * Everything is timed from the outside, in the sending extension page (`performance.now()` around each
  * message): the answers carry nothing about the background's own time or work.
  *
- * - `getInsights` for each period (30, 90, 365 days, all time), round trips, the periods taking turns;
- *   beside them, the time the same rows take to read from IndexedDB in the page with nothing else done.
+ * - `getInsights` for each period (30, 90, 365 days, all time), round trips, the periods taking turns: the
+ *   figures come from the insights aggregates (lib/db/insights-aggregates.ts). Before them, the first
+ *   report after the aggregates are dropped, which builds them from the records (as after the upgrade).
+ *   Baseline, in the same run: today's method before the aggregates, `insightsReport` reading the period's
+ *   records (lib/background/insights-query.ts), run in the page against the same database, whose figures
+ *   must equal the answer's; and the time the same rows take to read from IndexedDB with nothing else done.
  * - `searchNotes`: measured by ./notes-search.ts (the stored index, MiniSearch and today's method).
  */
 import { periodStart, type InsightsPeriod } from '../../lib/insights/period';
@@ -35,7 +39,12 @@ const PERIODS: readonly InsightsPeriod[] = ['30', '90', '365', 'all'];
 export interface InsightsPeriodResult {
   period: InsightsPeriod;
   stageEventsRead: number;
+  /** From the aggregates. */
   roundTrip: Summary;
+  /** Today's method before the aggregates: the period's records read and the figures computed, in the page. */
+  baseline: Summary;
+  /** Baseline runs whose figures differed from the answer's (must be 0). */
+  differing: number;
   /** The same rows read in the page with nothing else done: IndexedDB's share. */
   rowsRead: Summary;
   rowsReadCount: number;
@@ -44,6 +53,8 @@ export interface InsightsPeriodResult {
 export interface InsightsSearchResult {
   warmup: number;
   database: Record<string, number>;
+  /** The first `getInsights` (all time) after the aggregates were dropped: it builds them from the records. */
+  insightsFirst: number;
   insights: InsightsPeriodResult[];
   search: NotesSearchResult;
 }
@@ -57,24 +68,40 @@ export async function measureInsightsSearch(
   const database = await scale.counts();
   const { page } = scale;
 
+  progress('first getInsights after the aggregates are dropped (builds them from the records)…');
+  await callInPage(page, 'dropInsightsAggregates');
+  const insightsFirst = (await sendFrom(page, 'getInsights', { period: 'all' })).ms;
+
   progress(`timing getInsights: 4 periods × ${options.insightsRuns} runs…`);
   const insightSamples = PERIODS.map(() => ({
     roundTrip: [] as number[],
     read: 0,
+    baseline: [] as number[],
+    differing: 0,
     rowsRead: [] as number[],
     rowsReadCount: 0,
   }));
   for (let round = 0; round < options.warmup + options.insightsRuns; round++) {
     for (const [index, period] of PERIODS.entries()) {
-      const { ms, result } = await sendFrom(page, 'getInsights', { period });
+      const { ms } = await sendFrom(page, 'getInsights', { period });
+      if (round >= options.warmup) insightSamples[index]!.roundTrip.push(ms);
+    }
+  }
+
+  progress(`baseline, today's method reading the records: 4 periods × ${options.baselineRuns} runs…`);
+  for (let run = 0; run < options.baselineRuns; run++) {
+    for (const [index, period] of PERIODS.entries()) {
       const samples = insightSamples[index]!;
+      const { result } = await sendFrom(page, 'getInsights', { period });
+      const records = await callInPage(page, 'insightsFromRecords', period, result.now);
+      const { scope: _scope, teamScope: _teamScope, ...figures } = result;
+      if (JSON.stringify(figures) !== JSON.stringify(records.report)) samples.differing++;
+      samples.baseline.push(records.ms);
       const floor = await callInPage(page, 'insightsRowsRead', periodStart(period, result.now), result.now);
       // The period's rows (stage events, questions asked, follow-ups done, deals closed in the period or
       // closing before the forecast's horizon), counted by the page reading them.
       samples.read = floor.rows;
       samples.rowsReadCount = floor.rows;
-      if (round < options.warmup) continue;
-      samples.roundTrip.push(ms);
       samples.rowsRead.push(floor.ms);
     }
   }
@@ -91,10 +118,13 @@ export async function measureInsightsSearch(
   return {
     warmup: options.warmup,
     database,
+    insightsFirst,
     insights: PERIODS.map((period, index) => ({
       period,
       stageEventsRead: insightSamples[index]!.read,
       roundTrip: summarize(insightSamples[index]!.roundTrip),
+      baseline: summarize(insightSamples[index]!.baseline),
+      differing: insightSamples[index]!.differing,
       rowsRead: summarize(insightSamples[index]!.rowsRead),
       rowsReadCount: insightSamples[index]!.rowsReadCount,
     })),

@@ -3,7 +3,8 @@ import type { InsightsReport } from '../../insights/report';
 import type { NotesSearchResult } from '../../search/types';
 import type { PayloadOf } from '../../messaging/messages';
 import { database } from '../db-connection';
-import { insightsReport } from '../insights-query';
+import { InsightsAggregatesCache } from '../insights-aggregates-cache';
+import { insightsReportFromAggregates } from '../insights-aggregates-query';
 import { isByRep } from '../../insights/scope';
 import type { Author } from '../../db/records';
 import { currentAuthor } from '../author';
@@ -11,6 +12,13 @@ import { readSyncConfig } from '../sync/sync-config';
 import { NotesSearchIndex, searchNotesIn } from '../notes-index';
 import { readPlaybook } from '../playbook-store';
 import type { Handlers } from '../router';
+
+/**
+ * The insights aggregates kept in memory between reports. It follows every committed write from the
+ * moment this module loads, before any report can read, so it never misses one.
+ */
+const insightsAggregatesCache = new InsightsAggregatesCache();
+insightsAggregatesCache.follow();
 
 /** The background's one notes index in memory, following every committed note change (main.ts). */
 export const notesSearchIndex = new NotesSearchIndex();
@@ -28,7 +36,14 @@ export async function getInsights(
   const scope = teamScope ? (request.scope ?? 'mine') : 'mine';
   const rep = scope === 'mine' && teamScope ? await currentAuthor() : undefined;
   const counted = scope === 'mine' && teamScope ? (author?: Author) => isByRep(rep, author) : undefined;
-  const figures = await insightsReport(db, await readPlaybook(), request.period, now, counted);
+  const figures = await insightsReportFromAggregates(
+    db,
+    await readPlaybook(),
+    request.period,
+    now,
+    counted,
+    insightsAggregatesCache.read,
+  );
   return { ...figures, scope, teamScope };
 }
 

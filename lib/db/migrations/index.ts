@@ -6,6 +6,7 @@ import { dealsStore } from './004-deals';
 import { touchesStore } from './005-touches';
 import { syncStores } from './006-sync';
 import { searchIndexStores } from './007-search-index';
+import { insightsAggregatesStore } from './008-insights-aggregates';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   touchesStore,
   syncStores,
   searchIndexStores,
+  insightsAggregatesStore,
 ];
 
 export const DB_VERSION = migrations.length;

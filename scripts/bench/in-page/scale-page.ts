@@ -19,7 +19,12 @@ import {
   touchRecordSchema,
 } from '../../../lib/db/records';
 import type { MessageType, ProtocolMap } from '../../../lib/messaging/protocol';
+import { openDB } from 'idb';
+import { insightsReport } from '../../../lib/background/insights-query';
+import type { DealsideDb } from '../../../lib/db/schema';
 import { forecastEndDay } from '../../../lib/insights/forecast';
+import type { InsightsPeriod } from '../../../lib/insights/period';
+import { DEFAULT_PLAYBOOK } from '../../../lib/playbook/default-playbook';
 import { popupWindows } from '../../../lib/reminders/windows';
 import MiniSearch, { type Options } from 'minisearch';
 import { InvertedIndex } from '../../../lib/search/inverted-index';
@@ -118,7 +123,30 @@ async function writeRows(
     }
   }
   if (batch.length) await flush();
+  // Written behind the background's back: its insights aggregates no longer match the records, so they
+  // are dropped and the next report builds them again from the records.
+  await dropInsightsAggregatesIn(db);
   return written;
+}
+
+function dropInsightsAggregatesIn(db: IDBDatabase): Promise<void> {
+  if (!db.objectStoreNames.contains('insightsAggregates')) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('insightsAggregates', 'readwrite');
+    tx.objectStore('insightsAggregates').clear();
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+/** Drops the insights aggregates, so that the next `getInsights` builds them from the records. */
+export async function dropInsightsAggregates(): Promise<void> {
+  const db = await openDatabase();
+  try {
+    await dropInsightsAggregatesIn(db);
+  } finally {
+    db.close();
+  }
 }
 
 function* range<T>(from: number, to: number, row: (index: number) => T): Generator<T> {
@@ -309,6 +337,26 @@ export async function insightsRowsRead(from: number, now: number): Promise<{ ms:
       ),
     ]);
     return { ms: performance.now() - started, rows: counts.reduce((sum, n) => sum + n, 0) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The insights the way the background computed them before the aggregates (lib/background/insights-query.ts
+ * `insightsReport`): the period's records read by index ranges, validated, and the figures computed from
+ * them, here in the page against the same database and with the default playbook. Returns the figures
+ * too, for the benchmark to check that the aggregates give the same.
+ */
+export async function insightsFromRecords(
+  period: InsightsPeriod,
+  now: number,
+): Promise<{ ms: number; report: unknown }> {
+  const db = await openDB<DealsideDb>('dealside');
+  try {
+    const started = performance.now();
+    const report = await insightsReport(db, DEFAULT_PLAYBOOK, period, now);
+    return { ms: performance.now() - started, report };
   } finally {
     db.close();
   }
