@@ -35,7 +35,7 @@ import {
   type DealOutcome,
 } from './records';
 import type { AnyStoreName, DealsideDb } from './schema';
-import type { DerivedData, Tx } from './transaction';
+import { inDerivedDataTransaction, type DerivedData, type Tx } from './transaction';
 import type { SpinType } from '../playbook/schema';
 
 /** Bumped whenever the rows' shape or their chunking changes: rows of another format are rebuilt. */
@@ -693,37 +693,25 @@ export const insightsAggregates: DerivedData = {
  * report (and after a change of format), and what tests compare the rows kept write by write against.
  */
 export async function rebuildInsightsAggregates(db: Db, now = Date.now()): Promise<void> {
-  const tx = db.transaction(
+  await inDerivedDataTransaction(
+    db,
     ['stageEvents', 'deals', 'followUps', 'questionLog', AGGREGATES_STORE],
-    'readwrite',
-    {
-      durability: 'strict',
+    async (tx) => {
+      const anyTx = tx as unknown as Tx<AnyStoreName[], 'readwrite'>;
+      const store = aggregatesStore(anyTx);
+      await store.clear();
+      const working = new Working(store);
+      for (const kind of KINDS) await buildKind(working, anyTx, kind);
+      await working.write();
+      const meta: AggregatesMeta = {
+        kind: 'meta',
+        format: AGGREGATES_FORMAT,
+        builtAt: now,
+        buildId: `${now}-${Math.random().toString(36).slice(2)}`,
+      };
+      await store.put(meta, 'meta');
     },
   );
-  const anyTx = tx as unknown as Tx<AnyStoreName[], 'readwrite'>;
-  const store = aggregatesStore(anyTx);
-  try {
-    await store.clear();
-    const working = new Working(store);
-    for (const kind of KINDS) await buildKind(working, anyTx, kind);
-    await working.write();
-    const meta: AggregatesMeta = {
-      kind: 'meta',
-      format: AGGREGATES_FORMAT,
-      builtAt: now,
-      buildId: `${now}-${Math.random().toString(36).slice(2)}`,
-    };
-    await store.put(meta, 'meta');
-    await tx.done;
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished.
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
 }
 
 /** Every aggregate row, by kind. */

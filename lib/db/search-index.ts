@@ -17,7 +17,7 @@
 import type { StoreChange } from './committed-changes';
 import type { Db } from './open';
 import { noteRecordSchema } from './records';
-import type { DerivedData, Tx } from './transaction';
+import { inDerivedDataTransaction, type DerivedData, type Tx } from './transaction';
 import type { AnyStoreName } from './schema';
 import { validRows } from './validate';
 import {
@@ -124,15 +124,15 @@ export async function loadSearchIndex(db: Db): Promise<InvertedIndex | undefined
  * announced is not lost. Returns the compacted index.
  */
 export async function compactSearchIndex(db: Db, index: InvertedIndex): Promise<InvertedIndex> {
-  const tx = db.transaction(['searchIndex', 'searchDeltas'], 'readwrite', { durability: 'strict' });
-  for (const delta of await tx.objectStore('searchDeltas').getAll()) index.apply(delta);
-  const base = index.toBase();
-  await Promise.all([
-    tx.objectStore('searchIndex').put(base, BASE_KEY),
-    tx.objectStore('searchDeltas').clear(),
-  ]);
-  await tx.done;
-  return new InvertedIndex(base);
+  return inDerivedDataTransaction(db, ['searchIndex', 'searchDeltas'], async (tx) => {
+    for (const delta of await tx.objectStore('searchDeltas').getAll()) index.apply(delta);
+    const base = index.toBase();
+    await Promise.all([
+      tx.objectStore('searchIndex').put(base, BASE_KEY),
+      tx.objectStore('searchDeltas').clear(),
+    ]);
+    return new InvertedIndex(base);
+  });
 }
 
 const noteId = (row: unknown) => (row as { id?: unknown }).id;
@@ -143,17 +143,21 @@ const noteId = (row: unknown) => (row as { id?: unknown }).id;
  * note rows are reported and left out.
  */
 export async function repairSearchIndex(db: Db): Promise<InvertedIndex> {
-  const tx = db.transaction(['notes', 'searchIndex', 'searchDeltas'], 'readwrite', { durability: 'strict' });
-  const rows = await tx.objectStore('notes').getAll();
-  const notes = validRows(noteRecordSchema, 'notes', rows, noteId);
-  const index = InvertedIndex.build(
-    notes.map((note) => ({ id: note.id, updatedAt: note.updatedAt, terms: indexTerms(note.body).join(' ') })),
-  );
-  await Promise.all([
-    tx.objectStore('searchIndex').put(index.toBase(), BASE_KEY),
-    tx.objectStore('searchIndex').delete(STATE_KEY),
-    tx.objectStore('searchDeltas').clear(),
-  ]);
-  await tx.done;
-  return index;
+  return inDerivedDataTransaction(db, ['notes', 'searchIndex', 'searchDeltas'], async (tx) => {
+    const rows = await tx.objectStore('notes').getAll();
+    const notes = validRows(noteRecordSchema, 'notes', rows, noteId);
+    const index = InvertedIndex.build(
+      notes.map((note) => ({
+        id: note.id,
+        updatedAt: note.updatedAt,
+        terms: indexTerms(note.body).join(' '),
+      })),
+    );
+    await Promise.all([
+      tx.objectStore('searchIndex').put(index.toBase(), BASE_KEY),
+      tx.objectStore('searchIndex').delete(STATE_KEY),
+      tx.objectStore('searchDeltas').clear(),
+    ]);
+    return index;
+  });
 }

@@ -107,13 +107,41 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
     announceCommitted(changes);
     return result;
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted: the original error is the one worth reporting.
-    }
-    // Let the abort settle so the caller never races a half-open transaction.
-    await tx.done.catch(() => undefined);
+    await abandon(tx);
+    throw error;
+  }
+}
+
+/** Aborts a transaction whose work failed, and lets the abort settle: no caller races a half-open one. */
+async function abandon(tx: { abort(): void; done: Promise<void> }): Promise<void> {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted: the work's own error is the one worth reporting.
+  }
+  await tx.done.catch(() => undefined);
+}
+
+/**
+ * A write transaction for derived data's own upkeep (a rebuild from the records, a compaction): committed
+ * or aborted as a whole like `inTransaction`'s, but its writes are neither recorded, announced, journaled
+ * nor passed to derived data — they are that data.
+ */
+export async function inDerivedDataTransaction<Stores extends AnyStoreName[], T>(
+  db: Db,
+  stores: Stores,
+  work: (tx: Tx<Stores, 'readwrite'>) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' }) as unknown as Tx<
+    Stores,
+    'readwrite'
+  >;
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    await abandon(tx);
     throw error;
   }
 }
