@@ -6,16 +6,22 @@ import freemailDomainList from 'email-providers/all.json';
 import { getDomain } from 'tldts';
 import { toAsciiDomain } from './domain-name';
 
+let freemailDomains: ReadonlySet<string> | undefined;
+
 /**
- * Built once per worker. The list holds a few Unicode entries (stored here in punycode, like every
- * key) and the odd malformed one, which is skipped.
+ * Built on the first question, not as the script starts: every start of the background would otherwise
+ * pay for checking thousands of domains, also the starts for a message that never asks. The list holds a
+ * few Unicode entries (kept here in punycode, like every key) and the odd malformed one, which is skipped.
  */
-const FREEMAIL_DOMAINS: ReadonlySet<string> = new Set(
-  freemailDomainList.flatMap((entry) => {
-    const domain = toAsciiDomain(entry);
-    return domain === null ? [] : [domain];
-  }),
-);
+function knownFreemailDomains(): ReadonlySet<string> {
+  freemailDomains ??= new Set(
+    freemailDomainList.flatMap((entry) => {
+      const domain = toAsciiDomain(entry);
+      return domain === null ? [] : [domain];
+    }),
+  );
+  return freemailDomains;
+}
 
 /**
  * Whether addresses at this domain belong to a mail provider rather than a company. Subdomains of a
@@ -25,7 +31,8 @@ const FREEMAIL_DOMAINS: ReadonlySet<string> = new Set(
 export function isFreemailDomain(domain: string): boolean {
   const ascii = toAsciiDomain(domain);
   if (ascii === null) return false;
-  if (FREEMAIL_DOMAINS.has(ascii)) return true;
+  const domains = knownFreemailDomains();
+  if (domains.has(ascii)) return true;
   const registrable = getDomain(ascii);
-  return registrable !== null && FREEMAIL_DOMAINS.has(registrable);
+  return registrable !== null && domains.has(registrable);
 }

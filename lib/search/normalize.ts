@@ -67,30 +67,67 @@ export interface FoldedText {
 const CLUSTER =
   /((?:[\t\n\r -~\u4e00-\u9fff](?![\p{M}\u1160-\u11ff\ud7b0-\ud7ff]))+)|\P{M}[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]*|\p{M}+/gu;
 
+/** Text made only of CLUSTER's one-to-one characters, with no mark anywhere: folding is lower-casing. */
+const ALL_ONE_TO_ONE = /^[\t\n\r -~\u4e00-\u9fff]*$/;
+
+/** Grows-as-needed pair of origin arrays: most texts fold to as many characters as they have. */
+class Origins {
+  start: Uint32Array;
+  end: Uint32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.start = new Uint32Array(capacity);
+    this.end = new Uint32Array(capacity);
+  }
+
+  push(from: number, to: number): void {
+    if (this.length === this.start.length) {
+      const start = new Uint32Array(this.length * 2 + 16);
+      const end = new Uint32Array(this.length * 2 + 16);
+      start.set(this.start);
+      end.set(this.end);
+      this.start = start;
+      this.end = end;
+    }
+    this.start[this.length] = from;
+    this.end[this.length] = to;
+    this.length += 1;
+  }
+}
+
 export function foldWithOrigins(text: string): FoldedText {
+  // The common note (English or Chinese, no accents): one folded character per original one, and no
+  // per-cluster work. Snippets fold every hit of a page on each keystroke.
+  if (ALL_ONE_TO_ONE.test(text)) {
+    const start = new Uint32Array(text.length);
+    const end = new Uint32Array(text.length);
+    for (let index = 0; index < text.length; index += 1) {
+      start[index] = index;
+      end[index] = index + 1;
+    }
+    return { folded: text.toLowerCase(), start, end };
+  }
   const parts: string[] = [];
-  // Plain arrays: one character can fold to many (the ligature U+FDFA to eighteen).
-  const start: number[] = [];
-  const end: number[] = [];
+  // One character can fold to many (the ligature U+FDFA to eighteen): the arrays grow when needed.
+  const origins = new Origins(text.length);
   for (const match of text.matchAll(CLUSTER)) {
     const from = match.index;
     const cluster = match[0];
     if (match[1] !== undefined) {
       parts.push(cluster.toLowerCase());
-      for (let index = 0; index < cluster.length; index += 1) {
-        start.push(from + index);
-        end.push(from + index + 1);
-      }
+      for (let index = 0; index < cluster.length; index += 1) origins.push(from + index, from + index + 1);
       continue;
     }
     const folded = foldForSearch(cluster);
     parts.push(folded);
-    for (let index = 0; index < folded.length; index += 1) {
-      start.push(from);
-      end.push(from + cluster.length);
-    }
+    for (let index = 0; index < folded.length; index += 1) origins.push(from, from + cluster.length);
   }
-  return { folded: parts.join(''), start: Uint32Array.from(start), end: Uint32Array.from(end) };
+  return {
+    folded: parts.join(''),
+    start: origins.start.subarray(0, origins.length),
+    end: origins.end.subarray(0, origins.length),
+  };
 }
 
 /** The query's terms, folded: every term must appear in a note for it to match. */

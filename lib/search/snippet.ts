@@ -53,10 +53,32 @@ function graphemeAround(text: string, index: number): Range {
   return [from + segment.index, from + segment.index + segment.segment.length];
 }
 
+/**
+ * Characters that always stand alone as a grapheme: ASCII and Latin-1 letters (below the combining
+ * marks), and the common CJK ideographs. Nothing joins onto them or them onto anything, except a
+ * combining mark, joiner or the like that follows (not in this set), and CR followed by LF.
+ */
+function standsAlone(code: number): boolean {
+  return (
+    (code < 0x300 && code !== 0x0d) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf)
+  );
+}
+
+/**
+ * Whether `index` is certainly a grapheme boundary without asking the segmenter (most of a note's text,
+ * and the segmenter costs a microsecond or more per call, many per snippet).
+ */
+function plainBoundary(text: string, index: number): boolean {
+  return standsAlone(text.charCodeAt(index - 1)) && standsAlone(text.charCodeAt(index));
+}
+
 /** The nearest grapheme boundary at or before `index`. */
 export function boundaryAtOrBefore(text: string, index: number): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
+  if (plainBoundary(text, index)) return index;
   return graphemeAround(text, index)[0];
 }
 
@@ -64,6 +86,7 @@ export function boundaryAtOrBefore(text: string, index: number): number {
 export function boundaryAtOrAfter(text: string, index: number): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
+  if (plainBoundary(text, index)) return index;
   const [start, end] = graphemeAround(text, index);
   return start === index ? index : end;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { queryTerms } from '../../../lib/search/normalize';
-import { buildSnippet, type Snippet } from '../../../lib/search/snippet';
+import {
+  boundaryAtOrAfter,
+  boundaryAtOrBefore,
+  buildSnippet,
+  type Snippet,
+} from '../../../lib/search/snippet';
 
 const snippet = (text: string, query: string) => buildSnippet(text, queryTerms(query));
 const marked = (result: Snippet) => result.parts.filter((part) => part.match).map((part) => part.text);
@@ -92,6 +97,53 @@ describe('snippets', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('finds the same grapheme boundaries as the segmenter alone, plain text or not (property)', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const pieces = fc.constantFrom(
+      'a',
+      'Z',
+      ' ',
+      '\r',
+      '\n',
+      '\r\n',
+      '\u00ad',
+      'é',
+      '\u0301',
+      '\u200d',
+      '\ufe0f',
+      '报',
+      '价',
+      '。',
+      '😀',
+      '👩',
+      '🇨🇳',
+      'ᄀ',
+      '\u1161',
+      '한',
+      'ｶ',
+      '\uff9e',
+      'ก',
+      '\u0e33',
+      '\u0600',
+      'x\u20e3',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (chunks) => {
+        const text = chunks.join('');
+        const boundaries = new Set([...segmenter.segment(text)].map((segment) => segment.index));
+        boundaries.add(text.length);
+        const sorted = [...boundaries].sort((a, b) => a - b);
+        for (let index = 0; index <= text.length; index += 1) {
+          const before = Math.max(...sorted.filter((boundary) => boundary <= index));
+          const after = Math.min(...sorted.filter((boundary) => boundary >= index));
+          expect(boundaryAtOrBefore(text, index), `${JSON.stringify(text)} at ${index}`).toBe(before);
+          expect(boundaryAtOrAfter(text, index), `${JSON.stringify(text)} at ${index}`).toBe(after);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
