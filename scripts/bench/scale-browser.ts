@@ -10,6 +10,8 @@
  * with none of the app's scripts running beside the measurement (the options page and the popup refresh
  * themselves on every change event).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
@@ -72,30 +74,58 @@ export async function sendFrom<K extends MessageType>(
   };
 }
 
+/** The quiet extension page the data benchmarks work from, ready to send messages. */
+async function openQuietPage(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+  await injectPageCode(page);
+  return page;
+}
+
 export class ScaleBrowser {
   readonly seeding: SeedStep[] = [];
   private baseSeeded = false;
   private followUpsSeeded = 0;
 
   private constructor(
-    readonly browser: ExtensionBrowser,
-    /** The quiet extension page the data benchmarks work from. */
-    readonly page: Page,
+    private current: ExtensionBrowser,
+    private currentPage: Page,
+    /** Kept across `restart()`, removed by `close()`. */
+    private readonly profileDir: string,
   ) {}
 
+  get browser(): ExtensionBrowser {
+    return this.current;
+  }
+
+  /** The quiet extension page the data benchmarks work from (a new one after `restart()`). */
+  get page(): Page {
+    return this.currentPage;
+  }
+
   static async launch(): Promise<ScaleBrowser> {
-    const browser = await launchWithExtension();
+    const profileDir = await mkdtemp(path.join(tmpdir(), 'dealside-scale-'));
+    const browser = await launchWithExtension({ profileDir });
     try {
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-      await injectPageCode(page);
+      const page = await openQuietPage(browser);
       // Any read makes the background open the database, which creates it with every migration.
       await sendFrom(page, 'getPopupFollowUps', {});
-      return new ScaleBrowser(browser, page);
+      return new ScaleBrowser(browser, page, profileDir);
     } catch (error) {
       await browser.close();
+      await rm(profileDir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /**
+   * Quits the browser and starts it again on the same profile, as a rep's browser after a restart: the
+   * database is kept; the service worker, its memory and the pages are new.
+   */
+  async restart(): Promise<void> {
+    await this.current.close();
+    this.current = await launchWithExtension({ profileDir: this.profileDir });
+    this.currentPage = await openQuietPage(this.current);
   }
 
   /**
@@ -139,7 +169,11 @@ export class ScaleBrowser {
     return callInPage(this.page, 'countRows');
   }
 
-  close(): Promise<void> {
-    return this.browser.close();
+  async close(): Promise<void> {
+    try {
+      await this.current.close();
+    } finally {
+      await rm(this.profileDir, { recursive: true, force: true });
+    }
   }
 }

@@ -1,7 +1,7 @@
 /** Notes search (part of group `insights-search`): its own section after the insights. */
 import { count, ms, ratio, summaryRows, table } from '../markdown';
 import type { NotesSearchResult } from '../notes-search';
-import { p95Verdict, timingVerdict, type Verdict } from './verdict';
+import { medianVerdict, p95Verdict, timingVerdict, type Verdict } from './verdict';
 
 const mib = (value: number) => `${(value / 1024 / 1024).toFixed(1)} MiB`;
 const WARM_MEDIAN_MS = 10;
@@ -19,19 +19,19 @@ export function renderNotesSearch(result: NotesSearchResult, verdicts: Verdict[]
   ] as const) {
     const queries = result.queries.filter((query) => query.script === script).length;
     const metric = `Notes search, warm, ${script} (${queries} queries pooled, ${count(result.notes)} notes)`;
-    const median = timingVerdict(metric, summary, WARM_MEDIAN_MS, how);
+    const median = medianVerdict(metric, summary, WARM_MEDIAN_MS, how);
     median.result = `today's in-memory scan ${ms((script === 'Latin' ? scan?.latin : scan?.chinese)?.median ?? NaN)} in the page; full scan ${ms(fullScan)}`;
     const p95 = p95Verdict(`${metric}, p95`, summary, WARM_P95_MS, how);
     p95.result = median.result;
     verdicts.push(median, p95);
   }
   const first = timingVerdict(
-    `Notes search, first query after the service worker starts (index loaded, ${count(result.notes)} notes)`,
-    result.cold.roundTrip,
+    `Notes search, first query after the browser starts (index loaded from the database, ${count(result.notes)} notes)`,
+    result.cold.afterBrowserStart,
     FIRST_QUERY_MS,
     how,
   );
-  first.result = `worker start alone (empty query): ${ms(result.cold.workerStart.median)}; today's method builds its index on the first query: ${ms(scan?.buildMs ?? NaN)} in the page`;
+  first.result = `a query that starts the worker itself: ${ms(result.cold.roundTrip.median)} (the start alone, empty query: ${ms(result.cold.workerStart.median)}); today's method builds its index on the first query: ${ms(scan?.buildMs ?? NaN)} in the page`;
   verdicts.push(first);
   if (result.workerHeap) {
     const used = result.workerHeap.withIndex - result.workerHeap.withoutIndex;
@@ -52,13 +52,18 @@ export function renderNotesSearch(result: NotesSearchResult, verdicts: Verdict[]
   return [
     '## 8b. Notes search',
     `Budgets: warm ≤ ${ms(WARM_MEDIAN_MS)} median and ≤ ${ms(WARM_P95_MS)} p95, Latin and Chinese; first query after the ` +
-      `service worker starts ≤ ${ms(FIRST_QUERY_MS)}; the index ≤ ${mib(HEAP_BUDGET_BYTES)} of the worker's heap. ` +
+      `browser starts ≤ ${ms(FIRST_QUERY_MS)}; the index ≤ ${mib(HEAP_BUDGET_BYTES)} of the worker's heap. ` +
       `${count(result.notes)} notes. Explicit repair (index rebuilt from every note, once after seeding): ${ms(result.repair.ms)}.`,
     table(
       ['Through `searchNotes`', 'Matches', 'n', 'Median', 'p95', 'Min', 'Max'],
       [
         [
-          `first query (“${result.cold.query}”) after the service worker starts`,
+          `first query (“${result.cold.query}”) after the browser starts`,
+          '—',
+          ...summaryRows(result.cold.afterBrowserStart),
+        ],
+        [
+          `first query (“${result.cold.query}”) that starts the service worker itself`,
           '—',
           ...summaryRows(result.cold.roundTrip),
         ],
@@ -123,9 +128,15 @@ export function renderNotesSearch(result: NotesSearchResult, verdicts: Verdict[]
     [
       '- The seeded notes are written straight into IndexedDB, so the explicit repair builds the index once; every ' +
         'write through the app updates it in the write’s own transaction instead.',
-      '- First query: the service worker is stopped through the DevTools protocol (`ServiceWorker.stopAllWorkers`); ' +
-        'the next message starts it, and the background opens the database, reads the stored index (base segment ' +
-        'and deltas) and answers. The empty-query row is the same start with no index read.',
+      '- First query after the browser starts: the browser is quit and started again on the same profile, as a ' +
+        'rep’s browser after a restart; 2 s later (the worker the browser started has done its start-up work) the ' +
+        'query is sent, and the background reads the stored index (base segment and deltas), searches and reads ' +
+        'the page’s notes, all for the first time in that worker. The options page also asks for the index to be ' +
+        'made ready as soon as its search box gets the focus, which this row does not count on.',
+      '- First query that starts the service worker itself: the worker is stopped through the DevTools protocol ' +
+        '(`ServiceWorker.stopAllWorkers`); the next message starts it, and the background opens the database, ' +
+        'reads the stored index and answers. The empty-query row is the same start with no index read: the ' +
+        'start of a worker that loads the whole background (≈ 720 KB of script) is most of this row.',
       '- In the page: each engine built over the same notes (read with `getAll`), then the same queries. MiniSearch ' +
         'gets the same terms (folded words, CJK bigrams), prefix search, one edit from five letters, AND, and its ' +
         'results sorted newest first for the page of 50. "Load stored form": ours from a structured clone of the ' +
