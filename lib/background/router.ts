@@ -14,6 +14,7 @@ import {
 } from '../messaging/messages';
 import { onMessage } from '../messaging/messenger';
 import { errorText } from '../error-text';
+import { recordHandling } from './handler-timing';
 import { callerOf, type Caller, type CallerOf } from './sender';
 
 type Sender = Browser.runtime.MessageSender;
@@ -126,10 +127,24 @@ export async function dispatch<T extends MessageType>(
 
 type Listen = typeof onMessage;
 
+/** Runs one message's handling and records how long it took (./handler-timing.ts). */
+async function handled<T>(type: MessageType, handle: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await handle();
+  } finally {
+    recordHandling(type, start);
+  }
+}
+
 /** Registers every handler of the table, each behind the checks above. */
 export function registerHandlers(handlers: Handlers, listen: Listen = onMessage): void {
   for (const type of Object.keys(messages) as MessageType[]) {
     // The messaging library's generic types cannot see that `type` picks the same row of the table.
-    listen(type, (message) => dispatch(handlers, type, message.data, callerOf(message.sender)) as never);
+    listen(
+      type,
+      (message) =>
+        handled(type, () => dispatch(handlers, type, message.data, callerOf(message.sender))) as never,
+    );
   }
 }

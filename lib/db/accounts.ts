@@ -18,18 +18,47 @@ export interface AccountStores {
   contacts: IDBPObjectStore<DealsideDb, ArrayLike<StoreName>, 'contacts', 'readwrite'>;
 }
 
+/** An account's row and one person's, as stored (undefined: none, or damaged). */
+export interface AccountRows {
+  account: AccountRecord | undefined;
+  contact: ContactRecord | undefined;
+}
+
+/**
+ * Reads the rows `ensureAccount` decides from, both requests at once. A caller with reads of its own can
+ * issue them together with these, so the transaction waits for the database once.
+ */
+export async function readAccountRows(
+  { accounts, contacts }: AccountStores,
+  accountKey: string,
+  person?: PersonSeen,
+): Promise<AccountRows> {
+  const [account, contact] = await Promise.all([
+    accounts.get(accountKey),
+    person ? contacts.get(person.email) : undefined,
+  ]);
+  return {
+    account: validRow(accountRecordSchema, 'accounts', account, accountKey),
+    contact: person ? validRow(contactRecordSchema, 'contacts', contact, person.email) : undefined,
+  };
+}
+
 /**
  * Makes sure the account (and the contact, when given) exist, inside the caller's transaction. Accounts
  * are created on the rep's first write, not on every page view, so the funnel counts deals the rep
- * works on rather than every sender of a newsletter.
+ * works on rather than every sender of a newsletter. `rows`: what `readAccountRows` read for the same
+ * account and person in this transaction, when the caller read it already.
  */
 export async function ensureAccount(
-  { accounts, contacts }: AccountStores,
+  stores: AccountStores,
   accountKey: string,
   now: number,
   person?: PersonSeen,
+  rows?: AccountRows,
 ): Promise<AccountRecord> {
-  let account = validRow(accountRecordSchema, 'accounts', await accounts.get(accountKey), accountKey);
+  const { accounts, contacts } = stores;
+  const read = rows ?? (await readAccountRows(stores, accountKey, person));
+  let account = read.account;
   if (!account) {
     account = checkedRow(accountRecordSchema, 'accounts', {
       key: accountKey,
@@ -39,12 +68,7 @@ export async function ensureAccount(
     await accounts.put(account);
   }
   if (person) {
-    const existing = validRow(
-      contactRecordSchema,
-      'contacts',
-      await contacts.get(person.email),
-      person.email,
-    );
+    const existing = read.contact;
     const changed =
       !existing ||
       existing.accountKey !== person.accountKey ||

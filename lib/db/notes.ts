@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ensureAccount, type PersonSeen } from './accounts';
+import { ensureAccount, readAccountRows, type PersonSeen } from './accounts';
 import type { Db } from './open';
+import type { PrivateStore } from './private-items';
 import {
   accountKeySchema,
   emailSchema,
@@ -80,14 +81,9 @@ export async function listNotesBefore(
   return validRows(noteRecordSchema, 'notes', rows, (row) => (row as { id?: unknown }).id);
 }
 
-/**
- * Saves one autosaved edit. A write based on an older revision than the stored one means another panel
- * saved this note meanwhile: neither text is thrown away — theirs stays, this edit becomes a new note.
- * Emptying a saved note deletes it; an empty new note is never created.
- */
 /** A note's privacy (as the edit says, else as it was) and its author (the one who wrote this text). */
 function privacyAndAuthor(
-  edit: { private?: boolean; author?: Author },
+  edit: { private?: boolean | undefined; author?: Author | undefined },
   stored: NoteRecord | undefined,
 ): Pick<NoteRecord, 'private' | 'author'> {
   const isPrivate = edit.private ?? stored?.private === true;
@@ -95,10 +91,28 @@ function privacyAndAuthor(
   return { ...(isPrivate ? { private: true } : {}), ...(author ? { author } : {}) };
 }
 
+/**
+ * Reads an edit's author in the save's own transaction, from the private items (the rep, as the settings
+ * name them: `readAuthorIn` of ./private-items.ts), instead of in a transaction of its own first.
+ */
+export type AuthorReader = (privateItems: PrivateStore) => Promise<Author | undefined>;
+
+/**
+ * Saves one autosaved edit. A write based on an older revision than the stored one means another panel
+ * saved this note meanwhile: neither text is thrown away — theirs stays, this edit becomes a new note.
+ * Emptying a saved note deletes it; an empty new note is never created.
+ *
+ * Everything the save decides from (the note, its account and person, the settings for the author) is
+ * read at once, in the one transaction that writes: the panel autosaves as the rep types, so what each
+ * save costs the background counts.
+ */
 export async function saveNoteEdit(
   db: Db,
-  /** `contact`: who the note is about, recorded with it so the account knows its people. */
-  edit: NoteEdit & { contact?: PersonSeen; author?: Author },
+  /**
+   * `contact`: who the note is about, recorded with it so the account knows its people. `author`: who
+   * wrote it, or how to read that in the save's transaction.
+   */
+  edit: NoteEdit & { contact?: PersonSeen; author?: Author | AuthorReader },
   now: number,
   newId: () => string,
   /** Hears which stores the save wrote: a first note also creates its account, a new contact its person. */
@@ -106,12 +120,19 @@ export async function saveNoteEdit(
 ): Promise<NoteSaveOutcome> {
   return inTransaction(
     db,
-    ['notes', 'accounts', 'contacts'],
+    ['notes', 'accounts', 'contacts', 'privateItems'],
     'readwrite',
     async (tx) => {
       const notes = tx.objectStore('notes');
-      const stored = validRow(noteRecordSchema, 'notes', await notes.get(edit.id), edit.id);
+      const stores = { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') };
+      const [storedRow, accountRows, author] = await Promise.all([
+        notes.get(edit.id),
+        readAccountRows(stores, edit.accountKey, edit.contact),
+        typeof edit.author === 'function' ? edit.author(tx.objectStore('privateItems')) : edit.author,
+      ]);
+      const stored = validRow(noteRecordSchema, 'notes', storedRow, edit.id);
       const isEmpty = edit.body.trim() === '';
+      const written = { ...edit, author };
 
       if (stored && stored.accountKey !== edit.accountKey) {
         throw new Error('This note belongs to another account.');
@@ -129,7 +150,7 @@ export async function saveNoteEdit(
           updatedAt: now,
           revision: 1,
           // The copy keeps the note's privacy unless the edit says otherwise: a private text stays private.
-          ...privacyAndAuthor({ ...edit, private: edit.private ?? stored.private === true }, undefined),
+          ...privacyAndAuthor({ ...written, private: edit.private ?? stored.private === true }, undefined),
         });
         await notes.put(copy);
         return { status: 'conflict', note: copy, theirs: stored };
@@ -138,12 +159,7 @@ export async function saveNoteEdit(
         if (stored) await notes.delete(edit.id);
         return { status: 'deleted', id: edit.id };
       }
-      await ensureAccount(
-        { accounts: tx.objectStore('accounts'), contacts: tx.objectStore('contacts') },
-        edit.accountKey,
-        now,
-        edit.contact,
-      );
+      await ensureAccount(stores, edit.accountKey, now, edit.contact, accountRows);
       const note = checkedRow(noteRecordSchema, 'notes', {
         id: edit.id,
         accountKey: edit.accountKey,
@@ -153,11 +169,21 @@ export async function saveNoteEdit(
         createdAt: stored?.createdAt ?? now,
         updatedAt: now,
         revision: (stored?.revision ?? 0) + 1,
-        ...privacyAndAuthor(edit, stored),
+        ...privacyAndAuthor(written, stored),
       });
       await notes.put(note);
       return { status: 'saved', note };
     },
-    onCommitted ? { onCommitted } : {},
+    {
+      ...(onCommitted ? { onCommitted } : {}),
+      // An autosave is not flushed to disk before it counts as saved: each costs Chromium a disk flush
+      // otherwise, several milliseconds and at times tens, on every pause in the rep's typing. The write
+      // still reaches the operating system before the panel hears "saved", so closing the tab or the
+      // browser, or either crashing, loses nothing; only the machine itself failing within the system's
+      // few seconds of write-back could lose the latest edits of the note being typed, and every strict
+      // write after it (any other change the rep makes) flushes it too. What the rep does on purpose
+      // (stages, deals, follow-ups, settings) stays strict.
+      durability: 'relaxed',
+    },
   );
 }

@@ -14,6 +14,7 @@ import { DEFAULT_PLAYBOOK } from '../playbook/default-playbook';
 import { parsePlaybook, type Playbook } from '../playbook/schema';
 import { settingsSchema, type Settings } from '../settings/schema';
 import type { Db } from './open';
+import { emailSchema, type Author } from './records';
 import type { AnyStoreName, DealsideDb } from './schema';
 import { inTransaction } from './transaction';
 
@@ -29,6 +30,34 @@ export type PrivateStore<Mode extends IDBTransactionMode = IDBTransactionMode> =
 
 export async function readSettingsIn(store: PrivateStore): Promise<Settings> {
   return settingsSchema.parse((await store.get('settings')) ?? {});
+}
+
+/**
+ * The rep as the author of what they write: their name as they sign emails and their first own address,
+ * from settings; undefined while settings name neither.
+ */
+export function authorFromSettings(settings: Settings): Author | undefined {
+  const name = settings.senderName.trim();
+  const email = settings.ownEmails.find((address) => emailSchema.safeParse(address).success);
+  if (!name && !email) return undefined;
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+}
+
+/** The author the settings row last read gave, with the row as JSON: the same row gives the same author. */
+let lastAuthor: { row: string; author: Author | undefined } | undefined;
+
+/**
+ * `authorFromSettings` of the stored settings. Every note save asks, and the row rarely changes: the
+ * settings are parsed again only when the row read differs from the last one, so a change made any way at
+ * all (through the app or not) is seen at once.
+ */
+export async function readAuthorIn(store: PrivateStore): Promise<Author | undefined> {
+  const stored: unknown = await store.get('settings');
+  const row = JSON.stringify(stored ?? null);
+  if (lastAuthor?.row !== row) {
+    lastAuthor = { row, author: authorFromSettings(settingsSchema.parse(stored ?? {})) };
+  }
+  return lastAuthor.author;
 }
 
 export async function writeSettingsIn(store: PrivateStore<'readwrite'>, settings: Settings): Promise<void> {

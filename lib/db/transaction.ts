@@ -63,6 +63,14 @@ export interface TransactionOptions {
   journal?: boolean;
   /** Hears what the transaction wrote, once it has committed (before it is announced to everyone). */
   onCommitted?: (changes: readonly StoreChange[]) => void;
+  /**
+   * 'strict' (the default): the commit waits until the browser has flushed the write to disk, so it
+   * survives a power cut. 'relaxed': the commit waits until the write is handed to the operating system
+   * (it survives the browser or the tab crashing, not the machine losing power before the system writes
+   * it out), which in Chromium spares a disk flush per transaction. Only for writes that are repeated
+   * soon anyway: a note's autosave (lib/db/notes.ts).
+   */
+  durability?: 'strict' | 'relaxed';
 }
 
 /**
@@ -90,7 +98,9 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
   const scope = [
     ...new Set([...stores, ...(journal ? [journal.store] : []), ...derived.flatMap((d) => d.stores)]),
   ] as Stores;
-  const tx = db.transaction(scope, mode, { durability: 'strict' }) as unknown as Tx<Stores, Mode>;
+  const tx = db.transaction(scope, mode, {
+    durability: options.durability ?? 'strict',
+  }) as unknown as Tx<Stores, Mode>;
   const changes: StoreChange[] = [];
   try {
     const withPrevious = new Set(derived.flatMap((data) => data.withPrevious ?? []));

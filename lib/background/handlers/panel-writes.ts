@@ -18,6 +18,7 @@ import { accountKeyForEmail } from '../../contact/account-key';
 import { normalizeEmail } from '../../contact/email';
 import { setContactRoles } from '../../db/contact-roles';
 import { listNotesBefore, saveNoteEdit, type NoteSaveOutcome } from '../../db/notes';
+import { readAuthorIn } from '../../db/private-items';
 import { logQuestionAsked, undoQuestionAsked } from '../../db/question-log';
 import type { ContactRecord, DealRecord, FollowUpRecord, NoteRecord } from '../../db/records';
 import type { PayloadOf } from '../../messaging/messages';
@@ -31,6 +32,7 @@ import { readPlaybook } from '../playbook-store';
 import { followUpsChanged } from '../reminders';
 import type { Handlers } from '../router';
 import { panelTabId } from '../sender';
+import { privateItemsDb } from '../private-items-db';
 import { readSettings } from '../settings-store';
 import { currentAuthor } from '../author';
 
@@ -46,8 +48,10 @@ export async function saveNote(
   const contact = await personSeen(request.accountKey, request.contactEmail, tabId);
   let notesOnly = false;
   const outcome = await saveNoteEdit(
-    await database(),
-    { ...request, contactEmail: contact?.email, contact, author: await currentAuthor() },
+    // The settings the author comes from are read in the save's transaction (after any move of them
+    // out of `storage.local`).
+    await privateItemsDb(),
+    { ...request, contactEmail: contact?.email, contact, author: readAuthorIn },
     Date.now(),
     () => crypto.randomUUID(),
     (changes) => (notesOnly = changes.every((change) => change.store === 'notes')),

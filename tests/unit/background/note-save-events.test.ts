@@ -3,7 +3,9 @@
  * saved them, so the saving panel (which shows the answer) and the screens without notes do not reload.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { updateSettings } from '../../../lib/background/settings-store';
 import type { DataChangedEvent } from '../../../lib/messaging/protocol';
+import { settingsSchema } from '../../../lib/settings/schema';
 import type { MessageType, RequestOf, ResultOf } from '../../../lib/messaging/messages';
 import { database, resetDatabase } from '../support/database';
 import { installFakeHostAccess } from '../support/fake-host-access';
@@ -78,5 +80,41 @@ describe('a note save’s change event', () => {
         savedBy: 'x'.repeat(65),
       }),
     ).rejects.toThrow();
+  });
+});
+
+describe('a note save’s author', () => {
+  const save = (id: string) =>
+    sendMessage('saveNote', {
+      id,
+      accountKey: ACCOUNT,
+      kind: 'note',
+      body: `Note ${id}.`,
+      baseRevision: null,
+    });
+  const authorOf = async (id: string) => (await (await database()).get('notes', id))?.author;
+
+  it('is the rep as the settings name them at the save, however the settings were changed', async () => {
+    await updateSettings((settings) => ({ ...settings, senderName: 'Ana Ruiz' }));
+    await save('n-1');
+    expect(await authorOf('n-1')).toEqual({ name: 'Ana Ruiz' });
+
+    await updateSettings((settings) => ({
+      ...settings,
+      senderName: 'Bea Lind',
+      ownEmails: ['bea@example.com'],
+    }));
+    await save('n-2');
+    expect(await authorOf('n-2')).toEqual({ name: 'Bea Lind', email: 'bea@example.com' });
+
+    // Written behind the app's back, as a test or another copy of the database would.
+    const db = await database();
+    await db.put('privateItems', { ...settingsSchema.parse({}), senderName: 'Cleo Hart' }, 'settings');
+    await save('n-3');
+    expect(await authorOf('n-3')).toEqual({ name: 'Cleo Hart' });
+
+    await db.clear('privateItems');
+    await save('n-4');
+    expect(await authorOf('n-4')).toBeUndefined();
   });
 });

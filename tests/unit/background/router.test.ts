@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { admitMessage } from '../../../lib/background/router';
+import { MEASURES_KEPT, measureName, recordHandling } from '../../../lib/background/handler-timing';
+import { admitMessage, registerHandlers, type Handlers } from '../../../lib/background/router';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const id = () => fakeBrowser.runtime.id;
@@ -100,5 +101,45 @@ describe('admitMessage', () => {
         }
       }),
     );
+  });
+});
+
+describe('the time each message took', () => {
+  it('is recorded for every message handled, refused ones too, as a measure named for its type', async () => {
+    const listeners = new Map<string, (message: { data: unknown; sender: unknown }) => Promise<unknown>>();
+    const listen = ((
+      type: string,
+      listener: (message: { data: unknown; sender: unknown }) => Promise<unknown>,
+    ) => {
+      listeners.set(type, listener);
+      return () => undefined;
+    }) as never;
+    const handlers = { listOlderNotes: async () => [] } as unknown as Handlers;
+    registerHandlers(handlers, listen);
+    const name = measureName('listOlderNotes');
+    performance.clearMeasures(name);
+    const request = { accountKey: 'northwind-trading.com', before: { createdAt: 1, id: 'n1' }, limit: 10 };
+
+    await expect(listeners.get('listOlderNotes')!({ data: request, sender: panelFrame() })).resolves.toEqual(
+      [],
+    );
+    // From a content script: refused, and still timed.
+    await expect(
+      listeners.get('listOlderNotes')!({ data: request, sender: contentScript() }),
+    ).rejects.toThrow();
+    const measures = performance.getEntriesByName(name, 'measure');
+    expect(measures).toHaveLength(2);
+    for (const measure of measures) expect(measure.duration).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps a bounded number of measures per message type', () => {
+    const name = measureName('getPopupFollowUps');
+    performance.clearMeasures(name);
+    for (let handled = 0; handled < MEASURES_KEPT + 10; handled++) {
+      recordHandling('getPopupFollowUps', performance.now());
+    }
+    const kept = performance.getEntriesByName(name, 'measure').length;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThanOrEqual(MEASURES_KEPT);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PersonSeen } from '../../../lib/db/accounts';
 import { listNotes, listNotesBefore, saveNoteEdit, type NoteEdit } from '../../../lib/db/notes';
+import { registerDerivedData } from '../../../lib/db/transaction';
 import { freshDb } from './helpers';
 
 let ids = 0;
@@ -21,6 +22,59 @@ function edit(
 }
 
 describe('notes', () => {
+  it('saves without a disk flush (relaxed durability), a contact already known left as it is', async () => {
+    const { db } = await freshDb();
+    const contact = { email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', accountKey: ACCOUNT };
+    const durabilities: string[] = [];
+    const stop = registerDerivedData({
+      sources: ['notes'],
+      stores: [],
+      async update(tx) {
+        durabilities.push(tx.durability);
+      },
+    });
+    try {
+      const first = await saveNoteEdit(db, edit({ contact, contactEmail: contact.email }), 1000, newId);
+      const written: string[][] = [];
+      await saveNoteEdit(
+        db,
+        edit({
+          contact,
+          contactEmail: contact.email,
+          body: 'Budget approved, signed',
+          baseRevision: first.status === 'saved' ? first.note.revision : null,
+        }),
+        2000,
+        newId,
+        (changes) => written.push(changes.map((change) => change.store)),
+      );
+      expect(durabilities).toEqual(['relaxed', 'relaxed']);
+      expect(written).toEqual([['notes']]);
+      expect(await db.get('contacts', contact.email)).toMatchObject({ updatedAt: 1000 });
+    } finally {
+      stop();
+    }
+  });
+
+  it('reads the author in its own transaction when given a reader', async () => {
+    const { db } = await freshDb();
+    const stores: string[] = [];
+    await saveNoteEdit(
+      db,
+      {
+        ...edit(),
+        author: async (privateItems) => {
+          stores.push(privateItems.name);
+          return { name: 'Ana Ruiz' };
+        },
+      },
+      1000,
+      newId,
+    );
+    expect(stores).toEqual(['privateItems']);
+    expect(await db.get('notes', 'note-1')).toMatchObject({ author: { name: 'Ana Ruiz' } });
+  });
+
   it('creates the account and contact with the first note, and lists notes newest first', async () => {
     const { db } = await freshDb();
     const contact = { email: 'jane.cooper@northwind-trading.com', name: 'Jane Cooper', accountKey: ACCOUNT };

@@ -26,6 +26,14 @@ describe('inTransaction', () => {
     ).rejects.toThrow('disk full');
     expect(await db.count('accounts')).toBe(0);
   });
+
+  it('flushes to disk before it counts as committed unless the write asks for relaxed durability', async () => {
+    const { db } = await freshDb();
+    const durability = (options?: { durability?: 'strict' | 'relaxed' }) =>
+      inTransaction(db, ['accounts'], 'readwrite', async (tx) => tx.durability, options);
+    expect(await durability()).toBe('strict');
+    expect(await durability({ durability: 'relaxed' })).toBe('relaxed');
+  });
 });
 
 describe('derived data', () => {
