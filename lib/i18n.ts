@@ -55,11 +55,19 @@ export function uiLanguage(): string {
 
 const LOCALE_DIRECTORIES: Record<string, string> = { en: 'en', 'zh-CN': 'zh_CN' };
 
+/** The one load per page: the popup's first paint and its React app both wait for it, and read it once. */
+let loadingChosen: Promise<void> | undefined;
+
 /**
- * Loads the language the rep chose in options (a no-op for "auto"). Pages call it once before they
- * render; a missing or damaged choice falls back to the browser's language.
+ * Loads the language the rep chose in options (a no-op for "auto"). Pages call it before they render; a
+ * missing or damaged choice falls back to the browser's language.
  */
-export async function loadChosenLanguage(): Promise<void> {
+export function loadChosenLanguage(): Promise<void> {
+  loadingChosen ??= readChosenLanguage();
+  return loadingChosen;
+}
+
+async function readChosenLanguage(): Promise<void> {
   try {
     // The background copies the chosen language here; the settings themselves stay in its database.
     const language = await uiLanguageItem.get();

@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import { displayEmail } from '@/lib/contact/email';
 import type { PopupFollowUp } from '@/lib/messaging/protocol';
-import { describeDue } from '@/lib/reminders/due-text';
+import { popupRowText } from './row-text';
 import { SnoozeChoices } from './SnoozeChoices';
-
-/** Characters of a title the row renders; the whole title is in the tooltip. */
-const TITLE_SHOWN_MAX = 300;
 
 export interface RowActions {
   done: (row: PopupFollowUp) => void;
@@ -34,11 +30,8 @@ export function FollowUpRow({
   onFocusRow: (id: string) => void;
 }) {
   const [snoozing, setSnoozing] = useState(false);
-  const due = describeDue(row.due, now, locale);
-  const contactEmail = row.contactEmail === undefined ? undefined : displayEmail(row.contactEmail);
-  const who = [row.accountLabel, row.contactName ?? contactEmail].filter(Boolean).join(' · ');
-  const shownTitle =
-    row.title.length > TITLE_SHOWN_MAX ? `${row.title.slice(0, TITLE_SHOWN_MAX).trimEnd()}…` : row.title;
+  // The first paint (./first-paint.ts) draws the same row from the same text, before React loads.
+  const { shownTitle, who, whoTitle, due, dueDateTime, label } = popupRowText(row, now, locale);
 
   return (
     <li
@@ -47,7 +40,7 @@ export function FollowUpRow({
       data-followup-id={row.id}
       data-from-cadence={row.fromCadence ? 'true' : 'false'}
       tabIndex={focusable ? 0 : -1}
-      aria-label={`${row.title}, ${who}, ${due.relative}`}
+      aria-label={label}
       onFocus={(event) => {
         if (event.target === event.currentTarget) onFocusRow(row.id);
       }}
@@ -63,12 +56,12 @@ export function FollowUpRow({
         ) : null}
       </div>
       <div className="ds-popup-meta">
-        <span className="ds-popup-who" title={row.contactEmail ?? row.accountKey}>
+        <span className="ds-popup-who" title={whoTitle}>
           {who}
         </span>
         <time
           className={overdue ? 'ds-popup-due ds-popup-due-overdue' : 'ds-popup-due'}
-          dateTime={new Date(row.due).toISOString()}
+          dateTime={dueDateTime}
           title={due.absolute}
         >
           {due.relative} · {due.absolute}

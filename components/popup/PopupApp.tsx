@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { browser } from 'wxt/browser';
 import { t, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
@@ -10,12 +18,12 @@ import { openPipelinePage } from '../shared/open-pipeline';
 import { openSidePanel } from '../shared/side-panel';
 import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 import { FollowUpRow, type RowActions } from './FollowUpRow';
+import { markOnce, POPUP_INTERACTIVE_MARK, POPUP_READY_MARK } from './marks';
+import { SECTION_LABEL_KEYS, type PopupSectionName } from './row-text';
 import '../panel/panel.css';
 import './popup.css';
 
 const ROW_SELECTOR = '[data-testid="popup-followup"]';
-/** The benchmark's mark (scripts/bench/popup-data.ts): the first render of the lists with their rows. */
-export const POPUP_READY_MARK = 'dealside:popup-ready';
 
 type Notice =
   | { kind: 'done'; row: PopupFollowUp }
@@ -45,15 +53,23 @@ function useCurrentWindowId(): number | undefined {
 
 /**
  * Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. `firstAnswer`:
- * the lists, asked for as the popup's script started.
+ * the lists, asked for as the popup's script started; `firstData`: that answer, already drawn by the first
+ * paint, which this app's first render replaces.
  */
-export function PopupApp({ firstAnswer }: { firstAnswer?: Promise<PopupFollowUps> } = {}) {
+export function PopupApp({
+  firstAnswer,
+  firstData,
+}: { firstAnswer?: Promise<PopupFollowUps>; firstData?: PopupFollowUps } = {}) {
   // Any account's change can move a row in or out of the lists (a panel in another tab, a reminder's
   // Done button, this popup's own actions).
   const { result: query, reload } = useBackgroundQuery(
     'getPopupFollowUps',
     {},
-    { refreshOn: { dataChanged: (event) => !event.notesOnly }, ...(firstAnswer ? { firstAnswer } : {}) },
+    {
+      refreshOn: { dataChanged: (event) => !event.notesOnly },
+      ...(firstAnswer ? { firstAnswer } : {}),
+      ...(firstData ? { firstData } : {}),
+    },
   );
   const [weekOpen, setWeekOpen] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -76,9 +92,12 @@ export function PopupApp({ firstAnswer }: { firstAnswer?: Promise<PopupFollowUps
     return new Map([...overdue.rows, ...today.rows, ...week.rows].map((row) => [row.id, row]));
   }, [query]);
 
-  useEffect(() => {
+  // Before the browser paints: when this render replaces the first paint, its focused row is gone and the
+  // focus must be on this app's first row in the same frame, with no frame without a focus ring.
+  useLayoutEffect(() => {
     if (query.status !== 'ready') return;
-    if (performance.getEntriesByName(POPUP_READY_MARK).length === 0) performance.mark(POPUP_READY_MARK);
+    markOnce(POPUP_READY_MARK);
+    markOnce(POPUP_INTERACTIVE_MARK);
     const rows = rowElements();
     if (focusIndexAfterReload.current !== null) {
       const index = Math.min(focusIndexAfterReload.current, rows.length - 1);
@@ -164,18 +183,9 @@ export function PopupApp({ firstAnswer }: { firstAnswer?: Promise<PopupFollowUps
     }
   };
 
-  const section = (
-    name: 'overdue' | 'today' | 'week',
-    part: PopupSection,
-    firstFocusableId: string | null,
-  ) => (
+  const section = (name: PopupSectionName, part: PopupSection, firstFocusableId: string | null) => (
     <>
-      <ul
-        className="ds-popup-list"
-        aria-label={t(
-          name === 'overdue' ? 'popupOverdue' : name === 'today' ? 'popupToday' : 'popupNextWeek',
-        )}
-      >
+      <ul className="ds-popup-list" aria-label={t(SECTION_LABEL_KEYS[name])}>
         {part.rows.map((row) => (
           <FollowUpRow
             key={row.id}

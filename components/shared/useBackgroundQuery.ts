@@ -48,6 +48,11 @@ export interface QueryOptions<T> extends EventTiming {
    * so the answer travels while React and the language load); later loads send the message.
    */
   firstAnswer?: Promise<T>;
+  /**
+   * The answer to the first load, already here: the screen renders it at once, as ready, and sends no
+   * first message (the popup's first paint received it and drew it before React loaded).
+   */
+  firstData?: T;
 }
 
 export interface BackgroundQuery<T> {
@@ -90,12 +95,19 @@ export function useBackgroundQuery<K extends QueryType>(
     refreshOnShow,
     skip = false,
     firstAnswer,
+    firstData,
   }: QueryOptions<AnswerOf<K>> = {},
 ): BackgroundQuery<AnswerOf<K>> {
   type T = AnswerOf<K>;
-  const [held, setHeld] = useState<Held<T>>({ result: { status: 'loading' }, latest: undefined });
+  const [held, setHeld] = useState<Held<T>>(() =>
+    firstData === undefined
+      ? { result: { status: 'loading' }, latest: undefined }
+      : { result: { status: 'ready', data: firstData, refreshing: false }, latest: firstData },
+  );
   /** The data shown, for event filters and `set`, which run outside rendering. */
-  const shown = useRef<T | undefined>(undefined);
+  const shown = useRef<T | undefined>(firstData);
+  /** With `firstData`, the first load is already done; later ones (events, `reloadKey`) send. */
+  const firstLoadDone = useRef(firstData !== undefined);
   const sequence = useRef(0);
   /** Patches, each with the last load begun before it: that load's answer (and none later) needs it too. */
   const patches = useRef<{ afterLoad: number; change: (shown: T) => T }[]>([]);
@@ -166,6 +178,10 @@ export function useBackgroundQuery<K extends QueryType>(
   }, []);
 
   useEffect(() => {
+    if (firstLoadDone.current) {
+      firstLoadDone.current = false;
+      return;
+    }
     reload();
   }, [reload, reloadKey, skip]);
 

@@ -29,7 +29,7 @@ export function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): s
     result.open.budgetMs,
     'popup.html in a new tab: navigation start → the `dealside:popup-ready` mark',
   );
-  open.result = `scripts loaded (\`DOMContentLoaded\`) at median ${ms(result.open.scriptsLoaded.median)}; ${counted(result.open.rows, 'row')} shown`;
+  open.result = `first paint without React; the React app’s render (baseline) at median ${ms(result.open.interactive.median)}; script run (\`DOMContentLoaded\`) at median ${ms(result.open.scriptsLoaded.median)}; ${counted(result.open.rows, 'row')} shown`;
   verdicts.push(popup, rearm, open);
   const sameCounts =
     result.totals.overdue === result.baselineCounts.overdue &&
@@ -42,32 +42,47 @@ export function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): s
     `Goals with ${followUps} follow-ups in the database: the popup's data at least ${result.speedupGoal}× ` +
       `faster than a full scan — ${status(popup)}; re-arming the alarm after a change ≤ ${ms(result.rearmBudgetMs)} ` +
       `— ${status(rearm)}.`,
-    `Popup open: ≤ ${ms(result.open.budgetMs)} median to the first render of its lists — ${status(open)}.`,
+    `Popup open: ≤ ${ms(result.open.budgetMs)} median to its lists in the page with their rows — ${status(open)}.`,
     table(
       ['What', 'n', 'Median', 'p95', 'Min', 'Max', 'Status'],
       [
         [
-          'Popup open: navigation start → lists rendered with their rows',
+          'Popup open: navigation start → lists in the page with their rows (first paint, without React)',
           ...summaryRows(result.open.ready),
           status(open),
         ],
         [
-          'Floor, the same loads: navigation start → the popup’s scripts loaded (`DOMContentLoaded`)',
-          ...summaryRows(result.open.scriptsLoaded),
+          'Baseline, the same loads: navigation start → the React app’s render of the lists (from then on its buttons and keys work)',
+          ...summaryRows(result.open.interactive),
           'baseline',
+        ],
+        [
+          'Floor, the same loads: navigation start → the first paint’s script run (`DOMContentLoaded`)',
+          ...summaryRows(result.open.scriptsLoaded),
+          'reported',
         ],
       ],
       ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     ),
     [
       '- The built popup.html opened in a new tab for each run (a cold popup window: its document, scripts ' +
-        'and first message are new each time; the service worker is running). The popup marks ' +
-        '`dealside:popup-ready` in the effect after its first render with the lists and their rows ' +
-        '(components/popup/PopupApp.tsx); read as the mark’s `startTime`, which counts from the navigation’s ' +
-        'start, so the page’s scripts, the chosen language, `getPopupFollowUps` and the render are all inside. ' +
-        `${counted(result.warmup, 'warm-up window')} first, not counted.`,
-      '- The popup loads React and its own code, and only the events’ small schemas (lib/messaging/events.ts, ' +
-        'zod’s small build); the message table and its schemas stay in the background and the larger pages.',
+        'and first message are new each time; the service worker is running). The page loads about 18 KB of ' +
+        'script first (components/popup/open-popup.ts and what it imports: no React, no zod, no message ' +
+        'table), which sends `getPopupFollowUps`, reads the chosen language and draws the three sections and ' +
+        'their rows with the React rows’ markup (components/popup/first-paint.ts). It marks ' +
+        '`dealside:popup-ready` once the rows are in the page and the first row has the focus (which makes ' +
+        'the browser compute the page’s style and layout). Only then does it load React and the app, which ' +
+        'renders the same answer (no second request) in place of the first paint and marks ' +
+        '`dealside:popup-interactive` before the browser paints it. Both read as the mark’s `startTime`, ' +
+        'which counts from the navigation’s start, so the page’s scripts, the chosen language, ' +
+        `\`getPopupFollowUps\` and the drawing are all inside. ${counted(result.warmup, 'warm-up window')} ` +
+        'first, not counted.',
+      '- Baseline: the React app’s render of the same lists, in the same loads — what the popup waited for ' +
+        'before it had a first paint (React, react-dom and the app are about 290 KB of script). It comes ' +
+        'later here than it would alone, since React now starts loading after the first paint; clicks and ' +
+        'keys on the first paint meanwhile are held and done again once the app is there.',
+      '- Floor: `DOMContentLoaded`, when the first paint’s script has run and sent its message; no data can ' +
+        'be shown before it.',
     ].join('\n'),
     table(
       ['What', 'n', 'Median', 'p95', 'Min', 'Max', 'Full scan median / ours', 'Status'],

@@ -220,4 +220,17 @@ describe('useBackgroundQuery', () => {
     await act(async () => pending[0]!.resolve(state(7, 'contoso.com')));
     expect(shownText()).toBe('contoso.com');
   });
+
+  it('shows an answer already here at once, as ready, and sends only the later loads', async () => {
+    const pending = pendingAnswers();
+    render(<Screen options={{ firstData: state(7, 'northwind.com') }} />);
+    expect(shownText()).toBe('northwind.com');
+    await act(async () => undefined);
+    expect(messenger.sendMessage).not.toHaveBeenCalled();
+
+    act(() => shown.reload());
+    expect(messenger.sendMessage).toHaveBeenCalledTimes(1);
+    await act(async () => pending[0]!.resolve(state(7, 'contoso.com')));
+    expect(shownText()).toBe('contoso.com');
+  });
 });

@@ -24,7 +24,7 @@ const STORAGE_API = /\b(?:browser|chrome)\s*\.\s*storage\b|['"](?:wxt\/utils\/st
 
 /** Where the API itself is used: the registry, and the background closing both areas to content scripts. */
 const ALLOWED: Record<string, string> = {
-  'lib/storage/define.ts': 'reads and writes every declared item',
+  'lib/storage/checked-item.ts': 'reads and writes every declared item',
   'lib/background/main.ts': 'setAccessLevel only: no key is read or written there',
 };
 
@@ -37,7 +37,8 @@ describe('storage access', () => {
 
   it('declares items only in the registry, and lists every item it declares', () => {
     const declaring = SOURCES.filter((file) =>
-      /\bdefine(?:Legacy)?StorageItem\(/.test(readFileSync(path.join(ROOT, file), 'utf8')),
+      // A declaration names its area first; lib/storage/define.ts passes its own `area` through to the plain check.
+      /\bdefine(?:Legacy|Checked)?StorageItem\(\s*'/.test(readFileSync(path.join(ROOT, file), 'utf8')),
     );
     // The interface language is declared on its own (every page reads it, nothing else) and listed by items.ts.
     expect(declaring.sort()).toEqual([

@@ -1,0 +1,3 @@
+import { openPopup } from '@/components/popup/open-popup';
+
+openPopup();
