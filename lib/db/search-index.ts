@@ -66,7 +66,7 @@ export function indexChangeOf(change: StoreChange): IndexChange {
 export const notesSearchDerivedData: DerivedData = {
   sources: ['notes'],
   stores: ['searchIndex', 'searchDeltas'],
-  async update(tx: Tx<AnyStoreName[], 'readwrite'>, changes: readonly StoreChange[]) {
+  update(tx: Tx<AnyStoreName[], 'readwrite'>, changes: readonly StoreChange[]) {
     const deltas = tx.objectStore('searchDeltas');
     const index = tx.objectStore('searchIndex');
     const writes: Promise<unknown>[] = [];
@@ -82,7 +82,9 @@ export const notesSearchDerivedData: DerivedData = {
         writes.push(deltas.put(effect.delta, effect.delta.id));
       }
     }
-    await Promise.all(writes);
+    // Not awaited: the transaction commits once they are done (lib/db/transaction.ts `commitNow`), and a
+    // failed one aborts it with the note's write. Caught here only so it is not reported twice.
+    for (const write of writes) write.catch(() => undefined);
   },
 };
 

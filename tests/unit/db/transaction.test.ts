@@ -87,6 +87,25 @@ describe('derived data', () => {
       failing();
       expect(await db.count('contacts')).toBe(1);
 
+      // A derived write left pending that fails aborts the transaction too: the commit waits for it.
+      await db.put('privateItems', 'taken', 'derivedKey');
+      const pendingFailure = registerDerivedData({
+        sources: ['contacts'],
+        stores: ['privateItems'],
+        update(tx) {
+          tx.objectStore('privateItems')
+            .add('again', 'derivedKey')
+            .catch(() => undefined);
+        },
+      });
+      await expect(
+        inTransaction(db, ['contacts'], 'readwrite', async (tx) => {
+          await tx.objectStore('contacts').delete('x@a.example');
+        }),
+      ).rejects.toThrow();
+      pendingFailure();
+      expect(await db.count('contacts')).toBe(1);
+
       // A transaction that writes none of its sources leaves it alone.
       await inTransaction(db, ['contacts'], 'readwrite', async (tx) => {
         await tx.objectStore('contacts').delete('x@a.example');
