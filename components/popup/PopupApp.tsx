@@ -20,8 +20,7 @@ import { useBackgroundQuery } from '../shared/useBackgroundQuery';
 import { FollowUpRow, type RowActions } from './FollowUpRow';
 import { markOnce, POPUP_INTERACTIVE_MARK, POPUP_READY_MARK } from './marks';
 import { SECTION_LABEL_KEYS, type PopupSectionName } from './row-text';
-import '../panel/panel.css';
-import './popup.css';
+import './popup-page.css';
 
 const ROW_SELECTOR = '[data-testid="popup-followup"]';
 
@@ -53,8 +52,9 @@ function useCurrentWindowId(): number | undefined {
 
 /**
  * Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. `firstAnswer`:
- * the lists, asked for as the popup's script started; `firstData`: that answer, already drawn by the first
- * paint, which this app's first render replaces.
+ * the lists, asked for as the popup's script started; `firstData`: what the first paint drew, which this
+ * app's first render replaces element for element — that answer itself, or the lists the background
+ * stored, which `firstAnswer` then replaces when it arrives.
  */
 export function PopupApp({
   firstAnswer,

@@ -1,8 +1,9 @@
 /**
- * The popup's lists drawn without React, the moment their answer arrives: the popup opens on its rows
- * while React and the app (a much larger script) are still loading. It draws exactly what PopupApp's first
- * render draws for the same answer — elements, classes, test ids, text — so the React app can replace it
- * in one commit with no visible change (tests/unit/popup/first-paint.test.tsx compares the two).
+ * The popup's lists drawn without React, the moment they are known: the popup opens on its rows while
+ * React and the app (a much larger script) are still loading. It draws exactly what PopupApp's first
+ * render draws for the same lists — elements, classes, test ids, text — up to the first FIRST_PAINT_ROWS
+ * rows, so the React app can replace it in one commit with no visible change
+ * (tests/unit/popup/first-paint.test.tsx compares the two).
  *
  * Nothing here reacts to input: the buttons do nothing until the React app takes over, a moment later.
  * Everything from the records (titles, names, addresses) goes in as text, never as markup.
@@ -10,8 +11,7 @@
 import { t } from '@/lib/i18n';
 import type { PopupFollowUp, PopupFollowUps, PopupSection } from '@/lib/messaging/protocol';
 import { popupRowText, SECTION_LABEL_KEYS, type PopupSectionName } from './row-text';
-import '../panel/panel.css';
-import './popup.css';
+import './popup-page.css';
 
 type Child = Node | string | null;
 
@@ -74,15 +74,24 @@ function row(row: PopupFollowUp, now: number, locale: string, overdue: boolean, 
   );
 }
 
+/**
+ * Rows drawn in all: more than the popup shows before it scrolls (it is at most 600 pixels high in Chrome,
+ * so it opens at its full height), and no more, however long the lists: each row costs the first paint
+ * time to build, lay out and draw. The React app, a moment later, draws the rest below them.
+ */
+export const FIRST_PAINT_ROWS = 6;
+
 function section(
   name: Exclude<PopupSectionName, 'week'>,
   part: PopupSection,
   answer: PopupFollowUps,
   locale: string,
   firstRowId: string | undefined,
+  rowsDrawn: number,
 ): HTMLElement {
   const label = t(SECTION_LABEL_KEYS[name]);
   const more = part.total - part.rows.length;
+  const drawn = part.rows.slice(0, rowsDrawn);
   return element(
     'section',
     { class: 'ds-popup-section', 'data-testid': `popup-section-${name}` },
@@ -95,9 +104,12 @@ function section(
     element(
       'ul',
       { class: 'ds-popup-list', 'aria-label': label },
-      ...part.rows.map((each) => row(each, answer.now, locale, name === 'overdue', each.id === firstRowId)),
+      ...drawn.map((each) => row(each, answer.now, locale, name === 'overdue', each.id === firstRowId)),
     ),
-    more > 0 ? element('p', { class: 'ds-muted ds-small' }, t('popupMore', String(more))) : null,
+    // Below rows left for the app, as the app draws it below all of them.
+    more > 0 && drawn.length === part.rows.length
+      ? element('p', { class: 'ds-muted ds-small' }, t('popupMore', String(more)))
+      : null,
   );
 }
 
@@ -132,8 +144,10 @@ export function paintPopupFirst(container: HTMLElement, answer: PopupFollowUps, 
   const lists = element(
     'div',
     { class: 'ds-popup-lists' },
-    overdue.total > 0 ? section('overdue', overdue, answer, locale, firstRowId) : null,
-    today.total > 0 ? section('today', today, answer, locale, firstRowId) : null,
+    overdue.total > 0 ? section('overdue', overdue, answer, locale, firstRowId, FIRST_PAINT_ROWS) : null,
+    today.total > 0
+      ? section('today', today, answer, locale, firstRowId, FIRST_PAINT_ROWS - overdue.rows.length)
+      : null,
     overdue.total === 0 && today.total === 0
       ? element('p', { class: 'ds-card ds-muted', 'data-testid': 'popup-empty' }, t('popupEmpty'))
       : null,

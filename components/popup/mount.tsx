@@ -3,13 +3,16 @@ import type { PopupFollowUps } from '@/lib/messaging/protocol';
 import { renderPage } from '@/lib/render-page';
 import { PopupApp } from './PopupApp';
 
-/**
- * `start`: either the answer the first paint drew, or the request still on its way (or failed).
- * `afterTakeover`: runs once the app's first render has replaced the first paint.
- */
-export function mountPopupApp(
-  start: { firstData: PopupFollowUps } | { firstAnswer: Promise<PopupFollowUps> },
-  afterTakeover?: () => void,
-): void {
+/** What the app starts from: see ./open-popup.ts. */
+export type PopupStart =
+  /** The first paint drew the background's answer: the app shows it and sends nothing. */
+  | { firstData: PopupFollowUps }
+  /** The first paint drew the stored lists: the app shows them until the answer replaces them. */
+  | { firstData: PopupFollowUps; firstAnswer: Promise<PopupFollowUps> }
+  /** Nothing was drawn (the answer failed, or could not be drawn): the app waits for it, or shows why. */
+  | { firstAnswer: Promise<PopupFollowUps> };
+
+/** `afterTakeover`: runs once the app's first render has replaced the first paint. */
+export function mountPopupApp(start: PopupStart, afterTakeover?: () => void): void {
   renderPage(() => <PopupApp {...start} />, afterTakeover);
 }

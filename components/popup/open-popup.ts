@@ -1,40 +1,81 @@
 /**
- * How the popup opens fast: its lists are asked for as the script starts, drawn without React the moment
- * they arrive (./first-paint.ts), and only then is React with the app loaded, which takes the same answer
- * (no second request) and replaces the drawing in one commit. This module and what it imports stay small
- * (no React, no zod, no message table): they are all the popup loads before its first paint.
+ * How the popup opens fast: it draws the lists the background stored for it (lib/storage/popup-lists.ts)
+ * the moment they are read, without React (./first-paint.ts), and asks the background for them at the same
+ * time. Only once that drawing is on screen is React with the app loaded; it takes over the same lists
+ * element for element (held clicks and keys then act on the rows the rep saw) and shows the background's
+ * answer when it is there. Without stored lists (a change just now, the day turned, a browser that just
+ * started) the first paint draws that answer instead. This module and what it imports stay small (no
+ * React, no zod, no message table): they are all the popup loads before its first paint.
  */
 import { loadChosenLanguage, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PopupFollowUps } from '@/lib/messaging/protocol';
+import { popupListsItem, popupListsShownAt } from '@/lib/storage/popup-lists';
 import { paintPopupFirst } from './first-paint';
 import { holdInputUntilTakeover } from './held-input';
 import { markOnce, POPUP_READY_MARK } from './marks';
+import type { PopupStart } from './mount';
+
+/** The stored lists if they may be shown now; none when they cannot be read. */
+async function storedLists(): Promise<PopupFollowUps | undefined> {
+  try {
+    return popupListsShownAt(await popupListsItem.get(), Date.now());
+  } catch {
+    return undefined;
+  }
+}
+
+/** A page the browser does not show gets no frames: it goes on after this long without one. */
+const NO_FRAME_MS = 100;
+
+/**
+ * Resolves once the browser has shown what the page holds now. The frame that draws it begins with the
+ * next animation frame; the one after that begins only once it is drawn (frames wait for the previous
+ * one), and its callbacks run before anything else of that frame.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    setTimeout(resolve, NO_FRAME_MS);
+  });
+}
 
 export function openPopup(): void {
-  // Asked for first: the answer travels while the language is read.
-  const firstAnswer = sendMessage('getPopupFollowUps', {});
-  firstAnswer.catch(() => undefined);
+  const stored = storedLists();
+  // Without stored lists the background is asked at once; with them, once they are on screen, so that
+  // its work does not compete with the drawing (it runs in the extension's same process).
+  let asked: Promise<PopupFollowUps> | undefined;
+  const ask = () => {
+    if (!asked) {
+      asked = sendMessage('getPopupFollowUps', {});
+      asked.catch(() => undefined);
+    }
+    return asked;
+  };
+  void stored.then((lists) => lists ?? ask());
 
   let replayHeldInput: (() => void) | undefined;
-  const painted = Promise.all([firstAnswer, loadChosenLanguage()]).then(([answer]) => {
+  const painted = Promise.all([stored, loadChosenLanguage()]).then(async ([lists]) => {
+    const drawn = lists ?? (await ask());
     const container = document.getElementById('root');
     if (!container) throw new Error('The page has no #root element.');
     document.documentElement.lang = uiLanguage();
-    paintPopupFirst(container, answer, uiLanguage());
+    paintPopupFirst(container, drawn, uiLanguage());
     markOnce(POPUP_READY_MARK);
     replayHeldInput = holdInputUntilTakeover(container);
-    return answer;
+    return { drawn, fromStore: lists !== undefined };
   });
 
-  // After the first paint, so loading and running React's large script does not hold it up. When the answer
-  // failed (or could not be drawn) the app gets the failure and shows it with its retry button.
+  // After the first paint is on screen, so that loading and running React's large script holds up neither
+  // the drawing nor the frame that shows it. When nothing could be drawn the app gets the answer (or its
+  // failure, which it shows with its retry button).
   void painted
     .then(
-      (answer): { firstData: PopupFollowUps } | { firstAnswer: Promise<PopupFollowUps> } => ({
-        firstData: answer,
-      }),
-      () => ({ firstAnswer }),
+      async ({ drawn, fromStore }): Promise<PopupStart> => {
+        await afterNextPaint();
+        return fromStore ? { firstData: drawn, firstAnswer: ask() } : { firstData: drawn };
+      },
+      (): PopupStart => ({ firstAnswer: ask() }),
     )
     .then(async (start) => {
       const { mountPopupApp } = await import('./mount');

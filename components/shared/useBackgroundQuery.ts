@@ -49,8 +49,9 @@ export interface QueryOptions<T> extends EventTiming {
    */
   firstAnswer?: Promise<T>;
   /**
-   * The answer to the first load, already here: the screen renders it at once, as ready, and sends no
-   * first message (the popup's first paint received it and drew it before React loaded).
+   * The data to render at once, as ready: the answer to the first load, which then sends no message (the
+   * popup's first paint received it and drew it before React loaded); or, with `firstAnswer` too, what was
+   * shown while that answer travelled (the popup's stored lists), which its arrival replaces.
    */
   firstData?: T;
 }
@@ -106,8 +107,8 @@ export function useBackgroundQuery<K extends QueryType>(
   );
   /** The data shown, for event filters and `set`, which run outside rendering. */
   const shown = useRef<T | undefined>(firstData);
-  /** With `firstData`, the first load is already done; later ones (events, `reloadKey`) send. */
-  const firstLoadDone = useRef(firstData !== undefined);
+  /** With `firstData` alone, the first load is already done; later ones (events, `reloadKey`) send. */
+  const firstLoadDone = useRef(firstData !== undefined && firstAnswer === undefined);
   const sequence = useRef(0);
   /** Patches, each with the last load begun before it: that load's answer (and none later) needs it too. */
   const patches = useRef<{ afterLoad: number; change: (shown: T) => T }[]>([]);

@@ -7,8 +7,10 @@ import { onContentScriptConnected } from './content-script-copies';
 import { registerCustomSiteSync } from './custom-site-scripts';
 import { handlers } from './handlers';
 import { notesSearchIndex } from './handlers/options-insights';
+import { currentPopupFollowUps } from './handlers/popup';
 import { onNoteDraftPortConnected } from './note-drafts';
 import { forgetTab, tabNavigated } from './page-registry';
+import { keepPopupListsCurrent } from './popup-lists-store';
 import { privateItemsDb } from './private-items-db';
 import { registerReminders } from './reminders';
 import { registerHandlers } from './router';
@@ -67,6 +69,7 @@ export function startBackground(): void {
   privateItemsDb().catch((error: unknown) => console.warn('[dealside] could not open the database', error));
   registerHandlers(handlers);
   keepNotesSearchIndexCurrent();
+  keepPopupListsCurrent(currentPopupFollowUps);
   browser.runtime.onConnect.addListener(onContentScriptConnected);
   browser.runtime.onConnect.addListener(onNoteDraftPortConnected);
   registerReminders();

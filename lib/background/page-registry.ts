@@ -8,6 +8,20 @@ export type { TabPage };
 
 let pages: Map<number, TabPage> | undefined;
 let loading: Promise<Map<number, TabPage>> | undefined;
+const changeListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever what some tab shows changes: a different report, or a tab forgotten. Returns
+ * the function that stops listening.
+ */
+export function onTabPagesChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function tabPagesChanged(): void {
+  for (const listener of changeListeners) listener();
+}
 
 async function loaded(): Promise<Map<number, TabPage>> {
   if (pages) return pages;
@@ -24,8 +38,12 @@ async function persist(map: Map<number, TabPage>): Promise<void> {
 
 export async function recordTabPage(tabId: number, page: TabPage): Promise<void> {
   const map = await loaded();
+  const before = map.get(tabId);
   map.set(tabId, page);
+  // Content scripts report again on many changes of their page that change nothing here.
+  if (before !== undefined && JSON.stringify(before) === JSON.stringify(page)) return;
   await persist(map);
+  tabPagesChanged();
 }
 
 export async function tabPage(tabId: number): Promise<TabPage | undefined> {
@@ -39,7 +57,10 @@ export async function allTabPages(): Promise<ReadonlyMap<number, TabPage>> {
 
 export async function forgetTab(tabId: number): Promise<void> {
   const map = await loaded();
-  if (map.delete(tabId)) await persist(map);
+  if (map.delete(tabId)) {
+    await persist(map);
+    tabPagesChanged();
+  }
   await forgetPanelFrame(tabId);
 }
 
@@ -49,6 +70,7 @@ export async function forgetAllTabs(): Promise<number[]> {
   const tabIds = [...map.keys()];
   map.clear();
   await persist(map);
+  tabPagesChanged();
   await panelFramesItem.set({});
   return tabIds;
 }

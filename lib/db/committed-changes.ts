@@ -42,7 +42,7 @@ export function announceCommitted(changes: readonly StoreChange[]): void {
 
 /** The writing methods of an object store (idb's wrapper), which `recordingStore` watches. */
 interface WritableStore {
-  get(key: IDBValidKey): Promise<unknown>;
+  get(key: IDBValidKey | IDBKeyRange): Promise<unknown>;
   keyPath: string | string[] | null;
   put(value: unknown, key?: IDBValidKey): Promise<IDBValidKey>;
   add(value: unknown, key?: IDBValidKey): Promise<IDBValidKey>;
@@ -66,29 +66,57 @@ function inlineKey(store: WritableStore, value: unknown): IDBValidKey | undefine
 }
 
 /**
+ * Rows a transaction has read by key, per store, since its own last write of them: the row a write
+ * replaces, known without reading it again (a transaction sees no one else's writes while it runs).
+ * Copies, so that a caller changing the row it read and putting it back still has the old one replaced.
+ * Only string and number keys are kept.
+ */
+export type RowsRead = Map<AnyStoreName, Map<string | number, unknown>>;
+
+const keptKey = (key: unknown): key is string | number => typeof key === 'string' || typeof key === 'number';
+
+/**
  * The store as it is, except that each successful write is added to `changes`. A write that fails is
  * not recorded: its error aborts the transaction, or the caller handles it and nothing was written.
- * With `withPrevious`, each put and each delete of one key first reads the row it replaces.
+ * With `withPrevious`, each put and each delete of one key has the row it replaces: the one this
+ * transaction read of it (`rowsRead`), else read first.
  */
 export function recordingStore<S extends object>(
   store: S,
   name: AnyStoreName,
   changes: StoreChange[],
   withPrevious = false,
+  rowsRead: RowsRead = new Map(),
 ): S {
   const target = store as unknown as WritableStore;
-  const previousOf = async (key: IDBValidKey | IDBKeyRange | undefined) =>
-    withPrevious && key !== undefined && !(key instanceof IDBKeyRange)
-      ? { previous: { value: await target.get(key) } }
-      : {};
+  const read = rowsRead.get(name) ?? new Map<string | number, unknown>();
+  rowsRead.set(name, read);
+  const previousOf = async (key: IDBValidKey | IDBKeyRange | undefined) => {
+    if (!withPrevious || key === undefined || key instanceof IDBKeyRange) return {};
+    const value = keptKey(key) && read.has(key) ? read.get(key) : await target.get(key);
+    return { previous: { value } };
+  };
+  const written = (key: IDBValidKey | IDBKeyRange | undefined) => {
+    if (keptKey(key)) read.delete(key);
+    else read.clear();
+  };
   return new Proxy(store, {
     get(object, property) {
       switch (property) {
+        case 'get':
+          if (!withPrevious) return ownMember(object, property);
+          return async (key: IDBValidKey | IDBKeyRange) => {
+            const value = await target.get(key);
+            if (keptKey(key)) read.set(key, structuredClone(value));
+            return value;
+          };
         case 'put':
         case 'add':
           return async (value: unknown, key?: IDBValidKey) => {
-            const previous = await previousOf(key ?? inlineKey(target, value));
+            const at = key ?? inlineKey(target, value);
+            const previous = await previousOf(at);
             const stored = await (key === undefined ? target[property](value) : target[property](value, key));
+            written(stored);
             changes.push({ store: name, kind: 'put', key: stored, value, ...previous });
             return stored;
           };
@@ -96,11 +124,13 @@ export function recordingStore<S extends object>(
           return async (key: IDBValidKey | IDBKeyRange) => {
             const previous = await previousOf(key);
             await target.delete(key);
+            written(key);
             changes.push({ store: name, kind: 'delete', key, ...previous });
           };
         case 'clear':
           return async () => {
             await target.clear();
+            read.clear();
             changes.push({ store: name, kind: 'clear' });
           };
         default:
@@ -119,6 +149,7 @@ export function recordingTransaction<T extends object>(
   changes: StoreChange[],
   withPrevious: ReadonlySet<AnyStoreName> = new Set(),
 ): T {
+  const rowsRead: RowsRead = new Map();
   return new Proxy(tx, {
     get(object, property) {
       if (property === 'objectStore') {
@@ -128,13 +159,14 @@ export function recordingTransaction<T extends object>(
             name,
             changes,
             withPrevious.has(name),
+            rowsRead,
           );
       }
       // Read from the transaction itself, not through this proxy: idb's `store` getter calls
       // `this.objectStore`, which through the proxy would hand out a store that records twice.
       if (property === 'store') {
         const store = Reflect.get(object, property, object) as { name: AnyStoreName } | undefined;
-        return store && recordingStore(store, store.name, changes, withPrevious.has(store.name));
+        return store && recordingStore(store, store.name, changes, withPrevious.has(store.name), rowsRead);
       }
       return ownMember(object, property);
     },

@@ -12,10 +12,14 @@ import { pageContextSchema } from '../messaging/messages';
 import { frameLayoutBySiteSchema } from '../settings/schema';
 import { READ_PROBLEMS } from '../messaging/page-context';
 import { defineStorageItem } from './define';
+import { popupListsItem } from './popup-lists';
 import { uiLanguageItem } from './ui-language';
 
-/** The interface language the rep chose (declared on its own: every page reads it before it renders). */
-export { uiLanguageItem };
+/**
+ * Declared on their own, checked without zod, as the popup reads both before its first paint: the interface
+ * language the rep chose (every page reads it before it renders) and the popup's stored lists.
+ */
+export { popupListsItem, uiLanguageItem };
 
 /** Per site (adapter id), whether the in-page panel is collapsed. */
 export const frameLayoutsItem = defineStorageItem(
@@ -125,4 +129,5 @@ export const storageItems = [
   readFailuresItem,
   tabPagesItem,
   panelFramesItem,
+  popupListsItem,
 ] as const;

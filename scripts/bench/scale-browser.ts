@@ -10,12 +10,12 @@
  * with none of the app's scripts running beside the measurement (the options page and the popup refresh
  * themselves on every change event).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/browser';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from '../../tests/e2e/support/browser';
 import { bundleForPage } from '../../tests/e2e/support/page-bundle';
 import type { MessageType, ProtocolMap } from '../../lib/messaging/protocol';
 import type * as PageApi from './in-page/scale-page';
@@ -74,6 +74,26 @@ export async function sendFrom<K extends MessageType>(
   };
 }
 
+/**
+ * A page of the extension's origin that shows one word and runs one line (a performance mark), added to
+ * the benchmark's copy of the build: opened like the popup, it is the floor any page of the extension
+ * stands on — the browser's own time to open a window on the extension, load a document and paint it.
+ */
+export const BLANK_PAGE = 'bench-blank.html';
+
+/** The built extension copied with BLANK_PAGE added; the build itself stays as it was built. */
+async function extensionCopyWithBlankPage(): Promise<string> {
+  const copy = await mkdtemp(path.join(tmpdir(), 'dealside-scale-extension-'));
+  await cp(EXTENSION_DIR, copy, { recursive: true });
+  await writeFile(
+    path.join(copy, BLANK_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head>' +
+      '<body><p>Blank</p><script type="module" src="/bench-blank.js"></script></body></html>\n',
+  );
+  await writeFile(path.join(copy, 'bench-blank.js'), "performance.mark('bench:blank-ready');\n");
+  return copy;
+}
+
 /** The quiet extension page the data benchmarks work from, ready to send messages. */
 async function openQuietPage(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();
@@ -92,6 +112,8 @@ export class ScaleBrowser {
     private currentPage: Page,
     /** Kept across `restart()`, removed by `close()`. */
     private readonly profileDir: string,
+    /** The extension's copy this browser loads (with BLANK_PAGE), removed by `close()`. */
+    private readonly extensionDir: string,
   ) {}
 
   get browser(): ExtensionBrowser {
@@ -105,15 +127,21 @@ export class ScaleBrowser {
 
   static async launch(): Promise<ScaleBrowser> {
     const profileDir = await mkdtemp(path.join(tmpdir(), 'dealside-scale-'));
-    const browser = await launchWithExtension({ profileDir });
+    const extensionDir = await extensionCopyWithBlankPage();
+    const removeBoth = () =>
+      Promise.all([profileDir, extensionDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    const browser = await launchWithExtension({ profileDir, extensionDir }).catch(async (error: unknown) => {
+      await removeBoth();
+      throw error;
+    });
     try {
       const page = await openQuietPage(browser);
       // Any read makes the background open the database, which creates it with every migration.
       await sendFrom(page, 'getPopupFollowUps', {});
-      return new ScaleBrowser(browser, page, profileDir);
+      return new ScaleBrowser(browser, page, profileDir, extensionDir);
     } catch (error) {
       await browser.close();
-      await rm(profileDir, { recursive: true, force: true });
+      await removeBoth();
       throw error;
     }
   }
@@ -124,7 +152,10 @@ export class ScaleBrowser {
    */
   async restart(): Promise<void> {
     await this.current.close();
-    this.current = await launchWithExtension({ profileDir: this.profileDir });
+    this.current = await launchWithExtension({
+      profileDir: this.profileDir,
+      extensionDir: this.extensionDir,
+    });
     this.currentPage = await openQuietPage(this.current);
   }
 
@@ -174,6 +205,7 @@ export class ScaleBrowser {
       await this.current.close();
     } finally {
       await rm(this.profileDir, { recursive: true, force: true });
+      await rm(this.extensionDir, { recursive: true, force: true });
     }
   }
 }

@@ -24,12 +24,15 @@ export function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): s
   );
   rearm.result = `the whole refresh (through the day-turn alarm): median ${ms(result.refresh.median)}, p95 ${ms(result.refresh.p95)}`;
   const open = timingVerdict(
-    `Popup open to its lists with their rows, ${followUps} follow-ups`,
-    result.open.ready,
+    `Popup open to its lists painted, ${followUps} follow-ups: the popup’s own time above a blank page of the extension`,
+    result.open.own,
     result.open.budgetMs,
-    'popup.html in a new tab: navigation start → the `dealside:popup-ready` mark',
+    `a ${result.open.viewport.width}×${result.open.viewport.height} window, navigation start → first contentful paint: the popup’s less the blank page’s, round by round`,
   );
-  open.result = `first paint without React; the React app’s render (baseline) at median ${ms(result.open.interactive.median)}; script run (\`DOMContentLoaded\`) at median ${ms(result.open.scriptsLoaded.median)}; ${counted(result.open.rows, 'row')} shown`;
+  open.result =
+    `first contentful paint at median ${ms(result.open.painted.median)} from navigation start, the blank ` +
+    `page’s at ${ms(result.open.blank.median)}; without stored lists ${ms(result.open.unstored.median)}; ` +
+    `the React app’s render (baseline) at ${ms(result.open.interactive.median)}`;
   verdicts.push(popup, rearm, open);
   const sameCounts =
     result.totals.overdue === result.baselineCounts.overdue &&
@@ -42,47 +45,72 @@ export function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): s
     `Goals with ${followUps} follow-ups in the database: the popup's data at least ${result.speedupGoal}× ` +
       `faster than a full scan — ${status(popup)}; re-arming the alarm after a change ≤ ${ms(result.rearmBudgetMs)} ` +
       `— ${status(rearm)}.`,
-    `Popup open: ≤ ${ms(result.open.budgetMs)} median to its lists in the page with their rows — ${status(open)}.`,
+    `Popup open: ≤ ${ms(result.open.budgetMs)} median from opening to its lists painted, above what the ` +
+      `browser takes to open and paint a blank page of the extension — ${status(open)}.`,
     table(
-      ['What', 'n', 'Median', 'p95', 'Min', 'Max', 'Status'],
+      ['What (navigation start → …)', 'n', 'Median', 'p95', 'Min', 'Max', 'Status'],
       [
         [
-          'Popup open: navigation start → lists in the page with their rows (first paint, without React)',
-          ...summaryRows(result.open.ready),
+          'The popup’s own time: its rows painted less the blank page’s word painted, round by round',
+          ...summaryRows(result.open.own),
           status(open),
         ],
         [
-          'Baseline, the same loads: navigation start → the React app’s render of the lists (from then on its buttons and keys work)',
-          ...summaryRows(result.open.interactive),
-          'baseline',
+          'Popup, lists stored: its rows painted (first contentful paint)',
+          ...summaryRows(result.open.painted),
+          'reported',
         ],
         [
-          'Floor, the same loads: navigation start → the first paint’s script run (`DOMContentLoaded`)',
+          'Floor — a blank page of the extension, opened the same way: its word painted',
+          ...summaryRows(result.open.blank),
+          'floor',
+        ],
+        [
+          'Popup, no lists stored (right after a change): its rows painted from the background’s answer',
+          ...summaryRows(result.open.unstored),
+          'reported',
+        ],
+        [
+          'Popup, lists stored: script run (`DOMContentLoaded`)',
           ...summaryRows(result.open.scriptsLoaded),
           'reported',
+        ],
+        [
+          'Popup, lists stored: rows in the page (`dealside:popup-ready`, before the browser paints them)',
+          ...summaryRows(result.open.ready),
+          'reported',
+        ],
+        [
+          'Baseline, the same loads: the React app’s render of the lists (its buttons and keys work from then on)',
+          ...summaryRows(result.open.interactive),
+          'baseline',
         ],
       ],
       ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     ),
     [
-      '- The built popup.html opened in a new tab for each run (a cold popup window: its document, scripts ' +
-        'and first message are new each time; the service worker is running). The page loads about 18 KB of ' +
-        'script first (components/popup/open-popup.ts and what it imports: no React, no zod, no message ' +
-        'table), which sends `getPopupFollowUps`, reads the chosen language and draws the three sections and ' +
-        'their rows with the React rows’ markup (components/popup/first-paint.ts). It marks ' +
-        '`dealside:popup-ready` once the rows are in the page and the first row has the focus (which makes ' +
-        'the browser compute the page’s style and layout). Only then does it load React and the app, which ' +
-        'renders the same answer (no second request) in place of the first paint and marks ' +
-        '`dealside:popup-interactive` before the browser paints it. Both read as the mark’s `startTime`, ' +
-        'which counts from the navigation’s start, so the page’s scripts, the chosen language, ' +
-        `\`getPopupFollowUps\` and the drawing are all inside. ${counted(result.warmup, 'warm-up window')} ` +
-        'first, not counted.',
-      '- Baseline: the React app’s render of the same lists, in the same loads — what the popup waited for ' +
-        'before it had a first paint (React, react-dom and the app are about 290 KB of script). It comes ' +
-        'later here than it would alone, since React now starts loading after the first paint; clicks and ' +
-        'keys on the first paint meanwhile are held and done again once the app is there.',
-      '- Floor: `DOMContentLoaded`, when the first paint’s script has run and sent its message; no data can ' +
-        'be shown before it.',
+      `- Each round opens three new windows of ${result.open.viewport.width}×${result.open.viewport.height} ` +
+        'pixels (the popup’s width, and the most height Chrome gives a toolbar popup) one after the other, ' +
+        'in the same browser under the same load: a blank page of the extension (one word, one line of ' +
+        'script; added to the benchmark’s copy of the build), the built popup.html with its lists stored, ' +
+        'and popup.html again after the benchmark removed them. Times are the browser’s own ' +
+        '`first-contentful-paint` entries, counted from the navigation’s start: the frame that shows the ' +
+        'rows, not just their insertion into the page. The budget is judged on the popup’s own time: its ' +
+        'paint less the blank page’s in the same round, since no page of the extension paints before a ' +
+        'blank one does. ' +
+        `${counted(result.warmup, 'warm-up round')} first, not counted.`,
+      '- How the popup opens: its first script (no React, no zod, no message table) reads the lists the ' +
+        'background keeps in `storage.session` (lib/background/popup-lists-store.ts: stored with every ' +
+        'answer, removed in the moment a write that could change them commits, worked out again a second ' +
+        'later, and never shown past the first due time or midnight that changes them) and draws the first ' +
+        `${counted(result.open.rowsPainted, 'row')} with the React rows’ markup (components/popup/first-paint.ts; ` +
+        `the app then shows all ${result.open.rowsRendered}). Once that frame is shown it asks the background ` +
+        'for the lists and loads React, whose app takes over the same rows and then shows the answer. ' +
+        'Without stored lists it asks at once and draws the answer.',
+      '- Baseline: the React app’s render in the same loads — what the popup waited for before it had a ' +
+        'first paint (React, react-dom and the app are about 290 KB of script). It comes later here than it ' +
+        'would alone, since React now starts loading after the first paint; clicks and keys on the first ' +
+        'paint meanwhile are held and done again on the same rows once the app is there.',
     ].join('\n'),
     table(
       ['What', 'n', 'Median', 'p95', 'Min', 'Max', 'Full scan median / ours', 'Status'],

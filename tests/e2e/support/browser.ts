@@ -64,6 +64,8 @@ export async function launchWithExtension(
      * not counted as leaks; every other one still is.
      */
     allowedOrigins?: readonly string[];
+    /** Another build (or a copy) of the extension to load instead of EXTENSION_DIR. */
+    extensionDir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), 'dealside-profile-')));
@@ -83,8 +85,8 @@ export async function launchWithExtension(
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${options.extensionDir ?? EXTENSION_DIR}`,
+      `--load-extension=${options.extensionDir ?? EXTENSION_DIR}`,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
     ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale.replace('-', '_') } } : {}),

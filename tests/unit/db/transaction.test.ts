@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StoreChange } from '../../../lib/db/committed-changes';
 import { inTransaction, registerDerivedData } from '../../../lib/db/transaction';
 import { freshDb } from './helpers';
@@ -112,6 +112,41 @@ describe('derived data', () => {
       });
       expect(seen).toEqual([]);
     } finally {
+      stop();
+    }
+  });
+
+  it('takes the replaced row from the transaction’s own read of it, as it was read', async () => {
+    const { db } = await freshDb();
+    await db.put('accounts', { key: 'a.example', createdAt: 1, updatedAt: 1 });
+    const seen: StoreChange[] = [];
+    const stop = registerDerivedData({
+      sources: ['accounts'],
+      stores: [],
+      withPrevious: ['accounts'],
+      update(_tx, changes) {
+        seen.push(...changes);
+      },
+    });
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      await inTransaction(db, ['accounts'], 'readwrite', async (tx) => {
+        const accounts = tx.objectStore('accounts');
+        const row = (await accounts.get('a.example'))!;
+        // Changed in place and put back: the replaced row is still the one read.
+        row.updatedAt = 2;
+        await tx.objectStore('accounts').put(row);
+        // Written since it was read: the next write reads what it replaces.
+        await accounts.put({ ...row, updatedAt: 3 });
+      });
+      expect(seen.map((change) => (change as { previous?: unknown }).previous)).toEqual([
+        { value: { key: 'a.example', createdAt: 1, updatedAt: 1 } },
+        { value: { key: 'a.example', createdAt: 1, updatedAt: 2 } },
+      ]);
+      // The caller's read, then one read for the second put only.
+      expect(gets).toHaveBeenCalledTimes(2);
+    } finally {
+      gets.mockRestore();
       stop();
     }
   });

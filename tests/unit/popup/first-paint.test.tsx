@@ -25,7 +25,7 @@ vi.mock('@/lib/messaging/messenger', async () => {
 });
 
 const { PopupApp } = await import('../../../components/popup/PopupApp');
-const { paintPopupFirst } = await import('../../../components/popup/first-paint');
+const { FIRST_PAINT_ROWS, paintPopupFirst } = await import('../../../components/popup/first-paint');
 const { holdInputUntilTakeover } = await import('../../../components/popup/held-input');
 
 const NOW = local(2025, 6, 12, 12);
@@ -134,6 +134,60 @@ describe('the popup’s first paint', () => {
     expect(page.querySelectorAll('.ds-popup')).toHaveLength(1);
     expect(normalized(page)).toEqual(drawn);
     expect(document.activeElement).toBe(rows()[0]);
+    expect(sent).not.toContain('getPopupFollowUps');
+    act(() => root.unmount());
+  });
+
+  it('draws the first rows of long lists, the same rows the app draws first', async () => {
+    const overdue = Array.from({ length: 5 }, (_, index) =>
+      followUp(`o${index}`, NOW - (index + 1) * 3_600_000),
+    );
+    const today = Array.from({ length: 7 }, (_, index) => followUp(`t${index}`, NOW + (index + 1) * 600_000));
+    const long: PopupFollowUps = {
+      ...EMPTY,
+      overdue: { rows: overdue, total: 5 },
+      today: { rows: today, total: 9 },
+    };
+    const page = firstPaint(long);
+    const rowsOf = (container: HTMLElement) => [
+      ...container.querySelectorAll<HTMLElement>('[data-testid="popup-followup"]'),
+    ];
+    const drawn = rowsOf(page).map(normalized);
+    expect(drawn).toHaveLength(FIRST_PAINT_ROWS);
+
+    const app = document.createElement('div');
+    document.body.append(app);
+    const root = createRoot(app);
+    await act(async () => root.render(<PopupApp firstData={long} />));
+    const rendered = rowsOf(app);
+    expect(rendered).toHaveLength(12);
+    // The same rows, in the same places: what the rep did on one is done on the app's.
+    expect(rendered.slice(0, FIRST_PAINT_ROWS).map(normalized)).toEqual(drawn);
+    for (const [index, row] of rowsOf(page).entries()) {
+      expect(row.parentElement!.parentElement!.dataset.testid).toBe(
+        rendered[index]!.parentElement!.parentElement!.dataset.testid,
+      );
+    }
+    act(() => root.unmount());
+  });
+
+  it('draws stored lists the same way, and the app shows them until the background’s answer replaces them', async () => {
+    const page = firstPaint(ANSWER);
+    const drawn = normalized(page);
+    let answer!: (lists: PopupFollowUps) => void;
+    const fresh = new Promise<PopupFollowUps>((resolve) => (answer = resolve));
+    const root = createRoot(page);
+    await act(async () => root.render(<PopupApp firstData={ANSWER} firstAnswer={fresh} />));
+    expect(normalized(page)).toEqual(drawn);
+    expect(sent).not.toContain('getPopupFollowUps');
+
+    // Done elsewhere a moment before: the background's lists no longer have the first row.
+    await act(async () => answer({ ...ANSWER, overdue: { rows: ANSWER.overdue.rows.slice(1), total: 4 } }));
+    const ids = [...page.querySelectorAll('[data-testid="popup-followup"]')].map((row) =>
+      row.getAttribute('data-followup-id'),
+    );
+    expect(ids).toEqual(['b', 'c']);
+    expect(page.querySelector('[data-testid="popup-section-overdue"] .ds-count')).toHaveTextContent('4');
     expect(sent).not.toContain('getPopupFollowUps');
     act(() => root.unmount());
   });

@@ -1,0 +1,141 @@
+/**
+ * Keeps the popup's lists in session storage (lib/storage/popup-lists.ts) while they are true, so a popup
+ * draws them the moment it opens, even when this service worker is stopped.
+ *
+ * They are removed in the moment anything they are made of changes: a committed write to the follow-ups,
+ * accounts, contacts or private items (settings, the person picked on a page), or what a tab shows (the
+ * rows name the tab showing their contact). A second after the first such change they are worked out
+ * again. Every answer to `getPopupFollowUps` is stored too. A generation counter, moved on at each change,
+ * keeps lists read before a change from being stored after it: the removal and the store are sent from
+ * this one worker, in order, so the last word is always the newest.
+ */
+import { onCommittedChanges, type StoreChange } from '../db/committed-changes';
+import type { PopupFollowUps } from '../messaging/protocol';
+import { localDayStart } from '../reminders/day-bounds';
+import { popupListsItem, popupListsShownAt } from '../storage/popup-lists';
+import { onTabPagesChanged } from './page-registry';
+
+/** The stores the popup's rows are read from or depend on. */
+const POPUP_STORES: ReadonlySet<string> = new Set(['followUps', 'accounts', 'contacts', 'privateItems']);
+
+/**
+ * After a change, the lists are worked out again this much later, once for a whole burst of writes
+ * (a sync, an import, a rep typing in a panel): a popup opened in between asks the background.
+ */
+export const POPUP_LISTS_REFRESH_DELAY_MS = 1_000;
+
+let generation = 0;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The first moment the clock alone changes `lists`: the next midnight, or today's first one falling due. */
+export function popupListsValidUntil(lists: PopupFollowUps): number {
+  const midnight = localDayStart(lists.now, 1);
+  const firstDueToday = lists.today.rows[0]?.due;
+  return firstDueToday === undefined ? midnight : Math.min(midnight, firstDueToday);
+}
+
+/** Which lists a read begun now belongs to: pass it to `storePopupLists` with what the read found. */
+export function popupListsGeneration(): number {
+  return generation;
+}
+
+/** Stores `lists`, read in generation `readIn`, unless something changed since: they may be stale. */
+export async function storePopupLists(lists: PopupFollowUps, readIn: number): Promise<void> {
+  if (readIn !== generation) return;
+  const validUntil = popupListsValidUntil(lists);
+  refreshWhenExpired(validUntil);
+  try {
+    await popupListsItem.set({ lists, validUntil });
+  } catch (error) {
+    console.warn('[dealside] could not store the popup lists', error);
+  }
+}
+
+/** Forgets the stored lists at once, and works them out again a moment later. */
+export function popupListsChanged(): void {
+  generation += 1;
+  popupListsItem.remove().catch((error: unknown) => {
+    console.warn('[dealside] could not remove the popup lists', error);
+  });
+  scheduleRefresh(POPUP_LISTS_REFRESH_DELAY_MS);
+}
+
+/**
+ * Lists are worked out again when the clock makes them wrong, if this worker still runs then; a worker
+ * started later finds them expired (`refreshIfMissing`).
+ */
+function refreshWhenExpired(validUntil: number): void {
+  clearTimeout(expiryTimer);
+  const wait = Math.max(0, validUntil - Date.now());
+  // Longer than a timer can wait (about 24.8 days): no worker runs that long.
+  if (wait <= 2 ** 31 - 1) expiryTimer = setTimeout(() => scheduleRefresh(0), wait);
+}
+
+type ReadLists = () => Promise<PopupFollowUps>;
+let readLists: ReadLists | undefined;
+
+function scheduleRefresh(delayMs: number): void {
+  // The first change of a burst sets the time; later ones do not push it back, so a steady stream of
+  // changes still gets lists stored between them.
+  if (refreshTimer !== undefined || !readLists) return;
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    void refreshPopupLists();
+  }, delayMs);
+}
+
+async function refreshPopupLists(): Promise<void> {
+  if (!readLists) return;
+  const readIn = generation;
+  try {
+    await storePopupLists(await readLists(), readIn);
+  } catch (error) {
+    console.warn('[dealside] could not work out the popup lists', error);
+  }
+}
+
+function concernsPopup(changes: readonly StoreChange[]): boolean {
+  return changes.some((change) => POPUP_STORES.has(change.store));
+}
+
+/**
+ * Keeps the stored lists true from now on, reading them with `read` when they must be worked out again;
+ * works them out now if none may be shown. Returns the function that stops it.
+ */
+export function keepPopupListsCurrent(read: ReadLists): () => void {
+  readLists = read;
+  const stopCommits = onCommittedChanges((changes) => {
+    if (concernsPopup(changes)) popupListsChanged();
+  });
+  const stopTabs = onTabPagesChanged(popupListsChanged);
+  void refreshIfMissing();
+  return () => {
+    stopCommits();
+    stopTabs();
+    readLists = undefined;
+    clearTimeout(refreshTimer);
+    clearTimeout(expiryTimer);
+    refreshTimer = undefined;
+  };
+}
+
+/** A worker that starts (at browser start, or woken later) stores lists when there are none to show. */
+async function refreshIfMissing(): Promise<void> {
+  const readIn = generation;
+  const stored = await popupListsItem.get().catch(() => null);
+  if (readIn !== generation) return; // A change came first: it has scheduled the refresh.
+  if (stored && popupListsShownAt(stored, Date.now())) {
+    refreshWhenExpired(stored.validUntil);
+    return;
+  }
+  scheduleRefresh(0);
+}
+
+/** For tests: forget this worker's memory, as a stopped and restarted service worker would. */
+export function resetPopupListsMemory(): void {
+  generation = 0;
+  clearTimeout(refreshTimer);
+  clearTimeout(expiryTimer);
+  refreshTimer = undefined;
+}
