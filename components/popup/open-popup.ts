@@ -25,18 +25,27 @@ async function storedLists(): Promise<PopupFollowUps | undefined> {
   }
 }
 
-/** A page the browser does not show gets no frames: it goes on after this long without one. */
-const NO_FRAME_MS = 100;
+/** A page the browser does not show paints nothing: it goes on after this long without a paint. */
+const NO_PAINT_MS = 200;
 
 /**
- * Resolves once the browser has shown what the page holds now. The frame that draws it begins with the
- * next animation frame; the one after that begins only once it is drawn (frames wait for the previous
- * one), and its callbacks run before anything else of that frame.
+ * Resolves once the browser has shown the page's first content: its first contentful paint, reported
+ * after the frame reached the screen. Waiting for animation frames is not enough: the next frame's
+ * callbacks run while the previous one is still being rasterised, and whatever starts then (React's large
+ * script, the background's work in the same process) slows that down.
  */
-function afterNextPaint(): Promise<void> {
+function afterFirstContentfulPaint(): Promise<void> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-    setTimeout(resolve, NO_FRAME_MS);
+    const observer = new PerformanceObserver((entries) => {
+      if (!entries.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe({ type: 'paint', buffered: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve();
+    }, NO_PAINT_MS);
   });
 }
 
@@ -72,7 +81,7 @@ export function openPopup(): void {
   void painted
     .then(
       async ({ drawn, fromStore }): Promise<PopupStart> => {
-        await afterNextPaint();
+        await afterFirstContentfulPaint();
         return fromStore ? { firstData: drawn, firstAnswer: ask() } : { firstData: drawn };
       },
       (): PopupStart => ({ firstAnswer: ask() }),
