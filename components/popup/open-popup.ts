@@ -36,16 +36,19 @@ const NO_PAINT_MS = 200;
  */
 function afterFirstContentfulPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const observer = new PerformanceObserver((entries) => {
-      if (!entries.getEntriesByName('first-contentful-paint').length) return;
-      observer.disconnect();
+    const timer = setTimeout(resolve, NO_PAINT_MS);
+    const done = () => {
+      clearTimeout(timer);
       resolve();
+    };
+    // Where paint timing is missing, the timer alone.
+    if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return;
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      done();
     });
     observer.observe({ type: 'paint', buffered: true });
-    setTimeout(() => {
-      observer.disconnect();
-      resolve();
-    }, NO_PAINT_MS);
   });
 }
 
