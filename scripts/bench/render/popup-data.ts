@@ -1,7 +1,7 @@
 /** Popup data and re-arming the reminder alarm (group `popup-data`): section 7. */
 import { count, counted, ms, ratio, summaryRows, table } from '../markdown';
 import type { PopupDataResult } from '../popup-data';
-import { medianVerdict, status, timingVerdict, type Verdict } from './verdict';
+import { status, timingVerdict, type Verdict } from './verdict';
 
 export function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): string {
   const speedup = result.baseline.median / result.popup.median;
@@ -23,8 +23,7 @@ export function renderPopupData(result: PopupDataResult, verdicts: Verdict[]): s
     'in the service worker: snooze’s write committed → reminder alarm set',
   );
   rearm.result = `the whole refresh (through the day-turn alarm): median ${ms(result.refresh.median)}, p95 ${ms(result.refresh.p95)}`;
-  // A budget on the median, as the issue's other open and save times are; the p95 is in the table.
-  const open = medianVerdict(
+  const open = timingVerdict(
     `Popup open to its lists painted, ${followUps} follow-ups: the popup’s own time above a blank page of the extension`,
     result.open.own,
     result.open.budgetMs,
