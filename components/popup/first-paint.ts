@@ -11,7 +11,6 @@
 import { t } from '@/lib/i18n';
 import type { PopupFollowUp, PopupFollowUps, PopupSection } from '@/lib/messaging/protocol';
 import { popupRowText, SECTION_LABEL_KEYS, type PopupSectionName } from './row-text';
-import './popup-page.css';
 
 type Child = Node | string | null;
 

@@ -1,4 +1,4 @@
-/** The popup's React app, loaded by ./open-popup.ts once the first paint is on screen. */
+/** The popup's React app, loaded by ./take-over.ts once the first paint is on screen. */
 import type { PopupFollowUps } from '@/lib/messaging/protocol';
 import { renderPage } from '@/lib/render-page';
 import { PopupApp } from './PopupApp';
@@ -10,7 +10,9 @@ export type PopupStart =
   /** The first paint drew the stored lists: the app shows them until the answer replaces them. */
   | { firstData: PopupFollowUps; firstAnswer: Promise<PopupFollowUps> }
   /** Nothing was drawn (the answer failed, or could not be drawn): the app waits for it, or shows why. */
-  | { firstAnswer: Promise<PopupFollowUps> };
+  | { firstAnswer: Promise<PopupFollowUps> }
+  /** No first script ran: the app asks for its lists itself. */
+  | Record<string, never>;
 
 /** `afterTakeover`: runs once the app's first render has replaced the first paint. */
 export function mountPopupApp(start: PopupStart, afterTakeover?: () => void): void {

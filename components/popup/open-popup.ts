@@ -14,7 +14,7 @@ import { popupListsItem, popupListsShownAt } from '@/lib/storage/popup-lists';
 import { paintPopupFirst } from './first-paint';
 import { holdInputUntilTakeover } from './held-input';
 import { markOnce, POPUP_READY_MARK } from './marks';
-import type { PopupStart } from './mount';
+import type { PopupHandoff } from './handoff';
 
 /** The stored lists if they may be shown now; none when they cannot be read. */
 async function storedLists(): Promise<PopupFollowUps | undefined> {
@@ -81,16 +81,14 @@ export function openPopup(): void {
   // After the first paint is on screen, so that loading and running React's large script holds up neither
   // the drawing nor the frame that shows it. When nothing could be drawn the app gets the answer (or its
   // failure, which it shows with its retry button).
-  void painted
-    .then(
-      async ({ drawn, fromStore }): Promise<PopupStart> => {
-        await afterFirstContentfulPaint();
-        return fromStore ? { firstData: drawn, firstAnswer: ask() } : { firstData: drawn };
-      },
-      (): PopupStart => ({ firstAnswer: ask() }),
-    )
-    .then(async (start) => {
-      const { mountPopupApp } = await import('./mount');
-      mountPopupApp(start, replayHeldInput);
-    });
+  window.dealsidePopupHandoff = painted.then(
+    async ({ drawn, fromStore }): Promise<PopupHandoff> => {
+      await afterFirstContentfulPaint();
+      return {
+        start: fromStore ? { firstData: drawn, firstAnswer: ask() } : { firstData: drawn },
+        ...(replayHeldInput ? { afterTakeover: replayHeldInput } : {}),
+      };
+    },
+    (): PopupHandoff => ({ start: { firstAnswer: ask() } }),
+  );
 }

@@ -1,3 +1,6 @@
-import { openPopup } from '@/components/popup/open-popup';
+import { takeOverPopup } from '@/components/popup/take-over';
+// The page's one stylesheet, linked from popup.html: the first paint (entrypoints/popup-first.ts) draws
+// with it before any module runs.
+import '@/components/popup/popup-page.css';
 
-openPopup();
+void takeOverPopup(window.dealsidePopupHandoff);

@@ -3,8 +3,9 @@
  * through a module of its own that initialises its runtime plugins and logs a startup crash; in a
  * production build the logger prints nothing, yet its messages are still in the file (about 500 bytes of
  * each content script's 12 KB budget), and no runtime plugin runs in our content scripts. This Vite
- * plugin replaces that module, for `entrypoints/content-*.ts` only, by a call to the script's `main`;
- * every other entrypoint keeps WXT's wrapper. Should WXT rename its module, nothing here matches, the
+ * plugin replaces that module, for `entrypoints/content-*.ts` and the popup's first script
+ * (`entrypoints/popup-first.ts`, all the popup loads before its first paint), by a call to the script's
+ * `main`; every other entrypoint keeps WXT's wrapper. Should WXT rename its module, nothing here matches, the
  * wrapper comes back, and the manifest audit's size check says so.
  */
 
@@ -22,7 +23,7 @@ export function leanContentScripts(): TransformPlugin {
     transform(_code, id) {
       if (!id.startsWith(WXT_UNLISTED_ENTRY)) return undefined;
       const inputPath = id.slice(WXT_UNLISTED_ENTRY.length);
-      if (!/\/entrypoints\/content-[\w-]+\.ts$/.test(inputPath)) return undefined;
+      if (!/\/entrypoints\/(content-[\w-]+|popup-first)\.ts$/.test(inputPath)) return undefined;
       return {
         code: `import definition from ${JSON.stringify(inputPath)};\ndefinition.main();\n`,
         map: null,

@@ -1,7 +1,7 @@
 /**
- * How the popup opens (components/popup/open-popup.ts): with stored lists it draws them before asking the
- * background, and the app then shows the background's answer; without them, or with lists the clock has
- * made wrong, it asks at once and draws the answer.
+ * How the popup opens (components/popup/open-popup.ts, then take-over.ts): with stored lists it draws them
+ * before asking the background, and the app then shows the background's answer; without them, or with
+ * lists the clock has made wrong, it asks at once and draws the answer.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,7 +26,14 @@ vi.mock('@/lib/messaging/messenger', () => ({
   onMessage: () => () => undefined,
 }));
 
-const { openPopup } = await import('../../../components/popup/open-popup');
+const { openPopup: firstScript } = await import('../../../components/popup/open-popup');
+const { takeOverPopup } = await import('../../../components/popup/take-over');
+
+/** As popup.html runs them: the first script, then the app's module. */
+function openPopup(): void {
+  firstScript();
+  void takeOverPopup(window.dealsidePopupHandoff);
+}
 
 const NOW = Date.now();
 const HOUR = 3_600_000;
@@ -65,6 +72,7 @@ beforeEach(() => {
 
 afterEach(() => {
   document.body.innerHTML = '';
+  delete window.dealsidePopupHandoff;
 });
 
 describe('opening the popup', () => {
@@ -110,5 +118,12 @@ describe('opening the popup', () => {
     expect(ids()).toEqual([]);
     background.answer(lists(followUp('d', NOW - HOUR)));
     await waitFor(() => expect(ids()).toEqual(['d']));
+  });
+
+  it('loads its lists itself when the first script did not run', async () => {
+    void takeOverPopup(undefined);
+    await waitFor(() => expect(background.asked).toContain('getPopupFollowUps'));
+    background.answer(lists(followUp('e', NOW - HOUR)));
+    await waitFor(() => expect(ids()).toEqual(['e']));
   });
 });
