@@ -1,7 +1,7 @@
 /**
- * What the popup's first script (entrypoints/popup-first.ts, a classic script of its own: it runs before
- * the page's modules, and loads as one file) hands to the React app's module (entrypoints/popup/main.ts):
- * two bundles, so through the page's window. Resolves once the first paint is on screen.
+ * What the popup's first script (entrypoints/popup-first.ts: built as one file of its own, and run before
+ * the app's modules) hands to the React app's module (entrypoints/popup/main.ts): two bundles, so through
+ * the page's window. Resolves once the first paint is on screen.
  */
 import type { PopupStart } from './mount';
 

@@ -40,10 +40,12 @@ export async function recordTabPage(tabId: number, page: TabPage): Promise<void>
   const map = await loaded();
   const before = map.get(tabId);
   map.set(tabId, page);
-  // Content scripts report again on many changes of their page that change nothing here.
-  if (before !== undefined && JSON.stringify(before) === JSON.stringify(page)) return;
   await persist(map);
-  tabPagesChanged();
+  // Content scripts report again, with a new `reportedAt`, on many changes of their page that leave what
+  // it shows as it was: only a different address or content is a change of what the tab shows.
+  if (before?.url !== page.url || JSON.stringify(before.context) !== JSON.stringify(page.context)) {
+    tabPagesChanged();
+  }
 }
 
 export async function tabPage(tabId: number): Promise<TabPage | undefined> {

@@ -113,8 +113,7 @@ export function recordingStore<S extends object>(
         case 'put':
         case 'add':
           return async (value: unknown, key?: IDBValidKey) => {
-            const at = key ?? inlineKey(target, value);
-            const previous = await previousOf(at);
+            const previous = await previousOf(key ?? inlineKey(target, value));
             const stored = await (key === undefined ? target[property](value) : target[property](value, key));
             written(stored);
             changes.push({ store: name, kind: 'put', key: stored, value, ...previous });

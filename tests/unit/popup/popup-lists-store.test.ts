@@ -120,7 +120,7 @@ describe('the popup’s stored lists', () => {
     expect(refreshed!.lists.overdue.rows[0]!.accountLabel).toBe('Northwind Trading');
   });
 
-  it('drops them when what a tab shows changes, not when a tab reports the same page again', async () => {
+  it('drops them when what a tab shows changes, not when a tab reports the same page again later', async () => {
     await seed('Call back', Date.now() - HOUR);
     stop = keepPopupListsCurrent(currentPopupFollowUps);
     await eventually(stored, (value) => value !== null);
@@ -138,7 +138,8 @@ describe('the popup’s stored lists', () => {
     const refreshed = await eventually(stored, (value) => value !== null);
     expect(refreshed!.lists.overdue.rows[0]!.tabId).toBe(7);
 
-    await recordTabPage(7, structuredClone(page));
+    // Reported again a moment later, showing the same.
+    await recordTabPage(7, { ...structuredClone(page), reportedAt: page.reportedAt + 1_000 });
     expect(await stored()).not.toBeNull();
   });
 
