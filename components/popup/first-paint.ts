@@ -145,7 +145,15 @@ export function paintPopupFirst(container: HTMLElement, answer: PopupFollowUps, 
     { class: 'ds-popup-lists' },
     overdue.total > 0 ? section('overdue', overdue, answer, locale, firstRowId, FIRST_PAINT_ROWS) : null,
     today.total > 0
-      ? section('today', today, answer, locale, firstRowId, FIRST_PAINT_ROWS - overdue.rows.length)
+      ? section(
+          'today',
+          today,
+          answer,
+          locale,
+          firstRowId,
+          // What the overdue rows leave; never below none (a negative count would slice from the end).
+          Math.max(0, FIRST_PAINT_ROWS - overdue.rows.length),
+        )
       : null,
     overdue.total === 0 && today.total === 0
       ? element('p', { class: 'ds-card ds-muted', 'data-testid': 'popup-empty' }, t('popupEmpty'))

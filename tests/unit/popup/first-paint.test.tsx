@@ -138,6 +138,30 @@ describe('the popup’s first paint', () => {
     act(() => root.unmount());
   });
 
+  it('draws no row of today when the overdue ones fill the first rows', () => {
+    const overdue = Array.from({ length: 9 }, (_, index) =>
+      followUp(`o${index}`, NOW - (index + 1) * 3_600_000),
+    );
+    const today = Array.from({ length: 12 }, (_, index) =>
+      followUp(`t${index}`, NOW + (index + 1) * 600_000),
+    );
+    const page = firstPaint({
+      ...EMPTY,
+      overdue: { rows: overdue, total: 9 },
+      today: { rows: today, total: 12 },
+    });
+    const ids = (section: string) =>
+      [
+        ...page.querySelectorAll<HTMLElement>(
+          `[data-testid="popup-section-${section}"] [data-testid="popup-followup"]`,
+        ),
+      ].map((row) => row.dataset.followupId);
+    expect(ids('overdue')).toEqual(overdue.slice(0, FIRST_PAINT_ROWS).map((row) => row.id));
+    expect(ids('today')).toEqual([]);
+    // The section itself is there, with its count, as the app draws it.
+    expect(page.querySelector('[data-testid="popup-section-today"] .ds-count')).toHaveTextContent('12');
+  });
+
   it('draws the first rows of long lists, the same rows the app draws first', async () => {
     const overdue = Array.from({ length: 5 }, (_, index) =>
       followUp(`o${index}`, NOW - (index + 1) * 3_600_000),
