@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { siteAdapters } from './lib/sites/registry';
 import { leanContentScripts } from './scripts/build/lean-content-scripts';
+import { popupPageOneFetch } from './scripts/build/popup-page';
 
 /** Origins the extension may be granted later, one at a time, when the rep asks for them. */
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
@@ -19,7 +20,7 @@ export default defineConfig({
     },
   },
   modules: ['@wxt-dev/module-react'],
-  vite: () => ({ plugins: [leanContentScripts()] }),
+  vite: () => ({ plugins: [leanContentScripts(), popupPageOneFetch()] }),
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   // The sources archive Firefox review asks for: what builds the extension, not local output.

@@ -4,4 +4,7 @@ import { runContentScript } from '@/lib/content/run';
 import { outlook } from '@/lib/sites/outlook';
 
 // A content script: declared in the manifest from the site registry (see wxt.config.ts).
-export default defineUnlistedScript(() => runContentScript(outlook, acceptComposeInserts));
+export default defineUnlistedScript({
+  globalName: false, // scripts/build/lean-content-scripts.ts
+  main: () => runContentScript(outlook, acceptComposeInserts),
+});

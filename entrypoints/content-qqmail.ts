@@ -3,4 +3,7 @@ import { runContentScript } from '@/lib/content/run';
 import { qqmail } from '@/lib/sites/qqmail';
 
 // A content script: declared in the manifest from the site registry (see wxt.config.ts).
-export default defineUnlistedScript(() => runContentScript(qqmail));
+export default defineUnlistedScript({
+  globalName: false, // scripts/build/lean-content-scripts.ts
+  main: () => runContentScript(qqmail),
+});

@@ -3,4 +3,7 @@ import { runContentScript } from '@/lib/content/run';
 import { zoho } from '@/lib/sites/zoho';
 
 // A content script: declared in the manifest from the site registry (see wxt.config.ts).
-export default defineUnlistedScript(() => runContentScript(zoho));
+export default defineUnlistedScript({
+  globalName: false, // scripts/build/lean-content-scripts.ts
+  main: () => runContentScript(zoho),
+});

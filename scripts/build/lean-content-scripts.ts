@@ -7,6 +7,10 @@
  * (`entrypoints/popup-first.ts`, all the popup loads before its first paint), by a call to the script's
  * `main`; every other entrypoint keeps WXT's wrapper. Should WXT rename its module, nothing here matches, the
  * wrapper comes back, and the manifest audit's size check says so.
+ *
+ * Those scripts are declared with `globalName: false`: the replaced entry returns nothing, so there is no
+ * variable for WXT's default footer (a line naming the script's result, for `scripting.executeScript`) to
+ * name, and that line would throw a ReferenceError at the end of every run.
  */
 
 const WXT_UNLISTED_ENTRY = '\0virtual:wxt-unlisted-script-entrypoint?';

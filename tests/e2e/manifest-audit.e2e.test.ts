@@ -46,6 +46,15 @@ async function readManifest(dir: string): Promise<Manifest> {
 
 const supportedMatches = new Set(siteAdapters.flatMap((adapter) => adapter.matches));
 
+/**
+ * A built script ends with its own code, not with a line naming its result: our scripts return none, so
+ * such a line names a variable that does not exist and throws at the end of every run.
+ */
+async function expectNoResultLine(file: string): Promise<void> {
+  const code = await readFile(file, 'utf8');
+  expect(code.trimEnd(), file).not.toMatch(/\n[A-Za-z_$][\w$]*;$/);
+}
+
 /** The checks both browsers' content scripts must pass. */
 async function auditContentScripts(dir: string, scripts: ContentScript[] | undefined): Promise<void> {
   expect(scripts?.length).toBe(siteAdapters.length);
@@ -63,6 +72,7 @@ async function auditContentScripts(dir: string, scripts: ContentScript[] | undef
     for (const file of script.js ?? []) {
       const { size } = await stat(path.join(dir, file));
       expect(size, file).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+      await expectNoResultLine(path.join(dir, file));
     }
   }
   // Every supported site is covered by exactly the registry's patterns, nothing more.
@@ -107,6 +117,8 @@ describe('the Chrome manifest', () => {
     // The generic script for custom CRM hosts is registered at runtime; it has the same budget.
     const generic = path.join(CHROME_DIR, 'content-generic.js');
     if (existsSync(generic)) expect((await stat(generic)).size).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+    // The popup's first script is built the same way.
+    await expectNoResultLine(path.join(CHROME_DIR, 'popup-first.js'));
   });
 
   it('exposes only the panel page, on https pages, through the dynamic URL', () => {

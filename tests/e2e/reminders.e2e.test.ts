@@ -89,8 +89,12 @@ describe('reminders, badge and popup', () => {
       .toContainEqual(expect.stringContaining(title));
   }
 
+  /** Uncaught errors in the popups opened: the first script's and the app's. */
+  const popupErrors: string[] = [];
+
   async function openPopup(): Promise<Page> {
     const popup = await browser.context.newPage();
+    popup.on('pageerror', (error) => popupErrors.push(error.message));
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     return popup;
   }
@@ -179,6 +183,7 @@ describe('reminders, badge and popup', () => {
     await evaluateInExtensionView(browser, 'sidepanel.html', 'window.close()');
     await expect.poll(() => evaluateInExtensionView(browser, 'sidepanel.html', '1')).toBeUndefined();
     await popup.close();
+    expect(popupErrors).toEqual([]);
     await page.close();
   });
 
