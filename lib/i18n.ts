@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type english from '../public/_locales/en/messages.json';
+import type { Language } from './settings/languages';
 import { uiLanguageItem } from './storage/ui-language';
 
 export type MessageKey = keyof typeof english;
@@ -60,17 +61,18 @@ let loadingChosen: Promise<void> | undefined;
 
 /**
  * Loads the language the rep chose in options (a no-op for "auto"). Pages call it before they render; a
- * missing or damaged choice falls back to the browser's language.
+ * missing or damaged choice falls back to the browser's language. `known`: the choice as the page already
+ * has it (the popup's address carries it), so it need not be read.
  */
-export function loadChosenLanguage(): Promise<void> {
-  loadingChosen ??= readChosenLanguage();
+export function loadChosenLanguage(known?: Language): Promise<void> {
+  loadingChosen ??= readChosenLanguage(known);
   return loadingChosen;
 }
 
-async function readChosenLanguage(): Promise<void> {
+async function readChosenLanguage(known: Language | undefined): Promise<void> {
   try {
     // The background copies the chosen language here; the settings themselves stay in its database.
-    const language = await uiLanguageItem.get();
+    const language = known ?? (await uiLanguageItem.get());
     const directory = LOCALE_DIRECTORIES[language];
     if (language === 'auto' || !directory) return;
     const response = await fetch(browser.runtime.getURL(`/_locales/${directory}/messages.json` as '/'));

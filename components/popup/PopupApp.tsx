@@ -51,10 +51,10 @@ function useCurrentWindowId(): number | undefined {
 }
 
 /**
- * Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. `firstAnswer`:
- * the lists, asked for as the popup's script started; `firstData`: what the first paint drew, which this
- * app's first render replaces element for element — that answer itself, or the lists the background
- * stored, which `firstAnswer` then replaces when it arrives.
+ * Toolbar popup: overdue, today's and the next week's follow-ups, with done, snooze and open. `firstData`:
+ * the background's answer, whose first rows the first paint drew (./open-popup.ts): this app's first
+ * render replaces that drawing element for element and draws the rest. `firstAnswer`: the answer still on
+ * its way, when nothing could be drawn.
  */
 export function PopupApp({
   firstAnswer,

@@ -2,14 +2,15 @@
  * The popup's lists drawn without React, the moment they are known: the popup opens on its rows while
  * React and the app (a much larger script) are still loading. It draws exactly what PopupApp's first
  * render draws for the same lists — elements, classes, test ids, text — up to the first FIRST_PAINT_ROWS
- * rows, so the React app can replace it in one commit with no visible change
- * (tests/unit/popup/first-paint.test.tsx compares the two).
+ * rows (lib/popup/lists-address.ts), so the React app can replace it in one commit without changing what
+ * the rep saw; it draws the rest of the rows below (tests/unit/popup/first-paint.test.tsx compares the two).
  *
  * Nothing here reacts to input: the buttons do nothing until the React app takes over, a moment later.
  * Everything from the records (titles, names, addresses) goes in as text, never as markup.
  */
 import { t } from '@/lib/i18n';
 import type { PopupFollowUp, PopupFollowUps, PopupSection } from '@/lib/messaging/protocol';
+import { firstPaintRowCounts } from '@/lib/popup/lists-address';
 import { popupRowText, SECTION_LABEL_KEYS, type PopupSectionName } from './row-text';
 
 type Child = Node | string | null;
@@ -73,13 +74,6 @@ function row(row: PopupFollowUp, now: number, locale: string, overdue: boolean, 
   );
 }
 
-/**
- * Rows drawn in all: more than the popup shows before it scrolls (it is at most 600 pixels high in Chrome,
- * so it opens at its full height), and no more, however long the lists: each row costs the first paint
- * time to build, lay out and draw. The React app, a moment later, draws the rest below them.
- */
-export const FIRST_PAINT_ROWS = 6;
-
 function section(
   name: Exclude<PopupSectionName, 'week'>,
   part: PopupSection,
@@ -89,8 +83,8 @@ function section(
   rowsDrawn: number,
 ): HTMLElement {
   const label = t(SECTION_LABEL_KEYS[name]);
-  const more = part.total - part.rows.length;
-  const drawn = part.rows.slice(0, rowsDrawn);
+  // The "N more" line the app draws below a section's last listed row never shows here: a section lists
+  // up to 200 rows (POPUP_SECTION_LIMIT), far more than the first rows drawn.
   return element(
     'section',
     { class: 'ds-popup-section', 'data-testid': `popup-section-${name}` },
@@ -103,12 +97,10 @@ function section(
     element(
       'ul',
       { class: 'ds-popup-list', 'aria-label': label },
-      ...drawn.map((each) => row(each, answer.now, locale, name === 'overdue', each.id === firstRowId)),
+      ...part.rows
+        .slice(0, rowsDrawn)
+        .map((each) => row(each, answer.now, locale, name === 'overdue', each.id === firstRowId)),
     ),
-    // Below rows left for the app, as the app draws it below all of them.
-    more > 0 && drawn.length === part.rows.length
-      ? element('p', { class: 'ds-muted ds-small' }, t('popupMore', String(more)))
-      : null,
   );
 }
 
@@ -140,21 +132,12 @@ function weekSection(week: PopupSection): HTMLElement {
 export function paintPopupFirst(container: HTMLElement, answer: PopupFollowUps, locale: string): void {
   const { overdue, today, week } = answer;
   const firstRowId = (overdue.rows[0] ?? today.rows[0])?.id;
+  const rowsDrawn = firstPaintRowCounts(answer);
   const lists = element(
     'div',
     { class: 'ds-popup-lists' },
-    overdue.total > 0 ? section('overdue', overdue, answer, locale, firstRowId, FIRST_PAINT_ROWS) : null,
-    today.total > 0
-      ? section(
-          'today',
-          today,
-          answer,
-          locale,
-          firstRowId,
-          // What the overdue rows leave; never below none (a negative count would slice from the end).
-          Math.max(0, FIRST_PAINT_ROWS - overdue.rows.length),
-        )
-      : null,
+    overdue.total > 0 ? section('overdue', overdue, answer, locale, firstRowId, rowsDrawn.overdue) : null,
+    today.total > 0 ? section('today', today, answer, locale, firstRowId, rowsDrawn.today) : null,
     overdue.total === 0 && today.total === 0
       ? element('p', { class: 'ds-card ds-muted', 'data-testid': 'popup-empty' }, t('popupEmpty'))
       : null,

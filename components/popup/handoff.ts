@@ -6,7 +6,8 @@
 import type { PopupStart } from './mount';
 
 export interface PopupHandoff {
-  start: PopupStart;
+  /** What the app starts from, once known: it loads meanwhile. */
+  start: Promise<PopupStart>;
   /** Runs once the app's first render has replaced the first paint: the held clicks and keys. */
   afterTakeover?: () => void;
 }

@@ -5,11 +5,9 @@ import { PopupApp } from './PopupApp';
 
 /** What the app starts from: see ./open-popup.ts. */
 export type PopupStart =
-  /** The first paint drew the background's answer: the app shows it and sends nothing. */
+  /** The background's answer (the first paint drew its first rows): the app shows it and sends nothing. */
   | { firstData: PopupFollowUps }
-  /** The first paint drew the stored lists: the app shows them until the answer replaces them. */
-  | { firstData: PopupFollowUps; firstAnswer: Promise<PopupFollowUps> }
-  /** Nothing was drawn (the answer failed, or could not be drawn): the app waits for it, or shows why. */
+  /** No answer to show (it failed, or could not be drawn): the app waits for it, or shows why. */
   | { firstAnswer: Promise<PopupFollowUps> }
   /** No first script ran: the app asks for its lists itself. */
   | Record<string, never>;

@@ -1,25 +1,28 @@
 /**
- * How the popup opens fast: it draws the lists the background stored for it (lib/storage/popup-lists.ts)
- * the moment they are read, without React (./first-paint.ts), and asks the background for them at the same
- * time. Only once that drawing is on screen is React with the app loaded; it takes over the same lists
- * element for element (held clicks and keys then act on the rows the rep saw) and shows the background's
- * answer when it is there. Without stored lists (a change just now, the day turned, a browser that just
- * started) the first paint draws that answer instead. This module and what it imports stay small (no
- * React, no zod, no message table): they are all the popup loads before its first paint.
+ * How the popup opens fast. Opened from the toolbar button, its address carries the first rows of its
+ * lists as the background last worked them out (lib/popup/lists-address.ts): they are drawn without React
+ * (./first-paint.ts) before the page has even finished loading, with nothing to wait for — in the
+ * browser's own language; a language the rep chose is loaded first. Only once that drawing is on screen is
+ * the background asked for the whole lists and React with the app loaded; the app takes over the drawn
+ * rows element for element (held clicks and keys then act on the rows the rep saw) with the background's
+ * answer. Without lists in its address (a change just now, the day turned, the page opened some other
+ * way) the popup asks the background at once and draws the answer. This module and what it imports stay
+ * small (no React, no zod, no message table): they are all the popup loads before its first paint.
  */
 import { loadChosenLanguage, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PopupFollowUps } from '@/lib/messaging/protocol';
-import { popupListsItem, popupListsShownAt } from '@/lib/storage/popup-lists';
+import { popupListsInAddress, type PopupListsInAddress } from '@/lib/popup/lists-address';
 import { paintPopupFirst } from './first-paint';
 import { holdInputUntilTakeover } from './held-input';
 import { markOnce, POPUP_READY_MARK } from './marks';
 import type { PopupHandoff } from './handoff';
+import type { PopupStart } from './mount';
 
-/** The stored lists if they may be shown now; none when they cannot be read. */
-async function storedLists(): Promise<PopupFollowUps | undefined> {
+/** The lists the page's address carries, if they may be shown now. */
+function listsInAddress(): PopupListsInAddress | undefined {
   try {
-    return popupListsShownAt(await popupListsItem.get(), Date.now());
+    return popupListsInAddress(location.hash, Date.now());
   } catch {
     return undefined;
   }
@@ -52,10 +55,30 @@ function afterFirstContentfulPaint(): Promise<void> {
   });
 }
 
+/** Draws `lists` in place of the page's root; returns the function that replays input held meanwhile. */
+function paint(lists: PopupFollowUps): () => void {
+  const container = document.getElementById('root');
+  if (!container) throw new Error('The page has no #root element.');
+  document.documentElement.lang = uiLanguage();
+  paintPopupFirst(container, lists, uiLanguage());
+  markOnce(POPUP_READY_MARK);
+  return holdInputUntilTakeover(container);
+}
+
+/** Runs `work` now when `ready` is undefined (nothing to wait for), else once it has resolved. */
+function when<T>(ready: Promise<unknown> | undefined, work: () => T): Promise<T> {
+  if (!ready) {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+  return ready.then(work);
+}
+
 export function openPopup(): void {
-  const stored = storedLists();
-  // Without stored lists the background is asked at once; with them, once they are on screen, so that
-  // its work does not compete with the drawing (it runs in the extension's same process).
+  const kept = listsInAddress();
   let asked: Promise<PopupFollowUps> | undefined;
   const ask = () => {
     if (!asked) {
@@ -64,31 +87,36 @@ export function openPopup(): void {
     }
     return asked;
   };
-  void stored.then((lists) => lists ?? ask());
 
-  let replayHeldInput: (() => void) | undefined;
-  const painted = Promise.all([stored, loadChosenLanguage()]).then(async ([lists]) => {
-    const drawn = lists ?? (await ask());
-    const container = document.getElementById('root');
-    if (!container) throw new Error('The page has no #root element.');
-    document.documentElement.lang = uiLanguage();
-    paintPopupFirst(container, drawn, uiLanguage());
-    markOnce(POPUP_READY_MARK);
-    replayHeldInput = holdInputUntilTakeover(container);
-    return { drawn, fromStore: lists !== undefined };
-  });
+  let painted: Promise<{ replayHeldInput: () => void; start: () => Promise<PopupStart> }>;
+  if (kept) {
+    // In the browser's language there is nothing to wait for: the rows are drawn in this very task.
+    const language = kept.language === 'auto' ? undefined : loadChosenLanguage(kept.language);
+    painted = when(language, () => ({
+      replayHeldInput: paint(kept.lists),
+      // The drawn rows are only the first ones: the app takes over with the whole lists.
+      start: () =>
+        ask().then(
+          (answer): PopupStart => ({ firstData: answer }),
+          (): PopupStart => ({ firstAnswer: ask() }),
+        ),
+    }));
+  } else {
+    ask();
+    painted = Promise.all([ask(), loadChosenLanguage()]).then(([answer]) => ({
+      replayHeldInput: paint(answer),
+      start: () => Promise.resolve<PopupStart>({ firstData: answer }),
+    }));
+  }
 
-  // After the first paint is on screen, so that loading and running React's large script holds up neither
-  // the drawing nor the frame that shows it. When nothing could be drawn the app gets the answer (or its
-  // failure, which it shows with its retry button).
+  // After the first paint is on screen, so that neither the background's work (in the extension's same
+  // process) nor loading React's large script holds up the drawing or the frame that shows it. When
+  // nothing could be drawn the app gets the answer (or its failure, which it shows with its retry button).
   window.dealsidePopupHandoff = painted.then(
-    async ({ drawn, fromStore }): Promise<PopupHandoff> => {
+    async ({ replayHeldInput, start }): Promise<PopupHandoff> => {
       await afterFirstContentfulPaint();
-      return {
-        start: fromStore ? { firstData: drawn, firstAnswer: ask() } : { firstData: drawn },
-        ...(replayHeldInput ? { afterTakeover: replayHeldInput } : {}),
-      };
+      return { start: start(), afterTakeover: replayHeldInput };
     },
-    (): PopupHandoff => ({ start: { firstAnswer: ask() } }),
+    (): PopupHandoff => ({ start: Promise.resolve({ firstAnswer: ask() }) }),
   );
 }

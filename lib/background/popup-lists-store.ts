@@ -1,19 +1,27 @@
 /**
- * Keeps the popup's lists in session storage (lib/storage/popup-lists.ts) while they are true, so a popup
- * draws them the moment it opens, even when this service worker is stopped.
+ * Keeps the popup's lists in the toolbar button's popup address (lib/popup/lists-address.ts) while they
+ * are true, so a popup draws them the moment it opens, even when this service worker is stopped.
  *
- * They are removed in the moment anything they are made of changes: a committed write to the follow-ups,
+ * They are taken out in the moment anything they are made of changes: a committed write to the follow-ups,
  * accounts, contacts or private items (settings, the person picked on a page), or what a tab shows (the
  * rows name the tab showing their contact). A second after the first such change they are worked out
- * again. Every answer to `getPopupFollowUps` is stored too. A generation counter, moved on at each change,
- * keeps lists read before a change from being stored after it: the removal and the store are sent from
- * this one worker, in order, so the last word is always the newest.
+ * again. Every answer to `getPopupFollowUps` is kept too. A generation counter, moved on at each change,
+ * keeps lists read before a change from being kept after it: the button's address is set from this one
+ * worker, in order, and the generation is checked again just before each setting, so the last word is
+ * always the newest.
  */
 import { onCommittedChanges, type StoreChange } from '../db/committed-changes';
 import type { PopupFollowUps } from '../messaging/protocol';
+import {
+  POPUP_PAGE,
+  popupAddressWith,
+  popupListsInAddress,
+  type PopupListsInAddress,
+} from '../popup/lists-address';
 import { localDayStart } from '../reminders/day-bounds';
-import { popupListsItem, popupListsShownAt } from '../storage/popup-lists';
+import { uiLanguageItem } from '../storage/ui-language';
 import { onTabPagesChanged } from './page-registry';
+import { toolbarButton } from './toolbar-button';
 
 /** The stores the popup's rows are read from or depend on. */
 const POPUP_STORES: ReadonlySet<string> = new Set(['followUps', 'accounts', 'contacts', 'privateItems']);
@@ -40,23 +48,37 @@ export function popupListsGeneration(): number {
   return generation;
 }
 
-/** Stores `lists`, read in generation `readIn`, unless something changed since: they may be stale. */
+/** The fragment (`#…`) of the address the toolbar button opens its popup at now; '' for none. */
+async function popupAddressFragment(): Promise<string> {
+  const address = (await toolbarButton()?.getPopup({})) ?? '';
+  const fragmentAt = address.indexOf('#');
+  return fragmentAt < 0 ? '' : address.slice(fragmentAt);
+}
+
+function setPopupAddress(address: string): Promise<void> {
+  return toolbarButton()?.setPopup({ popup: address }) ?? Promise.resolve();
+}
+
+/** Keeps `lists`, read in generation `readIn`, unless something changed since: they may be stale. */
 export async function storePopupLists(lists: PopupFollowUps, readIn: number): Promise<void> {
   if (readIn !== generation) return;
   const validUntil = popupListsValidUntil(lists);
   refreshWhenExpired(validUntil);
   try {
-    await popupListsItem.set({ lists, validUntil });
+    const kept: PopupListsInAddress = { lists, validUntil, language: await uiLanguageItem.get() };
+    // A change while the language was read has taken the lists out: these may be stale now.
+    if (readIn !== generation) return;
+    await setPopupAddress(popupAddressWith(kept));
   } catch (error) {
-    console.warn('[dealside] could not store the popup lists', error);
+    console.warn('[dealside] could not keep the popup lists', error);
   }
 }
 
-/** Forgets the stored lists at once, and works them out again a moment later. */
+/** Takes the kept lists out at once, and works them out again a moment later. */
 export function popupListsChanged(): void {
   generation += 1;
-  popupListsItem.remove().catch((error: unknown) => {
-    console.warn('[dealside] could not remove the popup lists', error);
+  setPopupAddress(POPUP_PAGE).catch((error: unknown) => {
+    console.warn('[dealside] could not take the popup lists out', error);
   });
   scheduleRefresh(POPUP_LISTS_REFRESH_DELAY_MS);
 }
@@ -120,13 +142,14 @@ export function keepPopupListsCurrent(read: ReadLists): () => void {
   };
 }
 
-/** A worker that starts (at browser start, or woken later) stores lists when there are none to show. */
+/** A worker that starts (at browser start, or woken later) keeps lists when there are none to show. */
 async function refreshIfMissing(): Promise<void> {
   const readIn = generation;
-  const stored = await popupListsItem.get().catch(() => null);
+  const fragment = await popupAddressFragment().catch(() => '');
   if (readIn !== generation) return; // A change came first: it has scheduled the refresh.
-  if (stored && popupListsShownAt(stored, Date.now())) {
-    refreshWhenExpired(stored.validUntil);
+  const kept = popupListsInAddress(fragment, Date.now());
+  if (kept) {
+    refreshWhenExpired(kept.validUntil);
     return;
   }
   scheduleRefresh(0);

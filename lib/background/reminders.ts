@@ -33,6 +33,7 @@ import { badgeWindow } from '../reminders/windows';
 import type { Settings } from '../settings/schema';
 import { remindedUpToItem, reminderFailureItem } from '../storage/items';
 import { broadcastDataChanged } from './broadcast';
+import { toolbarButton } from './toolbar-button';
 import { database } from './db-connection';
 import { openFollowUp } from './open-follow-up';
 import { onSettingsChanged, readSettings } from './settings-store';
@@ -94,16 +95,6 @@ async function remindedUpTo(now: number): Promise<number> {
   // First run: what fell due before the extension was there is overdue, not news.
   await remindedUpToItem.set(now);
   return now;
-}
-
-type ToolbarButton = typeof browser.action;
-
-/** The toolbar button: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2. */
-function toolbarButton(): ToolbarButton | undefined {
-  return (
-    (browser.action as ToolbarButton | undefined) ??
-    (browser as unknown as { browserAction?: ToolbarButton }).browserAction
-  );
 }
 
 async function updateBadge(db: Db, now: number): Promise<number> {

@@ -12,14 +12,13 @@ import { pageContextSchema } from '../messaging/messages';
 import { frameLayoutBySiteSchema } from '../settings/schema';
 import { READ_PROBLEMS } from '../messaging/page-context';
 import { defineStorageItem } from './define';
-import { popupListsItem } from './popup-lists';
 import { uiLanguageItem } from './ui-language';
 
 /**
- * Declared on their own, checked without zod, as the popup reads both before its first paint: the interface
- * language the rep chose (every page reads it before it renders) and the popup's stored lists.
+ * Declared on its own, checked without zod, as the popup may read it before its first paint: the interface
+ * language the rep chose (every page reads it before it renders).
  */
-export { popupListsItem, uiLanguageItem };
+export { uiLanguageItem };
 
 /** Per site (adapter id), whether the in-page panel is collapsed. */
 export const frameLayoutsItem = defineStorageItem(
@@ -129,5 +128,4 @@ export const storageItems = [
   readFailuresItem,
   tabPagesItem,
   panelFramesItem,
-  popupListsItem,
 ] as const;

@@ -8,7 +8,8 @@
  * due before the end of the popup's week kept, sorted by due time and split into the popup's three
  * sections. Both must find the same counts.
  *
- * Popup open: the extension's popup.html loaded in a new tab each time (a cold popup window), from the
+ * Popup open: the extension's popup.html loaded in a new window each time (a cold popup window) at the
+ * address the toolbar button opens it at (with its lists, lib/popup/lists-address.ts), from the
  * navigation's start to the popup's `dealside:popup-ready` mark (components/popup/marks.ts), made by its
  * first paint without React once the lists' rows are in the page; beside it, from the same loads, the
  * React app's render of the same lists (`dealside:popup-interactive`, the baseline: what the popup waited
@@ -93,19 +94,19 @@ export interface PopupOpenResult {
   budgetMs: number;
   /** The window's size: the popup's width, and the most height Chrome gives a popup. */
   viewport: { width: number; height: number };
-  /** Navigation start → the browser's first contentful paint: the popup's rows drawn from its stored lists. */
+  /** Navigation start → the browser's first contentful paint: the popup's rows drawn from its address. */
   painted: Summary;
   /** The same, for the blank page of the extension opened the same way: the floor. */
   blank: Summary;
   /** The popup's own time, round by round: its paint less the blank page's (judged on the median). */
   own: Summary;
-  /** Navigation start → the first contentful paint when no lists were stored: drawn from the answer. */
+  /** Navigation start → the first contentful paint without lists in its address: drawn from the answer. */
   unstored: Summary;
   /** Navigation start → the lists in the page (`dealside:popup-ready`, before the browser paints them). */
   ready: Summary;
   /** Navigation start → the React app's first render, which replaces the first paint. */
   interactive: Summary;
-  /** The stored-lists loads' `DOMContentLoaded`: the popup's first script run. */
+  /** The loads with lists' `DOMContentLoaded`: the popup's first script run. */
   scriptsLoaded: Summary;
   /** Rows in the first paint, and in the app once it rendered. */
   rowsPainted: number;
@@ -167,17 +168,16 @@ async function rowsInFirstPaint(scale: ScaleBrowser, url: string): Promise<numbe
   }
 }
 
-/** Whether the background has stored the popup's lists (lib/storage/popup-lists.ts). */
-async function listsStored(page: Page): Promise<boolean> {
-  return (await page.evaluate(
-    "chrome.storage.session.get('popupLists').then((stored) => stored.popupLists !== undefined)",
-  )) as boolean;
+/** The address the toolbar button opens its popup at: with its lists when the background keeps them. */
+async function buttonPopupAddress(page: Page): Promise<string> {
+  return (await page.evaluate('chrome.action.getPopup({})')) as string;
 }
 
 /**
- * Each round opens three windows of the popup's size, one after the other: the blank page, the popup with
- * its lists stored (as the background keeps them), and the popup after they were removed (as right after
- * a change). The budget is judged on the popup's own time above the blank page's.
+ * Each round opens three windows of the popup's size, one after the other: the blank page, the popup at
+ * the button's address with its lists (as the background keeps them), and the bare popup.html (as the
+ * button opens it right after a change). The budget is judged on the popup's own time above the blank
+ * page's.
  */
 async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): Promise<PopupOpenResult> {
   const origin = `chrome-extension://${scale.browser.extensionId}`;
@@ -191,10 +191,10 @@ async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): P
   let rowsRendered = 0;
   for (let run = 0; run < options.warmup + options.opens; run++) {
     const floor = await openWindow(scale, `${origin}/${BLANK_PAGE}`, 'bench:blank-ready');
-    // The previous popup's answer stored the lists; a change would have removed them.
-    if (!(await listsStored(scale.page))) throw new Error('The popup’s lists were not stored');
-    const stored = await openWindow(scale, popupUrl, POPUP_INTERACTIVE_MARK);
-    await scale.page.evaluate("chrome.storage.session.remove('popupLists')");
+    // The previous popup's answer kept the lists; a change would have taken them out.
+    const address = await buttonPopupAddress(scale.page);
+    if (!address.includes('#lists=')) throw new Error('The popup’s lists were not kept');
+    const stored = await openWindow(scale, address, POPUP_INTERACTIVE_MARK);
     const answered = await openWindow(scale, popupUrl, POPUP_INTERACTIVE_MARK);
     if (stored.rows === 0 || answered.rows !== stored.rows) throw new Error('The popup showed no follow-up');
     rowsRendered = stored.rows;
@@ -206,7 +206,7 @@ async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): P
     interactive.push(stored.interactive!);
     scriptsLoaded.push(stored.scriptsLoaded);
   }
-  const rowsPainted = await rowsInFirstPaint(scale, popupUrl);
+  const rowsPainted = await rowsInFirstPaint(scale, await buttonPopupAddress(scale.page));
   return {
     budgetMs: POPUP_OPEN_BUDGET_MS,
     viewport: POPUP_WINDOW,

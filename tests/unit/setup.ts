@@ -25,12 +25,27 @@ function installPortEvents(): void {
   } as unknown as typeof fakeBrowser.runtime.onConnect;
 }
 
+/**
+ * The fake browser's toolbar button has no popup address: kept in memory here, as the browser keeps it
+ * (the background keeps the popup's lists in it, lib/background/popup-lists-store.ts).
+ */
+function installToolbarPopup(): void {
+  let popup = 'popup.html';
+  fakeBrowser.action.setPopup = (details: { popup: string }) => {
+    popup = details.popup;
+    return Promise.resolve();
+  };
+  fakeBrowser.action.getPopup = () => Promise.resolve(`chrome-extension://test-extension-id/${popup}`);
+}
+
 installI18n();
 installPortEvents();
+installToolbarPopup();
 beforeEach(() => {
   fakeBrowser.reset();
   installI18n();
   installPortEvents();
+  installToolbarPopup();
 });
 afterEach(() => {
   cleanup();

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiLanguage } from '../../../lib/i18n';
 import type { PopupFollowUp, PopupFollowUps } from '../../../lib/messaging/protocol';
+import { FIRST_PAINT_ROWS } from '../../../lib/popup/lists-address';
 import { local } from '../reminders/time-zone';
 import { fixClockAt } from '../support/clock';
 
@@ -25,7 +26,7 @@ vi.mock('@/lib/messaging/messenger', async () => {
 });
 
 const { PopupApp } = await import('../../../components/popup/PopupApp');
-const { FIRST_PAINT_ROWS, paintPopupFirst } = await import('../../../components/popup/first-paint');
+const { paintPopupFirst } = await import('../../../components/popup/first-paint');
 const { holdInputUntilTakeover } = await import('../../../components/popup/held-input');
 
 const NOW = local(2025, 6, 12, 12);
@@ -58,7 +59,7 @@ const ANSWER: PopupFollowUps = {
         contactEmail: 'li@xn--fsqu00a.xn--fiqs8s',
       }),
     ],
-    total: 5,
+    total: 2,
   },
   today: {
     rows: [
@@ -106,7 +107,7 @@ describe('the popup’s first paint', () => {
   });
 
   it.each([
-    ['rows in every section, cut lists, a cadence row, no contact', ANSWER],
+    ['rows in every section, a cadence row, no contact', ANSWER],
     ['nothing due', EMPTY],
   ])('draws what the React app draws: %s', async (_, answer) => {
     const painted = firstPaint(answer);
@@ -192,27 +193,6 @@ describe('the popup’s first paint', () => {
         rendered[index]!.parentElement!.parentElement!.dataset.testid,
       );
     }
-    act(() => root.unmount());
-  });
-
-  it('draws stored lists the same way, and the app shows them until the background’s answer replaces them', async () => {
-    const page = firstPaint(ANSWER);
-    const drawn = normalized(page);
-    let answer!: (lists: PopupFollowUps) => void;
-    const fresh = new Promise<PopupFollowUps>((resolve) => (answer = resolve));
-    const root = createRoot(page);
-    await act(async () => root.render(<PopupApp firstData={ANSWER} firstAnswer={fresh} />));
-    expect(normalized(page)).toEqual(drawn);
-    expect(sent).not.toContain('getPopupFollowUps');
-
-    // Done elsewhere a moment before: the background's lists no longer have the first row.
-    await act(async () => answer({ ...ANSWER, overdue: { rows: ANSWER.overdue.rows.slice(1), total: 4 } }));
-    const ids = [...page.querySelectorAll('[data-testid="popup-followup"]')].map((row) =>
-      row.getAttribute('data-followup-id'),
-    );
-    expect(ids).toEqual(['b', 'c']);
-    expect(page.querySelector('[data-testid="popup-section-overdue"] .ds-count')).toHaveTextContent('4');
-    expect(sent).not.toContain('getPopupFollowUps');
     act(() => root.unmount());
   });
 

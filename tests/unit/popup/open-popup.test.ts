@@ -1,13 +1,12 @@
 /**
- * How the popup opens (components/popup/open-popup.ts, then take-over.ts): with stored lists it draws them
- * before asking the background, and the app then shows the background's answer; without them, or with
- * lists the clock has made wrong, it asks at once and draws the answer.
+ * How the popup opens (components/popup/open-popup.ts, then take-over.ts): with lists in its address it
+ * draws them at once, before asking the background, and the app then takes over with the background's
+ * answer; without them, or with lists the clock has made wrong, it asks at once and draws the answer.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PopupFollowUp, PopupFollowUps } from '../../../lib/messaging/protocol';
-import type { StoredPopupLists } from '../../../lib/storage/popup-lists';
+import { popupAddressWith, type PopupListsInAddress } from '../../../lib/popup/lists-address';
 
 /** The background: what it was asked, and every answer still owed, given at once by `answer`. */
 const background = vi.hoisted(() => {
@@ -60,8 +59,9 @@ function lists(...overdue: PopupFollowUp[]): PopupFollowUps {
 
 const ids = () => screen.queryAllByTestId('popup-followup').map((row) => row.dataset.followupId);
 
-async function store(stored: StoredPopupLists): Promise<void> {
-  await fakeBrowser.storage.session.set({ popupLists: stored });
+/** Opens the page at the address the toolbar button gives it with `kept`. */
+function address(kept: Omit<PopupListsInAddress, 'language'>): void {
+  history.replaceState(null, '', popupAddressWith({ language: 'auto', ...kept }).slice('popup.html'.length));
 }
 
 beforeEach(() => {
@@ -71,32 +71,62 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  history.replaceState(null, '', location.pathname);
   document.body.innerHTML = '';
   delete window.dealsidePopupHandoff;
 });
 
 describe('opening the popup', () => {
-  it('draws the stored lists before asking, then shows the background’s answer', async () => {
-    await store({
+  it('draws the lists in its address at once, then takes over with the background’s answer', () => {
+    address({
       lists: lists(followUp('a', NOW - HOUR), followUp('b', NOW - 2 * HOUR)),
       validUntil: NOW + HOUR,
     });
     openPopup();
-    await waitFor(() => expect(ids()).toEqual(['a', 'b']));
-    // Asked only once the drawing is on screen.
-    expect(background.asked).toEqual([]);
-    await waitFor(() => expect(background.asked).toContain('getPopupFollowUps'));
-    await waitFor(() => expect(performance.getEntriesByName('dealside:popup-interactive')).toHaveLength(1));
+    // In the same task: nothing to wait for.
     expect(ids()).toEqual(['a', 'b']);
-
-    // Done elsewhere meanwhile: the answer no longer has "a".
-    background.answer(lists(followUp('b', NOW - 2 * HOUR)));
-    await waitFor(() => expect(ids()).toEqual(['b']));
-    const overdue = screen.getByTestId('popup-section-overdue');
-    expect(within(overdue).getByText('1')).toBeInTheDocument();
+    expect(background.asked).toEqual([]);
+    return (async () => {
+      // Asked only once the drawing is on screen.
+      await waitFor(() => expect(background.asked).toContain('getPopupFollowUps'));
+      // Done elsewhere meanwhile: the answer no longer has "a".
+      background.answer(lists(followUp('b', NOW - 2 * HOUR)));
+      await waitFor(() => expect(performance.getEntriesByName('dealside:popup-interactive')).toHaveLength(1));
+      expect(ids()).toEqual(['b']);
+      const overdue = screen.getByTestId('popup-section-overdue');
+      expect(within(overdue).getByText('1')).toBeInTheDocument();
+    })();
   });
 
-  it('asks at once and draws the answer when no lists are stored', async () => {
+  it('draws only the first rows from its address, and the app all of them', async () => {
+    const many = Array.from({ length: 9 }, (_, index) => followUp(`r${index}`, NOW - (index + 1) * HOUR));
+    address({ lists: lists(...many), validUntil: NOW + HOUR });
+    openPopup();
+    expect(ids()).toEqual(many.slice(0, 6).map((row) => row.id));
+    await waitFor(() => expect(background.asked).toContain('getPopupFollowUps'));
+    background.answer(lists(...many));
+    await waitFor(() => expect(ids()).toEqual(many.map((row) => row.id)));
+  });
+
+  it('in a language the rep chose, draws once that language is loaded', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    history.replaceState(
+      null,
+      '',
+      popupAddressWith({
+        lists: lists(followUp('z', NOW - HOUR)),
+        validUntil: NOW + HOUR,
+        language: 'zh-CN',
+      }).slice('popup.html'.length),
+    );
+    openPopup();
+    expect(ids()).toEqual([]);
+    // Its catalogue cannot be fetched here: drawn in the browser's language instead.
+    await waitFor(() => expect(ids()).toEqual(['z']));
+    warn.mockRestore();
+  });
+
+  it('asks at once and draws the answer when its address has no lists', async () => {
     openPopup();
     await waitFor(() => expect(background.asked).toEqual(['getPopupFollowUps']));
     // Nothing to draw until the answer comes.
@@ -107,9 +137,9 @@ describe('opening the popup', () => {
     expect(ids()).toEqual(['c']);
   });
 
-  it('does not draw stored lists the clock has made wrong', async () => {
-    // Stored before today's first follow-up fell due: it is overdue now, and they no longer say so.
-    await store({
+  it('does not draw lists the clock has made wrong', async () => {
+    // Kept before today's first follow-up fell due: it is overdue now, and they no longer say so.
+    address({
       lists: { ...lists(followUp('x', NOW - 3 * HOUR)), now: NOW - 2 * HOUR },
       validUntil: NOW - HOUR,
     });

@@ -1,7 +1,7 @@
 /**
- * The popup's stored lists (lib/background/popup-lists-store.ts, lib/storage/popup-lists.ts): stored with
- * every answer, removed in the moment a change could make them wrong, worked out again a moment later,
- * never stored from a read a change overtook, and shown only while the clock keeps them true.
+ * The popup's lists kept in its address (lib/background/popup-lists-store.ts, lib/popup/lists-address.ts):
+ * kept with every answer, taken out in the moment a change could make them wrong, worked out again a
+ * moment later, never kept from a read a change overtook, and shown only while the clock keeps them true.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -22,11 +22,14 @@ import { addFollowUp } from '../../../lib/db/follow-ups';
 import { saveNoteEdit } from '../../../lib/db/notes';
 import type { PopupFollowUps } from '../../../lib/messaging/protocol';
 import {
-  isStoredPopupLists,
-  popupListsItem,
-  popupListsShownAt,
-  type StoredPopupLists,
-} from '../../../lib/storage/popup-lists';
+  FIRST_PAINT_ROWS,
+  firstPaintLists,
+  isPopupListsInAddress,
+  popupAddressWith,
+  popupListsInAddress,
+  type PopupListsInAddress,
+} from '../../../lib/popup/lists-address';
+import { uiLanguageItem } from '../../../lib/storage/ui-language';
 import { local, useTimeZone } from '../reminders/time-zone';
 import { eventually } from '../support/eventually';
 
@@ -52,7 +55,14 @@ async function seed(title: string, due: number) {
   );
 }
 
-const stored = () => popupListsItem.get();
+/** What the toolbar button's popup address carries now, as written; null for the bare page. */
+async function stored(): Promise<PopupListsInAddress | null> {
+  const address = await fakeBrowser.action.getPopup({});
+  const at = address.indexOf('#lists=');
+  return at < 0
+    ? null
+    : (JSON.parse(decodeURIComponent(address.slice(at + '#lists='.length))) as PopupListsInAddress);
+}
 const titles = (lists: PopupFollowUps | undefined) =>
   lists && [...lists.overdue.rows, ...lists.today.rows].map((row) => row.title);
 
@@ -70,21 +80,22 @@ afterEach(() => {
   stop = undefined;
 });
 
-describe('the popup’s stored lists', () => {
-  it('stores every answer, valid until the first of today’s follow-ups falls due', async () => {
+describe('the popup’s kept lists', () => {
+  it('keeps every answer’s first rows, valid until the first of today’s follow-ups falls due', async () => {
     await seed('Call back', Date.now() - HOUR);
     const dueSoon = Date.now() + HOUR;
     await seed('Send the quote', dueSoon);
     const answer = await popupHandlers.getPopupFollowUps();
     await eventually(stored, (value) => value !== null);
     const kept = (await stored())!;
-    expect(kept.lists).toEqual(answer);
+    expect(kept.lists).toEqual(firstPaintLists(answer));
+    expect(kept.language).toBe('auto');
     // Midnight comes later than an hour ahead only before 23:00; either way the earlier of the two.
     expect(kept.validUntil).toBe(Math.min(dueSoon, popupListsValidUntil(answer)));
     expect(kept.validUntil).toBeLessThanOrEqual(dueSoon);
   });
 
-  it('removes them at once when a follow-up is written, and stores the new lists a moment later', async () => {
+  it('takes them out at once when a follow-up is written, and keeps the new lists a moment later', async () => {
     await seed('Call back', Date.now() - HOUR);
     stop = keepPopupListsCurrent(currentPopupFollowUps);
     await eventually(stored, (value) => value !== null);
@@ -92,7 +103,7 @@ describe('the popup’s stored lists', () => {
 
     const writtenAt = Date.now();
     await seed('Send the quote', Date.now() + 10 * 60_000);
-    // Removed in the moment the write committed: no popup draws the lists without the new row.
+    // Taken out in the moment the write committed: no popup draws the lists without the new row.
     expect(await stored()).toBeNull();
     const refreshed = await eventually(stored, (value) => value !== null);
     expect(Date.now() - writtenAt).toBeGreaterThanOrEqual(POPUP_LISTS_REFRESH_DELAY_MS - 50);
@@ -143,7 +154,14 @@ describe('the popup’s stored lists', () => {
     expect(await stored()).not.toBeNull();
   });
 
-  it('never stores lists read before a change that came in while they were read', async () => {
+  it('carries the language the rep chose, so the popup need not read it first', async () => {
+    await seed('Call back', Date.now() - HOUR);
+    await uiLanguageItem.set('zh-CN');
+    await storePopupLists(await currentPopupFollowUps(), popupListsGeneration());
+    expect((await stored())?.language).toBe('zh-CN');
+  });
+
+  it('never keeps lists read before a change that came in while they were read', async () => {
     await seed('Call back', Date.now() - HOUR);
     const readIn = popupListsGeneration();
     const lists = await currentPopupFollowUps();
@@ -156,7 +174,7 @@ describe('the popup’s stored lists', () => {
   });
 });
 
-describe('showing stored lists', () => {
+describe('lists in the popup’s address', () => {
   // Worked out in each test: the time zone is set for the test, not while the file loads.
   let NOW: number;
   let lists: PopupFollowUps;
@@ -188,28 +206,67 @@ describe('showing stored lists', () => {
     expect(popupListsValidUntil({ ...lists, today: { rows: [], total: 0 } })).toBe(local(2025, 6, 13));
   });
 
+  const fragment = (kept: unknown) => `#lists=${encodeURIComponent(JSON.stringify(kept))}`;
+  const addressed = (kept: PopupListsInAddress) => popupAddressWith(kept).slice('popup.html'.length);
+
   it('shows them only between when they were worked out and when they expire, due times read from now', () => {
-    const kept: StoredPopupLists = { lists, validUntil: local(2025, 6, 12, 15) };
-    expect(popupListsShownAt(kept, NOW - 1)).toBeUndefined();
-    expect(popupListsShownAt(kept, local(2025, 6, 12, 15))).toBeUndefined();
-    expect(popupListsShownAt(null, NOW)).toBeUndefined();
-    expect(popupListsShownAt(kept, NOW + 60_000)).toEqual({ ...lists, now: NOW + 60_000 });
+    const kept: PopupListsInAddress = { lists, validUntil: local(2025, 6, 12, 15), language: 'zh-CN' };
+    expect(popupAddressWith(kept)).toMatch(/^popup\.html#lists=/);
+    expect(popupListsInAddress(addressed(kept), NOW - 1)).toBeUndefined();
+    expect(popupListsInAddress(addressed(kept), local(2025, 6, 12, 15))).toBeUndefined();
+    expect(popupListsInAddress('', NOW)).toBeUndefined();
+    expect(popupListsInAddress(addressed(kept), NOW + 60_000)).toEqual({
+      ...kept,
+      lists: { ...lists, now: NOW + 60_000 },
+    });
   });
 
-  it('ignores damaged lists', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  it('carries only the rows drawn first, with whole counts, so the address stays small', () => {
+    const row = lists.today.rows[0]!;
+    const many = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        ...row,
+        id: `${prefix}${index}`,
+        title: `客户回访 ${index}`,
+      }));
+    const long: PopupFollowUps = {
+      now: NOW,
+      overdue: { rows: many('o', 4), total: 4 },
+      today: { rows: many('t', 200), total: 950 },
+      week: { rows: many('w', 200), total: 4_000 },
+    };
+    const address = popupAddressWith({ lists: long, validUntil: NOW + 60_000, language: 'auto' });
+    expect(address.length).toBeLessThan(8_000);
+    const shown = popupListsInAddress(address.slice('popup.html'.length), NOW)!.lists;
+    expect(shown.overdue).toEqual(long.overdue);
+    expect(shown.today).toEqual({ rows: long.today.rows.slice(0, FIRST_PAINT_ROWS - 4), total: 950 });
+    expect(shown.week).toEqual({ rows: [], total: 4_000 });
+  });
+
+  it('reads damaged or foreign addresses as no lists', () => {
+    const later = NOW + 60_000;
     const damaged = [
-      { lists, validUntil: 'tomorrow' },
-      { lists: { ...lists, today: { rows: [{ id: 'f-1' }], total: 1 } }, validUntil: NOW },
-      { lists: { ...lists, week: { rows: [], total: -1 } }, validUntil: NOW },
-      { lists: { ...lists, overdue: { rows: lists.today.rows, total: 0 } }, validUntil: NOW },
+      { lists, validUntil: 'tomorrow', language: 'auto' },
+      { lists, validUntil: later, language: 'fr' },
+      {
+        lists: { ...lists, today: { rows: [{ id: 'f-1' }], total: 1 } },
+        validUntil: later,
+        language: 'auto',
+      },
+      { lists: { ...lists, week: { rows: [], total: -1 } }, validUntil: later, language: 'auto' },
+      {
+        lists: { ...lists, overdue: { rows: lists.today.rows, total: 0 } },
+        validUntil: later,
+        language: 'auto',
+      },
     ];
     for (const value of damaged) {
-      expect(isStoredPopupLists(value)).toBe(false);
-      await fakeBrowser.storage.session.set({ popupLists: value });
-      expect(await stored()).toBeNull();
+      expect(isPopupListsInAddress(value)).toBe(false);
+      expect(popupListsInAddress(fragment(value), NOW)).toBeUndefined();
     }
-    expect(isStoredPopupLists({ lists, validUntil: NOW })).toBe(true);
-    warn.mockRestore();
+    for (const foreign of ['#lists=%E0%A4%A', '#lists={"lists"', '#other=1', '#lists=null']) {
+      expect(popupListsInAddress(foreign, NOW)).toBeUndefined();
+    }
+    expect(popupListsInAddress(fragment({ lists, validUntil: later, language: 'auto' }), NOW)).toBeDefined();
   });
 });
