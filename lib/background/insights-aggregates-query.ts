@@ -69,6 +69,26 @@ interface ChunkWalks {
 const allTimeWalks = new WeakMap<EventsChunk, { playbookKey: string; walked: ChunkWalks }>();
 
 /**
+ * All time's walks over every record merged over all the events rows: the same until any row is rewritten
+ * (a rewritten row is a new object) or the playbook changes. The funnel adds each deal's last stay to the
+ * stay lists, so it is given copies of them; the walks it only reads.
+ */
+let allTimeMerged:
+  | {
+      rows: readonly EventsChunk[];
+      playbookKey: string;
+      walks: ReadonlyMap<string, AccountWalk>;
+      stays: StaysByStage;
+    }
+  | undefined;
+
+const copyStays = (stays: StaysByStage): StaysByStage =>
+  new Map([...stays].map(([stage, list]) => [stage, list.slice()]));
+
+const sameRows = (a: readonly EventsChunk[], b: readonly EventsChunk[]) =>
+  a.length === b.length && a.every((row, index) => row === b[index]);
+
+/**
  * Each deal's walk over its events of the period, as lib/insights/funnel.ts walks them: the events are
  * each deal's, in the order it needs (time, then id), with their stages as the row's codes.
  */
@@ -109,6 +129,35 @@ function walkChunk(
       stage = to;
     }
     if (walk) walks.push([chunk.dealKeys[deal]!, walk]);
+  }
+  return { walks, stays };
+}
+
+/** Each deal's walk over the events rows' events of the period, and the stays they measure. */
+function walkRows(
+  rows: readonly EventsChunk[],
+  stageIds: readonly string[],
+  playbookKey: string,
+  from: number,
+  counted: Counted,
+): { walks: Map<string, AccountWalk>; stays: StaysByStage } {
+  const stageIndex = new Map(stageIds.map((id, index) => [id, index]));
+  const walks = new Map<string, AccountWalk>();
+  const stays: StaysByStage = new Map();
+  for (const chunk of rows) {
+    // All time over every record is the same for a row until it is rewritten: walked once per row kept.
+    const remembered = from === 0 && counted === countEverything ? allTimeWalks.get(chunk) : undefined;
+    let walked = remembered?.playbookKey === playbookKey ? remembered.walked : undefined;
+    if (!walked) {
+      walked = walkChunk(chunk, from, countedAuthors(chunk.authors, counted), stageIndex);
+      if (from === 0 && counted === countEverything) allTimeWalks.set(chunk, { playbookKey, walked });
+    }
+    for (const [dealKey, walk] of walked.walks) walks.set(dealKey, { ...walk });
+    for (const [stage, list] of walked.stays) {
+      const into = stays.get(stage);
+      if (into) for (const days of list) into.push(days);
+      else stays.set(stage, [...list]);
+    }
   }
   return { walks, stays };
 }
@@ -171,24 +220,22 @@ export function inputsFromAggregates(
   closing.sort((a, b) => compareKeys(a.closeDate, b.closeDate) || compareKeys(a.id, b.id));
   const byStage = new Map([...stageCounts].sort((a, b) => compareKeys(a[0], b[0])));
 
-  const stageIndex = new Map(stageIds.map((id, index) => [id, index]));
   const playbookKey = stageIds.join('\u0000');
-  const walks = new Map<string, AccountWalk>();
-  const stays: StaysByStage = new Map();
-  for (const chunk of rows.events) {
-    // All time over every record is the same for a row until it is rewritten: walked once per row kept.
-    const remembered = from === 0 && counted === countEverything ? allTimeWalks.get(chunk) : undefined;
-    let walked = remembered?.playbookKey === playbookKey ? remembered.walked : undefined;
-    if (!walked) {
-      walked = walkChunk(chunk, from, countedAuthors(chunk.authors, counted), stageIndex);
-      if (from === 0 && counted === countEverything) allTimeWalks.set(chunk, { playbookKey, walked });
-    }
-    for (const [dealKey, walk] of walked.walks) walks.set(dealKey, { ...walk });
-    for (const [stage, list] of walked.stays) {
-      const into = stays.get(stage);
-      if (into) for (const days of list) into.push(days);
-      else stays.set(stage, [...list]);
-    }
+  const allTime = from === 0 && counted === countEverything;
+  const merged =
+    allTime && allTimeMerged?.playbookKey === playbookKey && sameRows(allTimeMerged.rows, rows.events)
+      ? allTimeMerged
+      : undefined;
+  const funnel = merged
+    ? { walks: merged.walks, stays: copyStays(merged.stays) }
+    : walkRows(rows.events, stageIds, playbookKey, from, counted);
+  if (allTime && !merged) {
+    allTimeMerged = {
+      rows: [...rows.events],
+      playbookKey,
+      walks: funnel.walks,
+      stays: copyStays(funnel.stays),
+    };
   }
 
   const followUps = { onTime: 0, late: 0, overdueNow: 0 };
@@ -221,7 +268,7 @@ export function inputsFromAggregates(
     byStage,
     totalAccounts,
     accountsWithoutDeal: Math.max(0, totalAccounts - accountsWithDeal.size),
-    funnel: { walks, stays },
+    funnel,
     closed,
     closing,
     followUps: { onTime: followUps.onTime, late: followUps.late, overdueNow: followUps.overdueNow },

@@ -3,14 +3,15 @@ import type { InsightsReport } from '../../insights/report';
 import type { NotesSearchResult } from '../../search/types';
 import type { PayloadOf } from '../../messaging/messages';
 import { database } from '../db-connection';
+import { privateItemsDb } from '../private-items-db';
+import { readPlaybookIn, readPrivateItem } from '../../db/private-items';
 import { InsightsAggregatesCache } from '../insights-aggregates-cache';
-import { insightsReportFromAggregates } from '../insights-aggregates-query';
+import { insightsReportFromAggregates, type AggregatesSource } from '../insights-aggregates-query';
 import { isByRep } from '../../insights/scope';
 import type { Author } from '../../db/records';
 import { currentAuthor } from '../author';
-import { readSyncConfig } from '../sync/sync-config';
+import { readSyncConfigIn } from '../sync/sync-config';
 import { NotesSearchIndex, searchNotesIn } from '../notes-index';
-import { readPlaybook } from '../playbook-store';
 import type { Handlers } from '../router';
 
 /**
@@ -31,19 +32,23 @@ export async function getInsights(
   request: PayloadOf<'getInsights'>,
   now = Date.now(),
 ): Promise<InsightsReport> {
-  const db = await database();
-  const teamScope = (await readSyncConfig(db)) !== undefined;
+  const db = await privateItemsDb();
+  // The aggregates are read while the sync configuration and the playbook are: neither depends on them.
+  let prefetched: ReturnType<AggregatesSource> | undefined = insightsAggregatesCache.read(db);
+  prefetched.catch(() => undefined); // Awaited below; a failure is reported there.
+  const source: AggregatesSource = (from) => {
+    const read = prefetched ?? insightsAggregatesCache.read(from);
+    prefetched = undefined;
+    return read;
+  };
+  const [syncConfig, playbook] = await readPrivateItem(db, (store) =>
+    Promise.all([readSyncConfigIn(store), readPlaybookIn(store)]),
+  );
+  const teamScope = syncConfig !== undefined;
   const scope = teamScope ? (request.scope ?? 'mine') : 'mine';
   const rep = scope === 'mine' && teamScope ? await currentAuthor() : undefined;
   const counted = scope === 'mine' && teamScope ? (author?: Author) => isByRep(rep, author) : undefined;
-  const figures = await insightsReportFromAggregates(
-    db,
-    await readPlaybook(),
-    request.period,
-    now,
-    counted,
-    insightsAggregatesCache.read,
-  );
+  const figures = await insightsReportFromAggregates(db, playbook, request.period, now, counted, source);
   return { ...figures, scope, teamScope };
 }
 
