@@ -102,7 +102,6 @@ export function openPopup(): void {
         ),
     }));
   } else {
-    ask();
     painted = Promise.all([ask(), loadChosenLanguage()]).then(([answer]) => ({
       replayHeldInput: paint(answer),
       start: () => Promise.resolve<PopupStart>({ firstData: answer }),

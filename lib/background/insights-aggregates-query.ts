@@ -133,24 +133,28 @@ function walkChunk(
   return { walks, stays };
 }
 
-/** Each deal's walk over the events rows' events of the period, and the stays they measure. */
+/**
+ * Each deal's walk over the events rows' events of the period, and the stays they measure. `allTime`: the
+ * period is all time over every record, whose walks are kept per row.
+ */
 function walkRows(
   rows: readonly EventsChunk[],
   stageIds: readonly string[],
   playbookKey: string,
   from: number,
   counted: Counted,
+  allTime: boolean,
 ): { walks: Map<string, AccountWalk>; stays: StaysByStage } {
   const stageIndex = new Map(stageIds.map((id, index) => [id, index]));
   const walks = new Map<string, AccountWalk>();
   const stays: StaysByStage = new Map();
   for (const chunk of rows) {
     // All time over every record is the same for a row until it is rewritten: walked once per row kept.
-    const remembered = from === 0 && counted === countEverything ? allTimeWalks.get(chunk) : undefined;
+    const remembered = allTime ? allTimeWalks.get(chunk) : undefined;
     let walked = remembered?.playbookKey === playbookKey ? remembered.walked : undefined;
     if (!walked) {
       walked = walkChunk(chunk, from, countedAuthors(chunk.authors, counted), stageIndex);
-      if (from === 0 && counted === countEverything) allTimeWalks.set(chunk, { playbookKey, walked });
+      if (allTime) allTimeWalks.set(chunk, { playbookKey, walked });
     }
     for (const [dealKey, walk] of walked.walks) walks.set(dealKey, { ...walk });
     for (const [stage, list] of walked.stays) {
@@ -228,7 +232,7 @@ export function inputsFromAggregates(
       : undefined;
   const funnel = merged
     ? { walks: merged.walks, stays: copyStays(merged.stays) }
-    : walkRows(rows.events, stageIds, playbookKey, from, counted);
+    : walkRows(rows.events, stageIds, playbookKey, from, counted, allTime);
   if (allTime && !merged) {
     allTimeMerged = {
       rows: [...rows.events],

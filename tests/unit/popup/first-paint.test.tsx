@@ -8,10 +8,11 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiLanguage } from '../../../lib/i18n';
-import type { PopupFollowUp, PopupFollowUps } from '../../../lib/messaging/protocol';
+import type { PopupFollowUps } from '../../../lib/messaging/protocol';
 import { FIRST_PAINT_ROWS } from '../../../lib/popup/lists-address';
 import { local } from '../reminders/time-zone';
 import { fixClockAt } from '../support/clock';
+import { popupFollowUp } from '../support/popup-rows';
 
 const sent = vi.hoisted(() => [] as string[]);
 vi.mock('@/lib/messaging/messenger', async () => {
@@ -31,28 +32,14 @@ const { holdInputUntilTakeover } = await import('../../../components/popup/held-
 
 const NOW = local(2025, 6, 12, 12);
 
-function followUp(id: string, due: number, more: Partial<PopupFollowUp> = {}): PopupFollowUp {
-  return {
-    id,
-    title: `Follow-up ${id}`,
-    due,
-    accountKey: 'northwind-trading.com',
-    accountLabel: 'Northwind Trading',
-    contactEmail: 'jane.cooper@northwind-trading.com',
-    contactName: 'Jane Cooper',
-    fromCadence: false,
-    ...more,
-  };
-}
-
 const HOSTILE = '<img src=x onerror="alert(1)"><b>Hostile</b> & Co';
 
 const ANSWER: PopupFollowUps = {
   now: NOW,
   overdue: {
     rows: [
-      followUp('a', local(2025, 6, 11, 15), { title: HOSTILE }),
-      followUp('b', local(2025, 6, 10, 9), {
+      popupFollowUp('a', local(2025, 6, 11, 15), { title: HOSTILE }),
+      popupFollowUp('b', local(2025, 6, 10, 9), {
         fromCadence: true,
         accountLabel: HOSTILE,
         contactName: undefined,
@@ -63,7 +50,7 @@ const ANSWER: PopupFollowUps = {
   },
   today: {
     rows: [
-      followUp('c', local(2025, 6, 12, 16, 30), {
+      popupFollowUp('c', local(2025, 6, 12, 16, 30), {
         title: 'Renewal terms '.repeat(40),
         contactEmail: undefined,
         contactName: undefined,
@@ -71,7 +58,7 @@ const ANSWER: PopupFollowUps = {
     ],
     total: 1,
   },
-  week: { rows: [followUp('d', local(2025, 6, 14, 9))], total: 1 },
+  week: { rows: [popupFollowUp('d', local(2025, 6, 14, 9))], total: 1 },
 };
 
 const EMPTY: PopupFollowUps = {
@@ -141,10 +128,10 @@ describe('the popup’s first paint', () => {
 
   it('draws no row of today when the overdue ones fill the first rows', () => {
     const overdue = Array.from({ length: 9 }, (_, index) =>
-      followUp(`o${index}`, NOW - (index + 1) * 3_600_000),
+      popupFollowUp(`o${index}`, NOW - (index + 1) * 3_600_000),
     );
     const today = Array.from({ length: 12 }, (_, index) =>
-      followUp(`t${index}`, NOW + (index + 1) * 600_000),
+      popupFollowUp(`t${index}`, NOW + (index + 1) * 600_000),
     );
     const page = firstPaint({
       ...EMPTY,
@@ -165,9 +152,11 @@ describe('the popup’s first paint', () => {
 
   it('draws the first rows of long lists, the same rows the app draws first', async () => {
     const overdue = Array.from({ length: 5 }, (_, index) =>
-      followUp(`o${index}`, NOW - (index + 1) * 3_600_000),
+      popupFollowUp(`o${index}`, NOW - (index + 1) * 3_600_000),
     );
-    const today = Array.from({ length: 7 }, (_, index) => followUp(`t${index}`, NOW + (index + 1) * 600_000));
+    const today = Array.from({ length: 7 }, (_, index) =>
+      popupFollowUp(`t${index}`, NOW + (index + 1) * 600_000),
+    );
     const long: PopupFollowUps = {
       ...EMPTY,
       overdue: { rows: overdue, total: 5 },

@@ -7,6 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PopupFollowUp, PopupFollowUps } from '../../../lib/messaging/protocol';
 import { popupAddressWith, type PopupListsInAddress } from '../../../lib/popup/lists-address';
+import { popupFollowUp } from '../support/popup-rows';
 
 /** The background: what it was asked, and every answer still owed, given at once by `answer`. */
 const background = vi.hoisted(() => {
@@ -36,17 +37,6 @@ function openPopup(): void {
 
 const NOW = Date.now();
 const HOUR = 3_600_000;
-
-function followUp(id: string, due: number): PopupFollowUp {
-  return {
-    id,
-    title: `Follow-up ${id}`,
-    due,
-    accountKey: 'northwind-trading.com',
-    accountLabel: 'Northwind Trading',
-    fromCadence: false,
-  };
-}
 
 function lists(...overdue: PopupFollowUp[]): PopupFollowUps {
   return {
@@ -79,7 +69,7 @@ afterEach(() => {
 describe('opening the popup', () => {
   it('draws the lists in its address at once, then takes over with the background’s answer', () => {
     address({
-      lists: lists(followUp('a', NOW - HOUR), followUp('b', NOW - 2 * HOUR)),
+      lists: lists(popupFollowUp('a', NOW - HOUR), popupFollowUp('b', NOW - 2 * HOUR)),
       validUntil: NOW + HOUR,
     });
     openPopup();
@@ -90,7 +80,7 @@ describe('opening the popup', () => {
       // Asked only once the drawing is on screen.
       await waitFor(() => expect(background.asked).toContain('getPopupFollowUps'));
       // Done elsewhere meanwhile: the answer no longer has "a".
-      background.answer(lists(followUp('b', NOW - 2 * HOUR)));
+      background.answer(lists(popupFollowUp('b', NOW - 2 * HOUR)));
       await waitFor(() => expect(performance.getEntriesByName('dealside:popup-interactive')).toHaveLength(1));
       expect(ids()).toEqual(['b']);
       const overdue = screen.getByTestId('popup-section-overdue');
@@ -99,7 +89,9 @@ describe('opening the popup', () => {
   });
 
   it('draws only the first rows from its address, and the app all of them', async () => {
-    const many = Array.from({ length: 9 }, (_, index) => followUp(`r${index}`, NOW - (index + 1) * HOUR));
+    const many = Array.from({ length: 9 }, (_, index) =>
+      popupFollowUp(`r${index}`, NOW - (index + 1) * HOUR),
+    );
     address({ lists: lists(...many), validUntil: NOW + HOUR });
     openPopup();
     expect(ids()).toEqual(many.slice(0, 6).map((row) => row.id));
@@ -114,7 +106,7 @@ describe('opening the popup', () => {
       null,
       '',
       popupAddressWith({
-        lists: lists(followUp('z', NOW - HOUR)),
+        lists: lists(popupFollowUp('z', NOW - HOUR)),
         validUntil: NOW + HOUR,
         language: 'zh-CN',
       }).slice('popup.html'.length),
@@ -131,7 +123,7 @@ describe('opening the popup', () => {
     await waitFor(() => expect(background.asked).toEqual(['getPopupFollowUps']));
     // Nothing to draw until the answer comes.
     expect(ids()).toEqual([]);
-    background.answer(lists(followUp('c', NOW - HOUR)));
+    background.answer(lists(popupFollowUp('c', NOW - HOUR)));
     await waitFor(() => expect(ids()).toEqual(['c']));
     await waitFor(() => expect(performance.getEntriesByName('dealside:popup-interactive')).toHaveLength(1));
     expect(ids()).toEqual(['c']);
@@ -140,20 +132,20 @@ describe('opening the popup', () => {
   it('does not draw lists the clock has made wrong', async () => {
     // Kept before today's first follow-up fell due: it is overdue now, and they no longer say so.
     address({
-      lists: { ...lists(followUp('x', NOW - 3 * HOUR)), now: NOW - 2 * HOUR },
+      lists: { ...lists(popupFollowUp('x', NOW - 3 * HOUR)), now: NOW - 2 * HOUR },
       validUntil: NOW - HOUR,
     });
     openPopup();
     await waitFor(() => expect(background.asked).toEqual(['getPopupFollowUps']));
     expect(ids()).toEqual([]);
-    background.answer(lists(followUp('d', NOW - HOUR)));
+    background.answer(lists(popupFollowUp('d', NOW - HOUR)));
     await waitFor(() => expect(ids()).toEqual(['d']));
   });
 
   it('loads its lists itself when the first script did not run', async () => {
     void takeOverPopup(undefined);
     await waitFor(() => expect(background.asked).toContain('getPopupFollowUps'));
-    background.answer(lists(followUp('e', NOW - HOUR)));
+    background.answer(lists(popupFollowUp('e', NOW - HOUR)));
     await waitFor(() => expect(ids()).toEqual(['e']));
   });
 });
