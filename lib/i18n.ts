@@ -31,12 +31,21 @@ export function formatMessage(entry: CatalogueEntry, substitutions?: string | st
     .replace(/\$(\d)/g, (_, index: string) => values[Number(index) - 1] ?? '');
 }
 
-export function t(key: MessageKey, substitutions?: string | string[]): string {
-  const entry = chosen?.catalogue[key];
+/** The text for `key` from `catalogue`, else in the browser's language. */
+export function translate(
+  catalogue: Catalogue | undefined,
+  key: MessageKey,
+  substitutions?: string | string[],
+): string {
+  const entry = catalogue?.[key];
   if (entry) return formatMessage(entry, substitutions);
   // An empty answer means the catalogue lacks the key (caught by the locale test) or there is no
   // extension context (unit tests): show the key rather than nothing.
   return browser.i18n.getMessage(key, substitutions) || key;
+}
+
+export function t(key: MessageKey, substitutions?: string | string[]): string {
+  return translate(chosen?.catalogue, key, substitutions);
 }
 
 /** Items as a list in running text in the UI language: "a, b, c" in English, "a、b、c" in Chinese. */
@@ -51,7 +60,12 @@ export function formatList(items: readonly string[], locale: string): string {
 
 /** The UI language, e.g. `en` or `zh-CN`: the rep's choice, else the browser's. */
 export function uiLanguage(): string {
-  return chosen?.language ?? (browser.i18n.getUILanguage?.() || 'en');
+  return chosen?.language ?? browserLanguage();
+}
+
+/** The browser's own interface language, e.g. `en-US`. */
+export function browserLanguage(): string {
+  return browser.i18n.getUILanguage?.() || 'en';
 }
 
 const LOCALE_DIRECTORIES: Record<string, string> = { en: 'en', 'zh-CN': 'zh_CN' };
@@ -69,14 +83,20 @@ export function loadChosenLanguage(known?: Language): Promise<void> {
   return loadingChosen;
 }
 
+/** The catalogue of `language` from the extension's own files; none for `auto` (the browser's language). */
+export async function loadCatalogue(language: Language): Promise<Catalogue | undefined> {
+  const directory = LOCALE_DIRECTORIES[language];
+  if (language === 'auto' || !directory) return undefined;
+  const response = await fetch(browser.runtime.getURL(`/_locales/${directory}/messages.json` as '/'));
+  return (await response.json()) as Catalogue;
+}
+
 async function readChosenLanguage(known: Language | undefined): Promise<void> {
   try {
     // The background copies the chosen language here; the settings themselves stay in its database.
     const language = known ?? (await uiLanguageItem.get());
-    const directory = LOCALE_DIRECTORIES[language];
-    if (language === 'auto' || !directory) return;
-    const response = await fetch(browser.runtime.getURL(`/_locales/${directory}/messages.json` as '/'));
-    chosen = { language, catalogue: (await response.json()) as Catalogue };
+    const catalogue = await loadCatalogue(language);
+    if (catalogue) chosen = { language, catalogue };
   } catch (error) {
     console.warn('[dealside] could not load the chosen language; using the browser language', error);
   }

@@ -6,14 +6,20 @@
  * the background asked for the whole lists and React with the app loaded; the app takes over the drawn
  * rows element for element (held clicks and keys then act on the rows the rep saw) with the background's
  * answer. Without lists in its address (a change just now, the day turned, the page opened some other
- * way) the popup asks the background at once and draws the answer. This module and what it imports stay
+ * way) the popup asks the background at once and draws the answer. A page the background served with its
+ * rows already in it (lib/background/popup-page-server.ts, while its worker runs) is not drawn again. This module and what it imports stay
  * small (no React, no zod, no message table): they are all the popup loads before its first paint.
  */
 import { loadChosenLanguage, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
 import type { PopupFollowUps } from '@/lib/messaging/protocol';
-import { popupListsInAddress, type PopupListsInAddress } from '@/lib/popup/lists-address';
-import { paintPopupFirst } from './first-paint';
+import {
+  popupListsInAddress,
+  SERVED_ROOT_ATTRIBUTE,
+  type PopupListsInAddress,
+} from '@/lib/popup/lists-address';
+import { LANGUAGES, type Language } from '@/lib/settings/languages';
+import { focusFirstRow, paintPopupFirst } from './first-paint';
 import { holdInputUntilTakeover } from './held-input';
 import { markOnce, POPUP_READY_MARK } from './marks';
 import type { PopupHandoff } from './handoff';
@@ -77,8 +83,21 @@ function when<T>(ready: Promise<unknown> | undefined, work: () => T): Promise<T>
   return ready.then(work);
 }
 
+/**
+ * The page as the background served it, with the rows drawn in (lib/background/popup-page-server.ts):
+ * its root, and the language the rows were drawn in.
+ */
+function servedPage(): { container: HTMLElement; language: Language | undefined } | undefined {
+  const container = document.getElementById('root');
+  const served = container?.getAttribute(SERVED_ROOT_ATTRIBUTE);
+  if (!container || served == null || !container.firstElementChild) return undefined;
+  const language = (LANGUAGES as readonly string[]).includes(served) ? (served as Language) : undefined;
+  return { container, language };
+}
+
 export function openPopup(): void {
-  const kept = listsInAddress();
+  const served = servedPage();
+  const kept = served ? undefined : listsInAddress();
   let asked: Promise<PopupFollowUps> | undefined;
   const ask = () => {
     if (!asked) {
@@ -88,19 +107,25 @@ export function openPopup(): void {
     return asked;
   };
 
+  // The drawn rows are only the first ones: the app takes over with the whole lists.
+  const startFromAnswer = () =>
+    ask().then(
+      (answer): PopupStart => ({ firstData: answer }),
+      (): PopupStart => ({ firstAnswer: ask() }),
+    );
+
   let painted: Promise<{ replayHeldInput: () => void; start: () => Promise<PopupStart> }>;
-  if (kept) {
+  if (served) {
+    // Drawn before this script ran: the app only needs the language it was drawn in.
+    painted = loadChosenLanguage(served.language).then(() => {
+      markOnce(POPUP_READY_MARK);
+      focusFirstRow(served.container);
+      return { replayHeldInput: holdInputUntilTakeover(served.container), start: startFromAnswer };
+    });
+  } else if (kept) {
     // In the browser's language there is nothing to wait for: the rows are drawn in this very task.
     const language = kept.language === 'auto' ? undefined : loadChosenLanguage(kept.language);
-    painted = when(language, () => ({
-      replayHeldInput: paint(kept.lists),
-      // The drawn rows are only the first ones: the app takes over with the whole lists.
-      start: () =>
-        ask().then(
-          (answer): PopupStart => ({ firstData: answer }),
-          (): PopupStart => ({ firstAnswer: ask() }),
-        ),
-    }));
+    painted = when(language, () => ({ replayHeldInput: paint(kept.lists), start: startFromAnswer }));
   } else {
     painted = Promise.all([ask(), loadChosenLanguage()]).then(([answer]) => ({
       replayHeldInput: paint(answer),

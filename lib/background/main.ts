@@ -11,6 +11,7 @@ import { currentPopupFollowUps } from './handlers/popup';
 import { onNoteDraftPortConnected } from './note-drafts';
 import { forgetTab, tabNavigated } from './page-registry';
 import { keepPopupListsCurrent } from './popup-lists-store';
+import { registerPopupPageServer } from './popup-page-server';
 import { privateItemsDb } from './private-items-db';
 import { registerReminders } from './reminders';
 import { registerHandlers } from './router';
@@ -64,6 +65,8 @@ export function keepNotesSearchIndexCurrent(): () => void {
 }
 
 export function startBackground(): void {
+  // Fetch listeners count only when added in the worker script's first run.
+  registerPopupPageServer();
   void restrictStorageToExtensionPages();
   // Moves what an older version kept in storage.local into the database now, not at the first message.
   privateItemsDb().catch((error: unknown) => console.warn('[dealside] could not open the database', error));

@@ -1,6 +1,7 @@
 /**
  * Keeps the popup's lists in the toolbar button's popup address (lib/popup/lists-address.ts) while they
- * are true, so a popup draws them the moment it opens, even when this service worker is stopped.
+ * are true, so a popup draws them the moment it opens, even when this service worker is stopped; while it
+ * runs, it serves the popup's page with them drawn in (./popup-page-server.ts).
  *
  * They are taken out in the moment anything they are made of changes: a committed write to the follow-ups,
  * accounts, contacts or private items (settings, the person picked on a page), or what a tab shows (the
@@ -16,11 +17,13 @@ import {
   POPUP_PAGE,
   popupAddressWith,
   popupListsInAddress,
+  servedListsName,
   type PopupListsInAddress,
 } from '../popup/lists-address';
 import { localDayStart } from '../reminders/day-bounds';
 import { uiLanguageItem } from '../storage/ui-language';
 import { onTabPagesChanged } from './page-registry';
+import { servePopupLists, stopServingPopupLists } from './popup-page-server';
 import { toolbarButton } from './toolbar-button';
 
 /** The stores the popup's rows are read from or depend on. */
@@ -33,6 +36,11 @@ const POPUP_STORES: ReadonlySet<string> = new Set(['followUps', 'accounts', 'con
 export const POPUP_LISTS_REFRESH_DELAY_MS = 1_000;
 
 let generation = 0;
+/**
+ * The name the lists of this generation are served under (./popup-page-server.ts): the same for every
+ * answer until a change, so a popup opened at an address set a moment ago is still served.
+ */
+let listsName: string | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -49,8 +57,11 @@ export function popupListsGeneration(): number {
 }
 
 /** The fragment (`#…`) of the address the toolbar button opens its popup at now; '' for none. */
-async function popupAddressFragment(): Promise<string> {
-  const address = (await toolbarButton()?.getPopup({})) ?? '';
+async function popupAddress(): Promise<string> {
+  return (await toolbarButton()?.getPopup({})) ?? '';
+}
+
+function fragmentOf(address: string): string {
   const fragmentAt = address.indexOf('#');
   return fragmentAt < 0 ? '' : address.slice(fragmentAt);
 }
@@ -68,7 +79,8 @@ export async function storePopupLists(lists: PopupFollowUps, readIn: number): Pr
     const kept: PopupListsInAddress = { lists, validUntil, language: await uiLanguageItem.get() };
     // A change while the language was read has taken the lists out: these may be stale now.
     if (readIn !== generation) return;
-    await setPopupAddress(popupAddressWith(kept));
+    listsName ??= crypto.randomUUID();
+    await setPopupAddress(popupAddressWith(kept, servePopupLists(kept, listsName) ? listsName : undefined));
   } catch (error) {
     console.warn('[dealside] could not keep the popup lists', error);
   }
@@ -77,6 +89,8 @@ export async function storePopupLists(lists: PopupFollowUps, readIn: number): Pr
 /** Takes the kept lists out at once, and works them out again a moment later. */
 export function popupListsChanged(): void {
   generation += 1;
+  listsName = undefined;
+  stopServingPopupLists();
   setPopupAddress(POPUP_PAGE).catch((error: unknown) => {
     console.warn('[dealside] could not take the popup lists out', error);
   });
@@ -145,11 +159,15 @@ export function keepPopupListsCurrent(read: ReadLists): () => void {
 /** A worker that starts (at browser start, or woken later) keeps lists when there are none to show. */
 async function refreshIfMissing(): Promise<void> {
   const readIn = generation;
-  const fragment = await popupAddressFragment().catch(() => '');
+  const address = await popupAddress().catch(() => '');
   if (readIn !== generation) return; // A change came first: it has scheduled the refresh.
-  const kept = popupListsInAddress(fragment, Date.now());
+  const kept = popupListsInAddress(fragmentOf(address), Date.now());
   if (kept) {
     refreshWhenExpired(kept.validUntil);
+    // Served again under the name the button's address carries, as the worker before this one did,
+    // unless an answer since has already kept lists under a name of its own.
+    const name = servedListsName(address);
+    if (name !== undefined && listsName === undefined) servePopupLists(kept, (listsName = name));
     return;
   }
   scheduleRefresh(0);
@@ -158,6 +176,7 @@ async function refreshIfMissing(): Promise<void> {
 /** For tests: forget this worker's memory, as a stopped and restarted service worker would. */
 export function resetPopupListsMemory(): void {
   generation = 0;
+  listsName = undefined;
   clearTimeout(refreshTimer);
   clearTimeout(expiryTimer);
   refreshTimer = undefined;

@@ -55,10 +55,35 @@ export function firstPaintLists(lists: PopupFollowUps): PopupFollowUps {
 
 const LISTS_PREFIX = '#lists=';
 
-/** The popup's address carrying `kept`, relative to the extension's root as the button takes it. */
-export function popupAddressWith(kept: PopupListsInAddress): string {
+/**
+ * The query parameter naming the lists an address was set with, when the background serves the page with
+ * them drawn in (lib/background/popup-page-server.ts): it serves only the address it set, never the bare
+ * page. It travels to the background with the request; the fragment stays in the browser.
+ */
+export const SERVED_LISTS_PARAMETER = 'served';
+
+/**
+ * The popup's address carrying `kept`, relative to the extension's root as the button takes it;
+ * `servedAs` names the lists the background serves the page with.
+ */
+export function popupAddressWith(kept: PopupListsInAddress, servedAs?: string): string {
   const carried = { ...kept, lists: firstPaintLists(kept.lists) };
-  return `${POPUP_PAGE}${LISTS_PREFIX}${encodeURIComponent(JSON.stringify(carried))}`;
+  const query = servedAs === undefined ? '' : `?${SERVED_LISTS_PARAMETER}=${encodeURIComponent(servedAs)}`;
+  return `${POPUP_PAGE}${query}${LISTS_PREFIX}${encodeURIComponent(JSON.stringify(carried))}`;
+}
+
+/** The attribute on the root of a served page, naming the language its rows were drawn in (`auto` too). */
+export const SERVED_ROOT_ATTRIBUTE = 'data-served';
+
+/** The name of the served lists in a popup address (absolute, or relative as the button keeps it). */
+export function servedListsName(address: string): string | undefined {
+  try {
+    return (
+      new URL(address, 'chrome-extension://popup/').searchParams.get(SERVED_LISTS_PARAMETER) ?? undefined
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

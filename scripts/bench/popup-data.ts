@@ -10,11 +10,11 @@
  *
  * Popup open: the extension's popup.html loaded in a new window each time (a cold popup window) at the
  * address the toolbar button opens it at (with its lists, lib/popup/lists-address.ts), from the
- * navigation's start to the popup's `dealside:popup-ready` mark (components/popup/marks.ts), made by its
- * first paint without React once the lists' rows are in the page; beside it, from the same loads, the
+ * navigation's start to the browser's first contentful paint, less a blank page's; with the service
+ * worker running the worker serves the page with the rows in it (lib/background/popup-page-server.ts),
+ * with it stopped the page's own file draws them from the address. Beside it, from the same loads, the
  * React app's render of the same lists (`dealside:popup-interactive`, the baseline: what the popup waited
- * for before it had a first paint) and the first paint's script run (`DOMContentLoaded`), the floor no
- * data can go under.
+ * for before it had a first paint).
  *
  * Re-arming: the page snoozes an open follow-up (`updateFollowUp`), which writes the row, answers, and
  * then — after the answer, in the background — recounts the badge and arms the reminder alarm again. The
@@ -94,8 +94,14 @@ export interface PopupOpenResult {
   budgetMs: number;
   /** The window's size: the popup's width, and the most height Chrome gives a popup. */
   viewport: { width: number; height: number };
-  /** Navigation start → the browser's first contentful paint: the popup's rows drawn from its address. */
+  /** Navigation start → the browser's first contentful paint: the popup's rows, the page served by the worker. */
   painted: Summary;
+  /** Rounds whose popup the running worker served (the rest were the page's file). */
+  served: number;
+  /** The same address opened right after the worker was stopped: the file draws the rows from its address. */
+  workerStopped: Summary;
+  /** Its own time above the blank page, round by round. */
+  workerStoppedOwn: Summary;
   /** The same, for the blank page of the extension opened the same way: the floor. */
   blank: Summary;
   /** The popup's own time, round by round: its paint less the blank page's (judged on the median). */
@@ -117,6 +123,8 @@ export interface PopupOpenResult {
 const POPUP_WINDOW = { width: 380, height: 600 };
 
 interface WindowLoad {
+  /** The service worker answered the page's navigation. */
+  served: boolean;
   contentfulPaint: number;
   ready?: number;
   interactive?: number;
@@ -129,7 +137,7 @@ async function openWindow(scale: ScaleBrowser, url: string, until: string): Prom
   const window = await scale.browser.context.newPage();
   try {
     await window.setViewportSize(POPUP_WINDOW);
-    await window.goto(url);
+    const response = await window.goto(url);
     await window.waitForFunction(
       (mark) =>
         performance.getEntriesByName(mark).length > 0 &&
@@ -137,7 +145,7 @@ async function openWindow(scale: ScaleBrowser, url: string, until: string): Prom
       until,
       { timeout: 30_000 },
     );
-    return await window.evaluate(
+    const timings = await window.evaluate(
       ([readyMark, interactiveMark]) => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
         return {
@@ -150,6 +158,7 @@ async function openWindow(scale: ScaleBrowser, url: string, until: string): Prom
       },
       [POPUP_READY_MARK, POPUP_INTERACTIVE_MARK] as const,
     );
+    return { ...timings, served: response?.fromServiceWorker() ?? false };
   } finally {
     await window.close();
   }
@@ -174,15 +183,38 @@ async function buttonPopupAddress(page: Page): Promise<string> {
 }
 
 /**
- * Each round opens three windows of the popup's size, one after the other: the blank page, the popup at
- * the button's address with its lists (as the background keeps them), and the bare popup.html (as the
- * button opens it right after a change). The budget is judged on the popup's own time above the blank
- * page's.
+ * Stops the extension's service worker as the browser does when it idles, through the DevTools protocol
+ * of the benchmark's own extension page; resolves once the browser reports it stopped.
+ */
+async function stopWorker(scale: ScaleBrowser): Promise<void> {
+  const cdp = await scale.browser.context.newCDPSession(scale.page);
+  try {
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Each round opens four windows of the popup's size, one after the other: the blank page, the popup at
+ * the button's address with its lists (as the background keeps them; the running worker serves it), the
+ * bare popup.html (as the button opens it right after a change), and — once the worker is stopped — the
+ * button's address again (its file draws the rows from the address; its message wakes the worker). The
+ * budget is judged on the popup's own time above the blank page's.
  */
 async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): Promise<PopupOpenResult> {
   const origin = `chrome-extension://${scale.browser.extensionId}`;
   const popupUrl = `${origin}/popup.html`;
   const painted: number[] = [];
+  const stoppedPainted: number[] = [];
+  let served = 0;
   const blank: number[] = [];
   const unstored: number[] = [];
   const ready: number[] = [];
@@ -196,11 +228,17 @@ async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): P
     if (!address.includes('#lists=')) throw new Error('The popup’s lists were not kept');
     const stored = await openWindow(scale, address, POPUP_INTERACTIVE_MARK);
     const answered = await openWindow(scale, popupUrl, POPUP_INTERACTIVE_MARK);
-    if (stored.rows === 0 || answered.rows !== stored.rows) throw new Error('The popup showed no follow-up');
+    await stopWorker(scale);
+    const cold = await openWindow(scale, address, POPUP_INTERACTIVE_MARK);
+    if (cold.served) throw new Error('A stopped service worker served the popup');
+    if (stored.rows === 0 || answered.rows !== stored.rows || cold.rows !== stored.rows)
+      throw new Error('The popup showed no follow-up');
     rowsRendered = stored.rows;
     if (run < options.warmup) continue;
     blank.push(floor.contentfulPaint);
     painted.push(stored.contentfulPaint);
+    if (stored.served) served += 1;
+    stoppedPainted.push(cold.contentfulPaint);
     unstored.push(answered.contentfulPaint);
     ready.push(stored.ready!);
     interactive.push(stored.interactive!);
@@ -213,6 +251,9 @@ async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): P
     painted: summarize(painted),
     blank: summarize(blank),
     own: summarize(painted.map((time, round) => time - blank[round]!)),
+    served,
+    workerStopped: summarize(stoppedPainted),
+    workerStoppedOwn: summarize(stoppedPainted.map((time, round) => time - blank[round]!)),
     unstored: summarize(unstored),
     ready: summarize(ready),
     interactive: summarize(interactive),
@@ -321,7 +362,7 @@ export async function measurePopupData(
     baselineCounts = scan.counts;
   }
 
-  progress(`popup open: ${options.warmup} warm-up and ${options.opens} timed rounds of three windows…`);
+  progress(`popup open: ${options.warmup} warm-up and ${options.opens} timed rounds of four windows…`);
   const open = await timePopupOpens(scale, options);
 
   progress(`re-arming after a snooze: ${options.rearmWarmup} warm-up and ${options.rearmRuns} timed runs…`);

@@ -33,7 +33,7 @@ function zoneAtNoon(): string {
 
 /** The part of the extension API the probes use, as seen from an extension page. */
 interface ExtensionApi {
-  action: { getBadgeText(details: object): Promise<string> };
+  action: { getBadgeText(details: object): Promise<string>; getPopup(details: object): Promise<string> };
   alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
   notifications: { getAll(): Promise<Record<string, unknown>> };
   tabs: { query(query: object): Promise<{ id?: number }[]> };
@@ -184,6 +184,54 @@ describe('reminders, badge and popup', () => {
     await expect.poll(() => evaluateInExtensionView(browser, 'sidepanel.html', '1')).toBeUndefined();
     await popup.close();
     expect(popupErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('the popup at the toolbar button’s address comes served with its rows while the worker runs, and draws them from its address when it is stopped', async () => {
+    const { page, panel } = await openThread();
+    const due = Math.floor(Date.now() / MINUTE) * MINUTE + 3 * 60 * MINUTE;
+    await addInPanel(panel, 'Prepare the pilot demo', due);
+    const buttonAddress = () => inExtension(probe, (chrome) => chrome.action.getPopup({}));
+    const address = await expect
+      .poll(buttonAddress)
+      .toMatch(/\/popup\.html\?served=[^#]+#lists=/)
+      .then(buttonAddress);
+
+    const served = await browser.context.newPage();
+    served.on('pageerror', (error) => popupErrors.push(error.message));
+    const response = await served.goto(address);
+    expect(response?.fromServiceWorker()).toBe(true);
+    // The rows are in the page the worker answered with, before any script ran.
+    expect(await response?.text()).toContain('Prepare the pilot demo');
+    const rows = served.getByTestId('popup-followup');
+    await expect
+      .poll(() => served.evaluate(() => performance.getEntriesByName('dealside:popup-interactive').length))
+      .toBe(1);
+    expect(await rows.allTextContents()).toEqual([expect.stringContaining('Prepare the pilot demo')]);
+    await expect
+      .poll(() => served.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('popup-followup');
+    await served.close();
+
+    await stopServiceWorker(browser);
+    const fromFile = await browser.context.newPage();
+    fromFile.on('pageerror', (error) => popupErrors.push(error.message));
+    // The page's own file (the browser reports no response for it): its first script draws the rows.
+    const fileResponse = await fromFile.goto(address);
+    expect(fileResponse?.fromServiceWorker() ?? false).toBe(false);
+    expect(await fromFile.evaluate(() => document.getElementById('root')?.hasAttribute('data-served'))).toBe(
+      false,
+    );
+    await expect
+      .poll(() => fromFile.getByTestId('popup-followup').allTextContents())
+      .toEqual([expect.stringContaining('Prepare the pilot demo')]);
+    await fromFile.close();
+    expect(popupErrors).toEqual([]);
+
+    // Done, so the next tests start from no follow-up due today.
+    const added = panel.getByTestId('followup-item').filter({ hasText: 'Prepare the pilot demo' });
+    await added.getByTestId('followup-done').click();
+    await expect.poll(() => added.count()).toBe(0);
     await page.close();
   });
 

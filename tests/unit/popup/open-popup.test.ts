@@ -27,6 +27,8 @@ vi.mock('@/lib/messaging/messenger', () => ({
 }));
 
 const { openPopup: firstScript } = await import('../../../components/popup/open-popup');
+const { markupToHtml, popupFirstPaintMarkup } = await import('../../../components/popup/first-paint-markup');
+const { t } = await import('../../../lib/i18n');
 const { takeOverPopup } = await import('../../../components/popup/take-over');
 
 /** As popup.html runs them: the first script, then the app's module. */
@@ -86,6 +88,23 @@ describe('opening the popup', () => {
       const overdue = screen.getByTestId('popup-section-overdue');
       expect(within(overdue).getByText('1')).toBeInTheDocument();
     })();
+  });
+
+  it('served with its rows by the background, keeps them as they are and takes over with the answer', async () => {
+    const served = lists(popupFollowUp('s', NOW - HOUR), popupFollowUp('t', NOW - 2 * HOUR));
+    const root = document.getElementById('root')!;
+    root.setAttribute('data-served', 'auto');
+    root.innerHTML = markupToHtml(popupFirstPaintMarkup(served, 'en', t));
+    const drawn = root.firstElementChild;
+    // The address's own lists, older than what was served, are not drawn over it.
+    address({ lists: lists(popupFollowUp('old', NOW - HOUR)), validUntil: NOW + HOUR });
+    openPopup();
+    expect(root.firstElementChild).toBe(drawn);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getAllByTestId('popup-followup')[0]));
+    expect(ids()).toEqual(['s', 't']);
+    await waitFor(() => expect(background.asked).toEqual(['getPopupFollowUps']));
+    background.answer(lists(popupFollowUp('t', NOW - 2 * HOUR)));
+    await waitFor(() => expect(ids()).toEqual(['t']));
   });
 
   it('draws only the first rows from its address, and the app all of them', async () => {
