@@ -260,7 +260,15 @@ async function main(): Promise<void> {
         await scaleBrowser(progress),
         progress,
         quick
-          ? { iterations: 10, warmup: 2, baselineRuns: 2, rearmRuns: 5, rearmWarmup: 1, opens: 8 }
+          ? {
+              iterations: 10,
+              warmup: 2,
+              baselineRuns: 2,
+              rearmRuns: 5,
+              rearmWarmup: 1,
+              opens: 8,
+              stoppedOpens: 4,
+            }
           : DEFAULT_POPUP_DATA_OPTIONS,
       ),
     );

@@ -17,7 +17,12 @@
  * nothing here registers there.
  */
 import { browser } from 'wxt/browser';
-import { popupFirstPaintMarkup, markupToHtml, type Translate } from '@/components/popup/first-paint-markup';
+import {
+  escapeHtml,
+  markupToHtml,
+  popupFirstPaintMarkup,
+  type Translate,
+} from '@/components/popup/first-paint-markup';
 import { browserLanguage, loadCatalogue, translate } from '../i18n';
 import {
   POPUP_PAGE,
@@ -31,7 +36,7 @@ const POPUP_PATH = `/${POPUP_PAGE}`;
 /** The page's empty root as the build writes it (entrypoints/popup/index.html): the rows go inside. */
 const EMPTY_ROOT = '<div id="root"></div>';
 
-/** The built page around its root, with its language to set. */
+/** The built page before and after its empty root. */
 interface PopupPageParts {
   before: string;
   after: string;
@@ -177,8 +182,11 @@ export function stopServingPopupLists(): void {
 export function servedPopupPage(served: ServedLists, now: number): string {
   const lists = { ...served.kept.lists, now };
   const rows = markupToHtml(popupFirstPaintMarkup(lists, served.locale, served.t));
-  const before = served.page.before.replace(/<html lang="[^"]*"/, `<html lang="${served.locale}"`);
-  return `${before}<div id="root" ${SERVED_ROOT_ATTRIBUTE}="${served.kept.language}">${rows}</div>${served.page.after}`;
+  const before = served.page.before.replace(
+    /<html lang="[^"]*"/,
+    `<html lang="${escapeHtml(served.locale)}"`,
+  );
+  return `${before}<div id="root" ${SERVED_ROOT_ATTRIBUTE}="${escapeHtml(served.kept.language)}">${rows}</div>${served.page.after}`;
 }
 
 /**
