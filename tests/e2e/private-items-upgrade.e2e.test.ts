@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, stopServiceWorker, type ExtensionBrowser } from './support/browser';
-import { currentServiceWorker } from './support/sites';
 
 interface StorageArea {
   get(keys: string[] | null): Promise<Record<string, unknown>>;
@@ -26,8 +25,12 @@ describe('private items from an older version', () => {
   });
 
   it('move from storage.local into the database when the background starts again', async () => {
-    const worker = await currentServiceWorker(browser);
-    await worker.evaluate(
+    // Written from an extension page and read back before the worker is stopped, so the test starts from
+    // the older version's keys for certain (written through the worker's handle on a busy machine, they
+    // were found missing).
+    const writer = await browser.context.newPage();
+    await writer.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    await writer.evaluate(
       (thread) =>
         (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
           settings: { language: 'zh-CN', ownEmails: ['rep@dealside-sales.example'] },
@@ -36,6 +39,12 @@ describe('private items from an older version', () => {
         }),
       THREAD,
     );
+    await expect
+      .poll(() =>
+        writer.evaluate(() => (globalThis as unknown as ExtensionGlobals).chrome.storage.local.get(null)),
+      )
+      .toHaveProperty('contactPicks');
+    await writer.close();
     await stopServiceWorker(browser);
 
     // Any extension page wakes the background; this one also reads what it left.
