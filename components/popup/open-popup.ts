@@ -7,8 +7,9 @@
  * rows element for element (held clicks and keys then act on the rows the rep saw) with the background's
  * answer. Without lists in its address (a change just now, the day turned, the page opened some other
  * way) the popup asks the background at once and draws the answer. A page the background served with its
- * rows already in it (lib/background/popup-page-server.ts, while its worker runs) is not drawn again. This module and what it imports stay
- * small (no React, no zod, no message table): they are all the popup loads before its first paint.
+ * rows already in it (lib/background/popup-page-server.ts, while its worker runs) is not drawn again.
+ * This module and what it imports stay small (no React, no zod, no message table): they are all the
+ * popup loads before its first paint.
  */
 import { loadChosenLanguage, uiLanguage } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/messenger';
@@ -18,7 +19,7 @@ import {
   SERVED_ROOT_ATTRIBUTE,
   type PopupListsInAddress,
 } from '@/lib/popup/lists-address';
-import { LANGUAGES, type Language } from '@/lib/settings/languages';
+import { isLanguage, type Language } from '@/lib/settings/languages';
 import { focusFirstRow, paintPopupFirst } from './first-paint';
 import { holdInputUntilTakeover } from './held-input';
 import { markOnce, POPUP_READY_MARK } from './marks';
@@ -91,7 +92,7 @@ function servedPage(): { container: HTMLElement; language: Language | undefined 
   const container = document.getElementById('root');
   const served = container?.getAttribute(SERVED_ROOT_ATTRIBUTE);
   if (!container || served == null || !container.firstElementChild) return undefined;
-  const language = (LANGUAGES as readonly string[]).includes(served) ? (served as Language) : undefined;
+  const language = isLanguage(served) ? served : undefined;
   return { container, language };
 }
 

@@ -56,11 +56,12 @@ export function popupListsGeneration(): number {
   return generation;
 }
 
-/** The fragment (`#…`) of the address the toolbar button opens its popup at now; '' for none. */
+/** The address the toolbar button opens its popup at now; '' where there is no button. */
 async function popupAddress(): Promise<string> {
   return (await toolbarButton()?.getPopup({})) ?? '';
 }
 
+/** The fragment (`#…`) of `address`; '' for none. */
 function fragmentOf(address: string): string {
   const fragmentAt = address.indexOf('#');
   return fragmentAt < 0 ? '' : address.slice(fragmentAt);

@@ -12,7 +12,7 @@
  * this before its first paint, which loads no zod.
  */
 import type { PopupFollowUp, PopupFollowUps, PopupSection } from '../messaging/protocol';
-import { LANGUAGES, type Language } from '../settings/languages';
+import { isLanguage, type Language } from '../settings/languages';
 
 /** The popup page, as the manifest names it: the button's popup when no lists are kept. */
 export const POPUP_PAGE = 'popup.html';
@@ -120,7 +120,7 @@ function isSection(section: unknown): section is PopupSection {
 
 export function isPopupListsInAddress(kept: unknown): kept is PopupListsInAddress {
   if (!isObject(kept) || !isInstant(kept.validUntil) || !isObject(kept.lists)) return false;
-  if (!(LANGUAGES as readonly unknown[]).includes(kept.language)) return false;
+  if (!isLanguage(kept.language)) return false;
   const { now, overdue, today, week } = kept.lists;
   return isInstant(now) && isSection(overdue) && isSection(today) && isSection(week);
 }

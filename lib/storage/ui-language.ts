@@ -5,11 +5,8 @@
  * and checked without zod, so that reading it costs a page nothing else: the popup reads it before its
  * first paint, which loads no zod.
  */
-import { LANGUAGES, type Language } from '../settings/languages';
+import { isLanguage, LANGUAGES } from '../settings/languages';
 import { defineCheckedStorageItem } from './checked-item';
-
-const isLanguage = (stored: unknown): stored is Language =>
-  (LANGUAGES as readonly unknown[]).includes(stored);
 
 // Without the settings' own fallback, so a damaged value is logged rather than silently read as `auto`.
 export const uiLanguageItem = defineCheckedStorageItem(

@@ -25,6 +25,7 @@
  * `performance.timeOrigin + performance.now()`.
  */
 import type { Page, Worker } from 'playwright-core';
+import { stopServiceWorker } from '../../tests/e2e/support/browser';
 import { extensionWorker } from './extension-page';
 import { followUpKind, SCALE } from './in-page/scale-rows';
 import { BLANK_PAGE, callInPage, sendFrom, type Progress, type ScaleBrowser } from './scale-browser';
@@ -189,26 +190,6 @@ async function buttonPopupAddress(page: Page): Promise<string> {
 }
 
 /**
- * Stops the extension's service worker as the browser does when it idles, through the DevTools protocol
- * of the benchmark's own extension page; resolves once the browser reports it stopped.
- */
-async function stopWorker(scale: ScaleBrowser): Promise<void> {
-  const cdp = await scale.browser.context.newCDPSession(scale.page);
-  try {
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/**
  * Each round opens three windows of the popup's size, one after the other: the blank page, the popup at
  * the button's address with its lists (as the background keeps them; the running worker serves it), and
  * the bare popup.html (as the button opens it right after a change). The budget is judged on the popup's
@@ -252,7 +233,7 @@ async function timePopupOpens(scale: ScaleBrowser, options: PopupDataOptions): P
     const address = await buttonPopupAddress(scale.page);
     const floor = await openWindow(scale, `${origin}/${BLANK_PAGE}`, 'bench:blank-ready');
     // Stopped after the blank page: the browser may start a worker as a page of its scope opens.
-    await stopWorker(scale);
+    await stopServiceWorker(scale.browser, scale.page);
     const cold = await openWindow(scale, address, POPUP_INTERACTIVE_MARK);
     if (cold.served) throw new Error('A stopped service worker served the popup');
     if (cold.rows !== rowsRendered) throw new Error('The popup showed other follow-ups');

@@ -174,22 +174,26 @@ export async function panelFrame(page: Page, timeoutMs = 10_000): Promise<Frame>
 
 /**
  * Stops the extension's service worker the way the browser does when it idles, through the DevTools
- * protocol of one of the extension's own pages; resolves once the browser reports it stopped.
+ * protocol of one of the extension's own pages (`via`, or one opened for it and closed after); resolves
+ * once the browser reports it stopped.
  */
-export async function stopServiceWorker(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+export async function stopServiceWorker(browser: ExtensionBrowser, via?: Page): Promise<void> {
+  const page = via ?? (await browser.context.newPage());
+  if (!via) await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   const cdp = await browser.context.newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+  try {
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      });
     });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
-  await page.close();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+  } finally {
+    await cdp.detach();
+    if (!via) await page.close();
+  }
 }
 
 /**
