@@ -78,7 +78,8 @@ const keptKey = (key: unknown): key is string | number => typeof key === 'string
 /**
  * The store as it is, except that each successful write is added to `changes`. A write that fails is
  * not recorded: its error aborts the transaction, or the caller handles it and nothing was written.
- * With `withPrevious`, each put and each delete of one key has the row it replaces: the one this
+ * A put whose key is known before it is made is recorded when it is made (and taken back out if it
+ * fails), others when they succeed. With `withPrevious`, each put and each delete of one key has the row it replaces: the one this
  * transaction read of it (`rowsRead`), else read first.
  */
 export function recordingStore<S extends object>(
@@ -87,6 +88,8 @@ export function recordingStore<S extends object>(
   changes: StoreChange[],
   withPrevious = false,
   rowsRead: RowsRead = new Map(),
+  /** Receives the error of every write the browser refuses, whether the caller catches it or not. */
+  refused: unknown[] = [],
 ): S {
   const target = store as unknown as WritableStore;
   const read = rowsRead.get(name) ?? new Map<string | number, unknown>();
@@ -95,6 +98,10 @@ export function recordingStore<S extends object>(
     if (!withPrevious || key === undefined || key instanceof IDBKeyRange) return {};
     const value = keptKey(key) && read.has(key) ? read.get(key) : await target.get(key);
     return { previous: { value } };
+  };
+  const refuse = (error: unknown): never => {
+    refused.push(error);
+    throw error;
   };
   const written = (key: IDBValidKey | IDBKeyRange | undefined) => {
     if (keptKey(key)) read.delete(key);
@@ -113,8 +120,23 @@ export function recordingStore<S extends object>(
         case 'put':
         case 'add':
           return async (value: unknown, key?: IDBValidKey) => {
-            const previous = await previousOf(key ?? inlineKey(target, value));
-            const stored = await (key === undefined ? target[property](value) : target[property](value, key));
+            const knownKey = key ?? inlineKey(target, value);
+            const write = () => (key === undefined ? target[property](value) : target[property](value, key));
+            if (!withPrevious && knownKey !== undefined) {
+              // Nothing to read first: recorded as it is made, so that a caller may leave its last put
+              // pending (the transaction commits after it, or aborts if it fails) and derived data and
+              // the journal still see it. A put that fails and is caught is taken back out.
+              const change: StoreChange = { store: name, kind: 'put', key: knownKey, value };
+              changes.push(change);
+              try {
+                return await write();
+              } catch (error) {
+                changes.splice(changes.indexOf(change), 1);
+                return refuse(error);
+              }
+            }
+            const previous = await previousOf(knownKey);
+            const stored = await write().catch(refuse);
             written(stored);
             changes.push({ store: name, kind: 'put', key: stored, value, ...previous });
             return stored;
@@ -122,13 +144,13 @@ export function recordingStore<S extends object>(
         case 'delete':
           return async (key: IDBValidKey | IDBKeyRange) => {
             const previous = await previousOf(key);
-            await target.delete(key);
+            await target.delete(key).catch(refuse);
             written(key);
             changes.push({ store: name, kind: 'delete', key, ...previous });
           };
         case 'clear':
           return async () => {
-            await target.clear();
+            await target.clear().catch(refuse);
             read.clear();
             changes.push({ store: name, kind: 'clear' });
           };
@@ -147,6 +169,8 @@ export function recordingTransaction<T extends object>(
   tx: T,
   changes: StoreChange[],
   withPrevious: ReadonlySet<AnyStoreName> = new Set(),
+  /** Receives the error of every write the browser refuses (see `recordingStore`). */
+  refused: unknown[] = [],
 ): T {
   const rowsRead: RowsRead = new Map();
   return new Proxy(tx, {
@@ -159,13 +183,16 @@ export function recordingTransaction<T extends object>(
             changes,
             withPrevious.has(name),
             rowsRead,
+            refused,
           );
       }
       // Read from the transaction itself, not through this proxy: idb's `store` getter calls
       // `this.objectStore`, which through the proxy would hand out a store that records twice.
       if (property === 'store') {
         const store = Reflect.get(object, property, object) as { name: AnyStoreName } | undefined;
-        return store && recordingStore(store, store.name, changes, withPrevious.has(store.name), rowsRead);
+        return (
+          store && recordingStore(store, store.name, changes, withPrevious.has(store.name), rowsRead, refused)
+        );
       }
       return ownMember(object, property);
     },

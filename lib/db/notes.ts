@@ -171,7 +171,9 @@ export async function saveNoteEdit(
         revision: (stored?.revision ?? 0) + 1,
         ...privacyAndAuthor(written, stored),
       });
-      await notes.put(note);
+      // Not awaited: the transaction commits after it (or aborts if it fails, and the save fails with
+      // it). Waiting for its answer would cost each autosave one more trip to the database's process.
+      notes.put(note).catch(() => undefined);
       return { status: 'saved', note };
     },
     {

@@ -105,9 +105,15 @@ export async function inTransaction<Stores extends AnyStoreName[], Mode extends 
     durability: options.durability ?? 'strict',
   }) as unknown as Tx<Stores, Mode>;
   const changes: StoreChange[] = [];
+  const refused: unknown[] = [];
   try {
     const withPrevious = new Set(derived.flatMap((data) => data.withPrevious ?? []));
-    const result = await work(mode === 'readwrite' ? recordingTransaction(tx, changes, withPrevious) : tx);
+    const result = await work(
+      mode === 'readwrite' ? recordingTransaction(tx, changes, withPrevious, refused) : tx,
+    );
+    // A write refused later aborts the transaction; one refused as it was made (no request to abort
+    // it) must fail it too, though the work went on: the work may have left it pending.
+    if (refused.length > 0) throw refused[0];
     for (const data of derived) {
       const relevant = changes.filter((change) => data.sources.includes(change.store));
       if (relevant.length > 0) await data.update(tx as unknown as Tx<AnyStoreName[], 'readwrite'>, relevant);

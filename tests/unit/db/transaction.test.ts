@@ -150,4 +150,86 @@ describe('derived data', () => {
       stop();
     }
   });
+
+  it('sees a put the work leaves pending, and not one that failed and was caught', async () => {
+    const { db } = await freshDb();
+    await db.put('accounts', { key: 'taken.example', createdAt: 1, updatedAt: 1 });
+    const seen: StoreChange[][] = [];
+    const stop = registerDerivedData({
+      sources: ['accounts'],
+      stores: ['privateItems'],
+      update(tx, changes) {
+        seen.push([...changes]);
+        tx.objectStore('privateItems')
+          .put(changes.length, 'accountWrites')
+          .catch(() => undefined);
+      },
+    });
+    try {
+      // The work returns before its put has been answered: derived data still hears of it, and the
+      // transaction commits both.
+      await inTransaction(db, ['accounts'], 'readwrite', async (tx) => {
+        tx.objectStore('accounts')
+          .put({ key: 'a.example', createdAt: 1, updatedAt: 1 })
+          .catch(() => undefined);
+      });
+      expect(seen).toEqual([
+        [
+          {
+            store: 'accounts',
+            kind: 'put',
+            key: 'a.example',
+            value: { key: 'a.example', createdAt: 1, updatedAt: 1 },
+          },
+        ],
+      ]);
+      expect(await db.get('accounts', 'a.example')).toBeDefined();
+      expect(await db.get('privateItems', 'accountWrites')).toBe(1);
+
+      // A pending put that fails fails the transaction: nothing of it is kept.
+      await expect(
+        inTransaction(db, ['accounts'], 'readwrite', async (tx) => {
+          tx.objectStore('accounts')
+            .add({ key: 'taken.example', createdAt: 2, updatedAt: 2 })
+            .catch(() => undefined);
+        }),
+      ).rejects.toThrow();
+      expect((await db.get('accounts', 'taken.example'))?.updatedAt).toBe(1);
+
+      // One that failed and was caught before the work ended is not passed on (and the transaction
+      // fails with it all the same).
+      seen.length = 0;
+      await expect(
+        inTransaction(db, ['accounts'], 'readwrite', async (tx) => {
+          const refused = await tx
+            .objectStore('accounts')
+            .add({ key: 'taken.example', createdAt: 3, updatedAt: 3 })
+            .then(() => false)
+            .catch(() => true);
+          expect(refused).toBe(true);
+        }),
+      ).rejects.toThrow();
+      expect(seen).toEqual([]);
+
+      // One the browser refuses as it is made (no request exists to abort the transaction) still fails
+      // the transaction, though the work went on: a write the work made must never go missing silently.
+      const puts = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      });
+      await expect(
+        inTransaction(db, ['accounts', 'contacts'], 'readwrite', async (tx) => {
+          tx.objectStore('accounts')
+            .put({ key: 'b.example', createdAt: 1, updatedAt: 1 })
+            .catch(() => undefined);
+          await tx
+            .objectStore('contacts')
+            .put({ email: 'x@b.example', accountKey: 'b.example', createdAt: 1, updatedAt: 1 });
+        }),
+      ).rejects.toThrow('quota');
+      puts.mockRestore();
+      expect(await db.count('contacts')).toBe(0);
+    } finally {
+      stop();
+    }
+  });
 });
