@@ -14,7 +14,7 @@ import type {
   TouchRecord,
 } from './records';
 import type { NoteConflictRecord, OutboxEntry } from '../sync/bookkeeping';
-import type { SearchDelta } from '../search/inverted-index';
+import type { SearchDelta, SearchDeltaBatch } from '../search/inverted-index';
 import type { AggregateRow } from './insights-aggregates';
 
 export const DB_NAME = 'dealside';
@@ -70,7 +70,8 @@ export interface DealsideDb extends DBSchema {
   /** The notes search index (lib/db/search-index.ts): its base segment (`base`) and `state`. */
   searchIndex: { key: string; value: unknown };
   /** Note id → the note's terms or a tombstone, since the base segment was made. */
-  searchDeltas: { key: string; value: SearchDelta };
+  /** Per-note rows keyed by the note's id; several notes' deltas written together, keyed by a number. */
+  searchDeltas: { key: string | number; value: SearchDelta | SearchDeltaBatch };
   /**
    * The insights' figures kept summed and compacted beside the records they come from, updated in each
    * write's own transaction (lib/db/insights-aggregates.ts). Derived, never exported or synced.

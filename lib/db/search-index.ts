@@ -4,7 +4,13 @@
  * ./transaction.ts: every transaction that writes notes also writes each written note's delta row
  * (its terms, or a tombstone), so the index can never disagree with the notes it was committed with.
  *
- * - A note put: its delta (one tokenising, one put). A note deleted: a tombstone.
+ * - A note put: its delta (one tokenising). A note deleted: a tombstone. A transaction that writes one
+ *   note stores its delta keyed by the note's id (an autosave replaces its own row); one that writes
+ *   several (a sync batch, an import, a merge) stores them all in one row keyed by a number, the next
+ *   after the stored ones, and drops the per-note rows of the notes it names: a row per note made an
+ *   initial sync write a second row for each of 100,000 notes. Numbers sort before strings, so loading
+ *   applies the batches in the order written and then the per-note rows, each newer than any batch
+ *   naming its note.
  * - The notes store cleared: the index emptied (an empty base, no deltas).
  * - Notes deleted by a key range (no app write does this today): the index is marked for repair.
  * - Loading: the base, the state and the deltas in one read transaction.
@@ -26,6 +32,7 @@ import {
   isSearchBase,
   type SearchBase,
   type SearchDelta,
+  type SearchDeltaBatch,
 } from '../search/inverted-index';
 import { indexTerms } from '../search/tokens';
 
@@ -35,6 +42,15 @@ const STATE_KEY = 'state';
 interface SearchIndexState {
   /** A write the deltas cannot describe (a key-range delete) happened: rebuild from the notes. */
   repairDue?: boolean;
+}
+
+function isDeltaBatch(row: SearchDelta | SearchDeltaBatch): row is SearchDeltaBatch {
+  return Array.isArray((row as Partial<SearchDeltaBatch>).deltas);
+}
+
+/** The deltas of the stored rows, in the order they apply (the rows' key order). */
+function deltasOfRows(rows: readonly (SearchDelta | SearchDeltaBatch)[]): SearchDelta[] {
+  return rows.flatMap((row) => (isDeltaBatch(row) ? row.deltas : [row]));
 }
 
 /** The delta a stored note row gives: its terms, or a tombstone when the row is not a valid note. */
@@ -70,23 +86,49 @@ export const notesSearchDerivedData: DerivedData = {
     const deltas = tx.objectStore('searchDeltas');
     const index = tx.objectStore('searchIndex');
     const writes: Promise<unknown>[] = [];
+    // The latest delta per note since the transaction's last clear, in the order written.
+    const written = new Map<string, SearchDelta>();
     for (const change of changes) {
       if (change.store !== 'notes') continue;
       const effect = indexChangeOf(change);
       if (effect.kind === 'clear') {
+        written.clear();
         writes.push(deltas.clear(), index.put(emptyBase(), BASE_KEY), index.delete(STATE_KEY));
       } else if (effect.kind === 'repair') {
         writes.push(index.put({ repairDue: true } satisfies SearchIndexState, STATE_KEY));
       } else {
         deltasOfChanges.set(change, effect.delta);
-        writes.push(deltas.put(effect.delta, effect.delta.id));
+        written.delete(effect.delta.id);
+        written.set(effect.delta.id, effect.delta);
       }
     }
     // Not awaited: the transaction commits once they are done (lib/db/transaction.ts `commitNow`), and a
     // failed one aborts it with the note's write. Caught here only so it is not reported twice.
     for (const write of writes) write.catch(() => undefined);
+    if (written.size === 1) {
+      const [delta] = written.values();
+      deltas.put(delta!, delta!.id).catch(() => undefined);
+    } else if (written.size > 1) {
+      return storeBatch(deltas, [...written.values()]);
+    }
   },
 };
+
+type DeltasStore = ReturnType<Tx<['searchDeltas'], 'readwrite'>['objectStore']>;
+
+/**
+ * Stores several notes' deltas as one row, numbered after the stored batches, and drops the per-note
+ * rows they supersede (those written before, which would otherwise apply after this batch).
+ */
+async function storeBatch(deltas: DeltasStore, batch: SearchDelta[]): Promise<void> {
+  const ids = new Set(batch.map((delta) => delta.id));
+  let lastBatch = 0;
+  for (const key of await deltas.getAllKeys()) {
+    if (typeof key === 'number') lastBatch = Math.max(lastBatch, key);
+    else if (ids.has(key)) deltas.delete(key).catch(() => undefined);
+  }
+  deltas.put({ deltas: batch } satisfies SearchDeltaBatch, lastBatch + 1).catch(() => undefined);
+}
 
 export interface StoredSearchIndex {
   /** Absent when there is none yet (an upgraded database) or it is damaged: a repair is due. */
@@ -107,7 +149,7 @@ export async function readSearchIndex(db: Db): Promise<StoredSearchIndex> {
   return {
     ...(isSearchBase(base) ? { base } : {}),
     repairDue: (state as SearchIndexState | undefined)?.repairDue === true,
-    deltas,
+    deltas: deltasOfRows(deltas),
   };
 }
 
@@ -127,7 +169,7 @@ export async function loadSearchIndex(db: Db): Promise<InvertedIndex | undefined
  */
 export async function compactSearchIndex(db: Db, index: InvertedIndex): Promise<InvertedIndex> {
   return inDerivedDataTransaction(db, ['searchIndex', 'searchDeltas'], async (tx) => {
-    for (const delta of await tx.objectStore('searchDeltas').getAll()) index.apply(delta);
+    for (const delta of deltasOfRows(await tx.objectStore('searchDeltas').getAll())) index.apply(delta);
     const base = index.toBase();
     await Promise.all([
       tx.objectStore('searchIndex').put(base, BASE_KEY),

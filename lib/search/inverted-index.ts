@@ -25,6 +25,11 @@ export interface SearchDelta {
   terms?: string;
 }
 
+/** The deltas of a transaction that wrote several notes, the latest per note, in the order written. */
+export interface SearchDeltaBatch {
+  deltas: SearchDelta[];
+}
+
 /**
  * The stored base segment: strings packed into one string each with their end offsets, so loading it
  * copies a few large values (no object per note or term) and it is stored as a few large rows.

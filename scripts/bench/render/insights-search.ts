@@ -2,7 +2,7 @@
 import type { InsightsSearchResult } from '../insights-search';
 import { renderNotesSearch } from './notes-search';
 import { count, counted, ms, ratio, rowsText, summaryRows, table } from '../markdown';
-import { timingVerdict, type Verdict } from './verdict';
+import { medianVerdict, type Verdict } from './verdict';
 
 /** Issue 15: insights over all time at 100,000 stage events. */
 const INSIGHTS_ALL_TIME_BUDGET_MS = 50;
@@ -21,8 +21,8 @@ export function renderInsightsSearch(result: InsightsSearchResult, verdicts: Ver
       `${count(db.stageEvents ?? 0)} stage events, ${count(db.accounts ?? 0)} accounts`;
     const how = 'round trip in an extension page, `performance.now()`';
     if (period.period === 'all') {
-      // Issue 15: insights over all time at 100,000 stage events within 50 ms.
-      const verdict = timingVerdict(metric, period.roundTrip, INSIGHTS_ALL_TIME_BUDGET_MS, how);
+      // Insights over all time at 100,000 stage events within 50 ms (median; the p95 beside it).
+      const verdict = medianVerdict(metric, period.roundTrip, INSIGHTS_ALL_TIME_BUDGET_MS, how);
       verdict.result = against(period);
       if (period.differing) verdict.missed ??= 'the figures differ from those read from the records';
       verdicts.push(verdict);

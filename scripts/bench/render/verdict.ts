@@ -28,8 +28,10 @@ export function timingVerdict(metric: string, s: Summary, budgetMs: number, how:
 }
 
 /**
- * A budget on the median alone, for figures whose slowest runs have a budget of their own (beside it,
- * `p95Verdict`): the p95 is judged there, not against the median's budget.
+ * A budget on the median alone: for figures whose slowest runs have a budget of their own (beside it,
+ * `p95Verdict`), and for those whose budget is set on the median and nothing else (the speed budgets at
+ * 100,000 notes: autosave, in-app navigation, the first query, insights, the popup). Their p95 is shown
+ * beside the median, not judged against the median's budget.
  */
 export function medianVerdict(metric: string, s: Summary, budgetMs: number, how: string): Verdict {
   const verdict: Verdict = { metric, budget: `≤ ${ms(budgetMs)} (median)`, summary: s, result: '', how };

@@ -80,29 +80,61 @@ function scan(notes: Iterable<NoteRecord>, query: string): string[] {
 const found = (index: InvertedIndex, query: string) =>
   index.search(parseQuery(query).terms, 0, 1000).page.map((entry) => entry.id);
 
-type Step =
+type Write =
   | { kind: 'put'; id: number; words: number[]; at: number }
   | { kind: 'delete'; id: number }
-  | { kind: 'clear' }
-  | { kind: 'compact' };
+  | { kind: 'clear' };
+
+/** One write in a transaction of its own, several in one (as a sync batch or an import), or a compaction. */
+type Step = Write | { kind: 'together'; writes: Write[] } | { kind: 'compact' };
+
+const put = fc.record({
+  kind: fc.constant('put' as const),
+  id: fc.integer({ min: 0, max: 12 }),
+  words: fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { maxLength: 4 }),
+  at: fc.integer({ min: 0, max: 20 }),
+});
+const remove = fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 12 }) });
+const write: fc.Arbitrary<Write> = fc.oneof(
+  { weight: 8, arbitrary: put },
+  { weight: 3, arbitrary: remove },
+  { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+);
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc.record({
-      kind: fc.constant('put' as const),
-      id: fc.integer({ min: 0, max: 12 }),
-      words: fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { maxLength: 4 }),
-      at: fc.integer({ min: 0, max: 20 }),
-    }),
-  },
+  { weight: 12, arbitrary: write },
   {
     weight: 3,
-    arbitrary: fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 12 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('together' as const),
+      writes: fc.array(write, { minLength: 2, maxLength: 8 }),
+    }),
   },
-  { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'compact' as const }) },
 );
+
+/** Makes `change` in `notes` (the expected state) and through `tx`. */
+async function applyWrite(
+  notes: Map<string, NoteRecord>,
+  store: {
+    put(note: NoteRecord): Promise<unknown>;
+    delete(id: string): Promise<unknown>;
+    clear(): Promise<unknown>;
+  },
+  change: Write,
+): Promise<void> {
+  if (change.kind === 'put') {
+    const note = noteRow(`n${change.id}`, change.words.map((w) => WORDS[w]).join(' '), change.at);
+    notes.set(note.id, note);
+    await store.put(note);
+  } else if (change.kind === 'delete') {
+    notes.delete(`n${change.id}`);
+    await store.delete(`n${change.id}`);
+  } else {
+    notes.clear();
+    await store.clear();
+  }
+}
 
 let databases = 0;
 
@@ -117,22 +149,15 @@ describe('stored notes search index', () => {
           const notes = new Map<string, NoteRecord>();
           if (loadEarly) await memory.ready(db);
           for (const change of steps) {
-            if (change.kind === 'put') {
-              const note = noteRow(`n${change.id}`, change.words.map((w) => WORDS[w]).join(' '), change.at);
-              notes.set(note.id, note);
-              await inTransaction(db, ['notes'], 'readwrite', (tx) => tx.objectStore('notes').put(note));
-            } else if (change.kind === 'delete') {
-              notes.delete(`n${change.id}`);
-              await inTransaction(db, ['notes'], 'readwrite', (tx) =>
-                tx.objectStore('notes').delete(`n${change.id}`),
-              );
-            } else if (change.kind === 'clear') {
-              notes.clear();
-              await inTransaction(db, ['notes'], 'readwrite', (tx) => tx.objectStore('notes').clear());
-            } else {
+            if (change.kind === 'compact') {
               const loaded = await loadSearchIndex(db);
               if (loaded) await compactSearchIndex(db, loaded);
               memory.unload();
+            } else {
+              const writes = change.kind === 'together' ? change.writes : [change];
+              await inTransaction(db, ['notes'], 'readwrite', async (tx) => {
+                for (const each of writes) await applyWrite(notes, tx.objectStore('notes'), each);
+              });
             }
           }
           const followed = await memory.ready(db);
@@ -152,7 +177,7 @@ describe('stored notes search index', () => {
           db.close();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 
@@ -169,6 +194,29 @@ describe('stored notes search index', () => {
     expect(stored.deltas).toHaveLength(0);
     expect(stored.base?.idEnds).toHaveLength(30);
     for (const query of QUERIES) expect(found(compacted, query)).toEqual(found(before, query));
+    db.close();
+  });
+
+  it('stores the notes a transaction writes together as one row, and drops the rows it supersedes', async () => {
+    const db = await openDealsideDb({ name: `search-index-${++databases}` });
+    const putAll = (notes: NoteRecord[]) =>
+      inTransaction(db, ['notes'], 'readwrite', async (tx) => {
+        for (const note of notes) await tx.objectStore('notes').put(note);
+      });
+    await putAll([noteRow('n1', 'pilot', 1)]);
+    await putAll([noteRow('n2', 'quote', 2)]);
+    // As a sync batch: 500 notes, one of them written on its own before.
+    await putAll(Array.from({ length: 500 }, (_, index) => noteRow(`n${index + 2}`, 'warehouse', 3)));
+    const rows = () => db.getAllKeys('searchDeltas');
+    expect(await rows()).toEqual([1, 'n1']);
+    await putAll([noteRow('n2', 'cafe', 4), noteRow('n3', 'cafe', 4)]);
+    await putAll([noteRow('n3', 'pilot', 5)]);
+    expect(await rows()).toEqual([1, 2, 'n1', 'n3']);
+    const loaded = (await loadSearchIndex(db))!;
+    expect(found(loaded, 'pilot')).toEqual(['n3', 'n1']);
+    expect(found(loaded, 'cafe')).toEqual(['n2']);
+    expect(found(loaded, 'warehouse')).toHaveLength(498);
+    expect(found(loaded, 'quote')).toEqual([]);
     db.close();
   });
 
