@@ -77,10 +77,10 @@ const keptKey = (key: unknown): key is string | number => typeof key === 'string
 
 /**
  * The store as it is, except that each successful write is added to `changes`. A write that fails is
- * not recorded: its error aborts the transaction, or the caller handles it and nothing was written.
- * A put whose key is known before it is made is recorded when it is made (and taken back out if it
- * fails), others when they succeed. With `withPrevious`, each put and each delete of one key has the row it replaces: the one this
- * transaction read of it (`rowsRead`), else read first.
+ * not recorded, and its error goes to `refused` (`inTransaction` then fails the transaction, even when
+ * the caller caught it). A put whose key is known before it is made is recorded when it is made (and
+ * taken back out if it fails), others when they succeed. With `withPrevious`, each put and each delete
+ * of one key has the row it replaces: the one this transaction read of it (`rowsRead`), else read first.
  */
 export function recordingStore<S extends object>(
   store: S,

@@ -1,8 +1,8 @@
 /**
  * The notes search index as stored (schema version 7): a base segment and per-note deltas
  * (lib/search/inverted-index.ts), kept in step with the notes by the derived-data hook of
- * ./transaction.ts: every transaction that writes notes also writes each written note's delta row
- * (its terms, or a tombstone), so the index can never disagree with the notes it was committed with.
+ * ./transaction.ts: every transaction that writes notes also writes the deltas of the notes it wrote
+ * (their terms, or tombstones), so the index can never disagree with the notes it was committed with.
  *
  * - A note put: its delta (one tokenising). A note deleted: a tombstone. A transaction that writes one
  *   note stores its delta keyed by the note's id (an autosave replaces its own row); one that writes
