@@ -2,6 +2,7 @@
 import { count, counted, ms, ratio, summaryRows, table } from '../markdown';
 import type { PanelDataResult } from '../panel-data';
 import { medianVerdict, p95Verdict, status, type Verdict } from './verdict';
+import { AUTOSAVE_DELAY_MS } from '../../../lib/notes/autosave';
 
 export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): string {
   const rows = result.cases.map((row) => {
@@ -107,7 +108,9 @@ export function renderPanelData(result: PanelDataResult, verdicts: Verdict[]): s
         "screen reloads on the saves' change events; the other tabs are closed. From the quiet extension " +
         'page, one note of the big account is edited again and again (text growing to ' +
         `${count(autosave.bodyLength)} characters), each save on the revision the last one returned. The two ` +
-        'methods take turns; each baseline run is a save followed at once by `getPanelState` of that tab.',
+        'methods take turns; each baseline run is a save followed at once by `getPanelState` of that tab. ' +
+        `Each timed save is sent as the panel sends an autosave, ${AUTOSAVE_DELAY_MS} ms after the ` +
+        'work before it ended, not straight after the baseline’s reload of 500 notes.',
       '- Background work: the background records a User Timing measure for every message it handles ' +
         '(lib/background/handler-timing.ts), from the moment its router receives the message (before the ' +
         'sender and payload checks) to the moment the handler’s answer is ready, with `performance.now()` ' +
