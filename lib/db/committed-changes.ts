@@ -76,11 +76,12 @@ export type RowsRead = Map<AnyStoreName, Map<string | number, unknown>>;
 const keptKey = (key: unknown): key is string | number => typeof key === 'string' || typeof key === 'number';
 
 /**
- * The store as it is, except that each successful write is added to `changes`. A write that fails is
+ * The store as it is, except that each write is added to `changes`. A write that fails is
  * not recorded, and its error goes to `refused` (`inTransaction` then fails the transaction, even when
- * the caller caught it). A put whose key is known before it is made is recorded when it is made (and
- * taken back out if it fails), others when they succeed. With `withPrevious`, each put and each delete
- * of one key has the row it replaces: the one this transaction read of it (`rowsRead`), else read first.
+ * the caller caught it). Writes are recorded as they are made (and taken back out if they fail), except
+ * with `withPrevious`, where each put and each delete of one key first gets the row it replaces (the
+ * one this transaction read of it, `rowsRead`, else read first) and is recorded once it succeeded, as
+ * is a put whose key the store generates.
  */
 export function recordingStore<S extends object>(
   store: S,
@@ -99,9 +100,26 @@ export function recordingStore<S extends object>(
     const value = keptKey(key) && read.has(key) ? read.get(key) : await target.get(key);
     return { previous: { value } };
   };
-  const refuse = (error: unknown): never => {
-    refused.push(error);
-    throw error;
+  /** Makes a write, noting its error in `refused` when the browser refuses it (at once or later). */
+  const attempt = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (error) {
+      refused.push(error);
+      throw error;
+    }
+  };
+  // Without a row to read first, a write is recorded as it is made, in the order made: so that a caller
+  // may leave its last write pending (the transaction commits after it, or aborts if it fails) and
+  // derived data and the journal still see it. One that fails and is caught is taken back out.
+  const recordAsMade = async <T>(change: StoreChange, write: () => Promise<T>): Promise<T> => {
+    changes.push(change);
+    try {
+      return await attempt(write);
+    } catch (error) {
+      changes.splice(changes.indexOf(change), 1);
+      throw error;
+    }
   };
   const written = (key: IDBValidKey | IDBKeyRange | undefined) => {
     if (keptKey(key)) read.delete(key);
@@ -122,35 +140,27 @@ export function recordingStore<S extends object>(
           return async (value: unknown, key?: IDBValidKey) => {
             const knownKey = key ?? inlineKey(target, value);
             const write = () => (key === undefined ? target[property](value) : target[property](value, key));
-            if (!withPrevious && knownKey !== undefined) {
-              // Nothing to read first: recorded as it is made, so that a caller may leave its last put
-              // pending (the transaction commits after it, or aborts if it fails) and derived data and
-              // the journal still see it. A put that fails and is caught is taken back out.
-              const change: StoreChange = { store: name, kind: 'put', key: knownKey, value };
-              changes.push(change);
-              try {
-                return await write();
-              } catch (error) {
-                changes.splice(changes.indexOf(change), 1);
-                return refuse(error);
-              }
-            }
+            if (!withPrevious && knownKey !== undefined)
+              return recordAsMade({ store: name, kind: 'put', key: knownKey, value }, write);
             const previous = await previousOf(knownKey);
-            const stored = await write().catch(refuse);
+            const stored = await attempt(write);
             written(stored);
             changes.push({ store: name, kind: 'put', key: stored, value, ...previous });
             return stored;
           };
         case 'delete':
           return async (key: IDBValidKey | IDBKeyRange) => {
+            if (!withPrevious)
+              return recordAsMade({ store: name, kind: 'delete', key }, () => target.delete(key));
             const previous = await previousOf(key);
-            await target.delete(key).catch(refuse);
+            await attempt(() => target.delete(key));
             written(key);
             changes.push({ store: name, kind: 'delete', key, ...previous });
           };
         case 'clear':
           return async () => {
-            await target.clear().catch(refuse);
+            if (!withPrevious) return recordAsMade({ store: name, kind: 'clear' }, () => target.clear());
+            await attempt(() => target.clear());
             read.clear();
             changes.push({ store: name, kind: 'clear' });
           };

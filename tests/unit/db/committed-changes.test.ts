@@ -73,6 +73,27 @@ describe('committed changes', () => {
     ]);
   });
 
+  it('announces writes in the order they were made, those left pending too', async () => {
+    const db = await database();
+    await db.put('accounts', account('a.example'));
+    await inTransaction(db, ['accounts', 'touches'], 'readwrite', async (tx) => {
+      const accounts = tx.objectStore('accounts');
+      accounts.delete('a.example').catch(() => undefined);
+      tx.objectStore('touches')
+        .clear()
+        .catch(() => undefined);
+      await accounts.put(account('a.example'));
+    });
+    expect(heard).toEqual([
+      [
+        { store: 'accounts', kind: 'delete', key: 'a.example' },
+        { store: 'touches', kind: 'clear' },
+        { store: 'accounts', kind: 'put', key: 'a.example', value: account('a.example') },
+      ],
+    ]);
+    expect(await db.get('accounts', 'a.example')).toEqual(account('a.example'));
+  });
+
   it('keeps the write when a listener fails', async () => {
     const stopFailing = onCommittedChanges(() => {
       throw new Error('listener bug');
