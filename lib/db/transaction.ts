@@ -81,7 +81,9 @@ export interface TransactionOptions {
  * else (a message, a timer, a fetch) lets IndexedDB auto-commit under it. The returned promise settles
  * when the transaction has committed, so a caller that sees success knows the data is on disk. A write
  * transaction's changes are then announced to the listeners of ./committed-changes.ts, and were written
- * to the change journal (when there is one and it asks for them) in the same transaction.
+ * to the change journal (when there is one and it asks for them) in the same transaction. `work` may
+ * leave its last writes pending (an autosave does): the transaction commits after them, and fails if the
+ * browser refuses one, whether `work` caught the error or not.
  */
 export async function inTransaction<Stores extends AnyStoreName[], Mode extends IDBTransactionMode, T>(
   db: Db,
