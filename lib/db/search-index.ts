@@ -102,15 +102,14 @@ export const notesSearchDerivedData: DerivedData = {
         written.set(effect.delta.id, effect.delta);
       }
     }
+    if (written.size === 1) {
+      const [delta] = written.values();
+      writes.push(deltas.put(delta!, delta!.id));
+    }
     // Not awaited: the transaction commits once they are done (lib/db/transaction.ts `commitNow`), and a
     // failed one aborts it with the note's write. Caught here only so it is not reported twice.
     for (const write of writes) write.catch(() => undefined);
-    if (written.size === 1) {
-      const [delta] = written.values();
-      deltas.put(delta!, delta!.id).catch(() => undefined);
-    } else if (written.size > 1) {
-      return storeBatch(deltas, [...written.values()]);
-    }
+    if (written.size > 1) return storeBatch(deltas, [...written.values()]);
   },
 };
 
@@ -118,7 +117,8 @@ type DeltasStore = ReturnType<Tx<['searchDeltas'], 'readwrite'>['objectStore']>;
 
 /**
  * Stores several notes' deltas as one row, numbered after the stored batches, and drops the per-note
- * rows they supersede (those written before, which would otherwise apply after this batch).
+ * rows they supersede (those written before, which would otherwise apply after this batch). Its writes
+ * are left pending, as `update`'s are.
  */
 async function storeBatch(deltas: DeltasStore, batch: SearchDelta[]): Promise<void> {
   const ids = new Set(batch.map((delta) => delta.id));

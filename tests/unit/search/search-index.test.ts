@@ -113,7 +113,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'compact' as const }) },
 );
 
-/** Makes `change` in `notes` (the expected state) and through `tx`. */
+/** Makes `change` in `notes` (the expected state) and through `store` (the notes store of a transaction). */
 async function applyWrite(
   notes: Map<string, NoteRecord>,
   store: {
